@@ -1,0 +1,293 @@
+"""One pure function per number, each beside the spreadsheet formula that computes it.
+
+Every number the toolkit writes comes from a function here.  Each function has a
+``*_formula`` twin that builds the Excel/LibreOffice formula for the same number
+from cell references, with the same operations in the same order, so that the
+value stored beside a formula equals what a spreadsheet engine recomputes.
+Missing inputs give ``None`` in Python and ``""`` (a blank) in the formula.
+
+Rules (see README "Calculation rules"):
+
+- ``rasio``: realisasi = pembilang / penyebut × 100.
+- ``survei``: realisasi = jumlah nilai / jumlah periode / pembagi skala
+  (e.g. (1154,03 / 12) / 25 = 3,8468 on the 1–4 scale).
+- ``rerata_subrasio``: realisasi = mean of the sub-rates, each computed
+  exactly (not from rounded sub-rates).
+- ``perubahan``: realisasi = (nilai − nilai pembanding) / nilai pembanding × 100.
+- NIHIL: where the PK allows it and the Divisi reports NIHIL (no events), or a
+  ``rasio`` reports 0 / 0, realisasi = 100.
+- capaian, higher is better: realisasi / target × 100, never capped.
+- capaian, lower is better: (2 × target − realisasi) / target × 100, i.e.
+  every unit below target adds as much as a unit above it would subtract
+  (100 at target, 200 at zero).
+- tercapai: capaian ≥ threshold (default 100), on the unrounded capaian.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from .messages import msg
+from .model import (
+    AchievementRule,
+    Direction,
+    Indicator,
+    IndicatorInput,
+    IndicatorResult,
+    Method,
+    QuarterRule,
+)
+
+TERCAPAI = "Tercapai"
+TIDAK_TERCAPAI = "Tidak Tercapai"
+NIHIL_YES = "Ya"
+
+
+# --------------------------------------------------------------------------- realisasi
+
+
+def ratio_percent(numerator: float | None, denominator: float | None) -> float | None:
+    """pembilang / penyebut × 100; ``None`` when an input is missing or the penyebut is 0."""
+    if numerator is None or denominator is None or denominator == 0:
+        return None
+    return numerator / denominator * 100
+
+
+def ratio_percent_expr(num_ref: str, den_ref: str) -> str:
+    """The bare expression of :func:`ratio_percent` (inputs known to be present)."""
+    return f"{num_ref}/{den_ref}*100"
+
+
+def survey_score(total: float | None, count: float | None, divisor: float) -> float | None:
+    """jumlah nilai / jumlah periode / pembagi skala."""
+    if total is None or count is None or count == 0:
+        return None
+    return total / count / divisor
+
+
+def change_percent(value: float | None, basis: float | None) -> float | None:
+    """(nilai − nilai pembanding) / nilai pembanding × 100."""
+    if value is None or basis is None or basis == 0:
+        return None
+    return (value - basis) / basis * 100
+
+
+def mean_of_rates(pairs: Sequence[tuple[float | None, float | None]]) -> float | None:
+    """Mean of the exact sub-rates pembilang / penyebut × 100."""
+    rates = [ratio_percent(n, d) for n, d in pairs]
+    if not rates or any(r is None for r in rates):
+        return None
+    total = rates[0]
+    for rate in rates[1:]:
+        total = total + rate
+    return total / len(rates)
+
+
+def realisasi(indicator: Indicator, reported: IndicatorInput) -> float | None:
+    """Realisasi of one IKK from what its Divisi reported (``None`` when incomplete)."""
+    if indicator.nihil and reported.nihil:
+        return 100.0
+    method = indicator.method
+    if method is Method.LANGSUNG:
+        return reported.value
+    if method is Method.RERATA_SUBRASIO:
+        return mean_of_rates(reported.pairs)
+    numerator, denominator = reported.pairs[0] if reported.pairs else (None, None)
+    if method is Method.RASIO:
+        if indicator.nihil and numerator == 0 and denominator == 0:
+            return 100.0
+        return ratio_percent(numerator, denominator)
+    if method is Method.SURVEI:
+        return survey_score(numerator, denominator, indicator.scale_divisor)
+    if method is Method.PERUBAHAN:
+        return change_percent(numerator, denominator)
+    raise ValueError(f"unknown method {method!r}")
+
+
+@dataclass(frozen=True)
+class InputRefs:
+    """Cell references of one IKK's inputs, in whatever sheet holds them."""
+
+    value: str = ""
+    pairs: tuple[tuple[str, str], ...] = ()
+    nihil: str = ""
+
+
+def _num(value: float) -> str:
+    """A number literal for a formula (repr keeps every digit)."""
+    text = repr(float(value))
+    return text[:-2] if text.endswith(".0") else text
+
+
+def realisasi_formula(indicator: Indicator, refs: InputRefs) -> str:
+    """Formula computing :func:`realisasi` from the cells in ``refs`` (no leading '=')."""
+    method = indicator.method
+    if method is Method.LANGSUNG:
+        core = f'IF({refs.value}="","",{refs.value})'
+    elif method is Method.RERATA_SUBRASIO:
+        blanks = ",".join(f'{n}="",{d}="",{d}=0' for n, d in refs.pairs)
+        rates = "+".join(f"{ratio_percent_expr(n, d)}" for n, d in refs.pairs)
+        core = f'IF(OR({blanks}),"",({rates})/{len(refs.pairs)})'
+    else:
+        num, den = refs.pairs[0]
+        if method is Method.RASIO:
+            expr = ratio_percent_expr(num, den)
+            on_zero = f'IF({num}=0,100,"")' if indicator.nihil else '""'
+        elif method is Method.SURVEI:
+            expr = f"{num}/{den}/{_num(indicator.scale_divisor)}"
+            on_zero = '""'
+        elif method is Method.PERUBAHAN:
+            expr = f"({num}-{den})/{den}*100"
+            on_zero = '""'
+        else:  # pragma: no cover - enum is closed
+            raise ValueError(f"unknown method {method!r}")
+        core = f'IF(OR({num}="",{den}=""),"",IF({den}=0,{on_zero},{expr}))'
+    if indicator.nihil and refs.nihil:
+        return f'IF({refs.nihil}="{NIHIL_YES}",100,{core})'
+    return core
+
+
+# --------------------------------------------------------------------------- capaian
+
+
+def capaian(realisasi_value: float | None, target: float, direction: Direction) -> float | None:
+    """Capaian in percent, unrounded and uncapped; ``None`` without realisasi or target."""
+    if realisasi_value is None or not target:
+        return None
+    if direction is Direction.TURUN:
+        return (2 * target - realisasi_value) / target * 100
+    return realisasi_value / target * 100
+
+
+def capaian_formula(realisasi_ref: str, target_ref: str, direction: Direction) -> str:
+    """Formula computing :func:`capaian` (no leading '=')."""
+    if direction is Direction.TURUN:
+        expr = f"(2*{target_ref}-{realisasi_ref})/{target_ref}*100"
+    else:
+        expr = f"{realisasi_ref}/{target_ref}*100"
+    return f'IF(OR({realisasi_ref}="",N({target_ref})=0),"",{expr})'
+
+
+def tercapai(capaian_value: float | None, rule: AchievementRule) -> bool | None:
+    """Whether capaian meets the achievement rule; ``None`` without capaian."""
+    if capaian_value is None:
+        return None
+    if rule.inclusive:
+        return capaian_value >= rule.threshold
+    return capaian_value > rule.threshold
+
+
+def status_text(achieved: bool | None) -> str:
+    """The status word shown in sheets: "Tercapai", "Tidak Tercapai" or blank."""
+    if achieved is None:
+        return ""
+    return TERCAPAI if achieved else TIDAK_TERCAPAI
+
+
+def status_formula(capaian_ref: str, rule: AchievementRule) -> str:
+    """Formula giving :func:`status_text` of :func:`tercapai` (no leading '=')."""
+    op = ">=" if rule.inclusive else ">"
+    return (
+        f'IF({capaian_ref}="","",IF({capaian_ref}{op}{_num(rule.threshold)},'
+        f'"{TERCAPAI}","{TIDAK_TERCAPAI}"))'
+    )
+
+
+def evaluate(indicator: Indicator, reported: IndicatorInput, rule: AchievementRule) -> IndicatorResult:
+    """Realisasi, capaian and tercapai of one IKK."""
+    real = realisasi(indicator, reported)
+    cap = capaian(real, indicator.target, indicator.direction)
+    return IndicatorResult(indicator, real, cap, tercapai(cap, rule))
+
+
+# --------------------------------------------------------------------------- quarters
+
+
+def combine_quarters(values: Sequence[float | None], rule: QuarterRule) -> float | None:
+    """Combine quarterly values (Triwulan I–IV, missing ones ``None``) into the year."""
+    present = [v for v in values if v is not None]
+    if not present:
+        return None
+    if rule is QuarterRule.JUMLAH:
+        return float(sum(present))
+    if rule is QuarterRule.NILAI_AKHIR:
+        return present[-1]
+    return sum(present) / len(present)
+
+
+# --------------------------------------------------------------------------- summary
+
+
+@dataclass(frozen=True)
+class GroupSummary:
+    """Counts and mean capaian of one Divisi (or of the whole Kanwil)."""
+
+    name: str
+    total: int
+    tercapai: int
+    mean_capaian: float | None
+
+    @property
+    def tidak_tercapai(self) -> int:
+        return self.total - self.tercapai
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The Ringkasan: one group per Divisi and the Kanwil total."""
+
+    groups: tuple[GroupSummary, ...]
+    overall: GroupSummary = field(default=None)  # type: ignore[assignment]
+
+    @property
+    def total(self) -> int:
+        return self.overall.total
+
+    @property
+    def tercapai(self) -> int:
+        return self.overall.tercapai
+
+    @property
+    def headline(self) -> str:
+        return headline(self.overall.tercapai, self.overall.total)
+
+
+def mean(values: Sequence[float]) -> float | None:
+    """Arithmetic mean summed left to right (``None`` for no values)."""
+    if not values:
+        return None
+    total = 0.0
+    for value in values:
+        total += value
+    return total / len(values)
+
+
+def group_summary(name: str, results: Sequence[IndicatorResult]) -> GroupSummary:
+    """Counts of IKK and tercapai, and the mean capaian of ``results``."""
+    capaians = [r.capaian for r in results if r.capaian is not None]
+    return GroupSummary(
+        name=name,
+        total=len(results),
+        tercapai=sum(1 for r in results if r.tercapai),
+        mean_capaian=mean(capaians),
+    )
+
+
+def summarize(results: Sequence[IndicatorResult], divisi_order: Sequence[str], kanwil: str) -> Summary:
+    """Per-Divisi groups in ``divisi_order`` and the Kanwil total."""
+    groups = tuple(
+        group_summary(name, [r for r in results if r.indicator.divisi == name])
+        for name in divisi_order
+    )
+    return Summary(groups=groups, overall=group_summary(kanwil, results))
+
+
+def headline(tercapai_count: int, total: int) -> str:
+    """"54 dari 60 IKK tercapai"."""
+    return msg("headline", tercapai=tercapai_count, total=total)
+
+
+def headline_formula(tercapai_ref: str, total_ref: str) -> str:
+    """Formula building :func:`headline` from two count cells."""
+    return f'{tercapai_ref}&" dari "&{total_ref}&" IKK tercapai"'

@@ -1,0 +1,348 @@
+"""Consolidate returned forms into one workbook of live formulas with their values.
+
+Sheets written:
+
+- "Capaian Kinerja": laid out like Tabel 3.1 (Divisi group rows, SK, IKK,
+  Target, Realisasi, Capaian) plus Status; to the right, the inputs each
+  realisasi formula reads (NIHIL, value, pembilang/penyebut pairs).
+- "Ringkasan": per Divisi and for the Kanwil, the number of IKK, tercapai,
+  tidak tercapai, mean capaian, and the headline sentence.
+- "Sumber": every input value with its file, sheet, cell and the file's SHA-256.
+
+Every formula is written with the value :mod:`lkjip_xl.calc` computed for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from . import calc
+from .calc import InputRefs, Summary
+from .fileio import atomic_output
+from .master import read_master
+from .messages import msg
+from .model import AchievementRule, Indicator, IndicatorInput, IndicatorResult, Master, Method
+from .numbers import excel_number_format
+from .report import ERROR, Problem, Report
+from .validate import CheckedForm, Validation, validate_files
+from .xlsx import a1, new_workbook, quote_sheet
+
+SHEET_CAPAIAN = "Capaian Kinerja"
+SHEET_SUMMARY = "Ringkasan"
+SHEET_SOURCES = "Sumber"
+
+CAPAIAN_HEADERS = ("No", "Sasaran Kegiatan", "Indikator Kinerja Kegiatan", "Target", "Realisasi",
+                   "Capaian", "Status")
+CAPAIAN_WIDTHS = (5, 38, 52, 16, 16, 11, 15)
+HEADER_ROW = 3
+INPUT_FIRST_COL = len(CAPAIAN_HEADERS) + 1  # one spacer column
+
+
+@dataclass
+class ConsolidationResult:
+    """What a consolidation produced."""
+
+    output: Path | None
+    report: Report
+    summary: Summary | None = None
+    results: list[IndicatorResult] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Consolidated:
+    """Everything the workbook shows, computed before anything is written."""
+
+    kanwil: str
+    year: int
+    achievement: AchievementRule
+    divisi_order: list[str]
+    rows: list[tuple[IndicatorResult, IndicatorInput, CheckedForm]]
+    summary: Summary
+
+
+def consolidate(paths: Iterable[str | Path], out: str | Path, master: str | Path | Master | None = None,
+                force: bool = False, skip_invalid: bool = False,
+                progress: Callable[[str], None] | None = None) -> ConsolidationResult:
+    """Validate the forms, compute every IKK and write the consolidated workbook.
+
+    Forms with errors are refused: nothing is written, unless ``skip_invalid``
+    is set, in which case they are left out and named in the report.
+    """
+    if master is not None and not isinstance(master, Master):
+        master = read_master(master)
+    validation = validate_files(list(paths), master, progress)
+    report = validation.report
+    refused = [f.form.path for f in validation.refused]
+    if refused and not skip_invalid:
+        report.add(Problem("", "forms_refused", msg("forms_refused", count=len(refused)), ERROR))
+        return ConsolidationResult(None, report, refused=refused)
+    for path in refused:
+        report.add(Problem(path, "form_refused_skip", msg("form_refused_skip", path=path), "warning"))
+    accepted = validation.accepted
+    if not accepted:
+        if not any(p.code == "no_forms" for p in report.problems):
+            report.add(Problem("", "forms_refused", msg("forms_refused", count=len(refused)), ERROR))
+        return ConsolidationResult(None, report, refused=refused)
+    data = compute(accepted, master)
+    output = write_consolidated(data, out, force)
+    return ConsolidationResult(output, report, data.summary, [r for r, _, _ in data.rows], refused)
+
+
+def compute(accepted: list[CheckedForm], master: Master | None) -> Consolidated:
+    """Realisasi, capaian and tercapai of every IKK of the accepted forms, in PK order."""
+    first = accepted[0].form
+    kanwil = master.kanwil if master else first.kanwil
+    year = master.year if master else first.year
+    rule = master.achievement if master else first.achievement
+    order = list(master.divisi_order) if master else first.divisi_order
+    by_divisi = {f.form.divisi: f for f in accepted}
+    for divisi in by_divisi:
+        if divisi not in order:
+            order.append(divisi)
+    rows = []
+    for divisi in order:
+        checked = by_divisi.get(divisi)
+        if checked is None:
+            continue
+        indicators = master.for_divisi(divisi) if master else checked.form.indicators
+        for indicator in indicators:
+            reported = checked.inputs.get(indicator.code, IndicatorInput(indicator.code))
+            rows.append((calc.evaluate(indicator, reported, rule), reported, checked))
+    present = [d for d in order if d in by_divisi]
+    summary = calc.summarize([r for r, _, _ in rows], present, kanwil)
+    return Consolidated(kanwil, year, rule, present, rows, summary)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def write_consolidated(data: Consolidated, out: str | Path, force: bool = False) -> Path:
+    """Write the three sheets atomically to ``out``."""
+    with atomic_output(out, force) as tmp:
+        workbook = new_workbook(tmp, title=f"Capaian Kinerja {data.kanwil} {data.year}")
+        styles = _Styles(workbook)
+        ranges = _write_capaian(workbook, styles, data)
+        _write_summary(workbook, styles, data, ranges)
+        _write_sources(workbook, styles, data)
+        workbook.close()
+    return Path(out)
+
+
+class _Styles:
+    def __init__(self, workbook):
+        self.wb = workbook
+        self.cache: dict[tuple, object] = {}
+        self.title = workbook.add_format({"bold": True, "font_size": 13})
+        self.note = workbook.add_format({"italic": True, "font_color": "#595959"})
+        self.head = workbook.add_format({"bold": True, "border": 1, "bg_color": "#D9E1F2", "align": "center",
+                                         "valign": "vcenter", "text_wrap": True})
+        self.group = workbook.add_format({"bold": True, "border": 1, "bg_color": "#EDEDED"})
+        self.text = workbook.add_format({"border": 1, "text_wrap": True, "valign": "top"})
+        self.input_head = workbook.add_format({"bold": True, "border": 1, "bg_color": "#FFF2CC",
+                                               "text_wrap": True, "valign": "vcenter"})
+
+    def number(self, num_format: str, bold: bool = False):
+        key = (num_format, bold)
+        if key not in self.cache:
+            self.cache[key] = self.wb.add_format({"border": 1, "valign": "top", "num_format": num_format,
+                                                  "bold": bold})
+        return self.cache[key]
+
+
+@dataclass
+class _Ranges:
+    divisi: str
+    capaian: str
+    status: str
+
+
+def _max_pairs(data: Consolidated) -> int:
+    return max([r.indicator.input_pairs for r, _, _ in data.rows] + [1])
+
+
+def _write_capaian(workbook, styles: _Styles, data: Consolidated) -> _Ranges:
+    sheet = workbook.add_worksheet(SHEET_CAPAIAN)
+    sheet.write_string(0, 0, f"Capaian Kinerja {data.kanwil} Tahun {data.year}", styles.title)
+    sheet.write_string(1, 0, "Realisasi dan capaian adalah rumus atas data masukan di sebelah kanan tabel; "
+                             f"tercapai bila {data.achievement.describe()}.", styles.note)
+    for col, (title, width) in enumerate(zip(CAPAIAN_HEADERS, CAPAIAN_WIDTHS)):
+        sheet.set_column(col, col, width)
+        sheet.write_string(HEADER_ROW, col, title, styles.head)
+    pairs = _max_pairs(data)
+    input_titles = ["Kode IKK", "Divisi", "Satuan", "Cara Hitung", "NIHIL", "Nilai Langsung"]
+    for n in range(1, pairs + 1):
+        input_titles += [f"Pembilang {n}", f"Penyebut {n}"]
+    input_titles.append("Berkas Sumber")
+    col_of = {title: INPUT_FIRST_COL + i for i, title in enumerate(input_titles)}
+    sheet.set_column(len(CAPAIAN_HEADERS), len(CAPAIAN_HEADERS), 2)
+    for title, col in col_of.items():
+        sheet.write_string(HEADER_ROW, col, title, styles.input_head)
+        sheet.set_column(col, col, 40 if title == "Berkas Sumber" else 14)
+    sheet.set_row(HEADER_ROW, 30)
+
+    row = HEADER_ROW + 1
+    first_data = row
+    current_divisi = None
+    sk_spans: list[tuple[int, int, Indicator]] = []
+    for result, reported, checked in data.rows:
+        indicator = result.indicator
+        if indicator.divisi != current_divisi:
+            current_divisi = indicator.divisi
+            sheet.merge_range(row, 0, row, len(CAPAIAN_HEADERS) - 1, f"Divisi {indicator.divisi}", styles.group)
+            row += 1
+        if sk_spans and sk_spans[-1][2].sk_no == indicator.sk_no and sk_spans[-1][2].divisi == indicator.divisi:
+            sk_spans[-1] = (sk_spans[-1][0], row, sk_spans[-1][2])
+        else:
+            sk_spans.append((row, row, indicator))
+        _write_indicator_row(sheet, styles, data, row, result, reported, checked, col_of, pairs)
+        row += 1
+    last_data = row - 1
+    for start, end, indicator in sk_spans:
+        if end > start:
+            sheet.merge_range(start, 0, end, 0, f"{indicator.sk_no}.", styles.text)
+            sheet.merge_range(start, 1, end, 1, indicator.sk_text, styles.text)
+        else:
+            sheet.write_string(start, 0, f"{indicator.sk_no}.", styles.text)
+            sheet.write_string(start, 1, indicator.sk_text, styles.text)
+    sheet.freeze_panes(HEADER_ROW + 1, 0)
+    sheet.autofilter(HEADER_ROW, INPUT_FIRST_COL, max(last_data, HEADER_ROW), col_of["Berkas Sumber"])
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.repeat_rows(HEADER_ROW)
+    sheet.print_area(0, 0, max(last_data, HEADER_ROW), len(CAPAIAN_HEADERS) - 1)
+    sheet.fit_to_pages(1, 0)
+    ref = quote_sheet(SHEET_CAPAIAN)
+
+    def col_range(col: int) -> str:
+        return f"{ref}!{a1(first_data, col, True)}:{a1(max(last_data, first_data), col, True)}"
+
+    return _Ranges(divisi=col_range(col_of["Divisi"]), capaian=col_range(5), status=col_range(6))
+
+
+def _write_indicator_row(sheet, styles: _Styles, data: Consolidated, row: int, result: IndicatorResult,
+                         reported: IndicatorInput, checked: CheckedForm, col_of: dict[str, int],
+                         pairs: int) -> None:
+    indicator = result.indicator
+    unit_fmt = styles.number(excel_number_format(indicator.unit, 2))
+    sheet.write_string(row, 2, f"{indicator.ikk_no}. {indicator.text}", styles.text)
+    sheet.write_number(row, 3, indicator.target, unit_fmt)
+    # inputs
+    sheet.write_string(row, col_of["Kode IKK"], indicator.code, styles.text)
+    sheet.write_string(row, col_of["Divisi"], indicator.divisi, styles.text)
+    sheet.write_string(row, col_of["Satuan"], indicator.unit, styles.text)
+    sheet.write_string(row, col_of["Cara Hitung"], indicator.method.value, styles.text)
+    general = styles.number("General")
+    nihil_ref = a1(row, col_of["NIHIL"])
+    if reported.nihil:
+        sheet.write_string(row, col_of["NIHIL"], calc.NIHIL_YES, styles.text)
+    else:
+        sheet.write_blank(row, col_of["NIHIL"], None, styles.text)
+    value_ref = a1(row, col_of["Nilai Langsung"])
+    if indicator.method is Method.LANGSUNG and reported.value is not None:
+        sheet.write_number(row, col_of["Nilai Langsung"], reported.value, general)
+    else:
+        sheet.write_blank(row, col_of["Nilai Langsung"], None, general)
+    pair_refs = []
+    for n in range(1, pairs + 1):
+        num_col, den_col = col_of[f"Pembilang {n}"], col_of[f"Penyebut {n}"]
+        pair = reported.pairs[n - 1] if len(reported.pairs) >= n else (None, None)
+        for col, value in zip((num_col, den_col), pair):
+            if value is None:
+                sheet.write_blank(row, col, None, general)
+            else:
+                sheet.write_number(row, col, value, general)
+        if n <= indicator.input_pairs:
+            pair_refs.append((a1(row, num_col), a1(row, den_col)))
+    sheet.write_string(row, col_of["Berkas Sumber"], Path(checked.form.path).name, styles.text)
+    # live numbers
+    refs = InputRefs(value=value_ref, pairs=tuple(pair_refs), nihil=nihil_ref)
+    real_ref, target_ref, cap_ref = a1(row, 4), a1(row, 3), a1(row, 5)
+    sheet.write_formula(row, 4, "=" + calc.realisasi_formula(indicator, refs), unit_fmt,
+                        _stored(result.realisasi))
+    sheet.write_formula(row, 5, "=" + calc.capaian_formula(real_ref, target_ref, indicator.direction),
+                        styles.number('0.00"%"'), _stored(result.capaian))
+    sheet.write_formula(row, 6, "=" + calc.status_formula(cap_ref, data.achievement), styles.text,
+                        calc.status_text(result.tercapai))
+
+
+def _stored(value: float | None) -> float | str:
+    return "" if value is None else value
+
+
+def _write_summary(workbook, styles: _Styles, data: Consolidated, ranges: _Ranges) -> None:
+    sheet = workbook.add_worksheet(SHEET_SUMMARY)
+    sheet.write_string(0, 0, f"Ringkasan Capaian Kinerja {data.kanwil} Tahun {data.year}", styles.title)
+    headers = ("Divisi", "Jumlah IKK", "Tercapai", "Tidak Tercapai", "Rata-rata Capaian (%)")
+    for col, (title, width) in enumerate(zip(headers, (34, 12, 12, 14, 20))):
+        sheet.set_column(col, col, width)
+        sheet.write_string(2, col, title, styles.head)
+    count_fmt, pct_fmt = styles.number("0"), styles.number('0.00"%"')
+    row = 3
+    for group in data.summary.groups:
+        name_ref = a1(row, 0)
+        sheet.write_string(row, 0, group.name, styles.text)
+        sheet.write_formula(row, 1, f"=COUNTIF({ranges.divisi},{name_ref})", count_fmt, group.total)
+        sheet.write_formula(row, 2, f'=COUNTIFS({ranges.divisi},{name_ref},{ranges.status},"{calc.TERCAPAI}")',
+                            count_fmt, group.tercapai)
+        sheet.write_formula(row, 3, f"={a1(row, 1)}-{a1(row, 2)}", count_fmt, group.tidak_tercapai)
+        sheet.write_formula(row, 4, f'=IFERROR(AVERAGEIFS({ranges.capaian},{ranges.divisi},{name_ref}),"")',
+                            pct_fmt, _stored(group.mean_capaian))
+        row += 1
+    first, last = 3, row - 1
+    overall = data.summary.overall
+    bold_count, bold_pct = styles.number("0", True), styles.number('0.00"%"', True)
+    sheet.write_string(row, 0, f"Kantor Wilayah ({data.kanwil})", styles.group)
+    for col, value in ((1, overall.total), (2, overall.tercapai)):
+        sheet.write_formula(row, col, f"=SUM({a1(first, col)}:{a1(last, col)})", bold_count, value)
+    sheet.write_formula(row, 3, f"={a1(row, 1)}-{a1(row, 2)}", bold_count, overall.tidak_tercapai)
+    sheet.write_formula(row, 4, f'=IFERROR(AVERAGE({ranges.capaian}),"")', bold_pct, _stored(overall.mean_capaian))
+    total_row = row
+    row += 2
+    sheet.write_string(row, 0, "Kesimpulan", styles.group)
+    sheet.merge_range(row, 1, row, 4, "", styles.group)
+    sheet.write_formula(row, 1, "=" + calc.headline_formula(a1(total_row, 2), a1(total_row, 1)), styles.group,
+                        data.summary.headline)
+    sheet.write_string(row + 1, 0, f"Aturan: IKK tercapai bila {data.achievement.describe()}; "
+                                   "capaian tidak dibulatkan sebelum dibandingkan.", styles.note)
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 0)
+
+
+def _write_sources(workbook, styles: _Styles, data: Consolidated) -> None:
+    sheet = workbook.add_worksheet(SHEET_SOURCES)
+    headers = ("Kode IKK", "Divisi", "Isian", "Nilai", "Berkas", "Sheet", "Sel", "SHA-256 Berkas")
+    for col, (title, width) in enumerate(zip(headers, (13, 22, 14, 16, 34, 10, 7, 66))):
+        sheet.set_column(col, col, width)
+        sheet.write_string(0, col, title, styles.head)
+    row = 1
+    for result, reported, checked in data.rows:
+        values = _input_values(reported)
+        for name, ref in reported.sources.items():
+            value = values.get(name)
+            sheet.write_string(row, 0, reported.code)
+            sheet.write_string(row, 1, result.indicator.divisi)
+            sheet.write_string(row, 2, name)
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                sheet.write_number(row, 3, value)
+            else:
+                sheet.write_string(row, 3, "" if value is None else str(value))
+            sheet.write_string(row, 4, ref.file)
+            sheet.write_string(row, 5, ref.sheet)
+            sheet.write_string(row, 6, ref.cell)
+            sheet.write_string(row, 7, checked.form.sha256)
+            row += 1
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(row - 1, 1), len(headers) - 1)
+
+
+def _input_values(reported: IndicatorInput) -> dict[str, object]:
+    values: dict[str, object] = {"realisasi": reported.value, "keterangan": reported.keterangan}
+    if reported.nihil:
+        values["nihil"] = calc.NIHIL_YES
+    for n, (num, den) in enumerate(reported.pairs, start=1):
+        values[f"pembilang{n}"] = num
+        values[f"penyebut{n}"] = den
+    return values

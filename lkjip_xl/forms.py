@@ -1,0 +1,328 @@
+"""Write the standard Divisi forms (one .xlsx per Divisi) from a master.
+
+The layout follows :mod:`lkjip_xl.layout`.  Labels and targets are locked,
+input cells are open and validated, capaian is a live formula (with its value
+stored), below-target capaian is highlighted, the sheet prints on A4
+landscape with the table header repeated, and a very hidden stamp sheet
+identifies the form when it comes back.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from . import TEMPLATE_VERSION, calc
+from .fileio import atomic_output
+from .layout import (
+    COL_CAPAIAN, COL_CODE, COL_DEN, COL_IKK_NO, COL_METHOD, COL_NIHIL, COL_NOTE, COL_NUM, COL_REAL,
+    COL_SK_NO, COL_SK_TEXT, COL_STATUS, COL_TARGET, COL_TEXT, COL_UNIT, COLUMN_INDEX, COLUMNS,
+    FIRST_DATA_ROW, FORM_SHEET, HEADER_FIELDS, HEADER_VALUE_COL, STAMP_MAGIC, STAMP_SHEET,
+    TABLE_HEADER_ROW, content_hash, locked_content, split_text, subrow_code,
+)
+from .model import Indicator, IndicatorInput, Master, Method, PERIODS
+from .numbers import excel_number_format, format_number
+from .xlsx import a1, new_workbook, quote_sheet
+
+C = COLUMN_INDEX
+LAST_COL = len(COLUMNS) - 1
+INPUT_LIMIT = 1e15
+
+
+def method_description(indicator: Indicator) -> str:
+    """How realisasi is computed, in words for the Divisi staff."""
+    method = indicator.method
+    if method is Method.LANGSUNG:
+        text = "Ketik realisasi langsung"
+    elif method is Method.RASIO:
+        text = "Pembilang ÷ Penyebut × 100"
+    elif method is Method.SURVEI:
+        text = "Jumlah nilai (pembilang) ÷ jumlah periode/responden (penyebut)"
+        if indicator.scale_divisor != 1:
+            text += f" ÷ {format_number(indicator.scale_divisor)}"
+    elif method is Method.RERATA_SUBRASIO:
+        text = "Rata-rata sub-rasio: " + "; ".join(indicator.sub_labels) + " (isi baris di bawahnya)"
+    else:
+        text = "(Nilai (pembilang) − pembanding (penyebut)) ÷ pembanding × 100"
+    if indicator.nihil:
+        text += ". Bila tidak ada kejadian, pilih NIHIL = Ya (realisasi 100%)"
+    if indicator.direction.value == "turun":
+        text += ". Makin rendah makin baik"
+    if indicator.method_note:
+        text += ". " + indicator.method_note
+    return text
+
+
+def form_filename(master: Master, divisi: str, period: str = "Tahunan") -> str:
+    """``Formulir_2023_Administrasi.xlsx`` (Triwulan appended when not yearly)."""
+    slug = re.sub(r"[^0-9A-Za-z]+", "_", divisi).strip("_")
+    suffix = "" if period == "Tahunan" else "_" + re.sub(r"[^0-9A-Za-z]+", "_", period)
+    return f"Formulir_{master.year}_{slug}{suffix}.xlsx"
+
+
+def write_forms(master: Master, out_dir: str | Path, period: str = "Tahunan", force: bool = False,
+                inputs: dict[str, IndicatorInput] | None = None) -> list[Path]:
+    """Write one form per Divisi of ``master`` into ``out_dir``; return the paths."""
+    out_dir = Path(out_dir)
+    return [
+        write_form(master, divisi, out_dir / form_filename(master, divisi, period), period, force, inputs)
+        for divisi in master.divisi_order
+    ]
+
+
+def write_form(master: Master, divisi: str, out: str | Path, period: str = "Tahunan",
+               force: bool = False, inputs: dict[str, IndicatorInput] | None = None) -> Path:
+    """Write the form of one Divisi; ``inputs`` pre-fills it (samples, tests, re-issues)."""
+    if period not in PERIODS:
+        raise ValueError(f"unknown period {period!r}; use one of {PERIODS}")
+    indicators = list(master.for_divisi(divisi))
+    if not indicators:
+        raise ValueError(f"Divisi {divisi!r} has no IKK in the master")
+    with atomic_output(out, force) as tmp:
+        workbook = new_workbook(tmp, title=f"Formulir {divisi} {master.year}")
+        _FormWriter(workbook, master, divisi, period, indicators, inputs or {}).write()
+        workbook.close()
+    return Path(out)
+
+
+class _FormWriter:
+    def __init__(self, workbook, master: Master, divisi: str, period: str,
+                 indicators: list[Indicator], inputs: dict[str, IndicatorInput]):
+        self.wb = workbook
+        self.master = master
+        self.divisi = divisi
+        self.period = period
+        self.indicators = indicators
+        self.inputs = inputs
+        self.sheet = workbook.add_worksheet(FORM_SHEET)
+        self.formats: dict[tuple, object] = {}
+
+    # -- formats ----------------------------------------------------------------
+    def fmt(self, kind: str, num_format: str | None = None):
+        key = (kind, num_format)
+        if key not in self.formats:
+            base = {"border": 1, "valign": "top", "font_size": 10}
+            style = {
+                "label": {"text_wrap": True},
+                "locked_num": {"bg_color": "#F2F2F2"},
+                "input": {"locked": False, "bg_color": "#FFF2CC"},
+                "input_text": {"locked": False, "bg_color": "#FFF2CC", "text_wrap": True},
+                "formula": {"bg_color": "#E2EFDA"},
+                "na": {"bg_color": "#D9D9D9"},
+                "head": {"bold": True, "bg_color": "#1F4E78", "font_color": "#FFFFFF",
+                         "text_wrap": True, "align": "center", "valign": "vcenter"},
+                "sub": {"italic": True, "text_wrap": True},
+            }[kind]
+            props = {**base, **style}
+            if num_format:
+                props["num_format"] = num_format
+            self.formats[key] = self.wb.add_format(props)
+        return self.formats[key]
+
+    # -- sheet ------------------------------------------------------------------
+    def write(self) -> None:
+        sheet = self.sheet
+        for col, (_, title, width) in enumerate(COLUMNS):
+            sheet.set_column(col, col, width)
+        self._header_block()
+        for col, (_, title, _) in enumerate(COLUMNS):
+            sheet.write_string(TABLE_HEADER_ROW, col, title, self.fmt("head"))
+        sheet.set_row(TABLE_HEADER_ROW, 32)
+        row = FIRST_DATA_ROW
+        for indicator in self.indicators:
+            row = self._indicator_rows(indicator, row)
+        last_row = row - 1
+        self._conditional_formats(last_row)
+        self._print_setup(last_row)
+        self._defined_names()
+        sheet.freeze_panes(FIRST_DATA_ROW, 0)
+        sheet.protect("", {"format_columns": True, "format_rows": True,
+                           "select_locked_cells": True, "select_unlocked_cells": True})
+        self._stamp()
+
+    def _header_block(self) -> None:
+        sheet, wb = self.sheet, self.wb
+        title = wb.add_format({"bold": True, "font_size": 14})
+        label = wb.add_format({"bold": True})
+        value = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
+        note = wb.add_format({"italic": True, "font_color": "#595959"})
+        sheet.write_string(0, 0, "FORMULIR REALISASI PERJANJIAN KINERJA", title)
+        sheet.write_string(1, 0, "Isi sel berwarna kuning saja. Kolom hijau dihitung otomatis; "
+                                 "kolom abu-abu tidak perlu diisi.", note)
+        values = [self.master.kanwil, self.master.year, self.divisi, self.period]
+        for (text, _, row), val in zip(HEADER_FIELDS, values):
+            sheet.write_string(row, 0, text, label)
+            if isinstance(val, int):
+                sheet.write_number(row, HEADER_VALUE_COL, val, value)
+            else:
+                sheet.write_string(row, HEADER_VALUE_COL, val, value)
+
+    def _indicator_rows(self, indicator: Indicator, row: int) -> int:
+        sheet = self.sheet
+        reported = self.inputs.get(indicator.code)
+        label, sub = self.fmt("label"), self.fmt("sub")
+        unit_fmt = excel_number_format(indicator.unit, 2)
+        sheet.write_string(row, C[COL_CODE], indicator.code, label)
+        sheet.write_number(row, C[COL_SK_NO], indicator.sk_no, label)
+        sheet.write_string(row, C[COL_SK_TEXT], indicator.sk_text, label)
+        sheet.write_number(row, C[COL_IKK_NO], indicator.ikk_no, label)
+        sheet.write_string(row, C[COL_TEXT], indicator.text, label)
+        sheet.write_string(row, C[COL_UNIT], indicator.unit, label)
+        sheet.write_string(row, C[COL_METHOD], method_description(indicator), label)
+        sheet.write_number(row, C[COL_TARGET], indicator.target, self.fmt("locked_num", unit_fmt))
+        note = reported.keterangan if reported else ""
+        sheet.write_string(row, C[COL_NOTE], note, self.fmt("input_text"))
+
+        input_fmt = self.fmt("input", "General")
+        validation = self._number_validation(indicator)
+        pair_refs: list[tuple[str, str]] = []
+        sub_rows: list[int] = []
+        if indicator.method is Method.RERATA_SUBRASIO:
+            for c in (C[COL_NUM], C[COL_DEN]):
+                sheet.write_blank(row, c, None, self.fmt("na"))
+            for n, sub_label in enumerate(indicator.sub_labels, start=1):
+                sub_row = row + n
+                sub_rows.append(sub_row)
+                sheet.write_string(sub_row, C[COL_CODE], subrow_code(indicator.code, n), sub)
+                for c in (C[COL_SK_NO], C[COL_SK_TEXT], C[COL_IKK_NO], C[COL_TARGET], C[COL_NIHIL],
+                          C[COL_CAPAIAN], C[COL_STATUS], C[COL_NOTE]):
+                    sheet.write_blank(sub_row, c, None, self.fmt("na"))
+                sheet.write_string(sub_row, C[COL_TEXT], f"  Sub-rasio {n}: {sub_label}", sub)
+                sheet.write_string(sub_row, C[COL_UNIT], "%", sub)
+                sheet.write_string(sub_row, C[COL_METHOD], "Pembilang ÷ Penyebut × 100", sub)
+                pair = reported.pairs[n - 1] if reported and len(reported.pairs) >= n else (None, None)
+                self._input_number(sub_row, C[COL_NUM], pair[0], input_fmt, validation)
+                self._input_number(sub_row, C[COL_DEN], pair[1], input_fmt, validation)
+                num_ref, den_ref = a1(sub_row, C[COL_NUM]), a1(sub_row, C[COL_DEN])
+                pair_refs.append((num_ref, den_ref))
+                rate = calc.ratio_percent(*pair)
+                sheet.write_formula(sub_row, C[COL_REAL],
+                                    f'=IF(OR({num_ref}="",{den_ref}="",{den_ref}=0),"",'
+                                    f'{calc.ratio_percent_expr(num_ref, den_ref)})',
+                                    self.fmt("formula", excel_number_format("%", 2)),
+                                    "" if rate is None else rate)
+        elif indicator.input_pairs == 1:
+            pair = reported.pairs[0] if reported and reported.pairs else (None, None)
+            self._input_number(row, C[COL_NUM], pair[0], input_fmt, validation)
+            self._input_number(row, C[COL_DEN], pair[1], input_fmt, validation)
+            pair_refs.append((a1(row, C[COL_NUM]), a1(row, C[COL_DEN])))
+        else:
+            for c in (C[COL_NUM], C[COL_DEN]):
+                sheet.write_blank(row, c, None, self.fmt("na"))
+
+        nihil_ref = ""
+        if indicator.nihil:
+            nihil_ref = a1(row, C[COL_NIHIL])
+            if reported and reported.nihil:
+                sheet.write_string(row, C[COL_NIHIL], calc.NIHIL_YES, self.fmt("input_text"))
+            else:
+                sheet.write_blank(row, C[COL_NIHIL], None, self.fmt("input_text"))
+            sheet.data_validation(row, C[COL_NIHIL], row, C[COL_NIHIL], {
+                "validate": "list", "source": [calc.NIHIL_YES], "ignore_blank": True,
+                "input_title": "NIHIL", "input_message": "Pilih Ya bila tidak ada kejadian sama sekali.",
+                "error_title": "NIHIL", "error_message": "Pilih Ya atau kosongkan sel ini.",
+            })
+        else:
+            sheet.write_blank(row, C[COL_NIHIL], None, self.fmt("na"))
+
+        real_ref = a1(row, C[COL_REAL])
+        result_real = calc.realisasi(indicator, reported) if reported else None
+        if indicator.method is Method.LANGSUNG:
+            self._input_number(row, C[COL_REAL], reported.value if reported else None,
+                               self.fmt("input", unit_fmt), validation)
+        else:
+            refs = calc.InputRefs(pairs=tuple(pair_refs), nihil=nihil_ref)
+            sheet.write_formula(row, C[COL_REAL], "=" + calc.realisasi_formula(indicator, refs),
+                                self.fmt("formula", unit_fmt), "" if result_real is None else result_real)
+        target_ref = a1(row, C[COL_TARGET])
+        cap = calc.capaian(result_real, indicator.target, indicator.direction)
+        sheet.write_formula(row, C[COL_CAPAIAN], "=" + calc.capaian_formula(real_ref, target_ref, indicator.direction),
+                            self.fmt("formula", '0.00"%"'), "" if cap is None else cap)
+        cap_ref = a1(row, C[COL_CAPAIAN])
+        sheet.write_formula(row, C[COL_STATUS], "=" + calc.status_formula(cap_ref, self.master.achievement),
+                            self.fmt("formula"), calc.status_text(calc.tercapai(cap, self.master.achievement)))
+        return row + 1 + len(sub_rows)
+
+    def _number_validation(self, indicator: Indicator) -> dict:
+        minimum = -INPUT_LIMIT if indicator.may_be_negative else 0
+        return {
+            "validate": "decimal", "criteria": "between", "minimum": minimum, "maximum": INPUT_LIMIT,
+            "input_title": indicator.code,
+            "input_message": "Isi angka saja (koma untuk desimal), tanpa satuan atau tanda %.",
+            "error_title": "Bukan angka",
+            "error_message": ("Isi dengan angka" + ("" if indicator.may_be_negative else " tidak negatif")
+                              + ", tanpa satuan. Contoh: 93 atau 3,25."),
+        }
+
+    def _input_number(self, row: int, col: int, value: float | None, fmt, validation: dict) -> None:
+        if value is None:
+            self.sheet.write_blank(row, col, None, fmt)
+        else:
+            self.sheet.write_number(row, col, value, fmt)
+        self.sheet.data_validation(row, col, row, col, validation)
+
+    def _conditional_formats(self, last_row: int) -> None:
+        if last_row < FIRST_DATA_ROW:
+            return
+        col = C[COL_CAPAIAN]
+        first = a1(FIRST_DATA_ROW, col)
+        rule = self.master.achievement
+        op = "<" if rule.inclusive else "<="
+        red = self.wb.add_format({"bg_color": "#F8CBAD", "font_color": "#9C0006"})
+        self.sheet.conditional_format(FIRST_DATA_ROW, col, last_row, col, {
+            "type": "formula",
+            "criteria": f"=AND(ISNUMBER({first}),{first}{op}{calc._num(rule.threshold)})",
+            "format": red,
+        })
+        status = C[COL_STATUS]
+        self.sheet.conditional_format(FIRST_DATA_ROW, status, last_row, status, {
+            "type": "cell", "criteria": "==", "value": f'"{calc.TIDAK_TERCAPAI}"', "format": red,
+        })
+
+    def _print_setup(self, last_row: int) -> None:
+        sheet = self.sheet
+        sheet.set_landscape()
+        sheet.set_paper(9)  # A4
+        sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+        sheet.repeat_rows(TABLE_HEADER_ROW)
+        sheet.print_area(0, 0, max(last_row, FIRST_DATA_ROW), LAST_COL)
+        sheet.fit_to_pages(1, 0)
+        sheet.set_footer("&L&F&RHalaman &P dari &N")
+
+    def _defined_names(self) -> None:
+        sheet_ref = quote_sheet(FORM_SHEET)
+        for _, name, row in HEADER_FIELDS:
+            self.wb.define_name(name, f"={sheet_ref}!{a1(row, HEADER_VALUE_COL, absolute=True)}")
+        self.wb.define_name(
+            "LKJIP_TABEL_JUDUL",
+            f"={sheet_ref}!{a1(TABLE_HEADER_ROW, 0, True)}:{a1(TABLE_HEADER_ROW, LAST_COL, True)}",
+        )
+
+    def _stamp(self) -> None:
+        sheet = self.wb.add_worksheet(STAMP_SHEET)
+        content = locked_content(self.master.kanwil, self.master.year, self.divisi, self.period,
+                                 self.indicators)
+        rule = self.master.achievement
+        values = {
+            "format": STAMP_MAGIC,
+            "template_version": TEMPLATE_VERSION,
+            "kanwil": self.master.kanwil,
+            "tahun": str(self.master.year),
+            "divisi": self.divisi,
+            "periode": self.period,
+            "content_hash": content_hash(content),
+            "achievement_threshold": repr(float(rule.threshold)),
+            "achievement_inclusive": "1" if rule.inclusive else "0",
+            "divisi_order": json.dumps(list(self.master.divisi_order), ensure_ascii=False),
+        }
+        for row, (key, value) in enumerate(values.items()):
+            sheet.write_string(row, 0, key)
+            sheet.write_string(row, 1, value)
+        locked = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        row = len(values)
+        sheet.write_string(row, 0, "locked_content")
+        for col, chunk in enumerate(split_text(locked), start=1):
+            sheet.write_string(row, col, chunk)
+        sheet.protect("")
+        sheet.very_hidden()

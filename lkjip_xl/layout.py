@@ -1,0 +1,141 @@
+"""The form layout contract, in one place for the writer and the reader.
+
+A Divisi form is an .xlsx workbook with:
+
+- a visible sheet :data:`FORM_SHEET` ("Formulir") holding a header block (Kanwil,
+  Tahun, Divisi, Periode, each also a defined name) and a table whose header row
+  has the column titles in :data:`COLUMNS`;
+- a very hidden sheet :data:`STAMP_SHEET` ("_lkjip") with the stamp: key/value
+  pairs (Kanwil, year, Divisi, period, template version, SHA-256 of the locked
+  content) and the locked content itself as JSON.
+
+Readers find the header row by the title "Kode IKK" in column A, find columns
+by their titles and rows by the IKK code in the "Kode IKK" column — never by
+position.  Sub-rate rows of a ``rerata_subrasio`` IKK carry the code
+``<IKK code>.<n>``.  See docs/form_contract.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import asdict
+from typing import Any
+
+from . import TEMPLATE_VERSION
+from .model import Indicator
+
+FORM_SHEET = "Formulir"
+STAMP_SHEET = "_lkjip"
+STAMP_MAGIC = "lkjip-xl stamp"
+
+#: Header block: label, defined name, row (0-based) — value in column C.
+HEADER_FIELDS = (
+    ("Kantor Wilayah", "LKJIP_KANWIL", 2),
+    ("Tahun", "LKJIP_TAHUN", 3),
+    ("Divisi", "LKJIP_DIVISI", 4),
+    ("Periode", "LKJIP_PERIODE", 5),
+)
+HEADER_VALUE_COL = 2  # column C
+TABLE_HEADER_ROW = 7  # 0-based: row 8 in Excel
+FIRST_DATA_ROW = TABLE_HEADER_ROW + 1
+
+# Column keys → header titles, in the written order.
+COL_CODE = "kode"
+COL_SK_NO = "sk_no"
+COL_SK_TEXT = "sk"
+COL_IKK_NO = "ikk_no"
+COL_TEXT = "indikator"
+COL_UNIT = "satuan"
+COL_METHOD = "cara_hitung"
+COL_TARGET = "target"
+COL_NUM = "pembilang"
+COL_DEN = "penyebut"
+COL_REAL = "realisasi"
+COL_NIHIL = "nihil"
+COL_CAPAIAN = "capaian"
+COL_STATUS = "status"
+COL_NOTE = "keterangan"
+
+COLUMNS: tuple[tuple[str, str, float], ...] = (
+    (COL_CODE, "Kode IKK", 12),
+    (COL_SK_NO, "No SK", 6),
+    (COL_SK_TEXT, "Sasaran Kegiatan", 34),
+    (COL_IKK_NO, "No IKK", 6),
+    (COL_TEXT, "Indikator Kinerja Kegiatan", 46),
+    (COL_UNIT, "Satuan", 11),
+    (COL_METHOD, "Cara Perhitungan", 30),
+    (COL_TARGET, "Target", 11),
+    (COL_NUM, "Pembilang", 14),
+    (COL_DEN, "Penyebut", 14),
+    (COL_REAL, "Realisasi", 13),
+    (COL_NIHIL, "NIHIL", 8),
+    (COL_CAPAIAN, "Capaian (%)", 12),
+    (COL_STATUS, "Status", 15),
+    (COL_NOTE, "Keterangan", 36),
+)
+COLUMN_INDEX = {key: i for i, (key, _, _) in enumerate(COLUMNS)}
+COLUMN_TITLE = {key: title for key, title, _ in COLUMNS}
+TITLE_TO_KEY = {title.casefold(): key for key, title, _ in COLUMNS}
+
+#: Columns a Divisi types into (unlocked where they apply to the row's method).
+INPUT_COLUMNS = (COL_NUM, COL_DEN, COL_REAL, COL_NIHIL, COL_NOTE)
+
+SUBROW_RE = re.compile(r"^(?P<code>.+)\.(?P<n>\d+)$")
+
+#: Stamp keys, in the order they are written.
+STAMP_KEYS = (
+    "format",
+    "template_version",
+    "kanwil",
+    "tahun",
+    "divisi",
+    "periode",
+    "content_hash",
+    "achievement_threshold",
+    "achievement_inclusive",
+    "divisi_order",
+)
+
+
+def subrow_code(code: str, n: int) -> str:
+    """Code of the n-th (1-based) sub-rate row of an IKK."""
+    return f"{code}.{n}"
+
+
+def indicator_payload(indicator: Indicator) -> dict[str, Any]:
+    """The locked definition of an IKK as plain JSON-able data."""
+    data = asdict(indicator)
+    data["method"] = indicator.method.value
+    data["direction"] = indicator.direction.value
+    data["quarter_rule"] = indicator.quarter_rule.value
+    data["sub_labels"] = list(indicator.sub_labels)
+    return data
+
+
+def locked_content(kanwil: str, year: int, divisi: str, period: str,
+                   indicators: list[Indicator]) -> dict[str, Any]:
+    """Everything a Divisi may not change, as canonical data."""
+    return {
+        "template_version": TEMPLATE_VERSION,
+        "kanwil": kanwil,
+        "tahun": year,
+        "divisi": divisi,
+        "periode": period,
+        "indicators": [indicator_payload(i) for i in indicators],
+    }
+
+
+def content_hash(content: dict[str, Any]) -> str:
+    """SHA-256 of the canonical JSON of the locked content."""
+    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+#: Longest text one cell may hold; the JSON is split over several cells.
+CELL_TEXT_LIMIT = 32000
+
+
+def split_text(text: str) -> list[str]:
+    return [text[i:i + CELL_TEXT_LIMIT] for i in range(0, len(text), CELL_TEXT_LIMIT)] or [""]

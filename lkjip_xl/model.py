@@ -1,0 +1,148 @@
+"""The Perjanjian Kinerja (PK) as data: Divisi, Sasaran Kegiatan, IKK and their meaning.
+
+A :class:`Master` is what a Kanwil signs for a year.  Each :class:`Indicator`
+(IKK) declares not only its target and unit but how its realisasi is obtained
+(:class:`Method`), which way is better (:class:`Direction`), whether the NIHIL
+rule applies, and how quarterly values combine into the year
+(:class:`QuarterRule`).  Inputs read back from a form are
+:class:`IndicatorInput` records that remember the cell each value came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Method(str, Enum):
+    """How realisasi is obtained from what a Divisi reports."""
+
+    LANGSUNG = "langsung"  #: the realisasi value is typed directly (counts, indices)
+    RASIO = "rasio"  #: pembilang / penyebut × 100
+    SURVEI = "survei"  #: jumlah nilai / jumlah periode (or responden) / pembagi skala
+    RERATA_SUBRASIO = "rerata_subrasio"  #: mean of sub-rates, each pembilang / penyebut × 100
+    PERUBAHAN = "perubahan"  #: (nilai − nilai pembanding) / nilai pembanding × 100
+
+
+class Direction(str, Enum):
+    """Which way is better."""
+
+    NAIK = "naik"  #: higher is better: capaian = realisasi / target × 100
+    TURUN = "turun"  #: lower is better: capaian = (2 × target − realisasi) / target × 100
+
+
+class QuarterRule(str, Enum):
+    """How four quarterly values combine into the yearly value."""
+
+    JUMLAH = "jumlah"  #: sum (counts of events)
+    NILAI_AKHIR = "nilai_akhir"  #: the last reported value (cumulative shares, indices)
+    RERATA = "rerata"  #: mean of the reported quarters
+
+
+#: Reporting periods a form can carry.
+PERIODS = ("Tahunan", "Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV")
+
+
+@dataclass(frozen=True)
+class AchievementRule:
+    """When an IKK counts as *tercapai*: capaian ≥ threshold (or > when not inclusive)."""
+
+    threshold: float = 100.0
+    inclusive: bool = True
+
+    def describe(self) -> str:
+        op = "≥" if self.inclusive else ">"
+        return f"capaian {op} {self.threshold:g}%"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One Indikator Kinerja Kegiatan (IKK) of the PK."""
+
+    code: str  #: stable key, e.g. "SK04-IKK2"; forms find rows by it
+    divisi: str
+    sk_no: int
+    sk_text: str
+    ikk_no: int
+    text: str
+    unit: str  #: "%", "Indeks", "Layanan", "Lokus", "Orang", ...
+    target: float
+    method: Method = Method.LANGSUNG
+    scale_divisor: float = 1.0  #: SURVEI only, e.g. 25 turns a 1–100 score into 1–4
+    sub_labels: tuple[str, ...] = ()  #: RERATA_SUBRASIO only: one label per sub-rate
+    direction: Direction = Direction.NAIK
+    nihil: bool = False  #: no events → realisasi 100
+    quarter_rule: QuarterRule = QuarterRule.NILAI_AKHIR
+    may_be_negative: bool = False  #: change indicators can fall below zero
+    anggaran: float | None = None  #: Rupiah, as printed on the SK's first row
+    renstra_scale_factor: float = 1.0  #: realisasi × factor = value on the Renstra scale
+    method_note: str = ""  #: free text shown to staff: how to count
+
+    @property
+    def input_pairs(self) -> int:
+        """How many (pembilang, penyebut) pairs the form asks for."""
+        if self.method is Method.RERATA_SUBRASIO:
+            return len(self.sub_labels)
+        if self.method in (Method.RASIO, Method.SURVEI, Method.PERUBAHAN):
+            return 1
+        return 0
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit == "%"
+
+
+@dataclass(frozen=True)
+class Master:
+    """A year's Perjanjian Kinerja of one Kanwil."""
+
+    kanwil: str
+    year: int
+    indicators: tuple[Indicator, ...]
+    achievement: AchievementRule = field(default_factory=AchievementRule)
+    renstra_basis: str = "renstra"  #: capaian basis of the Renstra table: "renstra" or "pk"
+
+    @property
+    def divisi_order(self) -> tuple[str, ...]:
+        """Divisi in the order they first appear in the PK."""
+        seen: dict[str, None] = {}
+        for indicator in self.indicators:
+            seen.setdefault(indicator.divisi, None)
+        return tuple(seen)
+
+    def for_divisi(self, divisi: str) -> tuple[Indicator, ...]:
+        return tuple(i for i in self.indicators if i.divisi == divisi)
+
+    def by_code(self) -> dict[str, Indicator]:
+        return {i.code: i for i in self.indicators}
+
+
+@dataclass(frozen=True)
+class CellRef:
+    """Where a value was read: file, sheet and A1 cell."""
+
+    file: str
+    sheet: str
+    cell: str
+
+
+@dataclass
+class IndicatorInput:
+    """What a Divisi reported for one IKK, each value with the cell it came from."""
+
+    code: str
+    value: float | None = None  #: LANGSUNG: the realisasi typed
+    pairs: list[tuple[float | None, float | None]] = field(default_factory=list)
+    nihil: bool = False
+    keterangan: str = ""
+    sources: dict[str, CellRef] = field(default_factory=dict)  #: field name → cell
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
+    """The computed numbers of one IKK."""
+
+    indicator: Indicator
+    realisasi: float | None
+    capaian: float | None
+    tercapai: bool | None
