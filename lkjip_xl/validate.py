@@ -81,30 +81,48 @@ def validate_paths(paths: Iterable[str | Path], master: str | Path | Master | No
     return validate_files(paths, master, progress).report
 
 
+def check_path(path: str) -> CheckedForm | Problem:
+    """Read and check one file on its own: a :class:`CheckedForm`, or a
+    :class:`Problem` when the file cannot be read as a form at all.
+
+    A module-level function of one picklable argument, so that callers may
+    run it in a process pool.
+    """
+    try:
+        form = read_form(path)
+    except FormReadError as exc:
+        return Problem(exc.path, exc.code, exc.message, ERROR, sheet=exc.sheet)
+    return check_form(form)
+
+
 def validate_files(paths: Iterable[str | Path], master: str | Path | Master | None = None,
-                   progress: Callable[[str], None] | None = None) -> Validation:
-    """Read and check every form; cross-check them against each other and the master."""
+                   progress: Callable[[str], None] | None = None,
+                   mapper: Callable[[Callable, list[str]], Iterable] = map) -> Validation:
+    """Read and check every form; cross-check them against each other and the master.
+
+    ``mapper`` applies :func:`check_path` to the file list in order; the default
+    is the builtin ``map``, a process pool's ``map`` reads on several cores.
+    """
     if master is not None and not isinstance(master, Master):
         master = read_master(master)
+    paths = list(paths)
     files, problems = expand_paths(paths)
     report = Report(problems)
     checked: list[CheckedForm] = []
     if not files:
-        report.add(Problem(", ".join(str(p) for p in paths), "no_forms",
-                           msg("no_forms", path=", ".join(str(p) for p in paths))))
-    for path in files:
+        where = ", ".join(str(p) for p in paths)
+        report.add(Problem(where, "no_forms", msg("no_forms", path=where)))
+    for path, outcome in zip(files, mapper(check_path, files)):
         if progress:
             progress(path)
-        try:
-            form = read_form(path)
-        except FormReadError as exc:
-            report.add(Problem(exc.path, exc.code, exc.message, ERROR, sheet=exc.sheet))
-            continue
-        result = check_form(form)
-        checked.append(result)
-    _cross_check(checked, master)
+        if isinstance(outcome, Problem):
+            report.add(outcome)
+        else:
+            checked.append(outcome)
+    global_problems = _cross_check(checked, master)
     for result in checked:
         report.extend(result.problems)
+    report.extend(global_problems)
     return Validation(report, checked)
 
 
@@ -189,11 +207,12 @@ def _blank(value: Any) -> bool:
 def _extract(indicator: Indicator, form: ReturnedForm, cells: dict[str, RawCell], add) -> IndicatorInput:
     reported = IndicatorInput(code=indicator.code)
     note = cells.get(COL_NOTE)
-    if note is not None and not _blank(note.value):
-        reported.keterangan = str(note.value)
-
     def source(name: str, cell: RawCell) -> None:
         reported.sources[name] = CellRef(form.path, FORM_SHEET, cell.cell)
+
+    if note is not None and not _blank(note.value):
+        reported.keterangan = str(note.value)
+        source("keterangan", note)
 
     def number(cell: RawCell, key: str, code: str, required: bool) -> float | None:
         field_name = COLUMN_TITLE[key]
@@ -266,18 +285,22 @@ def _check_denominator(indicator: Indicator, code: str, pair, den_cell: RawCell,
 # --------------------------------------------------------------------------- across forms
 
 
-def _cross_check(checked: list[CheckedForm], master: Master | None) -> None:
-    """Same Kanwil and year everywhere, each Divisi once, every Divisi present."""
+def _cross_check(checked: list[CheckedForm], master: Master | None) -> list[Problem]:
+    """Same Kanwil and year everywhere, each Divisi once, every Divisi present.
+
+    Problems of one form go into that form's list; problems of the set as a
+    whole (a missing Divisi) are returned.
+    """
     if not checked:
-        return
+        return []
     expected_kanwil = master.kanwil if master else checked[0].form.kanwil
     expected_year = master.year if master else checked[0].form.year
-    seen: dict[str, str] = {}
+    first_of: dict[str, CheckedForm] = {}
     for result in checked:
         form = result.form
 
-        def add(code: str, **fields: Any) -> None:
-            result.problems.append(Problem(form.path, code, msg(code, path=form.path, **fields),
+        def add(code: str, target: CheckedForm = result, **fields: Any) -> None:
+            target.problems.append(Problem(target.form.path, code, msg(code, path=target.form.path, **fields),
                                            ERROR, sheet=STAMP_SHEET))
 
         if form.kanwil != expected_kanwil:
@@ -286,12 +309,12 @@ def _cross_check(checked: list[CheckedForm], master: Master | None) -> None:
             add("form_other_year", found=form.year, expected=expected_year)
         if master is not None and form.divisi not in master.divisi_order:
             add("form_unknown_divisi", divisi=form.divisi)
-        if form.divisi in seen:
-            add("form_duplicate_divisi", divisi=form.divisi, other=seen[form.divisi])
-        else:
-            seen[form.divisi] = form.path
+        first = first_of.setdefault(form.divisi, result)
+        if first is not result:
+            # both copies are refused: which one is right is the sender's call
+            add("form_duplicate_divisi", divisi=form.divisi, other=first.form.path)
+            if not any(p.code == "form_duplicate_divisi" for p in first.problems):
+                add("form_duplicate_divisi", target=first, divisi=form.divisi, other=form.path)
     expected_divisi = master.divisi_order if master else checked[0].form.divisi_order
-    for divisi in expected_divisi:
-        if divisi not in seen:
-            checked[0].problems.append(Problem("", "form_missing_divisi", msg("form_missing_divisi", divisi=divisi),
-                                               WARNING))
+    return [Problem("", "form_missing_divisi", msg("form_missing_divisi", divisi=d), WARNING)
+            for d in expected_divisi if d not in first_of]
