@@ -135,9 +135,9 @@ def check_form(form: ReturnedForm) -> CheckedForm:
     problems = result.problems
     path = form.path
 
-    def add(code: str, severity: str = ERROR, cell: str = "", sheet: str = FORM_SHEET, ikk: str = "",
+    def add(problem_code: str, severity: str = ERROR, cell: str = "", sheet: str = FORM_SHEET, ikk: str = "",
             **fields: Any) -> None:
-        problems.append(Problem(path, code, msg(code, path=path, sheet=sheet, cell=cell, **fields),
+        problems.append(Problem(path, problem_code, msg(problem_code, path=path, sheet=sheet, cell=cell, **fields),
                                 severity, sheet=sheet, cell=cell, ikk=ikk))
 
     if content_hash(form.locked) != form.stamp.get("content_hash"):
