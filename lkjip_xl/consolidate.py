@@ -27,7 +27,7 @@ from .model import AchievementRule, Indicator, IndicatorInput, IndicatorResult, 
 from .numbers import excel_number_format
 from .report import ERROR, Problem, Report
 from .validate import CheckedForm, Validation, validate_files
-from .xlsx import a1, new_workbook, quote_sheet
+from .xlsx import a1, decimals_for, new_workbook, quote_sheet, row_height
 
 SHEET_CAPAIAN = "Capaian Kinerja"
 SHEET_SUMMARY = "Ringkasan"
@@ -187,6 +187,7 @@ def _write_capaian(workbook, styles: _Styles, data: Consolidated) -> _Ranges:
     first_data = row
     current_divisi = None
     sk_spans: list[tuple[int, int, Indicator]] = []
+    heights: dict[int, float] = {}
     for result, reported, checked in data.rows:
         indicator = result.indicator
         if indicator.divisi != current_divisi:
@@ -197,10 +198,14 @@ def _write_capaian(workbook, styles: _Styles, data: Consolidated) -> _Ranges:
             sk_spans[-1] = (sk_spans[-1][0], row, sk_spans[-1][2])
         else:
             sk_spans.append((row, row, indicator))
-        _write_indicator_row(sheet, styles, data, row, result, reported, checked, col_of, pairs)
+        heights[row] = _write_indicator_row(sheet, styles, data, row, result, reported, checked, col_of, pairs)
         row += 1
     last_data = row - 1
     for start, end, indicator in sk_spans:
+        needed = row_height([(indicator.sk_text, CAPAIAN_WIDTHS[1])])
+        have = sum(heights[r] for r in range(start, end + 1))
+        if needed > have:
+            sheet.set_row(end, heights[end] + needed - have)
         if end > start:
             sheet.merge_range(start, 0, end, 0, f"{indicator.sk_no}.", styles.text)
             sheet.merge_range(start, 1, end, 1, indicator.sk_text, styles.text)
@@ -224,11 +229,16 @@ def _write_capaian(workbook, styles: _Styles, data: Consolidated) -> _Ranges:
 
 def _write_indicator_row(sheet, styles: _Styles, data: Consolidated, row: int, result: IndicatorResult,
                          reported: IndicatorInput, checked: CheckedForm, col_of: dict[str, int],
-                         pairs: int) -> None:
+                         pairs: int) -> float:
+    """Write one IKK row; return its height in points."""
     indicator = result.indicator
     unit_fmt = styles.number(excel_number_format(indicator.unit, 2))
-    sheet.write_string(row, 2, f"{indicator.ikk_no}. {indicator.text}", styles.text)
-    sheet.write_number(row, 3, indicator.target, unit_fmt)
+    ikk_text = f"{indicator.ikk_no}. {indicator.text}"
+    sheet.write_string(row, 2, ikk_text, styles.text)
+    height = row_height([(ikk_text, CAPAIAN_WIDTHS[2])])
+    sheet.set_row(row, height)
+    sheet.write_number(row, 3, indicator.target,
+                       styles.number(excel_number_format(indicator.unit, decimals_for(indicator.target))))
     # inputs
     sheet.write_string(row, col_of["Kode IKK"], indicator.code, styles.text)
     sheet.write_string(row, col_of["Divisi"], indicator.divisi, styles.text)
@@ -266,6 +276,7 @@ def _write_indicator_row(sheet, styles: _Styles, data: Consolidated, row: int, r
                         styles.number('0.00"%"'), _stored(result.capaian))
     sheet.write_formula(row, 6, "=" + calc.status_formula(cap_ref, data.achievement), styles.text,
                         calc.status_text(result.tercapai))
+    return height
 
 
 def _stored(value: float | None) -> float | str:

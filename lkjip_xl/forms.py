@@ -23,7 +23,7 @@ from .layout import (
 )
 from .model import Indicator, IndicatorInput, Master, Method, PERIODS
 from .numbers import excel_number_format, format_number
-from .xlsx import a1, new_workbook, quote_sheet
+from .xlsx import a1, decimals_for, new_workbook, quote_sheet, row_height
 
 C = COLUMN_INDEX
 LAST_COL = len(COLUMNS) - 1
@@ -36,15 +36,15 @@ def method_description(indicator: Indicator) -> str:
     if method is Method.LANGSUNG:
         text = "Ketik realisasi langsung"
     elif method is Method.RASIO:
-        text = "Pembilang ÷ Penyebut × 100"
+        text = "Pembilang / Penyebut × 100"
     elif method is Method.SURVEI:
-        text = "Jumlah nilai (pembilang) ÷ jumlah periode/responden (penyebut)"
+        text = "Jumlah nilai (pembilang) / jumlah periode atau responden (penyebut)"
         if indicator.scale_divisor != 1:
-            text += f" ÷ {format_number(indicator.scale_divisor)}"
+            text += f" / {format_number(indicator.scale_divisor)}"
     elif method is Method.RERATA_SUBRASIO:
         text = "Rata-rata sub-rasio: " + "; ".join(indicator.sub_labels) + " (isi baris di bawahnya)"
     else:
-        text = "(Nilai (pembilang) − pembanding (penyebut)) ÷ pembanding × 100"
+        text = "(Nilai (pembilang) − pembanding (penyebut)) / pembanding × 100"
     if indicator.nihil:
         text += ". Bila tidak ada kejadian, pilih NIHIL = Ya (realisasi 100%)"
     if indicator.direction.value == "turun":
@@ -170,8 +170,13 @@ class _FormWriter:
         sheet.write_string(row, C[COL_TEXT], indicator.text, label)
         sheet.write_string(row, C[COL_UNIT], indicator.unit, label)
         sheet.write_string(row, C[COL_METHOD], method_description(indicator), label)
-        sheet.write_number(row, C[COL_TARGET], indicator.target, self.fmt("locked_num", unit_fmt))
+        target_fmt = excel_number_format(indicator.unit, decimals_for(indicator.target))
+        sheet.write_number(row, C[COL_TARGET], indicator.target, self.fmt("locked_num", target_fmt))
         note = reported.keterangan if reported else ""
+        widths = {key: width for key, _, width in COLUMNS}
+        sheet.set_row(row, row_height([(indicator.sk_text, widths[COL_SK_TEXT]), (indicator.text, widths[COL_TEXT]),
+                                       (method_description(indicator), widths[COL_METHOD]),
+                                       (note, widths[COL_NOTE])]))
         sheet.write_string(row, C[COL_NOTE], note, self.fmt("input_text"))
 
         input_fmt = self.fmt("input", "General")
@@ -190,7 +195,7 @@ class _FormWriter:
                     sheet.write_blank(sub_row, c, None, self.fmt("na"))
                 sheet.write_string(sub_row, C[COL_TEXT], f"  Sub-rasio {n}: {sub_label}", sub)
                 sheet.write_string(sub_row, C[COL_UNIT], "%", sub)
-                sheet.write_string(sub_row, C[COL_METHOD], "Pembilang ÷ Penyebut × 100", sub)
+                sheet.write_string(sub_row, C[COL_METHOD], "Pembilang / Penyebut × 100", sub)
                 pair = reported.pairs[n - 1] if reported and len(reported.pairs) >= n else (None, None)
                 self._input_number(sub_row, C[COL_NUM], pair[0], input_fmt, validation)
                 self._input_number(sub_row, C[COL_DEN], pair[1], input_fmt, validation)

@@ -61,11 +61,11 @@ COL_NOTE = "keterangan"
 COLUMNS: tuple[tuple[str, str, float], ...] = (
     (COL_CODE, "Kode IKK", 12),
     (COL_SK_NO, "No SK", 6),
-    (COL_SK_TEXT, "Sasaran Kegiatan", 34),
+    (COL_SK_TEXT, "Sasaran Kegiatan", 30),
     (COL_IKK_NO, "No IKK", 6),
-    (COL_TEXT, "Indikator Kinerja Kegiatan", 46),
+    (COL_TEXT, "Indikator Kinerja Kegiatan", 42),
     (COL_UNIT, "Satuan", 11),
-    (COL_METHOD, "Cara Perhitungan", 30),
+    (COL_METHOD, "Cara Perhitungan", 28),
     (COL_TARGET, "Target", 11),
     (COL_NUM, "Pembilang", 14),
     (COL_DEN, "Penyebut", 14),
@@ -73,7 +73,7 @@ COLUMNS: tuple[tuple[str, str, float], ...] = (
     (COL_NIHIL, "NIHIL", 8),
     (COL_CAPAIAN, "Capaian (%)", 12),
     (COL_STATUS, "Status", 15),
-    (COL_NOTE, "Keterangan", 36),
+    (COL_NOTE, "Keterangan", 30),
 )
 COLUMN_INDEX = {key: i for i, (key, _, _) in enumerate(COLUMNS)}
 COLUMN_TITLE = {key: title for key, title, _ in COLUMNS}

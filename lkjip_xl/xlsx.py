@@ -49,3 +49,37 @@ def quote_sheet(name: str) -> str:
 def excel_string(text: str) -> str:
     """A text as a formula string literal ("..." with doubled quotes)."""
     return '"' + text.replace('"', '""') + '"'
+
+
+def wrapped_lines(text: str, column_width: float) -> int:
+    """Lines a wrapped text needs in a column of ``column_width`` characters (an estimate)."""
+    per_line = max(int(column_width * 1.15), 1)
+    lines = 0
+    for paragraph in str(text).split("\n"):
+        words, length, count = paragraph.split(), 0, 1
+        for word in words:
+            if length and length + 1 + len(word) > per_line:
+                count += 1
+                length = len(word)
+            else:
+                length += len(word) + (1 if length else 0)
+        lines += count
+    return max(lines, 1)
+
+
+def row_height(cells: list[tuple[str, float]], line_points: float = 13.5) -> float:
+    """Row height in points that shows every wrapped ``(text, column width)`` in full.
+
+    XlsxWriter cannot autofit rows and LibreOffice does not on load, so the
+    writer sets the height itself.
+    """
+    lines = max((wrapped_lines(text, width) for text, width in cells if text), default=1)
+    return lines * line_points + 2
+
+
+def decimals_for(value: float, most: int = 2) -> int:
+    """Fewest decimals (up to ``most``) that show ``value`` exactly: 90 → 0, 76.75 → 2, 3.1 → 1."""
+    for places in range(most + 1):
+        if abs(round(value, places) - value) < 1e-9:
+            return places
+    return most
