@@ -1,0 +1,99 @@
+"""Build samples/anggaran_2023.xlsx, the sample budget input workbook, from anggaran_2023.json.
+
+The JSON holds the 2023 Bangka Belitung figures of Tabel 3.178–3.180 as printed
+in the LKjIP; keys ending in ``_dicetak`` are printed results kept for the
+tests and are not written.  The workbook layout is the one documented in
+docs/budget.md and read by :func:`lkjip_xl.budget.load_budget`.
+
+    python samples/build_budget_sample.py [--force] [OUTPUT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from lkjip_xl import budget
+from lkjip_xl.fileio import OutputExistsError, atomic_output
+from lkjip_xl.xlsx import new_workbook
+
+HERE = Path(__file__).resolve().parent
+SOURCE = HERE / "anggaran_2023.json"
+OUTPUT = HERE / "anggaran_2023.xlsx"
+
+#: Sheet → (header, JSON key, number format or None for text), in column order.
+COLUMNS = {
+    budget.SHEET_PAGU: (
+        (budget.COL_KELOMPOK, "kelompok", None),
+        (budget.COL_SATKER, "satuan_kerja", None),
+        (budget.COL_PAGU, "pagu", "#,##0"),
+        (budget.COL_REALISASI, "realisasi", "#,##0"),
+    ),
+    budget.SHEET_SMART: (
+        (budget.COL_KELOMPOK, "kelompok", None),
+        (budget.COL_SATKER, "satuan_kerja", None),
+        (budget.COL_PENYERAPAN, "penyerapan", "0.00"),
+        (budget.COL_KONSISTENSI, "konsistensi", "0.00"),
+        (budget.COL_CRO, "cro", "0.00"),
+        (budget.COL_EFISIENSI, "efisiensi", "0.00"),
+        (budget.COL_NILAI_EFISIENSI, "nilai_efisiensi", "0.00"),
+    ),
+    budget.SHEET_IKPA: (
+        (budget.COL_KELOMPOK, "kelompok", None),
+        (budget.COL_SATKER, "satuan_kerja", None),
+        (budget.COL_IKPA, "nilai_ikpa", "0.00"),
+    ),
+}
+JSON_KEYS = {budget.SHEET_PAGU: "pagu_realisasi", budget.SHEET_SMART: "smart", budget.SHEET_IKPA: "ikpa"}
+
+
+def build(source: Path = SOURCE, output: Path = OUTPUT, force: bool = False) -> None:
+    """Write the sample input workbook ``output`` from the JSON ``source``."""
+    data = json.loads(source.read_text(encoding="utf-8"))
+    with atomic_output(output, force) as tmp:
+        workbook = new_workbook(tmp, title="Data anggaran LKjIP 2023 (contoh)")
+        bold = workbook.add_format({"bold": True})
+        formats = {}
+
+        info = workbook.add_worksheet(budget.SHEET_INFO)
+        info.set_column(0, 0, 18)
+        info.set_column(1, 1, 70)
+        info.write_string(0, 0, budget.LABEL_KANTOR, bold)
+        info.write_string(0, 1, data["kantor_wilayah"])
+        info.write_string(1, 0, budget.LABEL_TAHUN, bold)
+        info.write_number(1, 1, data["tahun_anggaran"])
+
+        for sheet, columns in COLUMNS.items():
+            ws = workbook.add_worksheet(sheet)
+            ws.freeze_panes(1, 0)
+            for col, (header, _, num_format) in enumerate(columns):
+                ws.set_column(col, col, 18 if col == 0 else 45 if col == 1 else 16)
+                ws.write_string(0, col, header, bold)
+            for r, row in enumerate(data[JSON_KEYS[sheet]], start=1):
+                for col, (_, key, num_format) in enumerate(columns):
+                    value = row[key]
+                    if value is None or value == "":
+                        continue
+                    if num_format is None:
+                        ws.write_string(r, col, value)
+                    else:
+                        fmt = formats.setdefault(num_format, workbook.add_format({"num_format": num_format}))
+                        ws.write_number(r, col, value, fmt)
+        workbook.close()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("output", nargs="?", type=Path, default=OUTPUT)
+    parser.add_argument("--force", action="store_true", help="overwrite an existing output")
+    args = parser.parse_args(argv)
+    try:
+        build(SOURCE, args.output, args.force)
+    except OutputExistsError as exc:
+        raise SystemExit(str(exc)) from None
+    print(f"ditulis: {args.output}")
+
+
+if __name__ == "__main__":
+    main()
