@@ -162,6 +162,16 @@ def consolidate(files: tuple[str, ...], out: str, master_path: str | None, skip_
     sys.exit(0 if result.output is not None and not result.refused else 1)
 
 
+def _register_optional_commands() -> None:
+    """Commands that live beside the module they drive."""
+    from .button import button_command
+
+    cli.add_command(button_command)
+
+
+_register_optional_commands()
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="lkjip-xl")
