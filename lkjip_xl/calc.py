@@ -20,7 +20,8 @@ Rules (see README "Calculation rules"):
 - capaian, lower is better: (2 × target − realisasi) / target × 100, i.e.
   every unit below target adds as much as a unit above it would subtract
   (100 at target, 200 at zero).
-- tercapai: capaian ≥ threshold (default 100), on the unrounded capaian.
+- tercapai: capaian ≥ threshold (default 100), on the unrounded capaian, with
+  equality judged as spreadsheet engines judge it (:func:`approx_equal`).
 """
 
 from __future__ import annotations
@@ -169,12 +170,34 @@ def capaian_formula(realisasi_ref: str, target_ref: str, direction: Direction) -
     return f'IF(OR({realisasi_ref}="",N({target_ref})=0),"",{expr})'
 
 
+#: Relative difference under which spreadsheet engines treat two numbers as equal
+#: when comparing them (LibreOffice ``rtl::math::approxEqual``: 2**-48; Excel
+#: compares to 15 significant digits).  29 / 50 × 100 against a target of 58
+#: gives capaian 99.99999999999999, which both engines count as = 100.
+COMPARE_REL_TOL = 2.0 ** -48
+
+
+def approx_equal(a: float, b: float) -> bool:
+    """Whether a spreadsheet comparison (``=``, ``>=``, ``<``) sees ``a`` and ``b`` as equal."""
+    if a == b:
+        return True
+    if a == 0 or b == 0:
+        return False
+    difference = abs(a - b)
+    return difference < abs(a) * COMPARE_REL_TOL and difference < abs(b) * COMPARE_REL_TOL
+
+
 def tercapai(capaian_value: float | None, rule: AchievementRule) -> bool | None:
-    """Whether capaian meets the achievement rule; ``None`` without capaian."""
+    """Whether capaian meets the achievement rule; ``None`` without capaian.
+
+    Compared the way :func:`status_formula` is evaluated by Excel and
+    LibreOffice: a capaian within floating-point noise of the threshold
+    (:func:`approx_equal`) counts as equal to it.
+    """
     if capaian_value is None:
         return None
-    if rule.inclusive:
-        return capaian_value >= rule.threshold
+    if approx_equal(capaian_value, rule.threshold):
+        return rule.inclusive
     return capaian_value > rule.threshold
 
 
@@ -291,3 +314,43 @@ def headline(tercapai_count: int, total: int) -> str:
 def headline_formula(tercapai_ref: str, total_ref: str) -> str:
     """Formula building :func:`headline` from two count cells."""
     return f'{tercapai_ref}&" dari "&{total_ref}&" IKK tercapai"'
+
+
+# --------------------------------------------------------------------------- report tables
+
+#: Capaian that differ by less than this many percentage points count as "tetap".
+CHANGE_TOLERANCE = 1e-9
+NAIK, TURUN, TETAP = "naik", "turun", "tetap"
+
+
+def renstra_scale(value: float | None, factor: float) -> float | None:
+    """Realisasi on the Renstra scale: realisasi × factor (e.g. 3,85 × 2,5 = 9,62 on 1–10)."""
+    if value is None:
+        return None
+    return value * factor
+
+
+def renstra_scale_formula(value_ref: str, factor: float) -> str:
+    """Formula computing :func:`renstra_scale` (no leading '=')."""
+    return f'IF({value_ref}="","",{value_ref}*{_num(factor)})'
+
+
+def change_direction(previous: float | None, current: float | None) -> str:
+    """"naik", "turun" or "tetap" from the previous to the current capaian; "" when one is missing."""
+    if previous is None or current is None:
+        return ""
+    if current - previous > CHANGE_TOLERANCE:
+        return NAIK
+    if previous - current > CHANGE_TOLERANCE:
+        return TURUN
+    return TETAP
+
+
+def change_direction_formula(previous_ref: str, current_ref: str) -> str:
+    """Formula computing :func:`change_direction` (no leading '=')."""
+    tolerance = f"{CHANGE_TOLERANCE:.9f}"  # a plain decimal literal, no exponent
+    return (
+        f'IF(OR({previous_ref}="",{current_ref}=""),"",'
+        f'IF({current_ref}-{previous_ref}>{tolerance},"{NAIK}",'
+        f'IF({previous_ref}-{current_ref}>{tolerance},"{TURUN}","{TETAP}")))'
+    )

@@ -9,6 +9,7 @@ guessing.  Every successful parse says which reading it took.
 
 from __future__ import annotations
 
+import decimal
 import math
 import re
 from dataclasses import dataclass
@@ -76,6 +77,8 @@ def parse_number(text: str | float | int, kind: str = "decimal") -> ParsedNumber
         unit = "Rp"
     if unit is not None:
         unit = unit.strip() or None
+    if unit is not None and re.fullmatch(r"[eE]\d+", unit):
+        raise NumberParseError("not_a_number", str(text))  # "1e5": an exponent, not the unit "e5"
     sign = -1.0 if body.startswith("-") else 1.0
     body = body.lstrip("+-")
     value, reading = _read_digits(body, "money" if money else kind, str(text))
@@ -131,7 +134,13 @@ def format_number(value: float, decimals: int = 2, strip_zeros: bool = True) -> 
     """Render ``value`` the Indonesian way: ``1.169.409.656``, ``76,75``, ``93``."""
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return ""
-    text = f"{abs(value):,.{decimals}f}"
+    # Half up on the shortest decimal form, as Excel's number formats and the
+    # printed report round: 0.125 → 0,13 and 2.675 → 2,68 (a plain f-string
+    # would round half to even on the binary value: 0,12 and 2,67).
+    exact = decimal.Decimal(repr(float(value)))
+    with decimal.localcontext(decimal.Context(prec=400)):
+        rounded = abs(exact).quantize(decimal.Decimal(1).scaleb(-decimals), rounding=decimal.ROUND_HALF_UP)
+    text = f"{rounded:,.{decimals}f}"
     integer, _, fraction = text.partition(".")
     if strip_zeros:
         fraction = fraction.rstrip("0")
@@ -141,7 +150,7 @@ def format_number(value: float, decimals: int = 2, strip_zeros: bool = True) -> 
 
 def format_rupiah(value: float) -> str:
     """``Rp 1.169.409.656`` (whole Rupiah)."""
-    return "Rp " + format_number(round(value), 0)
+    return "Rp " + format_number(value, 0)
 
 
 def format_with_unit(value: float, unit: str, decimals: int = 2) -> str:
