@@ -19,6 +19,45 @@ MESSAGES: dict[str, str] = {
         "Simpan ulang berkas dari Excel sebagai 'Excel Workbook (*.xlsx)'."
     ),
     "no_forms": "Tidak ada formulir .xlsx yang ditemukan di {path}.",
+    "file_empty": (
+        "Berkas {path} kosong (0 byte); kemungkinan unduhan atau penyalinan gagal. Minta Divisi "
+        "mengirim ulang formulirnya."
+    ),
+    "file_too_large": (
+        "Berkas {path} berukuran {size}, melebihi batas {limit} untuk formulir (formulir yang benar "
+        "hanya puluhan KB). Hapus gambar atau lampiran yang ditempel, atau minta formulir baru."
+    ),
+    "file_not_xlsx": (
+        "Berkas {path} bukan buku kerja Excel (.xlsx); isinya {found}. Kirim formulir .xlsx yang "
+        "sudah diisi, bukan PDF, dokumen lain, atau berkas yang diganti nama ekstensinya."
+    ),
+    "file_old_xls": (
+        "Berkas {path} berformat Excel 97-2003 (.xls), bukan .xlsx. Buka di Excel, pilih File › "
+        "Simpan Sebagai › 'Excel Workbook (*.xlsx)', lalu kirim berkas .xlsx tersebut."
+    ),
+    "file_encrypted": (
+        "Berkas {path} dilindungi kata sandi (terenkripsi) sehingga tidak dapat dibaca. Buka di "
+        "Excel, hapus kata sandinya (File › Info › Lindungi Buku Kerja › Enkripsi dengan Kata "
+        "Sandi, kosongkan), simpan, lalu kirim ulang."
+    ),
+    "file_corrupt": (
+        "Berkas {path} rusak atau tidak lengkap ({detail}); kemungkinan unduhan atau salinan "
+        "terputus. Minta Divisi mengirim ulang berkasnya."
+    ),
+    "file_zip_bomb": (
+        "Berkas {path} ditolak: isinya mengembang melebihi batas aman ({detail}; batas {limit}). "
+        "Berkas ini tidak wajar untuk sebuah formulir; minta Divisi menyimpan ulang formulir dari "
+        "Excel dan mengirimnya kembali."
+    ),
+    "file_unsafe_xml": (
+        "Berkas {path} ditolak: bagian '{detail}' memuat deklarasi DTD/entitas XML yang tidak "
+        "pernah ada di berkas Excel biasa dan dapat dipakai untuk menyerang. Minta Divisi "
+        "menyimpan ulang formulir dari Excel."
+    ),
+    "file_skipped": (
+        "Berkas {path} bukan berkas .xlsx sehingga tidak dibaca. Bila ini formulir Divisi, "
+        "simpan sebagai 'Excel Workbook (*.xlsx)'."
+    ),
     # --- master -------------------------------------------------------------
     "master_sheet_missing": (
         "Sheet '{sheet}' tidak ada di master {path}. Gunakan templat "
@@ -39,8 +78,9 @@ MESSAGES: dict[str, str] = {
     "master_empty": "Master {path} tidak memuat satu pun IKK pada sheet '{sheet}'.",
     # --- forms: identity ----------------------------------------------------
     "form_sheet_missing": (
-        "Sheet '{sheet}' tidak ditemukan di {path}. Jangan mengganti nama atau menghapus "
-        "sheet formulir; minta formulir baru bila perlu."
+        "Sheet '{sheet}' tidak ditemukan di {path} (sheet yang ada: {found}). Jangan mengganti "
+        "nama atau menghapus sheet formulir: kembalikan namanya menjadi '{sheet}', atau minta "
+        "formulir baru."
     ),
     "stamp_missing": (
         "Berkas {path} bukan formulir LKjIP yang dibuat oleh lkjip-xl (sheet tersembunyi "
@@ -64,6 +104,30 @@ MESSAGES: dict[str, str] = {
     ),
     "form_missing_divisi": (
         "Formulir Divisi {divisi} belum ada. IKK Divisi ini tidak ikut dihitung."
+    ),
+    "form_missing_divisi_kanwil": (
+        "Formulir Divisi {divisi} dari {kanwil} belum ada. IKK Divisi ini tidak ikut dihitung."
+    ),
+    "form_other_version": (
+        "Formulir {path} memakai templat versi {found}, sedangkan versi yang berlaku {expected}. "
+        "Minta formulir baru dari Kanwil dan salin isian ke sana."
+    ),
+    "header_changed": (
+        "Isian '{field}' di {path}, sheet '{sheet}', sel {cell} diubah: semula '{old}', sekarang "
+        "'{new}'. Sel ini terkunci; kembalikan nilainya atau minta formulir baru."
+    ),
+    "form_master_differs": (
+        "Formulir {path} tidak sesuai dengan master untuk IKK {code}: {field} di formulir "
+        "'{found}', di master '{expected}'. Formulir dibuat dari master lain; kirim formulir baru "
+        "dari master ini ke Divisi."
+    ),
+    "form_master_missing_ikk": (
+        "IKK {code} ada di master tetapi tidak ada di formulir {path}. Formulir dibuat dari master "
+        "lain; kirim formulir baru dari master ini ke Divisi."
+    ),
+    "form_ikk_not_in_master": (
+        "IKK {code} di formulir {path} tidak ada di master untuk Divisi {divisi}. Formulir dibuat "
+        "dari master lain; kirim formulir baru dari master ini ke Divisi."
     ),
     # --- forms: rows and cells ----------------------------------------------
     "ikk_missing": (
@@ -110,16 +174,79 @@ MESSAGES: dict[str, str] = {
         "Kolom NIHIL untuk IKK {code} berisi '{value}' ({path}, sheet '{sheet}', sel {cell}). "
         "Pilih Ya atau kosongkan."
     ),
+    "ikk_duplicate": (
+        "Baris IKK {code} muncul dua kali di {path}, sheet '{sheet}' (sel {first} dan {cell}). "
+        "Hapus baris salinan agar jelas angka mana yang berlaku."
+    ),
+    "formula_in_input": (
+        "{field} untuk IKK {code} berisi rumus '{formula}' ({path}, sheet '{sheet}', sel {cell}). "
+        "Ketik hasilnya sebagai angka atau teks biasa (Salin, lalu Tempel Khusus › Nilai) agar "
+        "Kanwil dapat memeriksanya."
+    ),
+    "value_negative": (
+        "{field} untuk IKK {code} bernilai negatif ({value}) ({path}, sheet '{sheet}', sel {cell}). "
+        "IKK ini tidak boleh negatif; isi angka 0 atau lebih."
+    ),
+    "value_percent_unexpected": (
+        "{field} untuk IKK {code} berisi '{value}' dengan tanda % ({path}, sheet '{sheet}', sel "
+        "{cell}). Kolom ini berisi jumlah, bukan persentase; ketik jumlahnya saja, misalnya 429."
+    ),
+    "percent_as_fraction": (
+        "Realisasi IKK {code} bernilai {value} ({path}, sheet '{sheet}', sel {cell}), padahal "
+        "targetnya {target}%. Realisasi ditulis dalam persen: bila maksudnya {percent}%, ketik "
+        "{percent}, bukan {value}."
+    ),
+    "percent_above_100": (
+        "Realisasi IKK {code} bernilai {value}%, di atas 100% ({path}, sheet '{sheet}', sel {cell}). "
+        "Periksa kembali angkanya; bila memang benar, jelaskan di kolom Keterangan."
+    ),
+    "numerator_exceeds_denominator": (
+        "Pembilang IKK {code} ({numerator}) lebih besar dari penyebutnya ({denominator}) ({path}, "
+        "sheet '{sheet}', sel {cell}), sehingga realisasinya {rate}%, di atas 100%. Periksa kembali "
+        "kedua angka; bila memang benar, jelaskan di kolom Keterangan."
+    ),
+    "realisasi_negative": (
+        "Realisasi IKK {code} negatif: {realisasi} ({path}, sheet '{sheet}', sel {cell}). Capaian "
+        "menjadi {capaian}% sehingga IKK ini {status}. Pastikan angkanya benar."
+    ),
     "lock_file_skipped": (
         "Berkas {path} adalah berkas kunci sementara Excel (~$) dan dilewati."
     ),
     "form_refused_skip": "Formulir {path} dilewati karena berisi kesalahan.",
+    "form_refused": "Formulir {path} ditolak karena berisi kesalahan; perbaiki lalu kirim ulang.",
+    # --- feedback copies (lkjip_xl.feedback) --------------------------------
+    "feedback_written": "Salinan pemeriksaan untuk {source} ditulis: {path}",
+    "feedback_failed": "Salinan pemeriksaan untuk {path} tidak dapat dibuat ({detail}).",
+    "feedback_dir_in_forms": (
+        "Folder salinan pemeriksaan {path} adalah folder formulir. Pilih folder lain agar "
+        "salinan tidak ikut dibaca sebagai formulir."
+    ),
+    "feedback_title": "Hasil Pemeriksaan Formulir {file}",
+    "feedback_intro": (
+        "Sel bermasalah di sheet '{sheet}' diberi warna: merah = kesalahan (wajib diperbaiki), "
+        "kuning = peringatan (periksa kembali). Perbaiki isian di sheet '{sheet}' berkas ini, "
+        "simpan, lalu kirim kembali berkas ini ke Kanwil."
+    ),
+    "feedback_summary": "{errors} kesalahan, {warnings} peringatan.",
+    #: Column titles of the "Pemeriksaan" sheet, separated by ";".
+    "feedback_columns": "No;Tingkat;Kode Masalah;Sheet;Sel;IKK;Pesan",
     # --- consolidation ------------------------------------------------------
     "forms_refused": (
         "{count} formulir ditolak karena berisi kesalahan. Perbaiki kesalahan di atas "
         "lalu jalankan ulang."
     ),
     "headline": "{tercapai} dari {total} IKK tercapai",
+    "national_hint": (
+        "Formulir berasal dari beberapa Kantor Wilayah. Untuk konsolidasi nasional gunakan "
+        "opsi --nasional dengan --out berupa folder: satu buku kerja per Kanwil dan satu ringkasan nasional."
+    ),
+    "national_master_unsupported": (
+        "Opsi --master tidak dipakai pada konsolidasi nasional: setiap formulir membawa definisi "
+        "IKK Kanwil-nya sendiri. Hapus opsi --master."
+    ),
+    "national_out_is_file": (
+        "{path} adalah berkas. Pada konsolidasi nasional --out harus berupa folder tujuan."
+    ),
     # --- anggaran (budget tables) -------------------------------------------
     "budget_sheet_missing": (
         "Sheet '{sheet}' tidak ada di {path}. Buku kerja anggaran harus memuat sheet "
@@ -294,6 +421,95 @@ MESSAGES: dict[str, str] = {
         "Hasil tidak dapat ditulis ke sheet '{sheet}' ({detail}). Pastikan sheet tidak "
         "diproteksi dan tidak sedang disunting (tekan Esc), lalu klik tombolnya lagi."
     ),
+    # --- report tables (lkjip-xl tables, lkjip_xl.tables / lkjip_xl.history) ----
+    "input_sheet_missing": (
+        "Berkas {path} tidak memuat sheet {sheets}. Lihat docs/tables.md untuk bentuk berkas masukan tabel."
+    ),
+    "input_header_missing": (
+        "Kolom '{header}' tidak ditemukan pada baris judul sheet '{sheet}' di {path}. Gunakan judul "
+        "kolom seperti pada docs/tables.md."
+    ),
+    "input_code_missing": (
+        "Kode IKK kosong ({path}, sheet '{sheet}', sel {cell}), padahal baris ini berisi data. Isi kode "
+        "IKK seperti di master PK atau hapus barisnya."
+    ),
+    "input_year_invalid": (
+        "Tahun '{value}' ({path}, sheet '{sheet}', sel {cell}) tidak valid. Tulis tahun empat angka, "
+        "misalnya 2022."
+    ),
+    "input_value_missing": (
+        "{field} untuk IKK {code} kosong ({path}, sheet '{sheet}', sel {cell}). Isi dengan angka; "
+        "realisasi yang memang tidak ada ditulis NIHIL atau -."
+    ),
+    "input_value_invalid": (
+        "{field} untuk IKK {code} berisi '{value}', bukan angka ({path}, sheet '{sheet}', sel {cell}). "
+        "Ketik angka saja, misalnya 93 atau 3,25."
+    ),
+    "input_value_ambiguous": (
+        "{field} untuk IKK {code} berisi '{value}' yang dapat dibaca dua cara ({path}, sheet '{sheet}', "
+        "sel {cell}). Pakai koma sebagai tanda desimal, misalnya 3,25."
+    ),
+    "consolidated_year_missing": (
+        "Judul sheet '{sheet}' di {path} (sel {cell}: '{title}') tidak memuat tahun. Gunakan buku kerja "
+        "yang ditulis oleh lkjip-xl consolidate."
+    ),
+    "consolidated_value_invalid": (
+        "Target atau realisasi IKK {code} di {path}, sheet '{sheet}' (sel {cell}) bukan angka. Buat ulang "
+        "buku kerja dengan lkjip-xl consolidate."
+    ),
+    "consolidated_other_year": (
+        "Buku kerja konsolidasi {path} untuk tahun {found}, sedangkan master PK untuk tahun {expected}. "
+        "Pilih berkas yang sesuai."
+    ),
+    "previous_duplicate": (
+        "IKK {code} tahun {year} ada dua kali dalam data tahun sebelumnya ({where} dan {other}). Hapus "
+        "salah satu."
+    ),
+    "previous_not_earlier": (
+        "Data tahun sebelumnya untuk IKK {code} memuat tahun {found} ({where}), padahal tabel disusun untuk "
+        "tahun {year}. Data pembanding harus dari tahun-tahun sebelumnya."
+    ),
+    "renstra_no_years": (
+        "Sheet '{sheet}' di {path} tidak memuat satu pun target Renstra: baris judul (sel {cell}) harus "
+        "memuat kolom tahun, misalnya 2020 sampai 2024, dan targetnya diisi di bawahnya."
+    ),
+    "renstra_duplicate": (
+        "IKK {code} muncul dua kali di {path}, sheet '{sheet}' (sel {cell} dan {other}). Hapus salah satu."
+    ),
+    "renstra_scale_incomplete": (
+        "Skala PK dan Skala Renstra IKK {code} harus diisi keduanya ({path}, sheet '{sheet}', sel {cell}); "
+        "judul kolom konversi memakai nama umum."
+    ),
+    "supporting_position_invalid": (
+        "'{value}' ({path}, sheet '{sheet}', sel {cell}) bukan kode IKK di master PK dan bukan AKHIR. Tulis "
+        "kode IKK yang tabelnya didahului tabel pendukung ini, atau AKHIR untuk sesudah semua tabel."
+    ),
+    "supporting_title_missing": (
+        "Judul tabel pendukung kosong ({path}, sheet '{sheet}', sel {cell}). Isi judulnya atau hapus barisnya."
+    ),
+    "tables_unknown_code": (
+        "IKK {code} di {path} tidak ada di master PK {year}; datanya tidak dipakai."
+    ),
+    "tables_new_ikk": (
+        "{count} IKK tidak ada di data tahun sebelumnya dan ditulis sebagai IKK baru (tidak dapat "
+        "dibandingkan; tabel perbandingannya tanpa nomor): {codes}. Bila IKK ini sudah ada tahun lalu, "
+        "lengkapi data tahun sebelumnya."
+    ),
+    "tables_no_realisasi": (
+        "IKK {code} belum memiliki realisasi di {path}: tabelnya menampilkan '-'."
+    ),
+    "tables_target_differs": (
+        "Target IKK {code} di {path} ({found}) berbeda dengan master PK ({expected}); tabel memakai target "
+        "master."
+    ),
+    "tables_no_renstra": (
+        "IKK {code} tidak ada di data Renstra {path}: target jangka menengahnya ditulis '-'."
+    ),
+    "tables_no_renstra_target": (
+        "Target Renstra tahun {year} untuk IKK {code} kosong ({path}): capaian terhadap Renstra ditulis '-'. "
+        "Isi target tersebut, atau ubah 'Dasar Capaian Renstra' di master PK menjadi pk."
+    ),
+    "tables_written": "Tabel ditulis: {path} ({count} tabel bernomor, {first} sampai {last}).",
 }
 
 
