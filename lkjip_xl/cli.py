@@ -117,8 +117,15 @@ def forms(master: str, out_dir: str, periode: str, force: bool) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @master_option(required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def validate(files: tuple[str, ...], master_path: str | None, as_json: bool) -> None:
-    """Check returned forms (files or folders); exit 1 when there are errors."""
+@click.option("--feedback-dir", type=click.Path(file_okay=False),
+              help="Write a marked copy of each form with problems (cells highlighted, a 'Pemeriksaan' "
+                   "sheet) into this folder, to send back to the Divisi.")
+@click.option("--force", is_flag=True, help="Overwrite existing feedback copies.")
+def validate(files: tuple[str, ...], master_path: str | None, as_json: bool, feedback_dir: str | None,
+             force: bool) -> None:
+    """Check returned forms (files or folders); exit 1 when there are errors (warnings do not count)."""
+    from .feedback import FeedbackDirError, write_feedback
+    from .messages import msg
     from .validate import validate_paths
 
     pk = _load_master(master_path)
@@ -128,45 +135,96 @@ def validate(files: tuple[str, ...], master_path: str | None, as_json: bool) -> 
     finally:
         progress.close()
     _print_report(report, as_json)
+    if feedback_dir is not None:
+        try:
+            written, failed = write_feedback(report, feedback_dir, files, force)
+        except (FeedbackDirError, OutputExistsError) as exc:
+            _fail(str(exc))
+        for source, path in written.items():
+            click.echo(msg("feedback_written", source=source, path=path), err=True)
+        for problem in failed:
+            click.echo(f"PERINGATAN [{problem.code}] {problem.message}", err=True)
     sys.exit(0 if report.valid else 1)
 
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path())
-@click.option("--out", type=click.Path(dir_okay=False), required=True, help="Consolidated workbook to write.")
+@click.option("--out", type=click.Path(dir_okay=False), help="Consolidated workbook to write (one Kanwil).")
+@click.option("--out-dir", type=click.Path(file_okay=False),
+              help="National consolidation of forms of several Kanwil: write one workbook per Kanwil and "
+                   "Nasional_<tahun>.xlsx into this folder.")
 @master_option(required=False)
 @click.option("--skip-invalid", is_flag=True,
               help="Leave out forms with errors instead of refusing the whole run (exit code stays 1).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--feedback-dir", type=click.Path(file_okay=False),
+              help="Also write a marked copy of each form with problems into this folder (see validate).")
 @force_option
-def consolidate(files: tuple[str, ...], out: str, master_path: str | None, skip_invalid: bool,
-                as_json: bool, force: bool) -> None:
-    """Validate FILES (forms or folders) and write the consolidated workbook to --out."""
-    from .consolidate import consolidate as run
+def consolidate(files: tuple[str, ...], out: str | None, out_dir: str | None, master_path: str | None,
+                skip_invalid: bool, as_json: bool, feedback_dir: str | None, force: bool) -> None:
+    """Validate FILES (forms or folders) and write the consolidated workbook to --out (or --out-dir).
 
+    Forms with errors are refused and named (nothing is written), or left out
+    with --skip-invalid.  --force also overwrites existing feedback copies.
+    """
+    from .consolidate import consolidate as run
+    from .feedback import FeedbackDirError, write_feedback
+    from .messages import msg
+
+    from .national import consolidate_national
+
+    if (out is None) == (out_dir is None):
+        _fail(msg("consolidate_out_choice"))
+    if out_dir is not None and master_path is not None:
+        _fail(msg("national_master_unsupported"))
     pk = _load_master(master_path)
-    progress = _Progress("Membaca formulir", _count_inputs(files))
+    bars = [_Progress("Membaca formulir", _count_inputs(files))]
+
+    def writing(total: int) -> _Progress:
+        bars[-1].close()
+        bars.append(_Progress("Menulis buku kerja", total))
+        return bars[-1]
+
     try:
-        result = run(files, out, pk, force=force, skip_invalid=skip_invalid, progress=progress)
+        if out_dir is not None:
+            result = consolidate_national(files, out_dir, force, skip_invalid, bars[0], writing=writing)
+        else:
+            result = run(files, out, pk, force=force, skip_invalid=skip_invalid, progress=bars[0])
     except OutputExistsError as exc:
         _fail(str(exc))
     finally:
-        progress.close()
+        bars[-1].close()
     if result.report.problems:
         _print_report(result.report, as_json)
     elif as_json:
         click.echo(result.report.to_json())
     if result.output is not None:
         click.echo(f"Hasil konsolidasi ditulis: {result.output}")
+        if out_dir is not None:
+            click.echo(msg("national_written", count=len(result.outputs) - 1, path=out_dir))
         click.echo(f"{result.summary.headline}.")
+    else:
+        for path in result.refused:
+            click.echo(msg("form_refused", path=path), err=True)
+    if feedback_dir is not None:
+        try:
+            written, failed = write_feedback(result.report, feedback_dir, files, force)
+        except (FeedbackDirError, OutputExistsError) as exc:
+            _fail(str(exc))
+        for source, path in written.items():
+            click.echo(msg("feedback_written", source=source, path=path), err=True)
+        for problem in failed:
+            click.echo(f"PERINGATAN [{problem.code}] {problem.message}", err=True)
     sys.exit(0 if result.output is not None and not result.refused else 1)
 
 
 def _register_optional_commands() -> None:
     """Commands that live beside the module they drive."""
     from .button import button_command
+    from .tables import tables_command
 
     cli.add_command(button_command)
+    cli.add_command(tables_command)
 
 
 _register_optional_commands()

@@ -10,13 +10,18 @@ Sheets written:
 - "Sumber": every input value with its file, sheet, cell and the file's SHA-256.
 
 Every formula is written with the value :mod:`lkjip_xl.calc` computed for it.
+Forms of several Kanwil are consolidated by :mod:`lkjip_xl.national`.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
+
+from xlsxwriter.utility import xl_rowcol_to_cell_fast as cell_ref
+from xlsxwriter.worksheet import Worksheet
 
 from . import calc
 from .calc import InputRefs, Summary
@@ -25,7 +30,7 @@ from .master import read_master
 from .messages import msg
 from .model import AchievementRule, Indicator, IndicatorInput, IndicatorResult, Master, Method
 from .numbers import excel_number_format
-from .report import ERROR, Problem, Report
+from .report import ERROR, WARNING, Problem, Report
 from .validate import CheckedForm, Validation, validate_files
 from .xlsx import a1, decimals_for, new_workbook, quote_sheet, row_height
 
@@ -49,6 +54,7 @@ class ConsolidationResult:
     summary: Summary | None = None
     results: list[IndicatorResult] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
+    outputs: list[Path] = field(default_factory=list)  #: every workbook written, ``output`` first
 
 
 @dataclass
@@ -74,21 +80,34 @@ def consolidate(paths: Iterable[str | Path], out: str | Path, master: str | Path
     if master is not None and not isinstance(master, Master):
         master = read_master(master)
     validation = validate_files(list(paths), master, progress)
-    report = validation.report
-    refused = [f.form.path for f in validation.refused]
-    if refused and not skip_invalid:
-        report.add(Problem("", "forms_refused", msg("forms_refused", count=len(refused)), ERROR))
-        return ConsolidationResult(None, report, refused=refused)
-    for path in refused:
-        report.add(Problem(path, "form_refused_skip", msg("form_refused_skip", path=path), "warning"))
-    accepted = validation.accepted
+    if any(p.code == "form_other_kanwil" for p in validation.report.problems):
+        validation.report.add(Problem("", "national_hint", msg("national_hint"), WARNING))
+    accepted, refused = accepted_forms(validation, skip_invalid)
     if not accepted:
-        if not any(p.code == "no_forms" for p in report.problems):
-            report.add(Problem("", "forms_refused", msg("forms_refused", count=len(refused)), ERROR))
-        return ConsolidationResult(None, report, refused=refused)
+        return ConsolidationResult(None, validation.report, refused=refused)
     data = compute(accepted, master)
     output = write_consolidated(data, out, force)
-    return ConsolidationResult(output, report, data.summary, [r for r, _, _ in data.rows], refused)
+    return ConsolidationResult(output, validation.report, data.summary, [r for r, _, _ in data.rows], refused,
+                               [output])
+
+
+def accepted_forms(validation: Validation, skip_invalid: bool) -> tuple[list[CheckedForm], list[str]]:
+    """The forms to consolidate and the refused files.
+
+    No forms when the run is refused: files with errors and no ``skip_invalid``,
+    or no form left.  The report says why.
+    """
+    report = validation.report
+    refused = validation.refused_files
+    if refused and not skip_invalid:
+        report.add(Problem("", "forms_refused", msg("forms_refused", count=len(refused)), ERROR))
+        return [], refused
+    for path in refused:
+        report.add(Problem(path, "form_refused_skip", msg("form_refused_skip", path=path), WARNING))
+    accepted = validation.accepted
+    if not accepted and not any(p.code == "no_forms" for p in report.problems):
+        report.add(Problem("", "forms_refused", msg("forms_refused", count=len(refused)), ERROR))
+    return accepted, refused
 
 
 def compute(accepted: list[CheckedForm], master: Master | None) -> Consolidated:
@@ -109,7 +128,7 @@ def compute(accepted: list[CheckedForm], master: Master | None) -> Consolidated:
             continue
         indicators = master.for_divisi(divisi) if master else checked.form.indicators
         for indicator in indicators:
-            reported = checked.inputs.get(indicator.code, IndicatorInput(indicator.code))
+            reported = checked.inputs.get(indicator.code) or IndicatorInput(indicator.code)
             rows.append((calc.evaluate(indicator, reported, rule), reported, checked))
     present = [d for d in order if d in by_divisi]
     summary = calc.summarize([r for r, _, _ in rows], present, kanwil)
@@ -119,19 +138,42 @@ def compute(accepted: list[CheckedForm], master: Master | None) -> Consolidated:
 # --------------------------------------------------------------------------- writing
 
 
-def write_consolidated(data: Consolidated, out: str | Path, force: bool = False) -> Path:
-    """Write the three sheets atomically to ``out``."""
+class FormulaWorksheet(Worksheet):
+    """An XlsxWriter worksheet for formulas that call only :data:`~lkjip_xl.formula_check.ALLOWED_FUNCTIONS`.
+
+    XlsxWriter runs every formula through some thirty regular expressions that
+    prefix functions newer than Excel 2010 with ``_xlfn.``.  None of the allowed
+    functions is one of them, so that pass never changes our formulas; it is
+    skipped because it cost more than all the rest of writing a workbook
+    (benchmarks/README.md).  The test suite checks that the stock pass leaves
+    every formula we write unchanged.
+    """
+
+    def _prepare_formula(self, formula, expand_future_functions=False):
+        return formula[1:] if formula.startswith("=") else formula
+
+
+def add_formula_sheet(workbook, name: str) -> FormulaWorksheet:
+    """A new :class:`FormulaWorksheet` named ``name``."""
+    return workbook.add_worksheet(name, worksheet_class=FormulaWorksheet)
+
+
+def write_consolidated(data: Consolidated, out: str | Path, force: bool = False, sources: bool = True) -> Path:
+    """Write the sheets atomically to ``out`` ("Sumber" only with ``sources``)."""
     with atomic_output(out, force) as tmp:
-        workbook = new_workbook(tmp, title=f"Capaian Kinerja {data.kanwil} {data.year}")
-        styles = _Styles(workbook)
+        workbook = new_workbook(tmp, title=f"Capaian Kinerja {data.kanwil} {data.year}", in_memory=True)
+        styles = Styles(workbook)
         ranges = _write_capaian(workbook, styles, data)
         _write_summary(workbook, styles, data, ranges)
-        _write_sources(workbook, styles, data)
+        if sources:
+            _write_sources(workbook, styles, data)
         workbook.close()
     return Path(out)
 
 
-class _Styles:
+class Styles:
+    """The cell formats of the consolidated workbooks (also used by :mod:`lkjip_xl.national`)."""
+
     def __init__(self, workbook):
         self.wb = workbook
         self.cache: dict[tuple, object] = {}
@@ -163,8 +205,8 @@ def _max_pairs(data: Consolidated) -> int:
     return max([r.indicator.input_pairs for r, _, _ in data.rows] + [1])
 
 
-def _write_capaian(workbook, styles: _Styles, data: Consolidated) -> _Ranges:
-    sheet = workbook.add_worksheet(SHEET_CAPAIAN)
+def _write_capaian(workbook, styles: Styles, data: Consolidated) -> _Ranges:
+    sheet = add_formula_sheet(workbook, SHEET_CAPAIAN)
     sheet.write_string(0, 0, f"Capaian Kinerja {data.kanwil} Tahun {data.year}", styles.title)
     sheet.write_string(1, 0, "Realisasi dan capaian adalah rumus atas data masukan di sebelah kanan tabel; "
                              f"tercapai bila {data.achievement.describe()}.", styles.note)
@@ -227,7 +269,7 @@ def _write_capaian(workbook, styles: _Styles, data: Consolidated) -> _Ranges:
     return _Ranges(divisi=col_range(col_of["Divisi"]), capaian=col_range(5), status=col_range(6))
 
 
-def _write_indicator_row(sheet, styles: _Styles, data: Consolidated, row: int, result: IndicatorResult,
+def _write_indicator_row(sheet, styles: Styles, data: Consolidated, row: int, result: IndicatorResult,
                          reported: IndicatorInput, checked: CheckedForm, col_of: dict[str, int],
                          pairs: int) -> float:
     """Write one IKK row; return its height in points."""
@@ -245,12 +287,12 @@ def _write_indicator_row(sheet, styles: _Styles, data: Consolidated, row: int, r
     sheet.write_string(row, col_of["Satuan"], indicator.unit, styles.text)
     sheet.write_string(row, col_of["Cara Hitung"], indicator.method.value, styles.text)
     general = styles.number("General")
-    nihil_ref = a1(row, col_of["NIHIL"])
+    nihil_ref = cell_ref(row, col_of["NIHIL"])
     if reported.nihil:
         sheet.write_string(row, col_of["NIHIL"], calc.NIHIL_YES, styles.text)
     else:
         sheet.write_blank(row, col_of["NIHIL"], None, styles.text)
-    value_ref = a1(row, col_of["Nilai Langsung"])
+    value_ref = cell_ref(row, col_of["Nilai Langsung"])
     if indicator.method is Method.LANGSUNG and reported.value is not None:
         sheet.write_number(row, col_of["Nilai Langsung"], reported.value, general)
     else:
@@ -265,11 +307,11 @@ def _write_indicator_row(sheet, styles: _Styles, data: Consolidated, row: int, r
             else:
                 sheet.write_number(row, col, value, general)
         if n <= indicator.input_pairs:
-            pair_refs.append((a1(row, num_col), a1(row, den_col)))
-    sheet.write_string(row, col_of["Berkas Sumber"], Path(checked.form.path).name, styles.text)
+            pair_refs.append((cell_ref(row, num_col), cell_ref(row, den_col)))
+    sheet.write_string(row, col_of["Berkas Sumber"], os.path.basename(checked.form.path), styles.text)
     # live numbers
     refs = InputRefs(value=value_ref, pairs=tuple(pair_refs), nihil=nihil_ref)
-    real_ref, target_ref, cap_ref = a1(row, 4), a1(row, 3), a1(row, 5)
+    real_ref, target_ref, cap_ref = cell_ref(row, 4), cell_ref(row, 3), cell_ref(row, 5)
     sheet.write_formula(row, 4, "=" + calc.realisasi_formula(indicator, refs), unit_fmt,
                         _stored(result.realisasi))
     sheet.write_formula(row, 5, "=" + calc.capaian_formula(real_ref, target_ref, indicator.direction),
@@ -283,8 +325,8 @@ def _stored(value: float | None) -> float | str:
     return "" if value is None else value
 
 
-def _write_summary(workbook, styles: _Styles, data: Consolidated, ranges: _Ranges) -> None:
-    sheet = workbook.add_worksheet(SHEET_SUMMARY)
+def _write_summary(workbook, styles: Styles, data: Consolidated, ranges: _Ranges) -> None:
+    sheet = add_formula_sheet(workbook, SHEET_SUMMARY)
     sheet.write_string(0, 0, f"Ringkasan Capaian Kinerja {data.kanwil} Tahun {data.year}", styles.title)
     headers = ("Divisi", "Jumlah IKK", "Tercapai", "Tidak Tercapai", "Rata-rata Capaian (%)")
     for col, (title, width) in enumerate(zip(headers, (34, 12, 12, 14, 20))):
@@ -322,7 +364,7 @@ def _write_summary(workbook, styles: _Styles, data: Consolidated, ranges: _Range
     sheet.fit_to_pages(1, 0)
 
 
-def _write_sources(workbook, styles: _Styles, data: Consolidated) -> None:
+def _write_sources(workbook, styles: Styles, data: Consolidated) -> None:
     sheet = workbook.add_worksheet(SHEET_SOURCES)
     headers = ("Kode IKK", "Divisi", "Isian", "Nilai", "Berkas", "Sheet", "Sel", "SHA-256 Berkas")
     for col, (title, width) in enumerate(zip(headers, (13, 22, 14, 16, 34, 10, 7, 66))):

@@ -237,16 +237,18 @@ MESSAGES: dict[str, str] = {
     ),
     "headline": "{tercapai} dari {total} IKK tercapai",
     "national_hint": (
-        "Formulir berasal dari beberapa Kantor Wilayah. Untuk konsolidasi nasional gunakan "
-        "opsi --nasional dengan --out berupa folder: satu buku kerja per Kanwil dan satu ringkasan nasional."
+        "Formulir berasal dari beberapa Kantor Wilayah. Untuk konsolidasi nasional gunakan opsi "
+        "--out-dir FOLDER (bukan --out): satu buku kerja per Kanwil dan satu ringkasan nasional."
     ),
     "national_master_unsupported": (
-        "Opsi --master tidak dipakai pada konsolidasi nasional: setiap formulir membawa definisi "
-        "IKK Kanwil-nya sendiri. Hapus opsi --master."
+        "Opsi --master tidak dipakai pada konsolidasi nasional (--out-dir): setiap formulir membawa "
+        "definisi IKK Kanwil-nya sendiri. Hapus opsi --master."
     ),
-    "national_out_is_file": (
-        "{path} adalah berkas. Pada konsolidasi nasional --out harus berupa folder tujuan."
+    "consolidate_out_choice": (
+        "Pilih salah satu: --out BERKAS.xlsx untuk satu Kanwil, atau --out-dir FOLDER untuk "
+        "konsolidasi nasional beberapa Kanwil."
     ),
+    "national_written": "{count} buku kerja Kanwil ditulis di {path}.",
     # --- anggaran (budget tables) -------------------------------------------
     "budget_sheet_missing": (
         "Sheet '{sheet}' tidak ada di {path}. Buku kerja anggaran harus memuat sheet "

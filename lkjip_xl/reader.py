@@ -1,40 +1,54 @@
 """Read returned forms with python-calamine (about 10× faster than openpyxl).
 
-:func:`read_form` returns the raw cell values of a form, each with its A1
-address, plus its stamp.  It interprets nothing: turning cells into numbers
-and problems is :mod:`lkjip_xl.validate`'s job.  A file that cannot be read at
-all raises :class:`FormReadError`, the only exception of this module.
+:func:`read_form` first runs the pre-flight checks of :mod:`lkjip_xl.safety`
+on the raw file, then returns the raw cell values of a form, each with its A1
+address, plus its stamp and the cells of the form sheet that hold formulas
+(calamine reports only their cached values, so the sheet XML is scanned for
+``<f>`` elements).  It interprets nothing: turning cells into numbers and
+problems is :mod:`lkjip_xl.validate`'s job.  A file that cannot be read at all
+raises :class:`FormReadError` (defined in :mod:`lkjip_xl.safety`), the only
+exception of this module.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
-import os
+import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import unescape
 
-from python_calamine import CalamineWorkbook
+from python_calamine import CalamineWorkbook, ZipError
+from xlsxwriter.utility import xl_col_to_name
 
-from .fileio import sha256_file
 from .layout import (
     COL_CODE, FORM_SHEET, HEADER_FIELDS, HEADER_VALUE_COL, STAMP_KEYS, STAMP_MAGIC, STAMP_SHEET,
     SUBROW_RE, TITLE_TO_KEY,
 )
 from .messages import msg
 from .model import AchievementRule, Direction, Indicator, Method, QuarterRule
+from .safety import FormReadError, Package, describe, open_package
 from .xlsx import a1
 
+#: Codes a :class:`FormReadError` may carry: the file was not read as a form.
+READ_ERROR_CODES = frozenset({
+    "file_not_found", "file_empty", "file_too_large", "file_not_xlsx", "file_old_xls", "file_encrypted",
+    "file_corrupt", "file_zip_bomb", "file_unsafe_xml", "file_unreadable", "stamp_missing",
+    "form_sheet_missing",
+})
 
-class FormReadError(Exception):
-    """A file cannot be read as a form at all (``code`` names the reason)."""
+#: Header block label (column A) → key of :attr:`ReturnedForm.header` and of the stamp.
+HEADER_KEYS = dict(zip((label for label, _, _ in HEADER_FIELDS), ("kanwil", "tahun", "divisi", "periode")))
 
-    def __init__(self, path: str, code: str, message: str, sheet: str = ""):
-        super().__init__(message)
-        self.path = path
-        self.code = code
-        self.message = message
-        self.sheet = sheet
+#: A formula cell as every spreadsheet writer serialises it (Excel, LibreOffice, XlsxWriter,
+#: openpyxl): ``<c r="K12" ...><f>text</f>`` or, for a shared formula, ``<f t="shared" .../>``.
+#: The literal start makes the scan fast (about 40 µs for a 60 KB sheet); a sheet written
+#: otherwise (a namespace prefix, ``r`` not first) is simply not scanned for formulas.
+_FORMULA_CELL = re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,7})"[^>]*><f(?:>([^<]*)<|[^>]*?/>|\s[^>]*>([^<]*)<)')
 
 
 @dataclass
@@ -58,6 +72,8 @@ class ReturnedForm:
     rows: dict[str, dict[str, RawCell]] = field(default_factory=dict)  #: code → column key → cell
     row_index: dict[str, int] = field(default_factory=dict)  #: code → 0-based row
     unknown_codes: list[RawCell] = field(default_factory=list)
+    duplicate_codes: list[RawCell] = field(default_factory=list)  #: later rows repeating a known code
+    formulas: dict[str, str] = field(default_factory=dict)  #: A1 cell of the form sheet → formula text
 
     @property
     def kanwil(self) -> str:
@@ -82,26 +98,28 @@ class ReturnedForm:
 
     @property
     def divisi_order(self) -> list[str]:
-        try:
-            return list(json.loads(self.stamp.get("divisi_order", "[]")))
-        except ValueError:
-            return [self.divisi]
+        return list(json.loads(self.stamp.get("divisi_order", "[]")))
 
 
-def open_workbook(path: str) -> CalamineWorkbook:
-    """Open an .xlsx with calamine; raise :class:`FormReadError` when it is no workbook."""
-    if not os.path.exists(path):
-        raise FormReadError(path, "file_not_found", msg("file_not_found", path=path))
+def open_workbook(package: Package) -> CalamineWorkbook:
+    """Open a checked package with calamine; raise :class:`FormReadError` when it is no workbook."""
     try:
-        return CalamineWorkbook.from_path(path)
+        return CalamineWorkbook.from_filelike(io.BytesIO(package.data))  # faster than from_path
     except Exception as exc:  # calamine raises several error types for bad files
-        raise FormReadError(path, "file_unreadable",
-                            msg("file_unreadable", path=path, detail=_describe(exc))) from None
+        raise _unreadable(package.path, exc) from None
 
 
-def _describe(exc: Exception) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:200]
+def sheet_rows(workbook: CalamineWorkbook, sheet: str, path: str) -> list[list[Any]]:
+    """All cells of ``sheet`` from A1, row by row; :class:`FormReadError` when calamine fails."""
+    try:
+        return workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+    except Exception as exc:  # malformed sheet XML, bad shared-string index, ...
+        raise _unreadable(path, exc) from None
+
+
+def _unreadable(path: str, exc: Exception) -> FormReadError:
+    code = "file_corrupt" if isinstance(exc, ZipError) else "file_unreadable"
+    return FormReadError(path, code, msg(code, path=path, detail=describe(exc)))
 
 
 def read_stamp(workbook: CalamineWorkbook, path: str) -> tuple[dict[str, str], dict[str, Any]]:
@@ -109,7 +127,7 @@ def read_stamp(workbook: CalamineWorkbook, path: str) -> tuple[dict[str, str], d
     if STAMP_SHEET not in workbook.sheet_names:
         raise FormReadError(path, "stamp_missing", msg("stamp_missing", path=path, sheet=STAMP_SHEET),
                             sheet=STAMP_SHEET)
-    rows = workbook.get_sheet_by_name(STAMP_SHEET).to_python(skip_empty_area=False)
+    rows = sheet_rows(workbook, STAMP_SHEET, path)
     stamp: dict[str, str] = {}
     locked_text = ""
     for row in rows:
@@ -123,63 +141,127 @@ def read_stamp(workbook: CalamineWorkbook, path: str) -> tuple[dict[str, str], d
         locked = json.loads(locked_text)
     except ValueError:
         locked = None
-    if stamp.get("format") != STAMP_MAGIC or not isinstance(locked, dict):
+    if stamp.get("format") != STAMP_MAGIC or not isinstance(locked, dict) or not _values_valid(stamp):
         raise FormReadError(path, "stamp_missing", msg("stamp_missing", path=path, sheet=STAMP_SHEET),
                             sheet=STAMP_SHEET)
     return stamp, locked
 
 
+def _values_valid(stamp: dict[str, str]) -> bool:
+    """The stamp's year and threshold are numbers and its Divisi order a list of names."""
+    try:
+        int(stamp.get("tahun", "0") or 0)
+        float(stamp.get("achievement_threshold", "100"))
+        order = json.loads(stamp.get("divisi_order", "[]"))
+    except ValueError:
+        return False
+    return isinstance(order, list) and all(isinstance(name, str) for name in order)
+
+
 def indicator_from_payload(data: dict[str, Any]) -> Indicator:
-    """Rebuild an :class:`Indicator` from the stamp's locked content."""
+    """Rebuild an :class:`Indicator` from the stamp's locked content.
+
+    Raises ``KeyError``, ``TypeError`` or ``ValueError`` for a damaged payload
+    (a field missing or of the wrong type), which :func:`read_form` reports as
+    a damaged stamp.
+    """
+    sub_labels = data.get("sub_labels", [])
+    if not isinstance(sub_labels, list) or not all(isinstance(label, str) for label in sub_labels):
+        raise TypeError("sub_labels")
+    scale_divisor = _number(data, "scale_divisor", 1.0)
+    if scale_divisor == 0:
+        raise ValueError("scale_divisor")
+    anggaran = data.get("anggaran")
     return Indicator(
-        code=data["code"], divisi=data["divisi"], sk_no=int(data["sk_no"]), sk_text=data["sk_text"],
-        ikk_no=int(data["ikk_no"]), text=data["text"], unit=data["unit"], target=float(data["target"]),
-        method=Method(data["method"]), scale_divisor=float(data.get("scale_divisor", 1.0)),
-        sub_labels=tuple(data.get("sub_labels", ())), direction=Direction(data.get("direction", "naik")),
-        nihil=bool(data.get("nihil", False)), quarter_rule=QuarterRule(data.get("quarter_rule", "nilai_akhir")),
-        may_be_negative=bool(data.get("may_be_negative", False)), anggaran=data.get("anggaran"),
-        renstra_scale_factor=float(data.get("renstra_scale_factor", 1.0)),
-        method_note=data.get("method_note", ""),
+        code=_text(data, "code"), divisi=_text(data, "divisi"), sk_no=int(_number(data, "sk_no")),
+        sk_text=_text(data, "sk_text"), ikk_no=int(_number(data, "ikk_no")), text=_text(data, "text"),
+        unit=_text(data, "unit"), target=_number(data, "target"), method=Method(data["method"]),
+        scale_divisor=scale_divisor, sub_labels=tuple(sub_labels),
+        direction=Direction(data.get("direction", "naik")), nihil=bool(data.get("nihil", False)),
+        quarter_rule=QuarterRule(data.get("quarter_rule", "nilai_akhir")),
+        may_be_negative=bool(data.get("may_be_negative", False)),
+        anggaran=None if anggaran is None else _number(data, "anggaran"),
+        renstra_scale_factor=_number(data, "renstra_scale_factor", 1.0),
+        method_note=_text(data, "method_note", ""),
     )
+
+
+def _text(data: dict[str, Any], key: str, default: str | None = None) -> str:
+    value = data.get(key, default)
+    if not isinstance(value, str):
+        raise TypeError(key)
+    return value
+
+
+def _number(data: dict[str, Any], key: str, default: float | None = None) -> float:
+    value = data.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise TypeError(key)
+    return float(value)
 
 
 def read_form(path: str | Path) -> ReturnedForm:
     """Read one returned form.  Raises :class:`FormReadError` only for unreadable files."""
     path = str(path)
-    workbook = open_workbook(path)
+    package = open_package(path)
+    formulas = formula_cells(package, FORM_SHEET)  # first: a corrupt sheet is told apart here
+    workbook = open_workbook(package)
     stamp, locked = read_stamp(workbook, path)
     try:
         indicators = [indicator_from_payload(item) for item in locked.get("indicators", [])]
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError, AttributeError):
         raise FormReadError(path, "stamp_missing", msg("stamp_missing", path=path, sheet=STAMP_SHEET),
                             sheet=STAMP_SHEET) from None
     if FORM_SHEET not in workbook.sheet_names:
-        raise FormReadError(path, "form_sheet_missing", msg("form_sheet_missing", sheet=FORM_SHEET, path=path),
+        found = ", ".join(f"'{name}'" for name in workbook.sheet_names if name != STAMP_SHEET) or "-"
+        raise FormReadError(path, "form_sheet_missing",
+                            msg("form_sheet_missing", sheet=FORM_SHEET, path=path, found=found),
                             sheet=FORM_SHEET)
-    rows = workbook.get_sheet_by_name(FORM_SHEET).to_python(skip_empty_area=False)
-    sha = sha256_file(path)
+    rows = sheet_rows(workbook, FORM_SHEET, path)
+    sha = hashlib.sha256(package.data).hexdigest()
     header_row, columns = _find_table(rows)
     form = ReturnedForm(path=path, sha256=sha, stamp=stamp, locked=locked, indicators=indicators,
-                        header=_header_values(rows), columns=columns, header_row=header_row)
+                        header=_header_values(rows, header_row), columns=columns, header_row=header_row,
+                        formulas=formulas)
     if header_row < 0:
         return form
     code_col = columns.get(COL_CODE, 0)
+    letters = {key: xl_col_to_name(c) for key, c in columns.items()}  # faster than a1() per cell
     wanted = {i.code for i in indicators}
-    wanted_sub = {f"{i.code}.{n}" for i in indicators for n in range(1, len(i.sub_labels) + 1)}
+    wanted |= {f"{i.code}.{n}" for i in indicators for n in range(1, len(i.sub_labels) + 1)}
     for r in range(header_row + 1, len(rows)):
         row = rows[r]
         code = row[code_col] if code_col < len(row) else None
         if not isinstance(code, str) or not code.strip():
             continue
         code = code.strip()
-        cells = {key: RawCell(row[c] if c < len(row) else None, a1(r, c)) for key, c in columns.items()}
-        if code in wanted or code in wanted_sub:
-            if code not in form.rows:
-                form.rows[code] = cells
-                form.row_index[code] = r
+        if code in form.rows:
+            form.duplicate_codes.append(RawCell(code, a1(r, code_col)))
+        elif code in wanted:
+            form.rows[code] = {key: RawCell(row[c] if c < len(row) else None, f"{letters[key]}{r + 1}")
+                               for key, c in columns.items()}
+            form.row_index[code] = r
         elif SUBROW_RE.match(code) or _looks_like_code(code):
             form.unknown_codes.append(RawCell(code, a1(r, code_col)))
     return form
+
+
+def formula_cells(package: Package, sheet: str) -> dict[str, str]:
+    """A1 address → formula text ("" for a shared one) of every formula cell of ``sheet``.
+
+    calamine reports only the cached values of formulas, so the sheet XML is
+    scanned for them (see :data:`_FORMULA_CELL`).
+    """
+    part = package.sheet_part(sheet)
+    if part is None:
+        return {}
+    return {match.group(1).decode("ascii"): _xml_text(match.group(2) or match.group(3) or b"")
+            for match in _FORMULA_CELL.finditer(package.read(part))}
+
+
+def _xml_text(raw: bytes) -> str:
+    text = raw.decode("utf-8", "replace")
+    return unescape(text, {"&quot;": '"', "&apos;": "'"}) if "&" in text else text
 
 
 def _looks_like_code(text: str) -> bool:
@@ -195,10 +277,11 @@ def _find_table(rows: list[list[Any]]) -> tuple[int, dict[str, int]]:
     return -1, {}
 
 
-def _header_values(rows: list[list[Any]]) -> dict[str, RawCell]:
-    keys = {"Kantor Wilayah": "kanwil", "Tahun": "tahun", "Divisi": "divisi", "Periode": "periode"}
+def _header_values(rows: list[list[Any]], header_row: int) -> dict[str, RawCell]:
+    """The header block's values, found by their labels in column A above the table."""
     found: dict[str, RawCell] = {}
-    for label, _, row in HEADER_FIELDS:
-        if row < len(rows) and HEADER_VALUE_COL < len(rows[row]):
-            found[keys[label]] = RawCell(rows[row][HEADER_VALUE_COL], a1(row, HEADER_VALUE_COL))
+    for r, row in enumerate(rows[:header_row if header_row >= 0 else 60]):
+        label = row[0].strip() if row and isinstance(row[0], str) else ""
+        if label in HEADER_KEYS and HEADER_KEYS[label] not in found and HEADER_VALUE_COL < len(row):
+            found[HEADER_KEYS[label]] = RawCell(row[HEADER_VALUE_COL], a1(r, HEADER_VALUE_COL))
     return found

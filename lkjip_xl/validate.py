@@ -10,23 +10,29 @@ from __future__ import annotations
 
 import fnmatch
 import math
+from collections import Counter
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from . import calc
+from . import TEMPLATE_VERSION, calc
 from .layout import (
-    COL_DEN, COL_NIHIL, COL_NOTE, COL_NUM, COL_REAL, COL_SK_TEXT, COL_TARGET, COL_TEXT, COL_UNIT,
+    COL_CODE, COL_DEN, COL_NIHIL, COL_NOTE, COL_NUM, COL_REAL, COL_SK_TEXT, COL_TARGET, COL_TEXT, COL_UNIT,
     COLUMN_TITLE, FORM_SHEET, STAMP_SHEET, content_hash, subrow_code,
 )
 from .master import read_master
 from .messages import msg
 from .model import Indicator, IndicatorInput, Master, Method, CellRef
-from .numbers import NumberParseError, format_number, parse_number
-from .reader import FormReadError, RawCell, ReturnedForm, read_form
+from .numbers import NumberParseError, format_number, format_with_unit, parse_number
+from .reader import HEADER_KEYS, READ_ERROR_CODES, FormReadError, RawCell, ReturnedForm, read_form
 from .report import ERROR, WARNING, Problem, Report
 
 LOCK_FILE_PATTERN = "~$*"
+#: Files of a folder that are read; .xls files are read to tell the sender to save as .xlsx.
+FORM_SUFFIXES = (".xlsx", ".xls")
+#: Problems about a file that was not read as a form (no feedback copy can be made of it).
+NOT_READ_CODES = READ_ERROR_CODES | {"lock_file_skipped", "file_skipped"}
 
 
 @dataclass
@@ -48,6 +54,7 @@ class Validation:
 
     report: Report
     forms: list[CheckedForm]
+    unreadable: list[Problem] = field(default_factory=list)  #: one per file that could not be read
 
     @property
     def accepted(self) -> list[CheckedForm]:
@@ -57,20 +64,36 @@ class Validation:
     def refused(self) -> list[CheckedForm]:
         return [f for f in self.forms if f.has_errors]
 
+    @property
+    def refused_files(self) -> list[str]:
+        """Paths of the forms with errors and of the files that could not be read."""
+        return [f.form.path for f in self.refused] + [p.file for p in self.unreadable]
+
 
 def expand_paths(paths: Iterable[str | Path]) -> tuple[list[str], list[Problem]]:
-    """Files named directly plus the .xlsx files of named folders (sorted), lock files skipped."""
+    """Files named directly plus the .xlsx/.xls files of named folders (sorted).
+
+    Excel lock files (``~$*``) are skipped with a warning, and so are the other
+    files of a folder (hidden files aside), so that nothing is left out unseen.
+    """
     files: list[str] = []
     problems: list[Problem] = []
+
+    def skip(code: str, candidate: Path) -> None:
+        problems.append(Problem(str(candidate), code, msg(code, path=str(candidate)), WARNING))
+
     for item in paths:
         path = Path(item)
-        candidates = sorted(p for p in path.iterdir() if p.suffix.lower() == ".xlsx") if path.is_dir() else [path]
+        if path.is_dir():
+            candidates = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+        else:
+            candidates = [path]
         for candidate in candidates:
             if fnmatch.fnmatch(candidate.name, LOCK_FILE_PATTERN):
-                problems.append(Problem(str(candidate), "lock_file_skipped",
-                                        msg("lock_file_skipped", path=str(candidate)), WARNING))
-                continue
-            if str(candidate) not in files:
+                skip("lock_file_skipped", candidate)
+            elif path.is_dir() and candidate.suffix.lower() not in FORM_SUFFIXES:
+                skip("file_skipped", candidate)
+            elif str(candidate) not in files:
                 files.append(str(candidate))
     return files, problems
 
@@ -97,11 +120,13 @@ def check_path(path: str) -> CheckedForm | Problem:
 
 def validate_files(paths: Iterable[str | Path], master: str | Path | Master | None = None,
                    progress: Callable[[str], None] | None = None,
-                   mapper: Callable[[Callable, list[str]], Iterable] = map) -> Validation:
+                   mapper: Callable[[Callable, list[str]], Iterable] = map,
+                   multi_kanwil: bool = False) -> Validation:
     """Read and check every form; cross-check them against each other and the master.
 
     ``mapper`` applies :func:`check_path` to the file list in order; the default
     is the builtin ``map``, a process pool's ``map`` reads on several cores.
+    ``multi_kanwil`` accepts forms of several Kanwil (national consolidation).
     """
     if master is not None and not isinstance(master, Master):
         master = read_master(master)
@@ -109,6 +134,7 @@ def validate_files(paths: Iterable[str | Path], master: str | Path | Master | No
     files, problems = expand_paths(paths)
     report = Report(problems)
     checked: list[CheckedForm] = []
+    unreadable: list[Problem] = []
     if not files:
         where = ", ".join(str(p) for p in paths)
         report.add(Problem(where, "no_forms", msg("no_forms", path=where)))
@@ -117,13 +143,14 @@ def validate_files(paths: Iterable[str | Path], master: str | Path | Master | No
             progress(path)
         if isinstance(outcome, Problem):
             report.add(outcome)
+            unreadable.append(outcome)
         else:
             checked.append(outcome)
-    global_problems = _cross_check(checked, master)
+    global_problems = _cross_check(checked, master, multi_kanwil)
     for result in checked:
         report.extend(result.problems)
     report.extend(global_problems)
-    return Validation(report, checked)
+    return Validation(report, checked, unreadable)
 
 
 # --------------------------------------------------------------------------- one form
@@ -140,8 +167,14 @@ def check_form(form: ReturnedForm) -> CheckedForm:
         problems.append(Problem(path, problem_code, msg(problem_code, path=path, sheet=sheet, cell=cell, **fields),
                                 severity, sheet=sheet, cell=cell, ikk=ikk))
 
-    if content_hash(form.locked) != form.stamp.get("content_hash"):
+    version = form.stamp.get("template_version", "")
+    if version != TEMPLATE_VERSION:
+        add("form_other_version", sheet=STAMP_SHEET, found=version or "-", expected=TEMPLATE_VERSION)
+    shown = ("template_version", "kanwil", "tahun", "divisi", "periode")  # in the stamp and in the locked content
+    if (content_hash(form.locked) != form.stamp.get("content_hash")
+            or any(_shown(form.locked.get(key)) != form.stamp.get(key) for key in shown)):
         add("stamp_tampered", sheet=STAMP_SHEET)
+    _check_header(form, add)
     if form.header_row < 0:
         add("header_missing", header=COLUMN_TITLE["kode"])
         return result
@@ -152,6 +185,9 @@ def check_form(form: ReturnedForm) -> CheckedForm:
         return result
     for cell in form.unknown_codes:
         add("ikk_unknown", WARNING, cell=cell.cell, code=cell.value)
+    for cell in form.duplicate_codes:
+        first = form.rows[cell.value][COL_CODE].cell
+        add("ikk_duplicate", cell=cell.cell, ikk=cell.value, code=cell.value, first=first)
     for indicator in form.indicators:
         cells = form.rows.get(indicator.code)
         if cells is None:
@@ -160,6 +196,22 @@ def check_form(form: ReturnedForm) -> CheckedForm:
         _check_locked(indicator, cells, add)
         result.inputs[indicator.code] = _extract(indicator, form, cells, add)
     return result
+
+
+def _check_header(form: ReturnedForm, add) -> None:
+    """The header block (Kanwil, Tahun, Divisi, Periode) still shows what the stamp says."""
+    for label, key in HEADER_KEYS.items():
+        cell = form.header.get(key)
+        expected = form.stamp.get(key, "")
+        if cell is not None and _shown(cell.value) != expected:
+            add("header_changed", cell=cell.cell, field=label, old=expected, new=_shown(cell.value))
+
+
+def _shown(value: Any) -> str:
+    """A cell value as text the way the stamp writes it (2023.0 → "2023")."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value).strip()
 
 
 def _check_locked(indicator: Indicator, cells: dict[str, RawCell], add) -> None:
@@ -176,13 +228,18 @@ def _check_locked(indicator: Indicator, cells: dict[str, RawCell], add) -> None:
         new = cell.value
         if isinstance(old, float):
             same = isinstance(new, (int, float)) and not isinstance(new, bool) and math.isclose(new, old, rel_tol=1e-12)
-            shown_old, shown_new = format_number(old, 4), (format_number(new, 4) if isinstance(new, (int, float)) else new)
         else:
             same = isinstance(new, str) and new.strip() == old.strip()
-            shown_old, shown_new = old, new
         if not same:
             add("locked_changed", cell=cell.cell, ikk=indicator.code, code=indicator.code,
-                field=COLUMN_TITLE[key], old=shown_old, new="" if shown_new is None else shown_new)
+                field=COLUMN_TITLE[key], old=_shown_number(old), new=_shown_number(new))
+
+
+def _shown_number(value: Any) -> str:
+    """A locked value for a message: numbers the Indonesian way (3,25), the rest as text."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return format_number(value, 4)
+    return "" if value is None else str(value)
 
 
 def _kind(indicator: Indicator, key: str) -> str:
@@ -206,39 +263,61 @@ def _blank(value: Any) -> bool:
 
 def _extract(indicator: Indicator, form: ReturnedForm, cells: dict[str, RawCell], add) -> IndicatorInput:
     reported = IndicatorInput(code=indicator.code)
-    note = cells.get(COL_NOTE)
+
     def source(name: str, cell: RawCell) -> None:
         reported.sources[name] = CellRef(form.path, FORM_SHEET, cell.cell)
 
-    if note is not None and not _blank(note.value):
+    def typed(cell: RawCell, key: str, code: str) -> bool:
+        """False (and an error) when the Divisi typed a formula into this input cell."""
+        formula = form.formulas.get(cell.cell)
+        if formula is None:
+            return True
+        add("formula_in_input", cell=cell.cell, ikk=indicator.code, code=code, field=COLUMN_TITLE[key],
+            formula="=" + (formula or "…"))
+        return False
+
+    note = cells.get(COL_NOTE)
+    if note is not None and typed(note, COL_NOTE, indicator.code) and not _blank(note.value):
         reported.keterangan = str(note.value)
         source("keterangan", note)
 
     def number(cell: RawCell, key: str, code: str, required: bool) -> float | None:
         field_name = COLUMN_TITLE[key]
         value = cell.value
+        fields = dict(cell=cell.cell, ikk=indicator.code, code=code, field=field_name)
+        if not typed(cell, key, code):
+            return None
         if _blank(value):
             if required:
-                add("value_missing", cell=cell.cell, ikk=indicator.code, code=code, field=field_name)
+                add("value_missing", **fields)
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-            add("value_not_number", cell=cell.cell, ikk=indicator.code, code=code, field=field_name, value=value)
+            add("value_not_number", value=value, **fields)
             return None
+        kind = _kind(indicator, key)
         try:
-            parsed = parse_number(value, _kind(indicator, key))
+            parsed = parse_number(value, kind)
         except NumberParseError as exc:
-            code_ = "value_ambiguous" if exc.code == "ambiguous_number" else "value_not_number"
-            add(code_, cell=cell.cell, ikk=indicator.code, code=code, field=field_name, value=value)
+            add("value_ambiguous" if exc.code == "ambiguous_number" else "value_not_number", value=value, **fields)
+            return None
+        if parsed.unit == "%" and kind != "percent":
+            add("value_percent_unexpected", value=value, **fields)
+            return None
+        if parsed.value < 0 and not indicator.may_be_negative:
+            add("value_negative", value=format_number(parsed.value, 6), **fields)
             return None
         if isinstance(value, str):
-            add("value_text_parsed", WARNING, cell=cell.cell, ikk=indicator.code, code=code, field=field_name,
-                value=value, number=format_number(parsed.value, 6), reading=parsed.reading)
+            add("value_text_parsed", WARNING, value=value, number=format_number(parsed.value, 6),
+                reading=parsed.reading, **fields)
         return parsed.value
 
     nihil_cell = cells.get(COL_NIHIL)
-    if indicator.nihil and nihil_cell is not None and not _blank(nihil_cell.value):
-        text = str(nihil_cell.value).strip().casefold()
-        if text == calc.NIHIL_YES.casefold():
+    if nihil_cell is not None and typed(nihil_cell, COL_NIHIL, indicator.code) and not _blank(nihil_cell.value):
+        said_yes = str(nihil_cell.value).strip().casefold() == calc.NIHIL_YES.casefold()
+        if not indicator.nihil:
+            if said_yes:
+                add("nihil_not_allowed", cell=nihil_cell.cell, ikk=indicator.code, code=indicator.code)
+        elif said_yes:
             reported.nihil = True
             source("nihil", nihil_cell)
         else:
@@ -249,6 +328,7 @@ def _extract(indicator: Indicator, form: ReturnedForm, cells: dict[str, RawCell]
         cell = cells[COL_REAL]
         reported.value = number(cell, COL_REAL, indicator.code, required)
         source("realisasi", cell)
+        _check_percent(indicator, reported.value, cell, add)
     elif indicator.method is Method.RERATA_SUBRASIO:
         for n in range(1, len(indicator.sub_labels) + 1):
             sub_code = subrow_code(indicator.code, n)
@@ -259,43 +339,81 @@ def _extract(indicator: Indicator, form: ReturnedForm, cells: dict[str, RawCell]
                 continue
             pair = (number(sub_cells[COL_NUM], COL_NUM, sub_code, required),
                     number(sub_cells[COL_DEN], COL_DEN, sub_code, required))
-            _check_denominator(indicator, sub_code, pair, sub_cells[COL_DEN], add, reported.nihil)
+            _check_pair(indicator, sub_code, pair, sub_cells, add, reported.nihil)
             reported.pairs.append(pair)
             source(f"pembilang{n}", sub_cells[COL_NUM])
             source(f"penyebut{n}", sub_cells[COL_DEN])
     else:
         pair = (number(cells[COL_NUM], COL_NUM, indicator.code, required),
                 number(cells[COL_DEN], COL_DEN, indicator.code, required))
-        _check_denominator(indicator, indicator.code, pair, cells[COL_DEN], add, reported.nihil)
+        _check_pair(indicator, indicator.code, pair, cells, add, reported.nihil)
         reported.pairs.append(pair)
         source("pembilang1", cells[COL_NUM])
         source("penyebut1", cells[COL_DEN])
+    _check_negative_result(indicator, reported, cells[COL_REAL], form, add)
     return reported
 
 
-def _check_denominator(indicator: Indicator, code: str, pair, den_cell: RawCell, add, nihil: bool) -> None:
-    numerator, denominator = pair
-    if nihil or denominator != 0:
+def _check_percent(indicator: Indicator, value: float | None, cell: RawCell, add) -> None:
+    """A typed percentage that looks like a fraction (0,9 for 90) or exceeds 100 (warnings)."""
+    if value is None or indicator.unit != "%":
         return
-    if indicator.nihil and indicator.method is Method.RASIO and numerator == 0:
-        return  # 0 / 0 under the NIHIL rule is 100
-    add("denominator_zero", cell=den_cell.cell, ikk=indicator.code, code=code)
+    fields = dict(cell=cell.cell, ikk=indicator.code, code=indicator.code)
+    if 0 < value <= 1 < indicator.target:
+        add("percent_as_fraction", WARNING, value=format_number(value, 6), target=format_number(indicator.target),
+            percent=format_number(value * 100, 4), **fields)
+    elif value > 100:
+        add("percent_above_100", WARNING, value=format_number(value, 4), **fields)
+
+
+def _check_pair(indicator: Indicator, code: str, pair, cells: dict[str, RawCell], add, nihil: bool) -> None:
+    """Penyebut 0 (error unless 0/0 under NIHIL); a share whose pembilang exceeds its penyebut (warning)."""
+    numerator, denominator = pair
+    if nihil or denominator is None:
+        return
+    if denominator == 0:
+        if not (indicator.nihil and indicator.method is Method.RASIO and numerator == 0):  # 0/0 under NIHIL is 100
+            add("denominator_zero", cell=cells[COL_DEN].cell, ikk=indicator.code, code=code)
+        return
+    is_share = indicator.method is Method.RERATA_SUBRASIO or (
+        indicator.method is Method.RASIO and indicator.unit == "%")
+    if is_share and numerator is not None and numerator > denominator > 0:
+        add("numerator_exceeds_denominator", WARNING, cell=cells[COL_NUM].cell, ikk=indicator.code, code=code,
+            numerator=format_number(numerator, 6), denominator=format_number(denominator, 6),
+            rate=format_number(calc.ratio_percent(numerator, denominator), 2))
+
+
+def _check_negative_result(indicator: Indicator, reported: IndicatorInput, cell: RawCell, form: ReturnedForm,
+                           add) -> None:
+    """Say what capaian a negative realisasi (a fall, for a change indicator) gives (warning)."""
+    realisasi = calc.realisasi(indicator, reported)
+    if realisasi is None or realisasi >= 0:
+        return
+    capaian = calc.capaian(realisasi, indicator.target, indicator.direction)
+    if capaian is None:
+        return
+    status = calc.status_text(calc.tercapai(capaian, form.achievement)).lower()
+    add("realisasi_negative", WARNING, cell=cell.cell, ikk=indicator.code, code=indicator.code,
+        realisasi=format_with_unit(realisasi, indicator.unit), capaian=format_number(capaian, 2), status=status)
 
 
 # --------------------------------------------------------------------------- across forms
 
 
-def _cross_check(checked: list[CheckedForm], master: Master | None) -> list[Problem]:
+def _cross_check(checked: list[CheckedForm], master: Master | None, multi_kanwil: bool = False) -> list[Problem]:
     """Same Kanwil and year everywhere, each Divisi once, every Divisi present.
 
     Problems of one form go into that form's list; problems of the set as a
-    whole (a missing Divisi) are returned.
+    whole (a missing Divisi) are returned.  With ``multi_kanwil`` the forms may
+    come from several Kanwil: each (Kanwil, Divisi) once, every Divisi of each
+    Kanwil present, one year.
     """
     if not checked:
         return []
-    expected_kanwil = master.kanwil if master else checked[0].form.kanwil
-    expected_year = master.year if master else checked[0].form.year
-    first_of: dict[str, CheckedForm] = {}
+    # without a master, the Kanwil and year most forms have (last year's file may sort first)
+    expected_kanwil = master.kanwil if master else _most_common(f.form.kanwil for f in checked)
+    expected_year = master.year if master else _most_common(f.form.year for f in checked)
+    first_of: dict[tuple[str, str], CheckedForm] = {}
     for result in checked:
         form = result.form
 
@@ -303,18 +421,75 @@ def _cross_check(checked: list[CheckedForm], master: Master | None) -> list[Prob
             target.problems.append(Problem(target.form.path, code, msg(code, path=target.form.path, **fields),
                                            ERROR, sheet=STAMP_SHEET))
 
-        if form.kanwil != expected_kanwil:
+        if form.kanwil != expected_kanwil and not multi_kanwil:
             add("form_other_kanwil", found=form.kanwil, expected=expected_kanwil)
         if form.year != expected_year:
             add("form_other_year", found=form.year, expected=expected_year)
         if master is not None and form.divisi not in master.divisi_order:
             add("form_unknown_divisi", divisi=form.divisi)
-        first = first_of.setdefault(form.divisi, result)
+        elif master is not None:
+            result.problems.extend(_compare_with_master(form, master))
+        first = first_of.setdefault((form.kanwil if multi_kanwil else "", form.divisi), result)
         if first is not result:
             # both copies are refused: which one is right is the sender's call
             add("form_duplicate_divisi", divisi=form.divisi, other=first.form.path)
             if not any(p.code == "form_duplicate_divisi" for p in first.problems):
                 add("form_duplicate_divisi", target=first, divisi=form.divisi, other=form.path)
-    expected_divisi = master.divisi_order if master else checked[0].form.divisi_order
+    if multi_kanwil:
+        orders: dict[str, list[str]] = {}
+        for f in checked:
+            orders.setdefault(f.form.kanwil, f.form.divisi_order)  # as the Kanwil's first form says
+        return [Problem("", "form_missing_divisi_kanwil", msg("form_missing_divisi_kanwil", divisi=d, kanwil=k),
+                        WARNING) for k, order in orders.items() for d in order if (k, d) not in first_of]
+    expected_divisi = master.divisi_order if master else next(
+        f.form.divisi_order for f in checked if (f.form.kanwil, f.form.year) == (expected_kanwil, expected_year))
     return [Problem("", "form_missing_divisi", msg("form_missing_divisi", divisi=d), WARNING)
-            for d in expected_divisi if d not in first_of]
+            for d in expected_divisi if ("", d) not in first_of]
+
+
+def _most_common(values: Iterable[Any]) -> Any:
+    """The most frequent value (the first seen among equals)."""
+    return Counter(values).most_common(1)[0][0]
+
+
+#: Fields of an IKK a form must share with the master given to ``validate``, with their titles.
+MASTER_FIELDS = (
+    ("target", "Target"), ("unit", "Satuan"), ("method", "Cara Hitung"), ("sub_labels", "Sub-rasio"),
+    ("direction", "Arah"), ("nihil", "NIHIL"), ("may_be_negative", "Boleh Negatif"),
+    ("scale_divisor", "Pembagi Skala"), ("text", "Indikator Kinerja Kegiatan"),
+)
+
+
+def _compare_with_master(form: ReturnedForm, master: Master) -> list[Problem]:
+    """The form's locked IKK definitions match the master's for its Divisi (errors otherwise)."""
+    def problem(problem_code: str, **fields: Any) -> Problem:
+        return Problem(form.path, problem_code, msg(problem_code, path=form.path, **fields), ERROR,
+                       sheet=STAMP_SHEET, ikk=fields["code"])
+
+    in_form = {i.code: i for i in form.indicators}
+    in_master = {i.code: i for i in master.for_divisi(form.divisi)}
+    problems = [problem("form_master_missing_ikk", code=code) for code in in_master if code not in in_form]
+    problems += [problem("form_ikk_not_in_master", code=code, divisi=form.divisi)
+                 for code in in_form if code not in in_master]
+    for code, expected in in_master.items():
+        if code not in in_form:
+            continue
+        for name, title in MASTER_FIELDS:
+            shown_form, shown_master = _plain(getattr(in_form[code], name)), _plain(getattr(expected, name))
+            if shown_form != shown_master:
+                problems.append(problem("form_master_differs", code=code, field=title, found=shown_form,
+                                        expected=shown_master))
+    return problems
+
+
+def _plain(value: Any) -> str:
+    """An IKK field as the master's sheet shows it."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, bool):
+        return "Ya" if value else "Tidak"
+    if isinstance(value, float):
+        return format_number(value, 6)
+    if isinstance(value, tuple):
+        return "; ".join(value)
+    return str(value)
