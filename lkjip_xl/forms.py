@@ -307,7 +307,7 @@ class _FormWriter:
     def _stamp(self) -> None:
         sheet = self.wb.add_worksheet(STAMP_SHEET)
         content = locked_content(self.master.kanwil, self.master.year, self.divisi, self.period,
-                                 self.indicators)
+                                 self.indicators, self.master.achievement, list(self.master.divisi_order))
         rule = self.master.achievement
         values = {
             "format": STAMP_MAGIC,

@@ -24,7 +24,7 @@ from dataclasses import asdict
 from typing import Any
 
 from . import TEMPLATE_VERSION
-from .model import Indicator
+from .model import AchievementRule, Indicator
 
 FORM_SHEET = "Formulir"
 STAMP_SHEET = "_lkjip"
@@ -114,15 +114,22 @@ def indicator_payload(indicator: Indicator) -> dict[str, Any]:
     return data
 
 
-def locked_content(kanwil: str, year: int, divisi: str, period: str,
-                   indicators: list[Indicator]) -> dict[str, Any]:
-    """Everything a Divisi may not change, as canonical data."""
+def locked_content(kanwil: str, year: int, divisi: str, period: str, indicators: list[Indicator],
+                   achievement: AchievementRule, divisi_order: list[str]) -> dict[str, Any]:
+    """Everything a Divisi may not change, as canonical data.
+
+    The achievement rule and the Divisi of the master are part of it, so that
+    a form consolidated without the master still scores and lists exactly as
+    the master says, and an edited stamp is caught by the hash.
+    """
     return {
         "template_version": TEMPLATE_VERSION,
         "kanwil": kanwil,
         "tahun": year,
         "divisi": divisi,
         "periode": period,
+        "achievement": {"threshold": float(achievement.threshold), "inclusive": bool(achievement.inclusive)},
+        "divisi_order": list(divisi_order),
         "indicators": [indicator_payload(i) for i in indicators],
     }
 

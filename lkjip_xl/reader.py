@@ -74,6 +74,10 @@ class ReturnedForm:
     unknown_codes: list[RawCell] = field(default_factory=list)
     duplicate_codes: list[RawCell] = field(default_factory=list)  #: later rows repeating a known code
     formulas: dict[str, str] = field(default_factory=dict)  #: A1 cell of the form sheet → formula text
+    #: The achievement rule and every Divisi of the master in PK order, both from
+    #: the hashed locked content (not from the readable stamp rows).
+    achievement: AchievementRule = field(default_factory=AchievementRule)
+    divisi_order: list[str] = field(default_factory=list)
 
     @property
     def kanwil(self) -> str:
@@ -91,14 +95,7 @@ class ReturnedForm:
     def period(self) -> str:
         return self.stamp.get("periode", "")
 
-    @property
-    def achievement(self) -> AchievementRule:
-        return AchievementRule(float(self.stamp.get("achievement_threshold", "100")),
-                               self.stamp.get("achievement_inclusive", "1") == "1")
 
-    @property
-    def divisi_order(self) -> list[str]:
-        return list(json.loads(self.stamp.get("divisi_order", "[]")))
 
 
 def open_workbook(package: Package) -> CalamineWorkbook:
@@ -141,21 +138,22 @@ def read_stamp(workbook: CalamineWorkbook, path: str) -> tuple[dict[str, str], d
         locked = json.loads(locked_text)
     except ValueError:
         locked = None
-    if stamp.get("format") != STAMP_MAGIC or not isinstance(locked, dict) or not _values_valid(stamp):
+    if stamp.get("format") != STAMP_MAGIC or not isinstance(locked, dict) or not _values_valid(stamp, locked):
         raise FormReadError(path, "stamp_missing", msg("stamp_missing", path=path, sheet=STAMP_SHEET),
                             sheet=STAMP_SHEET)
     return stamp, locked
 
 
-def _values_valid(stamp: dict[str, str]) -> bool:
-    """The stamp's year and threshold are numbers and its Divisi order a list of names."""
+def _values_valid(stamp: dict[str, str], locked: dict[str, Any]) -> bool:
+    """The stamp's year is a number; the locked rule and Divisi order have the right types."""
     try:
         int(stamp.get("tahun", "0") or 0)
-        float(stamp.get("achievement_threshold", "100"))
-        order = json.loads(stamp.get("divisi_order", "[]"))
     except ValueError:
         return False
-    return isinstance(order, list) and all(isinstance(name, str) for name in order)
+    rule, order = locked.get("achievement"), locked.get("divisi_order")
+    return (isinstance(rule, dict) and isinstance(rule.get("threshold"), (int, float))
+            and not isinstance(rule.get("threshold"), bool) and isinstance(rule.get("inclusive"), bool)
+            and isinstance(order, list) and all(isinstance(name, str) for name in order))
 
 
 def indicator_from_payload(data: dict[str, Any]) -> Indicator:
@@ -220,7 +218,10 @@ def read_form(path: str | Path) -> ReturnedForm:
     rows = sheet_rows(workbook, FORM_SHEET, path)
     sha = hashlib.sha256(package.data).hexdigest()
     header_row, columns = _find_table(rows)
+    rule = locked["achievement"]
     form = ReturnedForm(path=path, sha256=sha, stamp=stamp, locked=locked, indicators=indicators,
+                        achievement=AchievementRule(float(rule["threshold"]), rule["inclusive"]),
+                        divisi_order=list(locked["divisi_order"]),
                         header=_header_values(rows, header_row), columns=columns, header_row=header_row,
                         formulas=formulas)
     if header_row < 0:

@@ -443,7 +443,9 @@ def test_defined_names_and_stamp(pipeline, contract, divisi):
     canonical = json.dumps(locked, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     assert hashlib.sha256(canonical.encode("utf-8")).hexdigest() == stamp["content_hash"]
     assert {k: v for k, v in locked.items() if k != "indicators"} == {
-        "template_version": "1.0", "kanwil": KANWIL, "tahun": 2024, "divisi": divisi, "periode": "Tahunan"}
+        "template_version": "1.0", "kanwil": KANWIL, "tahun": 2024, "divisi": divisi, "periode": "Tahunan",
+        "achievement": {"threshold": 100.0, "inclusive": True},
+        "divisi_order": ["Divisi Umum", "Divisi Layanan Publik"]}
     assert [i["code"] for i in locked["indicators"]] == [i.code for i in MASTER.for_divisi(divisi)]
     first = locked["indicators"][0]
     source = MASTER.for_divisi(divisi)[0]
