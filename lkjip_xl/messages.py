@@ -230,6 +230,15 @@ MESSAGES: dict[str, str] = {
     "feedback_summary": "{errors} kesalahan, {warnings} peringatan.",
     #: Column titles of the "Pemeriksaan" sheet, separated by ";".
     "feedback_columns": "No;Tingkat;Kode Masalah;Sheet;Sel;IKK;Pesan",
+    "realisasi_overwritten": (
+        "Realisasi IKK {code} dihitung otomatis, tetapi sel {cell} ({path}, sheet '{sheet}') berisi "
+        "angka ketikan '{value}' di atas rumusnya. Angka itu diabaikan: realisasi dihitung dari "
+        "pembilang dan penyebut. Isi pembilang dan penyebut, bukan realisasi."
+    ),
+    "value_ignored": (
+        "{field} pada baris utama IKK {code} ({path}, sheet '{sheet}', sel {cell}) berisi '{value}' "
+        "dan diabaikan: isi pembilang dan penyebut pada baris sub-rasio di bawahnya."
+    ),
     # --- consolidation ------------------------------------------------------
     "forms_refused": (
         "{count} formulir ditolak karena berisi kesalahan. Perbaiki kesalahan di atas "

@@ -350,8 +350,25 @@ def _extract(indicator: Indicator, form: ReturnedForm, cells: dict[str, RawCell]
         reported.pairs.append(pair)
         source("pembilang1", cells[COL_NUM])
         source("penyebut1", cells[COL_DEN])
+    _check_overwritten(indicator, form, cells, add)
     _check_negative_result(indicator, reported, cells[COL_REAL], form, add)
     return reported
+
+
+def _check_overwritten(indicator: Indicator, form: ReturnedForm, cells: dict[str, RawCell], add) -> None:
+    """A computed realisasi typed over, or inputs typed into grey cells, are ignored (warnings)."""
+    if indicator.method is Method.LANGSUNG:
+        return
+    real = cells[COL_REAL]
+    if form.formulas and real.cell not in form.formulas and not _blank(real.value):
+        add("realisasi_overwritten", WARNING, cell=real.cell, ikk=indicator.code, code=indicator.code,
+            value=real.value)
+    if indicator.method is Method.RERATA_SUBRASIO:
+        for key in (COL_NUM, COL_DEN):
+            cell = cells[key]
+            if not _blank(cell.value):
+                add("value_ignored", WARNING, cell=cell.cell, ikk=indicator.code, code=indicator.code,
+                    field=COLUMN_TITLE[key], value=cell.value)
 
 
 def _check_percent(indicator: Indicator, value: float | None, cell: RawCell, add) -> None:

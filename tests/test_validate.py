@@ -319,3 +319,26 @@ def test_feedback_copy_opens_in_libreoffice_with_marks_and_list(feedback, tmp_pa
     assert [(row[2], row[4]) for row in listed] == [("value_ambiguous", "K9")]
     assert book[FORM_SHEET]["K9"].fill.fgColor.rgb.endswith(FILL_ERROR)
     assert book[FORM_SHEET]["K9"].comment is not None
+
+
+def test_number_typed_over_a_computed_realisasi_is_ignored_with_a_warning(tmp_path):
+    """Staff overwrite the green Realisasi formula: the inputs still decide, and they are told."""
+    source = Path(__file__).resolve().parents[1] / "samples" / "formulir" / "Formulir_2023_Pemasyarakatan.xlsx"
+    path = tmp_path / source.name
+    book = openpyxl.load_workbook(source)
+    sheet = book["Formulir"]
+    row = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == "SK04-IKK2")
+    sheet.cell(row, 11).value = 100.2  # the report's printed value, typed over the formula
+    sub = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == "SK10-IKK7")
+    sheet.cell(sub, 9).value = 7  # a pembilang on the grey main row of a sub-rate IKK
+    book.save(path)
+    validation = validate_files([path])
+    found = [(p.code, p.cell, p.severity) for p in validation.report.problems
+             if p.code in ("realisasi_overwritten", "value_ignored")]
+    assert found == [("realisasi_overwritten", f"K{row}", "warning"), ("value_ignored", f"I{sub}", "warning")]
+    message = next(p.message for p in validation.report.problems if p.code == "realisasi_overwritten")
+    assert message == (f"Realisasi IKK SK04-IKK2 dihitung otomatis, tetapi sel K{row} ({path}, sheet 'Formulir') "
+                       "berisi angka ketikan '100.2' di atas rumusnya. Angka itu diabaikan: realisasi dihitung "
+                       "dari pembilang dan penyebut. Isi pembilang dan penyebut, bukan realisasi.")
+    assert validation.report.valid
+    assert validation.forms[0].inputs["SK04-IKK2"].pairs == [(2933.0, 3097.0)]
