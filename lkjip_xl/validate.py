@@ -168,7 +168,7 @@ def check_form(form: ReturnedForm) -> CheckedForm:
                                 severity, sheet=sheet, cell=cell, ikk=ikk))
 
     version = form.stamp.get("template_version", "")
-    if version != TEMPLATE_VERSION:
+    if version.split(".")[0] != TEMPLATE_VERSION.split(".")[0]:  # a minor version only adds what we may ignore
         add("form_other_version", sheet=STAMP_SHEET, found=version or "-", expected=TEMPLATE_VERSION)
     shown = ("template_version", "kanwil", "tahun", "divisi", "periode")  # in the stamp and in the locked content
     if (content_hash(form.locked) != form.stamp.get("content_hash")

@@ -342,3 +342,20 @@ def test_number_typed_over_a_computed_realisasi_is_ignored_with_a_warning(tmp_pa
                        "dari pembilang dan penyebut. Isi pembilang dan penyebut, bukan realisasi.")
     assert validation.report.valid
     assert validation.forms[0].inputs["SK04-IKK2"].pairs == [(2933.0, 3097.0)]
+
+
+def test_a_newer_minor_version_of_the_form_is_read_another_major_is_refused():
+    from lkjip_xl.validate import check_form
+
+    form = read_form(Path(__file__).resolve().parents[1] / "samples" / "formulir" / "Formulir_2023_Keimigrasian.xlsx")
+
+    def codes(version: str) -> set[str]:
+        stamp = {**form.stamp, "template_version": version}
+        locked = {**form.locked, "template_version": version}
+        from lkjip_xl.layout import content_hash
+
+        stamp["content_hash"] = content_hash(locked)
+        return {p.code for p in check_form(replace(form, stamp=stamp, locked=locked)).problems}
+
+    assert "form_other_version" not in codes("1.3")
+    assert "form_other_version" in codes("2.0")
