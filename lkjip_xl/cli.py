@@ -22,12 +22,12 @@ DEFAULT_TEMPLATE = Path("templates") / "LKjIP_template.xlsx"
 
 
 def force_option(func):
-    return click.option("--force", is_flag=True, help="Overwrite an existing output file.")(func)
+    return click.option("--force", is_flag=True, help="Timpa berkas keluaran yang sudah ada.")(func)
 
 
 def master_option(required: bool):
     return click.option("--master", "master_path", type=click.Path(dir_okay=False), required=required,
-                        help="Master PK workbook (optional: forms carry their own definitions).")
+                        help="Buku kerja master PK (opsional: formulir membawa definisinya sendiri).")
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -77,14 +77,34 @@ def _print_report(report: Report, as_json: bool) -> None:
         click.echo(report.to_text(), err=not report.problems)
 
 
-@click.group()
+def _write_feedback(report: Report, feedback_dir: str, files, force: bool) -> None:
+    """Write the marked copies of the forms with problems and say where they are."""
+    from .feedback import FeedbackDirError, write_feedback
+    from .messages import msg
+
+    try:
+        written, failed = write_feedback(report, feedback_dir, files, force)
+    except (FeedbackDirError, OutputExistsError) as exc:
+        _fail(str(exc))
+    for source, path in written.items():
+        click.echo(msg("feedback_written", source=source, path=path), err=True)
+    for problem in failed:
+        click.echo(f"PERINGATAN [{problem.code}] {problem.message}", err=True)
+
+
+@click.group(help="lkjip-xl: formulir standar LKjIP untuk Divisi, pemeriksaan formulir yang kembali, "
+                  "konsolidasi capaian kinerja dan tabel laporan.")
 @click.version_option(__version__, prog_name="lkjip-xl")
 def cli() -> None:
-    """lkjip-xl: standard LKjIP forms out, filled forms back, consolidated capaian workbook."""
+    """lkjip-xl: standard LKjIP forms out, filled forms back, consolidated capaian workbook.
+
+    (The Indonesian help text users see is passed to click as ``help=``.)
+    """
 
 
-@cli.command()
-@click.option("--out", type=click.Path(dir_okay=False), default=str(DEFAULT_TEMPLATE), show_default=True)
+@cli.command(help="Tulis templat master PK kosong (templates/LKjIP_template.xlsx).")
+@click.option("--out", type=click.Path(dir_okay=False), default=str(DEFAULT_TEMPLATE), show_default=True,
+              help="Berkas templat yang ditulis.")
 @force_option
 def template(out: str, force: bool) -> None:
     """Write the blank master PK template (templates/LKjIP_template.xlsx)."""
@@ -95,10 +115,11 @@ def template(out: str, force: bool) -> None:
     click.echo(f"Templat ditulis: {path}")
 
 
-@cli.command()
+@cli.command(help="Tulis satu formulir standar per Divisi dari MASTER.")
 @click.argument("master", type=click.Path(dir_okay=False))
-@click.option("--out-dir", type=click.Path(file_okay=False), required=True, help="Folder for the forms.")
-@click.option("--periode", type=click.Choice(PERIODS), default="Tahunan", show_default=True)
+@click.option("--out-dir", type=click.Path(file_okay=False), required=True, help="Folder tujuan formulir.")
+@click.option("--periode", type=click.Choice(PERIODS), default="Tahunan", show_default=True,
+              help="Periode pelaporan formulir.")
 @force_option
 def forms(master: str, out_dir: str, periode: str, force: bool) -> None:
     """Write one standard form per Divisi from MASTER."""
@@ -113,19 +134,18 @@ def forms(master: str, out_dir: str, periode: str, force: bool) -> None:
         click.echo(f"Formulir ditulis: {path}")
 
 
-@cli.command()
+@cli.command(help="Periksa formulir yang kembali (berkas atau folder). Kode keluar 1 bila ada kesalahan "
+                  "(peringatan tidak dihitung).")
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @master_option(required=False)
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Cetak laporan sebagai JSON.")
 @click.option("--feedback-dir", type=click.Path(file_okay=False),
-              help="Write a marked copy of each form with problems (cells highlighted, a 'Pemeriksaan' "
-                   "sheet) into this folder, to send back to the Divisi.")
-@click.option("--force", is_flag=True, help="Overwrite existing feedback copies.")
+              help="Tulis salinan bertanda setiap formulir bermasalah (sel disorot, sheet 'Pemeriksaan') "
+                   "ke folder ini, untuk dikirim kembali ke Divisi.")
+@click.option("--force", is_flag=True, help="Timpa salinan pemeriksaan yang sudah ada.")
 def validate(files: tuple[str, ...], master_path: str | None, as_json: bool, feedback_dir: str | None,
              force: bool) -> None:
     """Check returned forms (files or folders); exit 1 when there are errors (warnings do not count)."""
-    from .feedback import FeedbackDirError, write_feedback
-    from .messages import msg
     from .validate import validate_paths
 
     pk = _load_master(master_path)
@@ -136,29 +156,24 @@ def validate(files: tuple[str, ...], master_path: str | None, as_json: bool, fee
         progress.close()
     _print_report(report, as_json)
     if feedback_dir is not None:
-        try:
-            written, failed = write_feedback(report, feedback_dir, files, force)
-        except (FeedbackDirError, OutputExistsError) as exc:
-            _fail(str(exc))
-        for source, path in written.items():
-            click.echo(msg("feedback_written", source=source, path=path), err=True)
-        for problem in failed:
-            click.echo(f"PERINGATAN [{problem.code}] {problem.message}", err=True)
+        _write_feedback(report, feedback_dir, files, force)
     sys.exit(0 if report.valid else 1)
 
 
-@cli.command()
+@cli.command(help="Periksa FILES (formulir atau folder) lalu tulis buku kerja konsolidasi ke --out (atau, "
+                  "untuk banyak Kanwil, ke --out-dir). Formulir berkesalahan ditolak dan disebutkan; "
+                  "dengan --skip-invalid formulir itu dilewati.")
 @click.argument("files", nargs=-1, required=True, type=click.Path())
-@click.option("--out", type=click.Path(dir_okay=False), help="Consolidated workbook to write (one Kanwil).")
+@click.option("--out", type=click.Path(dir_okay=False), help="Buku kerja konsolidasi yang ditulis (satu Kanwil).")
 @click.option("--out-dir", type=click.Path(file_okay=False),
-              help="National consolidation of forms of several Kanwil: write one workbook per Kanwil and "
-                   "Nasional_<tahun>.xlsx into this folder.")
+              help="Konsolidasi nasional formulir banyak Kanwil: satu buku kerja per Kanwil dan "
+                   "Nasional_<tahun>.xlsx di folder ini.")
 @master_option(required=False)
 @click.option("--skip-invalid", is_flag=True,
-              help="Leave out forms with errors instead of refusing the whole run (exit code stays 1).")
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+              help="Lewati formulir berkesalahan alih-alih menolak seluruh konsolidasi (kode keluar tetap 1).")
+@click.option("--json", "as_json", is_flag=True, help="Cetak laporan sebagai JSON.")
 @click.option("--feedback-dir", type=click.Path(file_okay=False),
-              help="Also write a marked copy of each form with problems into this folder (see validate).")
+              help="Tulis juga salinan bertanda setiap formulir bermasalah ke folder ini (lihat validate).")
 @force_option
 def consolidate(files: tuple[str, ...], out: str | None, out_dir: str | None, master_path: str | None,
                 skip_invalid: bool, as_json: bool, feedback_dir: str | None, force: bool) -> None:
@@ -168,9 +183,7 @@ def consolidate(files: tuple[str, ...], out: str | None, out_dir: str | None, ma
     with --skip-invalid.  --force also overwrites existing feedback copies.
     """
     from .consolidate import consolidate as run
-    from .feedback import FeedbackDirError, write_feedback
     from .messages import msg
-
     from .national import consolidate_national
 
     if (out is None) == (out_dir is None):
@@ -207,14 +220,7 @@ def consolidate(files: tuple[str, ...], out: str | None, out_dir: str | None, ma
         for path in result.refused:
             click.echo(msg("form_refused", path=path), err=True)
     if feedback_dir is not None:
-        try:
-            written, failed = write_feedback(result.report, feedback_dir, files, force)
-        except (FeedbackDirError, OutputExistsError) as exc:
-            _fail(str(exc))
-        for source, path in written.items():
-            click.echo(msg("feedback_written", source=source, path=path), err=True)
-        for problem in failed:
-            click.echo(f"PERINGATAN [{problem.code}] {problem.message}", err=True)
+        _write_feedback(result.report, feedback_dir, files, force)
     sys.exit(0 if result.output is not None and not result.refused else 1)
 
 

@@ -662,22 +662,24 @@ def _echo_problems(problems: Sequence[Problem]) -> None:
         click.echo(f"{label:<10} [{problem.code}] {problem.message}", err=True)
 
 
-@click.command("tables")
+@click.command("tables", help="Tulis tabel Bab III dari SOURCE (buku kerja konsolidasi atau folder formulir): "
+                                "per IKK tabel target/realisasi, perbandingan tahun lalu dan target jangka menengah, "
+                                "tabel anggaran dan Daftar Tabel, dengan nomor dan judul otomatis.")
 @click.argument("source", type=click.Path())
 @click.option("--master", "master_path", type=click.Path(dir_okay=False), required=True,
-              help="Master PK workbook of this year.")
+              help="Buku kerja master PK tahun ini.")
 @click.option("--previous", "previous_paths", type=click.Path(dir_okay=False), multiple=True, required=True,
-              help="Last year's consolidated workbook, or a 'Capaian Tahun Lalu' sheet (repeatable).")
+              help="Buku kerja konsolidasi tahun lalu, atau sheet 'Capaian Tahun Lalu' (boleh berulang).")
 @click.option("--renstra", "renstra_path", type=click.Path(dir_okay=False), required=True,
-              help="Renstra targets workbook (sheet 'Renstra').")
+              help="Buku kerja target Renstra (sheet 'Renstra').")
 @click.option("--anggaran", "anggaran_path", type=click.Path(dir_okay=False),
-              help="Budget workbook (docs/budget.md); without it no budget tables are written.")
+              help="Buku kerja anggaran (docs/budget.md); tanpa opsi ini tabel anggaran tidak ditulis.")
 @click.option("--supporting", "supporting_path", type=click.Path(dir_okay=False),
-              help="Supporting tables to number in between (sheet 'Tabel Pendukung').")
+              help="Tabel pendukung yang diberi nomor di antaranya (sheet 'Tabel Pendukung').")
 @click.option("--start", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Number of the first table (Tabel 3.<start>, the summary).")
-@click.option("--out", type=click.Path(dir_okay=False), required=True, help="Tables workbook to write.")
-@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+              help="Nomor tabel pertama (Tabel 3.<start>, tabel ringkasan).")
+@click.option("--out", type=click.Path(dir_okay=False), required=True, help="Buku kerja tabel yang ditulis.")
+@click.option("--force", is_flag=True, help="Timpa berkas keluaran yang sudah ada.")
 def tables_command(source: str, master_path: str, previous_paths: tuple[str, ...], renstra_path: str,
                    anggaran_path: str | None, supporting_path: str | None, start: int, out: str,
                    force: bool) -> None:
