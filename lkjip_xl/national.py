@@ -1,0 +1,439 @@
+"""National consolidation: the forms of many Kanwil into a folder of workbooks.
+
+``lkjip-xl consolidate FOLDERS... --out-dir FOLDER`` writes:
+
+- one workbook per Kanwil, ``Capaian_<tahun>_<Kanwil>.xlsx``, with the sheets
+  "Capaian Kinerja" (Tabel 3.1) and "Ringkasan" of the single-Kanwil workbook
+  (:mod:`lkjip_xl.consolidate`): live formulas with their values, for the
+  Kanwil to read and recalculate.  Its lineage is in the national "Data" sheet;
+- the national workbook ``Nasional_<tahun>.xlsx``:
+
+  - "Ringkasan Nasional": per Kanwil the forms, IKK, tercapai, tidak tercapai
+    and mean capaian; the national total and headline;
+  - "Tercapai per Divisi": IKK tercapai, and IKK, per Kanwil and Divisi;
+  - "Daftar Formulir": one row per form (Kanwil, Divisi, file, SHA-256, its Kanwil workbook);
+  - "Data": one row per IKK per form for pivot tables, with its lineage
+    (file, sheet, row, SHA-256).
+
+  The two summary sheets are formulas over "Data" (COUNTIF(S), AVERAGE(IFS)),
+  each with the value :mod:`lkjip_xl.calc` computed.  "Daftar Formulir" and
+  "Data" are plain values: they are sources to filter and pivot, not to recalculate.
+
+Both cores work where it pays (see benchmarks/README.md): a process pool reads
+and checks the forms and sends them back without their raw cells; then the
+pool writes the Kanwil workbooks while this process writes the national one.
+The national sheets are streamed to disk (XlsxWriter ``constant_memory``) and
+a Kanwil workbook holds one Kanwil, so memory grows only with the compact
+checked forms.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import re
+import threading
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from functools import partial
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from . import calc
+from .calc import GroupSummary, Summary
+from .consolidate import (
+    Consolidated, ConsolidationResult, Styles, accepted_forms, add_formula_sheet, compute, write_consolidated,
+)
+from .fileio import atomic_output, check_can_write
+from .layout import FORM_SHEET
+from .validate import CheckedForm, expand_paths, validate_files
+from .xlsx import a1, new_workbook, quote_sheet
+
+SHEET_NATIONAL = "Ringkasan Nasional"
+SHEET_MATRIX = "Tercapai per Divisi"
+SHEET_FORMS = "Daftar Formulir"
+SHEET_DATA = "Data"
+NATIONAL_NAME = "Nasional"
+
+#: Columns of the "Data" sheet: title, width.
+DATA_COLUMNS = (
+    ("Kantor Wilayah", 44), ("Tahun", 7), ("Periode", 10), ("Divisi", 24), ("Kode IKK", 13),
+    ("Indikator Kinerja Kegiatan", 60), ("Satuan", 9), ("Cara Hitung", 15), ("Target", 9),
+    ("Realisasi", 11), ("Capaian (%)", 11), ("Status", 14), ("Berkas", 40), ("Sheet", 9), ("Baris", 7),
+    ("SHA-256", 66),
+)
+DATA_COL = {title: col for col, (title, _) in enumerate(DATA_COLUMNS)}
+FORMS_COLUMNS = (("Kantor Wilayah", 44), ("Divisi", 24), ("Tahun", 7), ("Periode", 10), ("Jumlah IKK", 10),
+                 ("Berkas", 60), ("SHA-256", 66), ("Buku Kerja Kanwil", 50))
+#: Fewest forms for which a process pool pays for its start.
+MIN_PARALLEL_FORMS = 16
+
+
+@dataclass
+class KanwilPart:
+    """One Kanwil of a national run: its forms, computed data and workbook file name."""
+
+    forms: list[CheckedForm]
+    data: Consolidated
+    workbook: str
+
+
+def consolidate_national(paths: Iterable[str | Path], out_dir: str | Path, force: bool = False,
+                         skip_invalid: bool = False, progress: Callable[[str], None] | None = None,
+                         workers: int | None = None,
+                         writing: Callable[[int], Callable[[str], None]] | None = None) -> ConsolidationResult:
+    """Validate the forms of many Kanwil; write a workbook per Kanwil and the national workbook into ``out_dir``.
+
+    Forms with errors are refused as in :func:`lkjip_xl.consolidate.consolidate`.
+    The result's ``output`` is the national workbook, ``outputs`` every workbook
+    written, ``summary`` has one group per Kanwil and the national total.
+    ``workers`` processes read the forms and write the Kanwil workbooks (default:
+    one per CPU; a pool only for :data:`MIN_PARALLEL_FORMS` forms or more).
+    ``progress`` is called with each form read; ``writing(n)`` is called before
+    the n workbooks are written and returns the callback called with each path written.
+    """
+    paths = list(paths)
+    workers = 1 if len(expand_paths(paths)[0]) < MIN_PARALLEL_FORMS else workers or _cpus()
+    with _pool(workers) as pool:
+        mapper = map if pool is None else partial(_map_compact, pool, workers)
+        validation = validate_files(paths, None, progress, mapper, multi_kanwil=True)
+        accepted, refused = accepted_forms(validation, skip_invalid)
+        if not accepted:
+            return ConsolidationResult(None, validation.report, refused=refused)
+        out_dir = Path(out_dir)
+        groups = _by_kanwil(accepted)
+        national = out_dir / f"Nasional_{groups[0][0].form.year}.xlsx"
+        jobs = [(forms, str(out_dir / name), force) for forms, name in zip(groups, _workbook_names(groups))]
+        for path in [national, *(Path(out) for _, out, _ in jobs)]:
+            check_can_write(path, force)  # refuse before anything is written
+        written = writing(len(jobs) + 1) if writing else (lambda _path: None)
+        with _KanwilJobs(jobs, pool, workers - 1) as kanwil_books, _collector_spared():
+            parts = [KanwilPart(forms, compute(forms, None), Path(out).name) for forms, out, _ in jobs]
+            summary = write_national(parts, national, force)
+            written(str(national))
+            kanwil_books.finish(written)
+    results = [result for part in parts for result, _, _ in part.data.rows]
+    return ConsolidationResult(national, validation.report, summary, results, refused,
+                               [national, *(Path(out) for _, out, _ in jobs)])
+
+
+def _cpus() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+@contextmanager
+def _pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
+    if workers <= 1:
+        yield None
+        return
+    with ProcessPoolExecutor(workers) as pool:
+        yield pool
+
+
+def _map_compact(pool: ProcessPoolExecutor, workers: int, check: Callable[[str], object],
+                 files: list[str]) -> Iterator:
+    """``map(check, files)`` in the pool, each outcome made compact before it is sent back."""
+    chunk = max(1, min(32, len(files) // (4 * workers)))
+    return pool.map(partial(_compact, check), files, chunksize=chunk)
+
+
+def _compact(check: Callable[[str], object], path: str) -> object:
+    """``check(path)`` without the raw cells, formulas, locked JSON and input cell addresses of a checked form.
+
+    The checks have used them; national consolidation needs only the stamp,
+    the definitions, the input values and the row numbers.  Dropping the rest
+    divides what crosses between processes (and stays in memory) by about five.
+    """
+    outcome = check(path)
+    if isinstance(outcome, CheckedForm):
+        outcome.form = replace(outcome.form, rows={}, formulas={}, locked={}, header={})
+        for reported in outcome.inputs.values():
+            reported.sources = {}
+    return outcome
+
+
+def _by_kanwil(accepted: list[CheckedForm]) -> list[list[CheckedForm]]:
+    """The accepted forms grouped by Kanwil, in order of first appearance."""
+    groups: dict[str, list[CheckedForm]] = {}
+    for checked in accepted:
+        groups.setdefault(checked.form.kanwil, []).append(checked)
+    return list(groups.values())
+
+
+def _workbook_names(groups: list[list[CheckedForm]]) -> list[str]:
+    """``Capaian_<tahun>_<Kanwil>.xlsx`` for each group, made unique."""
+    names: list[str] = []
+    for forms in groups:
+        form = forms[0].form
+        stem = f"Capaian_{form.year}_" + (re.sub(r"[^0-9A-Za-z]+", "_", form.kanwil).strip("_") or "Kanwil")
+        name, n = f"{stem}.xlsx", 1
+        while name.casefold() in {taken.casefold() for taken in names}:
+            n += 1
+            name = f"{stem}_{n}.xlsx"
+        names.append(name)
+    return names
+
+
+class _KanwilJobs:
+    """The Kanwil workbooks to write, one queue for the pool and this process.
+
+    While this process writes the national workbook, ``in_pool`` jobs run in
+    the pool at a time (one process less than the cores, so that none is
+    shared); then this process takes the jobs still queued, so that every core
+    stays busy to the end.  Leaving the ``with`` block drops the queued jobs.
+    """
+
+    def __init__(self, jobs: list[tuple[list[CheckedForm], str, bool]], pool: ProcessPoolExecutor | None,
+                 in_pool: int):
+        self.queue = deque(jobs)
+        self.pool = pool
+        self.lock = threading.Lock()
+        self.futures: list[Future] = []
+        for _ in range(in_pool if pool else 0):
+            self._submit()
+
+    def __enter__(self) -> _KanwilJobs:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        with self.lock:
+            self.queue.clear()
+
+    def _submit(self, _finished: Future | None = None) -> None:
+        with self.lock:
+            if not self.queue:
+                return
+            future = self.pool.submit(_write_kanwil, self.queue.popleft())
+            self.futures.append(future)
+        future.add_done_callback(self._submit)
+
+    def _take(self) -> tuple[list[CheckedForm], str, bool] | None:
+        with self.lock:
+            return self.queue.popleft() if self.queue else None
+
+    def finish(self, written: Callable[[str], None]) -> None:
+        """Write the queued jobs here and wait for the pool's; call ``written`` with each path."""
+        reported: set[Future] = set()
+
+        def report(futures: Iterable[Future]) -> None:
+            for future in futures:
+                if future not in reported:
+                    reported.add(future)
+                    written(future.result())
+
+        while (job := self._take()) is not None:
+            report([f for f in list(self.futures) if f.done()])
+            written(_write_kanwil(job))
+        with self.lock:
+            futures = list(self.futures)
+        report(as_completed(futures))
+
+
+def _write_kanwil(job: tuple[list[CheckedForm], str, bool]) -> str:
+    """Compute and write one Kanwil's workbook (in a pool worker); return its path."""
+    forms, out, force = job
+    with _collector_spared():
+        write_consolidated(compute(forms, None), out, force, sources=False)
+    return out
+
+
+@contextmanager
+def _collector_spared() -> Iterator[None]:
+    """Keep the objects alive now out of Python's garbage collector during the block.
+
+    The checked forms live until the workbooks are written; otherwise every
+    full collection triggered by the millions of cells XlsxWriter creates
+    scans them again (about 8 % of writing a Kanwil workbook, 25 % in the
+    main process, which holds every form).
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+# --------------------------------------------------------------------------- national workbook
+
+
+def national_summary(parts: list[KanwilPart]) -> Summary:
+    """One group per Kanwil and the national total, as the national sheets compute them."""
+    results = [result for part in parts for result, _, _ in part.data.rows]
+    return Summary(tuple(part.data.summary.overall for part in parts), calc.group_summary(NATIONAL_NAME, results))
+
+
+def write_national(parts: list[KanwilPart], out: str | Path, force: bool = False) -> Summary:
+    """Write the national workbook atomically to ``out``; return its summary."""
+    summary = national_summary(parts)
+    year = parts[0].data.year
+    forms = [(part, checked) for part in parts for checked in _in_divisi_order(part)]
+    rows = sum(len(part.data.rows) for part in parts)
+    data = quote_sheet(SHEET_DATA)
+
+    def data_range(title: str) -> str:
+        col = DATA_COL[title]
+        return f"{data}!{a1(1, col, True)}:{a1(max(rows, 1), col, True)}"
+
+    refs = {title: data_range(title) for title in ("Kantor Wilayah", "Divisi", "Capaian (%)", "Status")}
+    refs["forms"] = f"{quote_sheet(SHEET_FORMS)}!{a1(1, 0, True)}:{a1(max(len(forms), 1), 0, True)}"
+    with atomic_output(out, force) as tmp:
+        workbook = new_workbook(tmp, title=f"Capaian Kinerja Nasional {year}", constant_memory=True)
+        styles = Styles(workbook)
+        _write_national_sheet(workbook, styles, parts, summary, refs, year)
+        _write_matrix(workbook, styles, parts, refs, year)
+        _write_forms(workbook, styles, forms)
+        _write_data(workbook, styles, parts)
+        workbook.define_name("DataCapaian", f"={data}!$A$1:{a1(max(rows, 1), len(DATA_COLUMNS) - 1, True)}")
+        workbook.close()
+    return summary
+
+
+def _in_divisi_order(part: KanwilPart) -> list[CheckedForm]:
+    by_divisi = {checked.form.divisi: checked for checked in part.forms}
+    return [by_divisi[d] for d in part.data.divisi_order]
+
+
+def _stored(value: float | None) -> float | str:
+    return "" if value is None else value
+
+
+def _write_national_sheet(workbook, styles: Styles, parts: list[KanwilPart], summary: Summary,
+                          refs: dict[str, str], year: int) -> None:
+    sheet = add_formula_sheet(workbook, SHEET_NATIONAL)
+    headers = ("Kantor Wilayah", "Jumlah Formulir", "Jumlah IKK", "Tercapai", "Tidak Tercapai",
+               "Rata-rata Capaian (%)", "Buku Kerja Kanwil")
+    for col, width in enumerate((50, 11, 11, 11, 11, 14, 60)):
+        sheet.set_column(col, col, width)
+    sheet.write_string(0, 0, f"Ringkasan Capaian Kinerja Nasional Tahun {year}", styles.title)
+    sheet.write_string(1, 0, "Angka adalah rumus atas sheet Data; tercapai menurut aturan PK masing-masing Kanwil. "
+                             "Rincian setiap Kanwil ada di buku kerjanya.", styles.note)
+    sheet.set_row(3, 30)
+    for col, title in enumerate(headers):
+        sheet.write_string(3, col, title, styles.head)
+    count, pct = styles.number("0"), styles.number('0.00"%"')
+    kanwil, status, capaian = refs["Kantor Wilayah"], refs["Status"], refs["Capaian (%)"]
+    first = row = 4
+    for part, group in zip(parts, summary.groups):
+        name = a1(row, 0)
+        sheet.write_string(row, 0, group.name, styles.text)
+        sheet.write_formula(row, 1, f"=COUNTIF({refs['forms']},{name})", count, len(part.forms))
+        sheet.write_formula(row, 2, f"=COUNTIF({kanwil},{name})", count, group.total)
+        sheet.write_formula(row, 3, f'=COUNTIFS({kanwil},{name},{status},"{calc.TERCAPAI}")', count, group.tercapai)
+        sheet.write_formula(row, 4, f"={a1(row, 2)}-{a1(row, 3)}", count, group.tidak_tercapai)
+        sheet.write_formula(row, 5, f'=IFERROR(AVERAGEIFS({capaian},{kanwil},{name}),"")', pct,
+                            _stored(group.mean_capaian))
+        sheet.write_string(row, 6, part.workbook, styles.text)
+        row += 1
+    overall, last = summary.overall, row - 1
+    bold_count, bold_pct = styles.number("0", True), styles.number('0.00"%"', True)
+    sheet.write_string(row, 0, NATIONAL_NAME, styles.group)
+    for col, value in ((1, sum(len(part.forms) for part in parts)), (2, overall.total), (3, overall.tercapai)):
+        sheet.write_formula(row, col, f"=SUM({a1(first, col)}:{a1(last, col)})", bold_count, value)
+    sheet.write_formula(row, 4, f"={a1(row, 2)}-{a1(row, 3)}", bold_count, overall.tidak_tercapai)
+    sheet.write_formula(row, 5, f'=IFERROR(AVERAGE({capaian}),"")', bold_pct, _stored(overall.mean_capaian))
+    sheet.write_blank(row, 6, None, styles.group)
+    total = row
+    row += 2
+    sheet.write_string(row, 0, "Kesimpulan", styles.group)
+    sheet.write_formula(row, 1, "=" + calc.headline_formula(a1(total, 3), a1(total, 2)), styles.group,
+                        summary.headline)
+    sheet.freeze_panes(4, 1)
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 0)
+
+
+def _write_matrix(workbook, styles: Styles, parts: list[KanwilPart], refs: dict[str, str], year: int) -> None:
+    """IKK tercapai, then IKK, per Kanwil (rows) and Divisi (columns): COUNTIFS over "Data"."""
+    sheet = add_formula_sheet(workbook, SHEET_MATRIX)
+    divisi: dict[str, None] = {}
+    for part in parts:
+        divisi.update(dict.fromkeys(part.data.divisi_order))
+    columns = list(divisi)
+    sheet.set_column(0, 0, 50)
+    sheet.set_column(1, len(columns), 13)
+    sheet.write_string(0, 0, f"IKK Tercapai per Kanwil dan Divisi Tahun {year}", styles.title)
+    sheet.write_string(1, 0, "Rumus atas sheet Data. Sel kosong: Kanwil tidak mengirim formulir Divisi itu.",
+                       styles.note)
+    count = styles.number("0")
+    kanwil, divisi_ref, status = refs["Kantor Wilayah"], refs["Divisi"], refs["Status"]
+    head = 3
+    for title, tercapai in (("IKK Tercapai", True), ("Jumlah IKK", False)):
+        sheet.set_row(head, 45)
+        sheet.write_string(head, 0, title, styles.head)
+        for col, name in enumerate(columns, start=1):
+            sheet.write_string(head, col, name, styles.head)
+        for row, part in enumerate(parts, start=head + 1):
+            groups: dict[str, GroupSummary] = {g.name: g for g in part.data.summary.groups}
+            sheet.write_string(row, 0, part.data.kanwil, styles.text)
+            for col, name in enumerate(columns, start=1):
+                group = groups.get(name)
+                if group is None:
+                    sheet.write_blank(row, col, None, count)
+                    continue
+                criteria = f"{kanwil},{a1(row, 0)},{divisi_ref},{a1(head, col)}"
+                if tercapai:
+                    sheet.write_formula(row, col, f'=COUNTIFS({criteria},{status},"{calc.TERCAPAI}")', count,
+                                        group.tercapai)
+                else:
+                    sheet.write_formula(row, col, f"=COUNTIFS({criteria})", count, group.total)
+        head += len(parts) + 3
+    sheet.freeze_panes(4, 1)
+
+
+def _write_forms(workbook, styles: Styles, forms: list[tuple[KanwilPart, CheckedForm]]) -> None:
+    """One row per form, plain values: the lineage of the whole run."""
+    sheet = workbook.add_worksheet(SHEET_FORMS)
+    for col, (title, width) in enumerate(FORMS_COLUMNS):
+        sheet.set_column(col, col, width)
+        sheet.write_string(0, col, title, styles.head)
+    for row, (part, checked) in enumerate(forms, start=1):
+        form = checked.form
+        sheet.write_string(row, 0, form.kanwil)
+        sheet.write_string(row, 1, form.divisi)
+        sheet.write_number(row, 2, form.year)
+        sheet.write_string(row, 3, form.period)
+        sheet.write_number(row, 4, len(form.indicators))
+        sheet.write_string(row, 5, form.path)
+        sheet.write_string(row, 6, form.sha256)
+        sheet.write_string(row, 7, part.workbook)
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(len(forms), 1), len(FORMS_COLUMNS) - 1)
+
+
+def _write_data(workbook, styles: Styles, parts: list[KanwilPart]) -> None:
+    """One row per IKK per form, plain values for pivot tables, streamed row by row."""
+    sheet = workbook.add_worksheet(SHEET_DATA)
+    decimals = workbook.add_format({"num_format": "0.00"})
+    for col, (title, width) in enumerate(DATA_COLUMNS):
+        sheet.set_column(col, col, width, decimals if title in ("Realisasi", "Capaian (%)") else None)
+        sheet.write_string(0, col, title, styles.head)
+    string, number = sheet.write_string, sheet.write_number
+    row = 1
+    for part in parts:
+        for result, _, checked in part.data.rows:
+            form, indicator = checked.form, result.indicator
+            string(row, 0, form.kanwil)
+            number(row, 1, form.year)
+            string(row, 2, form.period)
+            string(row, 3, indicator.divisi)
+            string(row, 4, indicator.code)
+            string(row, 5, indicator.text)
+            string(row, 6, indicator.unit)
+            string(row, 7, indicator.method.value)
+            number(row, 8, indicator.target)
+            if result.realisasi is not None:
+                number(row, 9, result.realisasi)
+            if result.capaian is not None:
+                number(row, 10, result.capaian)
+            string(row, 11, calc.status_text(result.tercapai))
+            string(row, 12, form.path)
+            string(row, 13, FORM_SHEET)
+            if indicator.code in form.row_index:
+                number(row, 14, form.row_index[indicator.code] + 1)
+            string(row, 15, form.sha256)
+            row += 1
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(row - 1, 1), len(DATA_COLUMNS) - 1)
