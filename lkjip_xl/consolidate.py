@@ -201,6 +201,11 @@ class _Ranges:
     status: str
 
 
+def divisi_label(name: str) -> str:
+    """The group row of Tabel 3.1: "Divisi Administrasi" (no double "Divisi")."""
+    return name if name.casefold().startswith("divisi") else f"Divisi {name}"
+
+
 def _max_pairs(data: Consolidated) -> int:
     return max([r.indicator.input_pairs for r, _, _ in data.rows] + [1])
 
@@ -234,7 +239,7 @@ def _write_capaian(workbook, styles: Styles, data: Consolidated) -> _Ranges:
         indicator = result.indicator
         if indicator.divisi != current_divisi:
             current_divisi = indicator.divisi
-            sheet.merge_range(row, 0, row, len(CAPAIAN_HEADERS) - 1, f"Divisi {indicator.divisi}", styles.group)
+            sheet.merge_range(row, 0, row, len(CAPAIAN_HEADERS) - 1, divisi_label(indicator.divisi), styles.group)
             row += 1
         if sk_spans and sk_spans[-1][2].sk_no == indicator.sk_no and sk_spans[-1][2].divisi == indicator.divisi:
             sk_spans[-1] = (sk_spans[-1][0], row, sk_spans[-1][2])

@@ -65,6 +65,16 @@ PK_TITLES = {key: title for key, title, _, _ in PK_COLUMNS}
 TEMPLATE_ROWS = 300  # rows prepared with dropdowns in the blank template
 
 
+#: Why a name is refused: Ringkasan counts with COUNTIF(S), where these characters are wildcards or operators.
+UNSAFE_NAME = "nama tidak boleh memuat *, ? atau ~, dan tidak boleh diawali <, > atau =."
+
+
+def criteria_safe(name: str) -> bool:
+    """Whether ``name`` matches itself exactly as a COUNTIF criterion."""
+    text = name.strip()
+    return not any(ch in text for ch in "*?~") and not text.startswith(("<", ">", "="))
+
+
 class MasterError(Exception):
     """The master cannot be used; ``problems`` says where and why."""
 
@@ -280,6 +290,8 @@ def _read_info(workbook, path: str, problems: list[Problem]) -> dict[str, object
     kanwil = found.get("kanwil")
     if kanwil is None or _blank(kanwil.value):
         problem("kanwil", "master_info_missing")
+    elif not criteria_safe(str(kanwil.value)):
+        problem("kanwil", "master_value_invalid", value=kanwil.value, detail=UNSAFE_NAME)
     else:
         info["kanwil"] = str(kanwil.value).strip()
     year = found.get("tahun")
@@ -413,6 +425,8 @@ def _parse_row(get, r: int, col_of: dict[str, int], path: str, problems: list[Pr
         return lowered == YES.casefold()
 
     divisi = text("divisi")
+    if divisi and not criteria_safe(divisi):
+        bad("divisi", UNSAFE_NAME)
     sk_no = number("sk_no", "count", required=True)
     sk_text = text("sk_text")
     code = text("code")

@@ -482,3 +482,18 @@ def test_writing_outside_the_input_cells_is_refused_by_the_example(pipeline, con
         contract["fill_form"](source, tmp_path / "x.xlsx", {"UM01-IKK3": {"Target": 70}})
     with pytest.raises(ValueError, match=r"UM02-IKK1 / NIHIL \(L\d+\) is not an input cell"):
         contract["fill_form"](source, tmp_path / "x.xlsx", {"UM02-IKK1": {"NIHIL": "Ya"}})
+
+
+def test_names_that_countif_would_misread_are_refused_in_the_master(tmp_path):
+    """Ringkasan counts with COUNTIF(S): a Divisi named "Umum*" would count other Divisi too."""
+    from lkjip_xl.master import MasterError, read_master, write_master
+    from lkjip_xl.model import Indicator, Master
+
+    master = Master("Kanwil Contoh", 2024, (Indicator("A1", "Umum*", 1, "SK", 1, "IKK", "Orang", 5.0),))
+    path = write_master(master, tmp_path / "master.xlsx")
+    with pytest.raises(MasterError) as caught:
+        read_master(path)
+    [problem] = caught.value.problems
+    assert (problem.sheet, problem.cell) == ("PK", "A2")
+    assert problem.message == (f"Nilai 'Umum*' pada {path}, sheet 'PK', sel A2 (Divisi) tidak valid: nama tidak "
+                               "boleh memuat *, ? atau ~, dan tidak boleh diawali <, > atau =.")
