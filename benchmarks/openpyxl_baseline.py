@@ -121,7 +121,9 @@ def _write_kanwil(path: Path, kanwil: str, rule: AchievementRule, order: list[st
         for col, value in enumerate(values, start=9):
             if value is not None:
                 sheet.cell(row, col, value)
-        ref = lambda col: f"{openpyxl.utils.get_column_letter(col)}{row}"  # noqa: E731
+        def ref(col: int, row: int = row) -> str:
+            return f"{openpyxl.utils.get_column_letter(col)}{row}"
+
         refs = calc.InputRefs(value=ref(14), nihil=ref(13),
                               pairs=tuple((ref(15 + 2 * n), ref(16 + 2 * n)) for n in range(ind.input_pairs)))
         sheet.cell(row, 5, "=" + calc.realisasi_formula(ind, refs))

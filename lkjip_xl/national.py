@@ -246,8 +246,13 @@ def _collector_spared() -> Iterator[None]:
     The checked forms live until the workbooks are written; otherwise every
     full collection triggered by the millions of cells XlsxWriter creates
     scans them again (about 8 % of writing a Kanwil workbook, 25 % in the
-    main process, which holds every form).
+    main process, which holds every form).  Garbage is collected first, so
+    that none is kept; an enclosing block already spares everything.
     """
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.collect()
     gc.freeze()
     try:
         yield
