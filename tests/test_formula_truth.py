@@ -45,11 +45,35 @@ def budget_tables(tmp_path: Path) -> Path:
     return out
 
 
+def report_tables(tmp_path: Path) -> Path:
+    from lkjip_xl.tables import load_tables_data, write_tables
+
+    data = load_tables_data(consolidated(tmp_path), SAMPLES / "master_pk_2023.xlsx",
+                            [SAMPLES / "capaian_2022.xlsx"], SAMPLES / "renstra_2020_2024.xlsx",
+                            SAMPLES / "anggaran_2023.xlsx", SAMPLES / "tabel_pendukung_2023.xlsx")
+    return write_tables(data, tmp_path / "tabel.xlsx").output
+
+
+def national(tmp_path: Path) -> Path:
+    import sys
+
+    from lkjip_xl.national import consolidate_national
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from synthetic import generate
+
+    folders = generate(8, tmp_path / "forms", workers=1)
+    result = consolidate_national(folders, tmp_path / "nasional")
+    return result.output
+
+
 WORKBOOKS = {
     "formulir_kosong": blank_form,
     "formulir_terisi": filled_form,
     "konsolidasi": consolidated,
     "tabel_anggaran": budget_tables,
+    "tabel_laporan": report_tables,
+    "nasional": national,
 }
 
 
@@ -61,3 +85,14 @@ def test_every_formula_is_recomputed_to_its_stored_value(name, tmp_path):
     for (sheet, cell), (formula, _) in formulas.items():
         assert not disallowed_functions(formula), f"{name} {sheet}!{cell}: {formula}"
     assert_formulas_match(path, tmp_path)
+
+
+def test_the_control_workbook_holds_no_formulas_and_opens_in_libreoffice(tmp_path):
+    """The Excel button's workbook computes nothing itself: the library does, through the button."""
+    from engine import recalculate, require_soffice
+    from lkjip_xl.button import write_control_workbook
+
+    path = write_control_workbook(tmp_path / "konsolidasi.xlsm")
+    assert read_formulas(path) == {}
+    require_soffice()
+    assert recalculate(path, tmp_path).exists()
