@@ -36,7 +36,7 @@ from .messages import msg
 from .numbers import NumberParseError, excel_number_format, format_number, parse_number
 from .report import ERROR, WARNING, Problem
 from .roman import table_number
-from .xlsx import a1, new_workbook, quote_sheet, row_height, wrapped_lines
+from .xlsx import a1, new_workbook, number_literal, print_a4, quote_sheet, row_height, wrapped_lines
 
 # --------------------------------------------------------------------------- data model
 
@@ -115,12 +115,6 @@ DEFAULT_WEIGHTS = BudgetWeights()
 # --------------------------------------------------------------------------- calculation
 
 
-def _num(value: float) -> str:
-    """A number literal for a formula (repr keeps every digit)."""
-    text = repr(float(value))
-    return text[:-2] if text.endswith(".0") else text
-
-
 def persentase_realisasi(realisasi: float, pagu: float) -> float:
     """realisasi / pagu × 100."""
     return realisasi / pagu * 100
@@ -138,7 +132,7 @@ def nilai_efisiensi(efisiensi: float, weights: BudgetWeights = DEFAULT_WEIGHTS) 
 
 def nilai_efisiensi_formula(efisiensi_ref: str, weights: BudgetWeights = DEFAULT_WEIGHTS) -> str:
     """Formula of :func:`nilai_efisiensi`."""
-    return f"{_num(weights.efisiensi_base)}+{_num(weights.efisiensi_factor)}*{efisiensi_ref}"
+    return f"{number_literal(weights.efisiensi_base)}+{number_literal(weights.efisiensi_factor)}*{efisiensi_ref}"
 
 
 def smart_nilai_efisiensi(row: SmartRow, weights: BudgetWeights = DEFAULT_WEIGHTS) -> float:
@@ -158,9 +152,9 @@ def nilai_smart(penyerapan: float, konsistensi: float, cro: float, nilai_efisien
 def nilai_smart_formula(penyerapan_ref: str, konsistensi_ref: str, cro_ref: str,
                         nilai_efisiensi_ref: str, weights: BudgetWeights = DEFAULT_WEIGHTS) -> str:
     """Formula of :func:`nilai_smart`."""
-    return (f"{_num(weights.cro)}*{cro_ref}+{_num(weights.penyerapan)}*{penyerapan_ref}"
-            f"+{_num(weights.konsistensi)}*{konsistensi_ref}"
-            f"+{_num(weights.efisiensi)}*{nilai_efisiensi_ref}")
+    return (f"{number_literal(weights.cro)}*{cro_ref}+{number_literal(weights.penyerapan)}*{penyerapan_ref}"
+            f"+{number_literal(weights.konsistensi)}*{konsistensi_ref}"
+            f"+{number_literal(weights.efisiensi)}*{nilai_efisiensi_ref}")
 
 
 def row_nilai_smart(row: SmartRow, weights: BudgetWeights = DEFAULT_WEIGHTS) -> float:
@@ -533,7 +527,6 @@ def load_budget(path: str | Path, weights: BudgetWeights = DEFAULT_WEIGHTS) -> B
 # --------------------------------------------------------------------------- writing
 
 SHEET_CAPAIAN = "Capaian Kinerja Anggaran"
-A4 = 9  # XlsxWriter paper code
 
 
 @dataclass(frozen=True)
@@ -595,13 +588,7 @@ def _start_sheet(ws, fmts: _Formats, caption: str, widths: Sequence[float], land
         ws.set_column(col, col, width)
     ws.set_row(0, row_height([(caption, sum(widths))], line_points=15))
     _merge_text(ws, 0, 0, 0, len(widths) - 1, caption, fmts.title)
-    ws.set_paper(A4)
-    if landscape:
-        ws.set_landscape()
-    else:
-        ws.set_portrait()
-    ws.fit_to_pages(1, 0)
-    ws.center_horizontally()
+    print_a4(ws, landscape)
     ws.repeat_rows(*header_rows)
     ws.freeze_panes(header_rows[1] + 1, 0)
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from .messages import msg
+from .xlsx import number_literal
 from .model import (
     AchievementRule,
     Direction,
@@ -115,12 +116,6 @@ class InputRefs:
     nihil: str = ""
 
 
-def _num(value: float) -> str:
-    """A number literal for a formula (repr keeps every digit)."""
-    text = repr(float(value))
-    return text[:-2] if text.endswith(".0") else text
-
-
 def realisasi_formula(indicator: Indicator, refs: InputRefs) -> str:
     """Formula computing :func:`realisasi` from the cells in ``refs`` (no leading '=')."""
     method = indicator.method
@@ -136,7 +131,7 @@ def realisasi_formula(indicator: Indicator, refs: InputRefs) -> str:
             expr = ratio_percent_expr(num, den)
             on_zero = f'IF({num}=0,100,"")' if indicator.nihil else '""'
         elif method is Method.SURVEI:
-            expr = f"{num}/{den}/{_num(indicator.scale_divisor)}"
+            expr = f"{num}/{den}/{number_literal(indicator.scale_divisor)}"
             on_zero = '""'
         elif method is Method.PERUBAHAN:
             expr = f"({num}-{den})/{den}*100"
@@ -212,7 +207,7 @@ def status_formula(capaian_ref: str, rule: AchievementRule) -> str:
     """Formula giving :func:`status_text` of :func:`tercapai` (no leading '=')."""
     op = ">=" if rule.inclusive else ">"
     return (
-        f'IF({capaian_ref}="","",IF({capaian_ref}{op}{_num(rule.threshold)},'
+        f'IF({capaian_ref}="","",IF({capaian_ref}{op}{number_literal(rule.threshold)},'
         f'"{TERCAPAI}","{TIDAK_TERCAPAI}"))'
     )
 
@@ -332,7 +327,7 @@ def renstra_scale(value: float | None, factor: float) -> float | None:
 
 def renstra_scale_formula(value_ref: str, factor: float) -> str:
     """Formula computing :func:`renstra_scale` (no leading '=')."""
-    return f'IF({value_ref}="","",{value_ref}*{_num(factor)})'
+    return f'IF({value_ref}="","",{value_ref}*{number_literal(factor)})'
 
 
 def change_direction(previous: float | None, current: float | None) -> str:

@@ -23,7 +23,7 @@ from .layout import (
 )
 from .model import Indicator, IndicatorInput, Master, Method, PERIODS
 from .numbers import excel_number_format, format_number
-from .xlsx import a1, decimals_for, new_workbook, quote_sheet, row_height
+from .xlsx import a1, decimals_for, new_workbook, number_literal, quote_sheet, row_height
 
 C = COLUMN_INDEX
 LAST_COL = len(COLUMNS) - 1
@@ -277,7 +277,7 @@ class _FormWriter:
         red = self.wb.add_format({"bg_color": "#F8CBAD", "font_color": "#9C0006"})
         self.sheet.conditional_format(FIRST_DATA_ROW, col, last_row, col, {
             "type": "formula",
-            "criteria": f"=AND(ISNUMBER({first}),{first}{op}{calc._num(rule.threshold)})",
+            "criteria": f"=AND(ISNUMBER({first}),{first}{op}{number_literal(rule.threshold)})",
             "format": red,
         })
         status = C[COL_STATUS]

@@ -50,13 +50,12 @@ from .numbers import excel_number_format, format_number
 from .report import ERROR, WARNING, Problem
 from .roman import table_number, to_roman
 from .validate import validate_files
-from .xlsx import a1, decimals_for, new_workbook, quote_sheet, row_height
+from .xlsx import a1, decimals_for, new_workbook, print_a4, quote_sheet, row_height
 
 CHAPTER = 3
 DASH = "-"
 NOT_COMPARABLE = "tidak dapat dibandingkan"
 SHEET_TOC = "Daftar Tabel"
-A4 = 9  # XlsxWriter paper code
 
 # Kinds of table, in the order an IKK has them.
 RINGKASAN = "ringkasan"
@@ -348,13 +347,7 @@ def _sheet_name(code: str) -> str:
 
 
 def _print_setup(ws, last_row: int, last_col: int, landscape: bool = True) -> None:
-    ws.set_paper(A4)
-    if landscape:
-        ws.set_landscape()
-    else:
-        ws.set_portrait()
-    ws.fit_to_pages(1, 0)
-    ws.center_horizontally()
+    print_a4(ws, landscape)
     ws.print_area(0, 0, max(last_row, 0), last_col)
 
 

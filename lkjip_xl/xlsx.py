@@ -83,3 +83,20 @@ def decimals_for(value: float, most: int = 2) -> int:
         if abs(round(value, places) - value) < 1e-9:
             return places
     return most
+
+
+def number_literal(value: float) -> str:
+    """A number as a formula literal; ``repr`` keeps every digit (100.0 → "100", 0.435 → "0.435")."""
+    text = repr(float(value))
+    return text[:-2] if text.endswith(".0") else text
+
+
+def print_a4(worksheet, landscape: bool = True) -> None:
+    """A4, the given orientation, one page wide, centred: ready to paste into the report."""
+    worksheet.set_paper(9)  # A4
+    if landscape:
+        worksheet.set_landscape()
+    else:
+        worksheet.set_portrait()
+    worksheet.fit_to_pages(1, 0)
+    worksheet.center_horizontally()
