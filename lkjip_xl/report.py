@@ -89,8 +89,8 @@ class Report:
             return "Tidak ada masalah ditemukan."
         lines = []
         for p in self.problems:
-            where = p.location()
-            lines.append(f"{SEVERITY_LABEL[p.severity]:<10} [{p.code}] {where}: {p.message}")
+            where = f"{p.location()}: " if p.location() else ""
+            lines.append(f"{SEVERITY_LABEL[p.severity]:<10} [{p.code}] {where}{p.message}")
         lines.append(
             f"Ringkasan: {len(self.errors)} kesalahan, {len(self.warnings)} peringatan."
         )

@@ -359,3 +359,15 @@ def test_a_newer_minor_version_of_the_form_is_read_another_major_is_refused():
 
     assert "form_other_version" not in codes("1.3")
     assert "form_other_version" in codes("2.0")
+
+
+def test_report_text_names_where_when_there_is_a_where():
+    from lkjip_xl.report import Problem, Report
+
+    report = Report([Problem("", "form_missing_divisi", "Formulir Divisi Umum belum ada.", "warning"),
+                     Problem("a.xlsx", "value_missing", "Realisasi belum diisi.", sheet="Formulir", cell="K9")])
+    assert report.to_text().splitlines() == [
+        "PERINGATAN [form_missing_divisi] Formulir Divisi Umum belum ada.",
+        "KESALAHAN  [value_missing] a.xlsx › Formulir › K9: Realisasi belum diisi.",
+        "Ringkasan: 1 kesalahan, 1 peringatan.",
+    ]
