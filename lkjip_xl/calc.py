@@ -78,12 +78,9 @@ def change_percent(value: float | None, basis: float | None) -> float | None:
 def mean_of_rates(pairs: Sequence[tuple[float | None, float | None]]) -> float | None:
     """Mean of the exact sub-rates pembilang / penyebut × 100."""
     rates = [ratio_percent(n, d) for n, d in pairs]
-    if not rates or any(r is None for r in rates):
+    if any(r is None for r in rates):
         return None
-    total = rates[0]
-    for rate in rates[1:]:
-        total = total + rate
-    return total / len(rates)
+    return mean(rates)
 
 
 def realisasi(indicator: Indicator, reported: IndicatorInput) -> float | None:

@@ -196,6 +196,14 @@ class _Sheet:
             return None, ""
         return (line[col] if col < len(line) else None), a1(r, col)
 
+    def code(self, line: list[object], r: int) -> tuple[str, str]:
+        """The IKK code of a row and its cell; a missing code is reported and given as ""."""
+        raw, cell = self.cell(line, r, COL_CODE)
+        code = _text(raw)
+        if not code:
+            self.report("input_code_missing", cell)
+        return code, cell
+
     def number(self, raw: object, cell: str, code: str, header: str) -> float | None:
         """``raw`` as a number; ``None`` and a problem naming the cell when it is no clear number."""
         try:
@@ -316,10 +324,8 @@ def _read_previous_sheet(name: str, grids: dict[str, list[list[object]]]) -> lis
         raise InputError(problems)
     figures = []
     for r, line in sheet.rows():
-        raw_code, code_cell = sheet.cell(line, r, COL_CODE)
-        code = _text(raw_code)
+        code, code_cell = sheet.code(line, r)
         if not code:
-            sheet.report("input_code_missing", code_cell)
             continue
         raw_year, year_cell = sheet.cell(line, r, COL_YEAR)
         year = _year(raw_year)
@@ -363,10 +369,8 @@ def read_renstra(path: str | Path) -> Renstra:
     rows: dict[str, RenstraRow] = {}
     seen: dict[str, str] = {}
     for r, line in sheet.rows():
-        raw_code, code_cell = sheet.cell(line, r, COL_CODE)
-        code = _text(raw_code)
+        code, code_cell = sheet.code(line, r)
         if not code:
-            sheet.report("input_code_missing", code_cell)
             continue
         if code in seen:
             sheet.report("renstra_duplicate", code_cell, ikk=code, code=code, other=seen[code])
