@@ -6,7 +6,8 @@ The flow, one module per step:
 - :mod:`lkjip_xl.master`      read and write the master PK workbook
 - :mod:`lkjip_xl.layout`      the documented form layout contract (sheet, headers, stamp)
 - :mod:`lkjip_xl.forms`       write the standard Divisi forms
-- :mod:`lkjip_xl.safety`      pre-flight checks on a raw file (size, zip, encryption, XML bombs)
+- :mod:`lkjip_xl.safety`      pre-flight checks on a raw file (size, zip, encryption, XML bombs, every
+                              sheet's extent) and the one way to open any input workbook
 - :mod:`lkjip_xl.reader`      read returned forms back (python-calamine)
 - :mod:`lkjip_xl.validate`    problems as records (:mod:`lkjip_xl.report`), collected into a report
 - :mod:`lkjip_xl.feedback`    marked copies of forms with problems, to send back to the Divisi
@@ -21,7 +22,7 @@ The flow, one module per step:
 
 Shared helpers: :mod:`lkjip_xl.numbers` (Indonesian number conventions),
 :mod:`lkjip_xl.messages` (every user-facing text), :mod:`lkjip_xl.fileio`
-(atomic, non-overwriting outputs), :mod:`lkjip_xl.xlsx` (workbook helpers),
+(the one guard of a run's outputs against its inputs, atomic all-or-nothing writes, file names), :mod:`lkjip_xl.xlsx` (workbook helpers),
 :mod:`lkjip_xl.formula_check` (spreadsheet functions the toolkit may use),
 :mod:`lkjip_xl.roman` (table numbers and Roman numerals).
 """

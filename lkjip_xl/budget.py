@@ -24,7 +24,6 @@ settings (:class:`BudgetWeights`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Sequence
 
@@ -33,8 +32,9 @@ from python_calamine import CalamineError, CalamineWorkbook
 
 from .fileio import atomic_output
 from .messages import msg
-from .numbers import NumberParseError, excel_number_format, format_number, parse_number
+from .numbers import NumberParseError, excel_number_format, excel_round, format_number, parse_number
 from .report import ERROR, WARNING, Problem
+from .safety import FormReadError, open_workbook
 from .roman import table_number
 from .xlsx import a1, new_workbook, number_literal, print_a4, quote_sheet, row_height, wrapped_lines
 
@@ -186,10 +186,8 @@ def mean_formula(range_ref: str) -> str:
 
 
 def spreadsheet_round(value: float, decimals: int) -> float:
-    """ROUND() as Excel and LibreOffice do it: half away from zero on the
-    15-significant-digit decimal value (so 99.405 → 99.41 despite binary noise)."""
-    exact = Decimal(format(value, ".15g")).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
-    return float(exact)
+    """ROUND() as Excel and LibreOffice do it (:func:`~lkjip_xl.numbers.excel_round`)."""
+    return float(excel_round(value, decimals))
 
 
 def nilai_komponen(wilayah_mean: float, weights: BudgetWeights = DEFAULT_WEIGHTS) -> float:
@@ -507,11 +505,13 @@ def load_budget(path: str | Path, weights: BudgetWeights = DEFAULT_WEIGHTS) -> B
     name = str(path)
     if not Path(name).is_file():
         raise BudgetInputError([Problem(name, "file_not_found", msg("file_not_found", path=name))])
-    try:
-        with CalamineWorkbook.from_path(name) as book:
-            reader = _Reader(name, book, weights)
+    try:  # every pre-flight check, every sheet bounded (a renamed PDF, a far stray cell, ...)
+        with open_workbook(name) as workbook:
+            reader = _Reader(name, workbook.book, weights)
             kantor, tahun = reader.info()
             pagu, smart, ikpa = reader.pagu_rows(), reader.smart_rows(), reader.ikpa_rows()
+    except FormReadError as exc:
+        raise BudgetInputError([Problem(name, exc.code, exc.message, sheet=exc.sheet, cell=exc.cell)]) from None
     except (CalamineError, OSError) as exc:
         problem = Problem(name, "file_unreadable", msg("file_unreadable", path=name, detail=exc))
         raise BudgetInputError([problem]) from exc

@@ -28,6 +28,7 @@ import importlib.util
 import io
 import math
 import os
+import sys
 import zipfile
 from importlib import metadata
 from pathlib import Path
@@ -41,7 +42,7 @@ from .excel import (
     STATE_CELL, STATE_FAILED, STATE_FIX, STATE_OK, STATE_RUNNING, STATUS_CELL, TABLE_COLUMNS,
     TABLE_HEADER_ROW, TABLE_TITLE_CELL,
 )
-from .fileio import OutputExistsError, atomic_output
+from .fileio import KIND_CONTROL, OutputError, OutputPathError, atomic_output, guard_outputs
 from .messages import msg
 from .xlsx import new_workbook
 
@@ -134,7 +135,7 @@ def xlwings_version() -> str:
 def build_control_workbook(vba_project: bytes) -> bytes:
     """The control workbook as bytes (.xlsm), with ``vba_project`` embedded."""
     buffer = io.BytesIO()
-    workbook = new_workbook(buffer, title="Kendali Konsolidasi LKjIP")  # type: ignore[arg-type]
+    workbook = new_workbook(buffer, title="Kendali Konsolidasi LKjIP", kind=KIND_CONTROL)  # type: ignore[arg-type]
     workbook.add_vba_project(io.BytesIO(vba_project), is_stream=True)
     workbook.set_vba_name(WORKBOOK_CODENAME)
     _write_kendali(workbook)
@@ -275,18 +276,22 @@ def _wire_buttons(xlsm: bytes) -> bytes:
 
 
 def write_control_workbook(out: str | os.PathLike, force: bool = False) -> Path:
-    """Write the control workbook to ``out`` (.xlsm); never overwrite unless ``force``."""
+    """Write the control workbook to ``out`` (.xlsm); never overwrite unless ``force``.
+
+    Raises :class:`~lkjip_xl.fileio.OutputError` (Indonesian, naming ``out``) for
+    a name without .xlsm, a path that cannot be written, or an existing file.
+    """
     target = Path(out)
+    guard_outputs([target], (), force)
     if target.suffix.lower() != ".xlsm":
-        raise click.BadParameter(msg("button_out_not_xlsm", path=str(target)), param_hint="--out")
-    data = build_control_workbook(xlwings_vba_project())
-    with atomic_output(target, force) as tmp:
-        Path(tmp).write_bytes(data)
+        raise OutputPathError("button_out_not_xlsm", target)
+    with atomic_output(target, force) as tmp:  # a failure while building (a full disk) is named too
+        Path(tmp).write_bytes(build_control_workbook(xlwings_vba_project()))
     return target
 
 
 @click.command("button")
-@click.option("--out", "out", required=True, type=click.Path(dir_okay=False),
+@click.option("--out", "out", required=True, type=click.Path(readable=False),
               help="Berkas buku kerja kendali yang ditulis (.xlsm), misalnya konsolidasi.xlsm.")
 @click.option("--force", is_flag=True, help="Timpa berkas keluaran bila sudah ada.")
 def button_command(out: str, force: bool) -> None:
@@ -296,6 +301,10 @@ def button_command(out: str, force: bool) -> None:
     """
     try:
         path = write_control_workbook(out, force)
-    except (OutputExistsError, XlwingsMissingError) as exc:
-        raise click.ClickException(str(exc)) from None
+    except OutputError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(2)
+    except XlwingsMissingError as exc:  # the Indonesian sentence alone, without click's English "Error:"
+        click.echo(str(exc), err=True)
+        sys.exit(1)
     click.echo(msg("button_written", path=str(path), sheet=SHEET))

@@ -26,11 +26,12 @@ Rules (see README "Calculation rules"):
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Sequence
 
 from .messages import msg
-from .xlsx import number_literal
+from .xlsx import excel_string, number_literal
 from .model import (
     AchievementRule,
     Direction,
@@ -49,11 +50,16 @@ NIHIL_YES = "Ya"
 # --------------------------------------------------------------------------- realisasi
 
 
+def finite(value: float | None) -> float | None:
+    """``value``, or ``None`` when it is inf or nan: no calculation here ever returns a non-finite number."""
+    return value if value is None or math.isfinite(value) else None
+
+
 def ratio_percent(numerator: float | None, denominator: float | None) -> float | None:
     """pembilang / penyebut × 100; ``None`` when an input is missing or the penyebut is 0."""
     if numerator is None or denominator is None or denominator == 0:
         return None
-    return numerator / denominator * 100
+    return finite(numerator / denominator * 100)
 
 
 def ratio_percent_expr(num_ref: str, den_ref: str) -> str:
@@ -63,16 +69,16 @@ def ratio_percent_expr(num_ref: str, den_ref: str) -> str:
 
 def survey_score(total: float | None, count: float | None, divisor: float) -> float | None:
     """jumlah nilai / jumlah periode / pembagi skala."""
-    if total is None or count is None or count == 0:
+    if total is None or count is None or count == 0 or divisor == 0:
         return None
-    return total / count / divisor
+    return finite(total / count / divisor)
 
 
 def change_percent(value: float | None, basis: float | None) -> float | None:
     """(nilai − nilai pembanding) / nilai pembanding × 100."""
     if value is None or basis is None or basis == 0:
         return None
-    return (value - basis) / basis * 100
+    return finite((value - basis) / basis * 100)
 
 
 def mean_of_rates(pairs: Sequence[tuple[float | None, float | None]]) -> float | None:
@@ -89,7 +95,7 @@ def realisasi(indicator: Indicator, reported: IndicatorInput) -> float | None:
         return 100.0
     method = indicator.method
     if method is Method.LANGSUNG:
-        return reported.value
+        return finite(reported.value)
     if method is Method.RERATA_SUBRASIO:
         return mean_of_rates(reported.pairs)
     numerator, denominator = reported.pairs[0] if reported.pairs else (None, None)
@@ -149,8 +155,8 @@ def capaian(realisasi_value: float | None, target: float, direction: Direction) 
     if realisasi_value is None or not target:
         return None
     if direction is Direction.TURUN:
-        return (2 * target - realisasi_value) / target * 100
-    return realisasi_value / target * 100
+        return finite((2 * target - realisasi_value) / target * 100)
+    return finite(realisasi_value / target * 100)
 
 
 def capaian_formula(realisasi_ref: str, target_ref: str, direction: Direction) -> str:
@@ -225,10 +231,10 @@ def combine_quarters(values: Sequence[float | None], rule: QuarterRule) -> float
     if not present:
         return None
     if rule is QuarterRule.JUMLAH:
-        return float(sum(present))
+        return finite(float(sum(present)))
     if rule is QuarterRule.NILAI_AKHIR:
-        return present[-1]
-    return sum(present) / len(present)
+        return finite(present[-1])
+    return finite(sum(present) / len(present))
 
 
 # --------------------------------------------------------------------------- summary
@@ -254,6 +260,9 @@ class Summary:
 
     groups: tuple[GroupSummary, ...]
     overall: GroupSummary = field(default=None)  # type: ignore[assignment]
+    #: The period of a consolidation of non-annual forms ("Triwulan I Tahun 2023"), named in
+    #: the headline; "" for a year.
+    period: str = ""
 
     @property
     def total(self) -> int:
@@ -265,7 +274,7 @@ class Summary:
 
     @property
     def headline(self) -> str:
-        return headline(self.overall.tercapai, self.overall.total)
+        return headline(self.overall.tercapai, self.overall.total, self.period)
 
 
 def mean(values: Sequence[float]) -> float | None:
@@ -275,7 +284,7 @@ def mean(values: Sequence[float]) -> float | None:
     total = 0.0
     for value in values:
         total += value
-    return total / len(values)
+    return finite(total / len(values))
 
 
 def group_summary(name: str, results: Sequence[IndicatorResult]) -> GroupSummary:
@@ -298,14 +307,17 @@ def summarize(results: Sequence[IndicatorResult], divisi_order: Sequence[str], k
     return Summary(groups=groups, overall=group_summary(kanwil, results))
 
 
-def headline(tercapai_count: int, total: int) -> str:
-    """"54 dari 60 IKK tercapai"."""
+def headline(tercapai_count: int, total: int, period: str = "") -> str:
+    """"54 dari 60 IKK tercapai"; with a ``period``, "12 dari 60 IKK tercapai (Triwulan I Tahun 2023)"."""
+    if period:
+        return msg("headline_period", tercapai=tercapai_count, total=total, period=period)
     return msg("headline", tercapai=tercapai_count, total=total)
 
 
-def headline_formula(tercapai_ref: str, total_ref: str) -> str:
+def headline_formula(tercapai_ref: str, total_ref: str, period: str = "") -> str:
     """Formula building :func:`headline` from two count cells."""
-    return f'{tercapai_ref}&" dari "&{total_ref}&" IKK tercapai"'
+    formula = f'{tercapai_ref}&" dari "&{total_ref}&" IKK tercapai"'
+    return formula + f"&{excel_string(f' ({period})')}" if period else formula
 
 
 # --------------------------------------------------------------------------- report tables
@@ -319,7 +331,7 @@ def renstra_scale(value: float | None, factor: float) -> float | None:
     """Realisasi on the Renstra scale: realisasi × factor (e.g. 3,85 × 2,5 = 9,62 on 1–10)."""
     if value is None:
         return None
-    return value * factor
+    return finite(value * factor)
 
 
 def renstra_scale_formula(value_ref: str, factor: float) -> str:

@@ -16,32 +16,35 @@ Forms of several Kanwil are consolidated by :mod:`lkjip_xl.national`.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
 from xlsxwriter.utility import xl_rowcol_to_cell_fast as cell_ref
-from xlsxwriter.worksheet import Worksheet
 
 from . import calc
 from .calc import InputRefs, Summary
-from .fileio import atomic_output
+from .fileio import KIND_CONSOLIDATED, atomic_output, guard_outputs
 from .master import read_master
 from .messages import msg
-from .model import AchievementRule, Indicator, IndicatorInput, IndicatorResult, Master, Method
+from .model import PERIODS, AchievementRule, Indicator, IndicatorInput, IndicatorResult, Master, Method
 from .numbers import excel_number_format
 from .report import ERROR, WARNING, Problem, Report
 from .validate import CheckedForm, Validation, validate_files
-from .xlsx import a1, decimals_for, new_workbook, quote_sheet, row_height
+from .xlsx import FiniteWorksheet, a1, decimals_for, new_workbook, quote_sheet, row_height
 
 SHEET_CAPAIAN = "Capaian Kinerja"
 SHEET_SUMMARY = "Ringkasan"
 SHEET_SOURCES = "Sumber"
+ANNUAL = PERIODS[0]  # "Tahunan"
 
 CAPAIAN_HEADERS = ("No", "Sasaran Kegiatan", "Indikator Kinerja Kegiatan", "Target", "Realisasi",
                    "Capaian", "Status")
 CAPAIAN_WIDTHS = (5, 38, 52, 16, 16, 11, 15)
 HEADER_ROW = 3
+#: Input column of "Capaian Kinerja" holding each IKK's Divisi number, the key "Ringkasan" counts on:
+#: COUNTIF on names would ignore case and read * ? ~ as wildcards.
+DIVISI_NUMBER = "No. Divisi"
 INPUT_FIRST_COL = len(CAPAIAN_HEADERS) + 1  # one spacer column
 
 
@@ -67,24 +70,50 @@ class Consolidated:
     divisi_order: list[str]
     rows: list[tuple[IndicatorResult, IndicatorInput, CheckedForm]]
     summary: Summary
+    period: str = ANNUAL  #: the period every form is for (validation makes them agree)
+    verified: bool = False  #: whether a master PK was given: only it authenticates the forms' targets
+
+    @property
+    def period_label(self) -> str:
+        """What the titles name: "Tahun 2023", or "Triwulan I Tahun 2023" for quarterly forms."""
+        return period_label(self.period, self.year)
+
+    def divisi_number(self, divisi: str) -> int:
+        """The numeric key of a Divisi (1, 2, ... in order): summaries count on it, never on its name."""
+        return self.divisi_order.index(divisi) + 1
+
+
+def period_label(period: str, year: int) -> str:
+    """"Tahun 2023" for the year, "Triwulan I Tahun 2023" for a quarter."""
+    return msg("year_label", year=year) if period == ANNUAL else msg("period_label", period=period, year=year)
 
 
 def consolidate(paths: Iterable[str | Path], out: str | Path, master: str | Path | Master | None = None,
                 force: bool = False, skip_invalid: bool = False,
-                progress: Callable[[str], None] | None = None) -> ConsolidationResult:
+                progress: Callable[[str], None] | None = None,
+                guard: Callable[[Report, list[Path]], None] | None = None) -> ConsolidationResult:
     """Validate the forms, compute every IKK and write the consolidated workbook.
 
     Forms with errors are refused: nothing is written, unless ``skip_invalid``
-    is set, in which case they are left out and named in the report.
+    is set, in which case they are left out and named in the report.  Before
+    writing, ``guard(report, [out])`` checks the output (default:
+    :func:`lkjip_xl.fileio.guard_outputs` against ``paths``).
     """
     if master is not None and not isinstance(master, Master):
         master = read_master(master)
-    validation = validate_files(list(paths), master, progress)
+    paths = list(paths)
+    validation = validate_files(paths, master, progress)
     if any(p.code == "form_other_kanwil" for p in validation.report.problems):
         validation.report.add(Problem("", "national_hint", msg("national_hint"), WARNING))
+    if master is None:
+        validation.report.add(Problem("", "no_master", msg("no_master"), WARNING))
     accepted, refused = accepted_forms(validation, skip_invalid)
     if not accepted:
         return ConsolidationResult(None, validation.report, refused=refused)
+    if guard is None:
+        guard_outputs([out], paths, force)
+    else:
+        guard(validation.report, [Path(out)])
     data = compute(accepted, master)
     output = write_consolidated(data, out, force)
     return ConsolidationResult(output, validation.report, data.summary, [r for r, _, _ in data.rows], refused,
@@ -131,14 +160,17 @@ def compute(accepted: list[CheckedForm], master: Master | None) -> Consolidated:
             reported = checked.inputs.get(indicator.code) or IndicatorInput(indicator.code)
             rows.append((calc.evaluate(indicator, reported, rule), reported, checked))
     present = [d for d in order if d in by_divisi]
+    period = first.period  # the forms agree on it (validate._check_agreement)
     summary = calc.summarize([r for r, _, _ in rows], present, kanwil)
-    return Consolidated(kanwil, year, rule, present, rows, summary)
+    if period != ANNUAL:
+        summary = replace(summary, period=period_label(period, year))
+    return Consolidated(kanwil, year, rule, present, rows, summary, period, master is not None)
 
 
 # --------------------------------------------------------------------------- writing
 
 
-class FormulaWorksheet(Worksheet):
+class FormulaWorksheet(FiniteWorksheet):
     """An XlsxWriter worksheet for formulas that call only :data:`~lkjip_xl.formula_check.ALLOWED_FUNCTIONS`.
 
     XlsxWriter runs every formula through some thirty regular expressions that
@@ -161,7 +193,8 @@ def add_formula_sheet(workbook, name: str) -> FormulaWorksheet:
 def write_consolidated(data: Consolidated, out: str | Path, force: bool = False, sources: bool = True) -> Path:
     """Write the sheets atomically to ``out`` ("Sumber" only with ``sources``)."""
     with atomic_output(out, force) as tmp:
-        workbook = new_workbook(tmp, title=f"Capaian Kinerja {data.kanwil} {data.year}", in_memory=True)
+        workbook = new_workbook(tmp, title=f"Capaian Kinerja {data.kanwil} {data.period_label}",
+                                kind=KIND_CONSOLIDATED, in_memory=True)
         styles = Styles(workbook)
         ranges = _write_capaian(workbook, styles, data)
         _write_summary(workbook, styles, data, ranges)
@@ -179,6 +212,7 @@ class Styles:
         self.cache: dict[tuple, object] = {}
         self.title = workbook.add_format({"bold": True, "font_size": 13})
         self.note = workbook.add_format({"italic": True, "font_color": "#595959"})
+        self.warning = workbook.add_format({"bold": True, "font_color": "#9C0006"})
         self.head = workbook.add_format({"bold": True, "border": 1, "bg_color": "#D9E1F2", "align": "center",
                                          "valign": "vcenter", "text_wrap": True})
         self.group = workbook.add_format({"bold": True, "border": 1, "bg_color": "#EDEDED"})
@@ -196,7 +230,7 @@ class Styles:
 
 @dataclass
 class _Ranges:
-    divisi: str
+    divisi: str  #: the Divisi numbers (:meth:`Consolidated.divisi_number`), the key summaries count on
     capaian: str
     status: str
 
@@ -212,14 +246,14 @@ def _max_pairs(data: Consolidated) -> int:
 
 def _write_capaian(workbook, styles: Styles, data: Consolidated) -> _Ranges:
     sheet = add_formula_sheet(workbook, SHEET_CAPAIAN)
-    sheet.write_string(0, 0, f"Capaian Kinerja {data.kanwil} Tahun {data.year}", styles.title)
+    sheet.write_string(0, 0, f"Capaian Kinerja {data.kanwil} {data.period_label}", styles.title)
     sheet.write_string(1, 0, "Realisasi dan capaian adalah rumus atas data masukan di sebelah kanan tabel; "
                              f"tercapai bila {data.achievement.describe()}.", styles.note)
     for col, (title, width) in enumerate(zip(CAPAIAN_HEADERS, CAPAIAN_WIDTHS)):
         sheet.set_column(col, col, width)
         sheet.write_string(HEADER_ROW, col, title, styles.head)
     pairs = _max_pairs(data)
-    input_titles = ["Kode IKK", "Divisi", "Satuan", "Cara Hitung", "NIHIL", "Nilai Langsung"]
+    input_titles = ["Kode IKK", "Divisi", DIVISI_NUMBER, "Satuan", "Cara Hitung", "NIHIL", "Nilai Langsung"]
     for n in range(1, pairs + 1):
         input_titles += [f"Pembilang {n}", f"Penyebut {n}"]
     input_titles.append("Berkas Sumber")
@@ -271,7 +305,7 @@ def _write_capaian(workbook, styles: Styles, data: Consolidated) -> _Ranges:
     def col_range(col: int) -> str:
         return f"{ref}!{a1(first_data, col, True)}:{a1(max(last_data, first_data), col, True)}"
 
-    return _Ranges(divisi=col_range(col_of["Divisi"]), capaian=col_range(5), status=col_range(6))
+    return _Ranges(divisi=col_range(col_of[DIVISI_NUMBER]), capaian=col_range(5), status=col_range(6))
 
 
 def _write_indicator_row(sheet, styles: Styles, data: Consolidated, row: int, result: IndicatorResult,
@@ -289,6 +323,7 @@ def _write_indicator_row(sheet, styles: Styles, data: Consolidated, row: int, re
     # inputs
     sheet.write_string(row, col_of["Kode IKK"], indicator.code, styles.text)
     sheet.write_string(row, col_of["Divisi"], indicator.divisi, styles.text)
+    sheet.write_number(row, col_of[DIVISI_NUMBER], data.divisi_number(indicator.divisi), styles.number("0"))
     sheet.write_string(row, col_of["Satuan"], indicator.unit, styles.text)
     sheet.write_string(row, col_of["Cara Hitung"], indicator.method.value, styles.text)
     general = styles.number("General")
@@ -332,7 +367,7 @@ def _stored(value: float | None) -> float | str:
 
 def _write_summary(workbook, styles: Styles, data: Consolidated, ranges: _Ranges) -> None:
     sheet = add_formula_sheet(workbook, SHEET_SUMMARY)
-    sheet.write_string(0, 0, f"Ringkasan Capaian Kinerja {data.kanwil} Tahun {data.year}", styles.title)
+    sheet.write_string(0, 0, f"Ringkasan Capaian Kinerja {data.kanwil} {data.period_label}", styles.title)
     headers = ("Divisi", "Jumlah IKK", "Tercapai", "Tidak Tercapai", "Rata-rata Capaian (%)")
     for col, (title, width) in enumerate(zip(headers, (34, 12, 12, 14, 20))):
         sheet.set_column(col, col, width)
@@ -340,13 +375,13 @@ def _write_summary(workbook, styles: Styles, data: Consolidated, ranges: _Ranges
     count_fmt, pct_fmt = styles.number("0"), styles.number('0.00"%"')
     row = 3
     for group in data.summary.groups:
-        name_ref = a1(row, 0)
+        key = data.divisi_number(group.name)  # a number: matched exactly, whatever the name holds
         sheet.write_string(row, 0, group.name, styles.text)
-        sheet.write_formula(row, 1, f"=COUNTIF({ranges.divisi},{name_ref})", count_fmt, group.total)
-        sheet.write_formula(row, 2, f'=COUNTIFS({ranges.divisi},{name_ref},{ranges.status},"{calc.TERCAPAI}")',
+        sheet.write_formula(row, 1, f"=COUNTIF({ranges.divisi},{key})", count_fmt, group.total)
+        sheet.write_formula(row, 2, f'=COUNTIFS({ranges.divisi},{key},{ranges.status},"{calc.TERCAPAI}")',
                             count_fmt, group.tercapai)
         sheet.write_formula(row, 3, f"={a1(row, 1)}-{a1(row, 2)}", count_fmt, group.tidak_tercapai)
-        sheet.write_formula(row, 4, f'=IFERROR(AVERAGEIFS({ranges.capaian},{ranges.divisi},{name_ref}),"")',
+        sheet.write_formula(row, 4, f'=IFERROR(AVERAGEIFS({ranges.capaian},{ranges.divisi},{key}),"")',
                             pct_fmt, _stored(group.mean_capaian))
         row += 1
     first, last = 3, row - 1
@@ -361,10 +396,13 @@ def _write_summary(workbook, styles: Styles, data: Consolidated, ranges: _Ranges
     row += 2
     sheet.write_string(row, 0, "Kesimpulan", styles.group)
     sheet.merge_range(row, 1, row, 4, "", styles.group)
-    sheet.write_formula(row, 1, "=" + calc.headline_formula(a1(total_row, 2), a1(total_row, 1)), styles.group,
+    sheet.write_formula(row, 1, "=" + calc.headline_formula(a1(total_row, 2), a1(total_row, 1),
+                                                            data.summary.period), styles.group,
                         data.summary.headline)
     sheet.write_string(row + 1, 0, f"Aturan: IKK tercapai bila {data.achievement.describe()}; "
                                    "capaian tidak dibulatkan sebelum dibandingkan.", styles.note)
+    if not data.verified:
+        sheet.write_string(row + 2, 0, msg("no_master_note"), styles.warning)
     sheet.set_paper(9)
     sheet.fit_to_pages(1, 0)
 

@@ -25,16 +25,20 @@ module imports (and its helpers work) without the ``excel`` extra.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import sys
+import warnings
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from .fileio import OutputExistsError, atomic_output
-from .messages import msg
+from .fileio import OutputError, OutputExistsError, atomic_output, guard_outputs
+from .messages import msg, visible
 from .report import ERROR, SEVERITY_LABEL, Problem
+from .xlsx import date_text, excel_serial
 
 # --------------------------------------------------------------------------- layout of "Kendali"
 
@@ -179,8 +183,9 @@ class Outcome:
     def table_rows(self) -> list[list[str]]:
         """One row per problem (columns :data:`TABLE_COLUMNS`), errors first."""
         ordered = sorted(self.problems, key=lambda p: 0 if p.is_error else 1)
-        rows = [[_display_file(p.file, self.folder), p.message, p.sheet, p.cell, p.ikk,
-                 SEVERITY_LABEL.get(p.severity, p.severity), p.code] for p in ordered[:MAX_TABLE_ROWS]]
+        rows = [[visible(value) for value in (_display_file(p.file, self.folder), p.message, p.sheet, p.cell, p.ikk,
+                                              SEVERITY_LABEL.get(p.severity, p.severity), p.code)]
+                for p in ordered[:MAX_TABLE_ROWS]]
         if len(ordered) > MAX_TABLE_ROWS:
             rows.append(["", msg("kendali_more_problems", count=len(ordered) - MAX_TABLE_ROWS),
                          "", "", "", "", ""])
@@ -291,13 +296,20 @@ def _run(settings: Settings, action: str) -> Outcome:
     from .consolidate import consolidate
 
     assert output is not None
+    control = Path(settings.base_dir) / settings.workbook if settings.base_dir and settings.workbook else None
+    try:  # the one output guard: never an input, never in the forms folder, a path that can be a file
+        guard_outputs([output], [folder, master_path, control], timpa, check_existing=False)
+    except OutputError as exc:
+        raise _SettingsInvalid([_output_problem(settings, exc)]) from None
     try:  # an existing output is refused only once the forms are valid (consolidate checks last)
         result = consolidate(files, str(output), master=master, force=timpa)
     except OutputExistsError:
         raise _SettingsInvalid([_output_exists_problem(settings, output)]) from None
-    except PermissionError as exc:
-        raise _SettingsInvalid([_setting_problem(settings, "output", "kendali_output_locked",
-                                                 path=str(output), detail=exc.strerror or str(exc))]) from None
+    except OutputError as exc:
+        if exc.code == "output_not_writable":
+            raise _SettingsInvalid([_setting_problem(settings, "output", "kendali_output_locked", path=str(output),
+                                                     detail=exc.fields.get("detail", ""))]) from None
+        raise _SettingsInvalid([_output_problem(settings, exc)]) from None
     problems = listing_problems + result.report.problems
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
@@ -320,36 +332,49 @@ def _check_settings(settings: Settings) -> tuple[Path, Path, int | None, bool]:
     tahun: int | None = None
     timpa = False
 
-    folder_text = clean_path_text(settings.folder)
-    if not folder_text:
+    folder_text = _path_text(settings, "folder", problems)
+    if folder_text == "":
         problems.append(_missing(settings, "folder"))
-    else:
+    elif folder_text is not None:
         folder = _resolve(settings, "folder", folder_text, problems)
-        if folder is not None:
-            if not folder.exists():
-                problems.append(_setting_problem(settings, "folder", "kendali_folder_missing", path=str(folder)))
-            elif not folder.is_dir():
-                problems.append(_setting_problem(settings, "folder", "kendali_not_folder", path=str(folder)))
+        kind, reason = _probe(folder)
+        if kind == "invalid":
+            problems.append(_setting_problem(settings, "folder", "kendali_path_invalid", path=str(folder),
+                                             reason=reason))
+        elif kind == "missing":
+            problems.append(_setting_problem(settings, "folder", "kendali_folder_missing", path=str(folder)))
+        elif kind in ("file", "other"):
+            problems.append(_setting_problem(settings, "folder", "kendali_not_folder", path=str(folder)))
 
-    master_text = clean_path_text(settings.master)
-    if not master_text:
+    master_text = _path_text(settings, "master", problems)
+    if master_text == "":
         problems.append(_missing(settings, "master"))
-    else:
+    elif master_text is not None:
         master = _resolve(settings, "master", master_text, problems)
-        if master is not None and not master.is_file():
+        kind, reason = _probe(master)
+        if kind == "invalid":
+            problems.append(_setting_problem(settings, "master", "kendali_path_invalid", path=str(master),
+                                             reason=reason))
+        elif kind == "dir":
+            problems.append(_setting_problem(settings, "master", "kendali_master_not_file", path=str(master)))
+        elif kind in ("missing", "other"):
             problems.append(_setting_problem(settings, "master", "kendali_master_missing", path=str(master)))
 
     raw_year = settings.tahun
-    if not _blank(raw_year):
+    if not _blank(raw_year) and not _error_value(settings, "tahun", problems):
         tahun = parse_year(raw_year)
-        if tahun is None:
-            problems.append(_setting_problem(settings, "tahun", "kendali_year_invalid", value=raw_year))
+        if tahun is None and isinstance(raw_year, (date, time, timedelta)):
+            problems.append(_setting_problem(settings, "tahun", "kendali_year_date", shown=shown_value(raw_year)))
+        elif tahun is None:
+            problems.append(_setting_problem(settings, "tahun", "kendali_year_invalid", value=shown_value(raw_year)))
 
-    flag = parse_yes_no(settings.timpa)
-    if flag is None:
-        problems.append(_setting_problem(settings, "timpa", "kendali_yes_no_invalid", value=settings.timpa))
-    else:
-        timpa = flag
+    if not _error_value(settings, "timpa", problems):
+        flag = parse_yes_no(settings.timpa)
+        if flag is None:
+            problems.append(_setting_problem(settings, "timpa", "kendali_yes_no_invalid",
+                                             value=shown_value(settings.timpa)))
+        else:
+            timpa = flag
 
     if problems:
         raise _SettingsInvalid(problems)
@@ -359,7 +384,9 @@ def _check_settings(settings: Settings) -> tuple[Path, Path, int | None, bool]:
 
 def _output_path(settings: Settings, year: int) -> Path:
     problems: list[Problem] = []
-    text = clean_path_text(settings.output)
+    text = _path_text(settings, "output", problems)
+    if text is None:
+        raise _SettingsInvalid(problems)
     if not text:
         if not settings.base_dir:
             raise _SettingsInvalid([_missing(settings, "output")])
@@ -375,6 +402,11 @@ def _output_path(settings: Settings, year: int) -> Path:
     if folder is not None and _same_key(output.parent) == _same_key(folder):
         raise _SettingsInvalid([_setting_problem(settings, "output", "kendali_output_in_forms", path=str(output))])
     return output
+
+
+def _output_problem(settings: Settings, exc: OutputError) -> Problem:
+    """An output refused by the guard or a failed write, at the output setting's cell."""
+    return Problem(settings.workbook, exc.code, exc.message, ERROR, sheet=SHEET, cell=FIELD_BY_KEY["output"].cell)
 
 
 def _output_exists_problem(settings: Settings, output: Path) -> Problem:
@@ -418,20 +450,96 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+class ControlWorkbookError(Exception):
+    """The control workbook cannot be read (no workbook, no "Kendali" sheet); ``str()`` says so in Indonesian."""
+
+
+#: What Excel shows in a cell whose formula failed (openpyxl reads these as text).
+EXCEL_ERRORS = frozenset({
+    "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!",
+    "#CALC!", "#FIELD!", "#BLOCKED!", "#UNKNOWN!", "#CONNECT!", "#BUSY!",
+})
+
+
+def shown_value(value: Any) -> str:
+    """A settings cell value as Excel shows it: 2023.0 as 2023, a date as 15/07/1905, TRUE as BENAR."""
+    if isinstance(value, bool):
+        return "BENAR" if value else "SALAH"
+    if isinstance(value, (date, time, timedelta)):
+        return date_text(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value)
+
+
+def _error_value(settings: Settings, key: str, problems: list[Problem]) -> bool:
+    """True (and a problem) when the cell shows an Excel error such as #REF!."""
+    value = getattr(settings, key)
+    if isinstance(value, str) and value.strip().upper() in EXCEL_ERRORS:
+        problems.append(_setting_problem(settings, key, "kendali_error_value", value=value.strip()))
+        return True
+    return False
+
+
+def _path_text(settings: Settings, key: str, problems: list[Problem]) -> str | None:
+    """The path typed into a settings cell ("" when empty); ``None`` (and a problem) when it is no text."""
+    value = getattr(settings, key)
+    if _error_value(settings, key, problems):
+        return None
+    if isinstance(value, (bool, date, time, timedelta)):
+        problems.append(_setting_problem(settings, key, "kendali_not_text", value=shown_value(value)))
+        return None
+    return clean_path_text(value)
+
+
+def _probe(path: Path | None) -> tuple[str, str]:
+    """What ``path`` is: "dir", "file", "other" (a device, ...), "missing", or "invalid" and why."""
+    if path is None:
+        return "none", ""
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return "missing", ""
+    except OSError as exc:
+        return "invalid", _os_reason(exc)
+    except ValueError:  # a NUL character in the path
+        return "invalid", msg("path_reason_chars")
+    return ("dir" if stat.S_ISDIR(mode) else "file" if stat.S_ISREG(mode) else "other"), ""
+
+
+def _os_reason(exc: OSError) -> str:
+    """Why the operating system refused a path, in Indonesian (never its English text)."""
+    if exc.errno == errno.ENAMETOOLONG:
+        return msg("path_reason_too_long")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return msg("path_reason_denied")
+    if exc.errno == errno.EINVAL or getattr(exc, "winerror", None) == 123:  # 123: a character Windows forbids
+        return msg("path_reason_chars")
+    return msg("path_reason_other", detail=errno.errorcode.get(exc.errno or 0, "?"))
+
+
 def clean_path_text(value: Any) -> str:
     """A path cell as text: trimmed, surrounding quotes removed ("Copy as path" adds them)."""
     if _blank(value):
         return ""
-    text = str(value).strip()
+    text = shown_value(value).strip()
     if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
         text = text[1:-1].strip()
     return text
 
 
 def parse_year(value: Any) -> int | None:
-    """2023, 2023.0 or "2023" → 2023; anything else (or outside 2000–2100) → ``None``."""
+    """2023, 2023.0 or "2023" → 2023; anything else (or outside 2000–2100) → ``None``.
+
+    2023 typed into a date-formatted cell reads as the date 15/07/1905: its
+    number (1900 date system, as every workbook ``lkjip-xl button`` writes) is the year.
+    """
     if isinstance(value, bool):
         return None
+    if isinstance(value, (date, time, timedelta)):
+        value = excel_serial(value)
+        if value is None:
+            return None
     if isinstance(value, (int, float)):
         if value != int(value):
             return None
@@ -463,13 +571,35 @@ def parse_yes_no(value: Any) -> bool | None:
 # --------------------------------------------------------------------------- workbook files (no Excel)
 
 
+def _check_before_openpyxl(path: Path) -> None:
+    """The pre-flight checks every input workbook passes (:func:`lkjip_xl.safety.checked_package`:
+    no bomb, every sheet bounded), as a :class:`ControlWorkbookError`."""
+    from .safety import FormReadError, checked_package
+
+    try:
+        checked_package(str(path))
+    except FormReadError as exc:  # a sheet out of bounds is named; anything else is no control workbook
+        if exc.code in ("sheet_too_large", "sheet_cell_invalid"):
+            raise ControlWorkbookError(exc.message) from None
+        raise ControlWorkbookError(msg("kendali_workbook_not_excel", path=str(path), sheet=SHEET)) from None
+
+
 def read_settings_from_file(path: str | os.PathLike) -> Settings:
     """The settings cells of a control workbook file (read with openpyxl, no Excel)."""
     import openpyxl
 
     path = Path(path)
-    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_vba=False)
+    _check_before_openpyxl(path)
     try:
+        with warnings.catch_warnings():  # only values are read: parts openpyxl would drop do not matter
+            warnings.simplefilter("ignore")
+            workbook = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_vba=False)
+    except Exception:  # openpyxl raises many types for what is no workbook (zip, XML, key errors)
+        raise ControlWorkbookError(msg("kendali_workbook_not_excel", path=str(path), sheet=SHEET)) from None
+    try:
+        if SHEET not in workbook.sheetnames:
+            found = ", ".join(f"'{name}'" for name in workbook.sheetnames) or "-"
+            raise ControlWorkbookError(msg("kendali_sheet_missing", path=str(path), sheet=SHEET, found=found))
         sheet = workbook[SHEET]
         values = {f.key: sheet[f.cell].value for f in SETTINGS_FIELDS}
     finally:
@@ -483,8 +613,11 @@ def write_outcome_to_file(path: str | os.PathLike, outcome: Outcome) -> None:
     from openpyxl.styles import Alignment
 
     path = Path(path)
+    _check_before_openpyxl(path)
     keep_vba = path.suffix.lower() == ".xlsm"
-    workbook = openpyxl.load_workbook(path, keep_vba=keep_vba)
+    with warnings.catch_warnings():  # extensions openpyxl cannot keep: none in the workbook lkjip-xl writes
+        warnings.simplefilter("ignore")
+        workbook = openpyxl.load_workbook(path, keep_vba=keep_vba)
     sheet = workbook[SHEET]
     _apply(outcome, lambda cell, value: _set_openpyxl(sheet[cell], value),
            clear=lambda: _clear_openpyxl(sheet))
@@ -500,10 +633,8 @@ def run_on_file(path: str | os.PathLike, action: str = ACTION_PERIKSA) -> Outcom
     path = Path(path)
     try:
         settings = read_settings_from_file(path)
-    except Exception as exc:  # unreadable workbook or no "Kendali" sheet
-        detail = f"{type(exc).__name__}: {exc}"
-        return Outcome(action, STATE_FAILED, msg("kendali_workbook_unreadable", path=str(path), detail=detail,
-                                                 sheet=SHEET), finished=_now())
+    except ControlWorkbookError as exc:  # no workbook, or no "Kendali" sheet
+        return Outcome(action, STATE_FAILED, str(exc), finished=_now())
     outcome = run_from_settings(settings, action)
     write_outcome_to_file(path, outcome)
     return outcome
@@ -519,6 +650,8 @@ def _apply(outcome: Outcome, set_cell: Callable[[str, Any], None], clear: Callab
 
 
 def _set_openpyxl(cell, value: Any) -> None:
+    if isinstance(value, str):
+        value = visible(value)  # control characters shown: openpyxl refuses some, and none may reorder text
     cell.value = value
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"  # text, never a formula
@@ -577,7 +710,7 @@ def _write_xlwings(sheet, outcome: Outcome) -> None:
 
 def _as_text(value: Any) -> Any:
     """Strings go in as text (a leading apostrophe stops Excel reading "=…" or "1-2" as formula/date)."""
-    return "'" + value if isinstance(value, str) and value else value
+    return "'" + visible(value) if isinstance(value, str) and value else value
 
 
 def _give_up(message: str) -> None:

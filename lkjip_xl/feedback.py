@@ -8,14 +8,15 @@ problem of the file with a link to its cell.  The stamp sheet is kept, so the
 Divisi corrects the copy and sends it back as the form; when such a copy comes
 back with problems again, the marks of the earlier round are removed (the
 original fill of each marked cell is kept in a hidden column of
-"Pemeriksaan") before the new ones are made.  Each copy is written
-through :func:`lkjip_xl.fileio.atomic_output`; existing copies are only
-replaced with ``force``.
+"Pemeriksaan") before the new ones are made.  All copies are written
+through one :class:`lkjip_xl.fileio.OutputSet` (all or none); existing copies
+are only replaced with ``force``.
 """
 
 from __future__ import annotations
 
-import shutil
+import os
+import re
 import warnings
 from pathlib import Path
 from typing import Iterable
@@ -23,14 +24,17 @@ from typing import Iterable
 import openpyxl
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 
-from .fileio import atomic_output, check_can_write
+from .fileio import (
+    KIND_FEEDBACK, OutputConflictError, OutputError, OutputSet, os_error_in, atomic_output, guard_outputs,
+    mark_openpyxl, safe_stem, unique_names,
+)
 from .layout import FORM_SHEET
-from .messages import msg
+from .messages import msg, visible
 from .report import ERROR, SEVERITY_LABEL, WARNING, Problem, Report
-from .safety import describe
+from .safety import check_sheets, describe, package_from_bytes
 from .validate import NOT_READ_CODES
 from .xlsx import row_height
 
@@ -47,94 +51,163 @@ ORIGINAL_FILL_COL = len(COLUMN_WIDTHS) + 1
 AUTHOR = "lkjip-xl"
 
 
-class FeedbackDirError(Exception):
+class FeedbackDirError(OutputConflictError):
     """The feedback folder is a folder the forms are read from."""
+
+    def __init__(self, code: str = "feedback_dir_in_forms", path: str | Path = "", **fields: object):
+        super().__init__(code, path, **fields)
 
 
 def feedback_targets(report: Report, out_dir: str | Path) -> dict[str, Path]:
     """Source form → feedback copy path, for each form of ``report`` that has problems.
 
     Files that were not read as forms (not an .xlsx, lock files, ...) get no
-    copy.  Copies are named ``<form name>_pemeriksaan.xlsx``; two forms with the
-    same name from different folders get ``_2``, ``_3``, ...
+    copy.  Copies are named ``<form name>_pemeriksaan.xlsx`` (control characters
+    and over-long stems made safe); names that would be one file on Windows or
+    macOS (the same name from different folders, or names differing only in
+    case) get ``_2``, ``_3``, ...
     """
     not_read = {p.file for p in report.problems if p.code in NOT_READ_CODES}
-    targets: dict[str, Path] = {}
+    sources: list[str] = []
     for problem in report.problems:
         source = problem.file
-        if not source or source in not_read or source in targets:
-            continue
-        stem = Path(source).stem + FEEDBACK_SUFFIX
-        target = Path(out_dir) / f"{stem}.xlsx"
-        n = 1
-        while target in targets.values():
-            n += 1
-            target = Path(out_dir) / f"{stem}_{n}.xlsx"
-        targets[source] = target
-    return targets
+        if source and source not in not_read and source not in sources:
+            sources.append(source)
+    names = unique_names(f"{safe_stem(Path(source).stem)}{FEEDBACK_SUFFIX}.xlsx" for source in sources)
+    return {source: Path(out_dir) / name for source, name in zip(sources, names)}
+
+
+def check_feedback_dir(out_dir: str | Path, inputs: Iterable[str | Path | None]) -> None:
+    """Refuse a feedback folder inside a folder that is read, or that cannot be a folder."""
+    try:
+        guard_outputs([], inputs, out_dirs=[out_dir])
+    except OutputConflictError as exc:
+        if exc.code == "output_in_input_folder":
+            raise FeedbackDirError("feedback_dir_in_forms", out_dir) from None
+        raise
 
 
 def write_feedback(report: Report, out_dir: str | Path, inputs: Iterable[str | Path],
                    force: bool = False) -> tuple[dict[str, Path], list[Problem]]:
     """Write a feedback copy of each form with problems into ``out_dir``.
 
-    ``inputs`` are the files and folders that were validated: ``out_dir`` may
-    not be one of their folders (the copies would be read as forms next time).
-    Raises :class:`FeedbackDirError` for that, and
-    :class:`~lkjip_xl.fileio.OutputExistsError` before writing anything when a
-    copy exists and ``force`` is not set.  Returns the copies written and a
-    warning for each form whose copy could not be made.
+    ``inputs`` are the files and folders that were validated (and the master):
+    the copies are checked against them by :func:`lkjip_xl.fileio.guard_outputs`
+    before anything is written; ``out_dir`` may not be inside one of their
+    folders (:class:`FeedbackDirError`: the copies would be read as forms next
+    time), no copy may be an input, and an existing copy is only replaced with
+    ``force`` (:class:`~lkjip_xl.fileio.OutputExistsError`).  All copies are
+    written as temporaries and moved into place together; a failure to write
+    (:class:`~lkjip_xl.fileio.OutputError`) leaves none.  Returns the copies
+    written and a warning for each form whose copy could not be made (openpyxl
+    cannot load every file calamine reads).
     """
-    out = Path(out_dir).resolve()
-    folders = {(p if p.is_dir() else p.parent).resolve() for p in map(Path, inputs)}
-    if out in folders:
-        raise FeedbackDirError(msg("feedback_dir_in_forms", path=str(out_dir)))
+    inputs = list(inputs)
+    check_feedback_dir(out_dir, inputs)
     targets = feedback_targets(report, out_dir)
-    for target in targets.values():
-        check_can_write(target, force)
+    guard_outputs(targets.values(), inputs, force)
     written: dict[str, Path] = {}
     failed: list[Problem] = []
-    for source, target in targets.items():
-        try:
-            write_copy(source, report.for_file(source), target, force)
-        except Exception as exc:  # openpyxl cannot load every file calamine reads
-            failed.append(Problem(source, "feedback_failed",
-                                  msg("feedback_failed", path=source, detail=describe(exc)), WARNING))
-        else:
-            written[source] = target
+    with OutputSet(force) as outputs:
+        for source, target in targets.items():
+            try:
+                original = Path(source).read_bytes()
+            except OSError as exc:
+                failed.append(Problem(source, "feedback_failed",
+                                      msg("feedback_failed", path=source, detail=describe(exc)), WARNING))
+                continue
+            tmp = outputs.temporary(target)
+            try:
+                _write_marked_copy(original, source, report.for_file(source), tmp)
+            except OutputError:
+                raise
+            except Exception as exc:  # openpyxl cannot load every file calamine reads
+                if os_error_in(exc) is not None:
+                    raise
+                outputs.pairs.pop()
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+                failed.append(Problem(source, "feedback_failed",
+                                      msg("feedback_failed", path=source, detail=describe(exc)), WARNING))
+            else:
+                written[source] = target
     return written, failed
 
 
 def write_copy(source: str | Path, problems: list[Problem], target: str | Path, force: bool = False) -> Path:
     """Copy ``source`` byte for byte to ``target``, then mark ``problems`` in the copy."""
+    original = Path(source).read_bytes()
     with atomic_output(target, force) as tmp:
-        shutil.copyfile(source, tmp)
-        with open(tmp, "rb") as handle, warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about parts it does not keep
-            workbook = openpyxl.load_workbook(handle)  # a handle: the temporary name is not *.xlsx
-        _unmark_earlier_round(workbook)
-        original_fills = _mark_cells(workbook, problems)
-        _add_list(workbook, Path(source).name, problems, original_fills)
-        workbook.save(tmp)
-        workbook.close()
+        _write_marked_copy(original, source, problems, tmp)
     return Path(target)
 
 
+def _write_marked_copy(original: bytes, source: str | Path, problems: list[Problem], tmp: str) -> None:
+    # the bytes openpyxl loads pass every pre-flight check first: no bomb, every sheet bounded
+    check_sheets(package_from_bytes(str(source), original))
+    Path(tmp).write_bytes(original)
+    with open(tmp, "rb") as handle, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # openpyxl warns about parts it does not keep
+        workbook = openpyxl.load_workbook(handle)  # a handle: the temporary name is not *.xlsx
+    _unmark_earlier_round(workbook)
+    original_fills = _mark_cells(workbook, problems)
+    _add_list(workbook, Path(source).name, problems, original_fills)
+    mark_openpyxl(workbook, KIND_FEEDBACK)
+    workbook.save(tmp)
+    workbook.close()
+
+
 def _unmark_earlier_round(workbook) -> None:
-    """Give the cells marked by an earlier round back their fill, drop their comments and the old list."""
+    """Give the cells marked by an earlier round back their fill, drop their comments and the old list.
+
+    Nothing read back from the returned copy is trusted: a row of the old list
+    is only acted on when its cell is one plain A1 address inside the form
+    sheet's table (not a range such as ``A1:XFD1048576``, not a cell beyond the
+    last row or column holding anything) and its kept fill is a fill pattern
+    with an ARGB colour; any other row is ignored (its cell keeps the old mark).
+    """
     if FEEDBACK_SHEET not in workbook.sheetnames:
         return
     listed = workbook[FEEDBACK_SHEET]
     if FORM_SHEET in workbook.sheetnames:
         sheet = workbook[FORM_SHEET]
-        for row in listed.iter_rows(min_row=HEADER_ROW + 1, values_only=True):
-            address, original = row[4], row[ORIGINAL_FILL_COL - 1]
-            if row[3] == FORM_SHEET and address and original is not None:
-                kind, _, color = original.partition(":")
-                sheet[address].fill = PatternFill(kind or None, fgColor=color or None)
-                if sheet[address].comment is not None and sheet[address].comment.author == AUTHOR:
-                    sheet[address].comment = None
+        last_row, last_col = sheet.max_row, sheet.max_column  # from the cells read: the sheet was bounded
+        for row in listed.iter_rows(min_row=HEADER_ROW + 1, max_row=listed.max_row,
+                                    max_col=ORIGINAL_FILL_COL, values_only=True):
+            row = tuple(row) + (None,) * (ORIGINAL_FILL_COL - len(row))
+            address = _table_cell(row[4], last_row, last_col)
+            fill = _kept_fill(row[ORIGINAL_FILL_COL - 1])
+            if row[3] != FORM_SHEET or address is None or fill is None:
+                continue
+            cell = sheet[address]
+            cell.fill = fill
+            if cell.comment is not None and cell.comment.author == AUTHOR:
+                cell.comment = None
     del workbook[FEEDBACK_SHEET]
+
+
+#: One cell as the list writes it: column letters and a row number, nothing else.
+_PLAIN_CELL = re.compile(r"([A-Z]{1,3})([1-9][0-9]{0,6})")
+_FILL_COLOR = re.compile(r"[0-9A-Fa-f]{8}")
+
+
+def _table_cell(value: object, last_row: int, last_col: int) -> str | None:
+    """``value`` when it is one A1 cell within the first ``last_row`` rows and ``last_col`` columns."""
+    match = _PLAIN_CELL.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        return None
+    row, col = int(match.group(2)), column_index_from_string(match.group(1))
+    return value if row <= last_row and col <= last_col else None
+
+
+def _kept_fill(value: object) -> PatternFill | None:
+    """The fill kept as ``"pattern:ARGB"`` by :func:`_mark_cells`; ``None`` for anything else."""
+    if not isinstance(value, str) or len(value) > 40:
+        return None
+    kind, _, color = value.partition(":")
+    if kind and kind not in PatternFill.patternType.values or color and not _FILL_COLOR.fullmatch(color):
+        return None
+    return PatternFill(kind or None, fgColor=color or None)
 
 
 def _mark_cells(workbook, problems: list[Problem]) -> dict[str, str]:
@@ -146,8 +219,8 @@ def _mark_cells(workbook, problems: list[Problem]) -> dict[str, str]:
         return {}
     sheet = workbook[FORM_SHEET]
     by_cell: dict[str, list[Problem]] = {}
-    for problem in problems:
-        if problem.sheet == FORM_SHEET and problem.cell:
+    for problem in problems:  # one plain cell inside the table, whatever a problem carries
+        if problem.sheet == FORM_SHEET and _table_cell(problem.cell, sheet.max_row, sheet.max_column):
             by_cell.setdefault(problem.cell, []).append(problem)
     original_fills = {}
     for address, found in by_cell.items():
@@ -155,7 +228,7 @@ def _mark_cells(workbook, problems: list[Problem]) -> dict[str, str]:
         color = cell.fill.fgColor.rgb if cell.fill.fgColor.type == "rgb" else ""  # theme colours are not kept
         original_fills[address] = f"{cell.fill.patternType or ''}:{color}"
         cell.fill = FILLS[ERROR if any(p.is_error for p in found) else WARNING]
-        text = "\n\n".join(f"{SEVERITY_LABEL[p.severity]}: {p.message}" for p in found)
+        text = "\n\n".join(f"{SEVERITY_LABEL[p.severity]}: {visible(p.message)}" for p in found)
         cell.comment = Comment(text, AUTHOR, width=420, height=160)
     return original_fills
 
@@ -203,7 +276,9 @@ def _add_list(workbook, file_name: str, problems: list[Problem], original_fills:
 
 
 def _text(cell, value: str):
-    """Put ``value`` in ``cell`` as text, never as a formula (even when it starts with "=")."""
-    cell.value = value
+    """Put ``value`` in ``cell`` as text, never as a formula (even when it starts with "="),
+    with its control characters shown (:func:`~lkjip_xl.messages.visible`): none can reorder the
+    text, and none is a character openpyxl refuses to store."""
+    cell.value = visible(value)
     cell.data_type = "s"
     return cell

@@ -10,11 +10,12 @@ identifies the form when it comes back.
 from __future__ import annotations
 
 import json
-import re
+import os
 from pathlib import Path
+from typing import Iterable
 
 from . import TEMPLATE_VERSION, calc
-from .fileio import atomic_output
+from .fileio import KIND_FORM, OutputSet, guard_outputs, slug, unique_names
 from .layout import (
     COL_CAPAIAN, COL_CODE, COL_DEN, COL_IKK_NO, COL_METHOD, COL_NIHIL, COL_NOTE, COL_NUM, COL_REAL,
     COL_SK_NO, COL_SK_TEXT, COL_STATUS, COL_TARGET, COL_TEXT, COL_UNIT, COLUMN_INDEX, COLUMNS,
@@ -22,12 +23,11 @@ from .layout import (
     TABLE_HEADER_ROW, content_hash, locked_content, split_text, subrow_code,
 )
 from .model import Indicator, IndicatorInput, Master, Method, PERIODS
-from .numbers import excel_number_format, format_number
+from .numbers import INPUT_LIMIT, excel_number_format, format_number
 from .xlsx import a1, decimals_for, new_workbook, number_literal, quote_sheet, row_height
 
 C = COLUMN_INDEX
 LAST_COL = len(COLUMNS) - 1
-INPUT_LIMIT = 1e15
 
 
 def method_description(indicator: Indicator) -> str:
@@ -55,20 +55,48 @@ def method_description(indicator: Indicator) -> str:
 
 
 def form_filename(master: Master, divisi: str, period: str = "Tahunan") -> str:
-    """``Formulir_2023_Administrasi.xlsx`` (Triwulan appended when not yearly)."""
-    slug = re.sub(r"[^0-9A-Za-z]+", "_", divisi).strip("_")
-    suffix = "" if period == "Tahunan" else "_" + re.sub(r"[^0-9A-Za-z]+", "_", period)
-    return f"Formulir_{master.year}_{slug}{suffix}.xlsx"
+    """``Formulir_2023_Administrasi.xlsx`` (Triwulan appended when not yearly).
+
+    The Divisi name is made ASCII by :func:`lkjip_xl.fileio.slug` (accents
+    transliterated); a name with nothing readable left (Arabic, Chinese, "!!!")
+    becomes ``Divisi_<n>``, n its place in the PK order.  Names of one run are
+    made unique by :func:`form_filenames`.
+    """
+    name = slug(divisi)
+    if not name:
+        order = list(master.divisi_order)
+        name = f"Divisi_{order.index(divisi) + 1 if divisi in order else 1}"
+    suffix = "" if period == "Tahunan" else "_" + slug(period)
+    return f"Formulir_{master.year}_{name}{suffix}.xlsx"
+
+
+def form_filenames(master: Master, period: str = "Tahunan") -> dict[str, str]:
+    """Divisi → file name for every Divisi of ``master``, unique ignoring case ("Keimigrasian" and
+    "Keimigrasian!" give ``..._Keimigrasian.xlsx`` and ``..._Keimigrasian_2.xlsx``, in PK order)."""
+    order = list(master.divisi_order)
+    return dict(zip(order, unique_names(form_filename(master, divisi, period) for divisi in order)))
 
 
 def write_forms(master: Master, out_dir: str | Path, period: str = "Tahunan", force: bool = False,
-                inputs: dict[str, IndicatorInput] | None = None) -> list[Path]:
-    """Write one form per Divisi of ``master`` into ``out_dir``; return the paths."""
+                inputs: dict[str, IndicatorInput] | None = None,
+                read_from: Iterable[str | os.PathLike] = ()) -> list[Path]:
+    """Write one form per Divisi of ``master`` into ``out_dir``; return the paths.
+
+    Every name is decided and checked (:func:`lkjip_xl.fileio.guard_outputs`
+    against ``read_from``, the files the master was read from) before the first
+    byte is written; all forms are written as temporaries and moved into place
+    together, so a failure leaves no partial set.
+    """
+    if period not in PERIODS:
+        raise ValueError(f"unknown period {period!r}; use one of {PERIODS}")
     out_dir = Path(out_dir)
-    return [
-        write_form(master, divisi, out_dir / form_filename(master, divisi, period), period, force, inputs)
-        for divisi in master.divisi_order
-    ]
+    names = form_filenames(master, period)
+    targets = guard_outputs([out_dir / names[divisi] for divisi in master.divisi_order], read_from, force,
+                            out_dirs=[out_dir])
+    with OutputSet(force) as outputs:
+        for divisi, target in zip(master.divisi_order, targets):
+            _write_form_file(master, divisi, outputs.temporary(target), period, inputs)
+    return targets
 
 
 def write_form(master: Master, divisi: str, out: str | Path, period: str = "Tahunan",
@@ -76,14 +104,19 @@ def write_form(master: Master, divisi: str, out: str | Path, period: str = "Tahu
     """Write the form of one Divisi; ``inputs`` pre-fills it (samples, tests, re-issues)."""
     if period not in PERIODS:
         raise ValueError(f"unknown period {period!r}; use one of {PERIODS}")
+    with OutputSet(force) as outputs:
+        _write_form_file(master, divisi, outputs.temporary(out), period, inputs)
+    return Path(out)
+
+
+def _write_form_file(master: Master, divisi: str, path: str, period: str,
+                     inputs: dict[str, IndicatorInput] | None) -> None:
     indicators = list(master.for_divisi(divisi))
     if not indicators:
         raise ValueError(f"Divisi {divisi!r} has no IKK in the master")
-    with atomic_output(out, force) as tmp:
-        workbook = new_workbook(tmp, title=f"Formulir {divisi} {master.year}")
-        _FormWriter(workbook, master, divisi, period, indicators, inputs or {}).write()
-        workbook.close()
-    return Path(out)
+    workbook = new_workbook(path, title=f"Formulir {divisi} {master.year}", kind=KIND_FORM)
+    _FormWriter(workbook, master, divisi, period, indicators, inputs or {}).write()
+    workbook.close()
 
 
 class _FormWriter:

@@ -30,13 +30,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from python_calamine import CalamineError, CalamineWorkbook
-
 from .consolidate import SHEET_CAPAIAN
 from .fileio import atomic_output
 from .messages import msg
 from .numbers import NumberParseError, parse_number
 from .report import ERROR, WARNING, Problem
+from .safety import FormReadError, open_workbook
 from .xlsx import a1, new_workbook
 
 SHEET_PREVIOUS = "Capaian Tahun Lalu"
@@ -222,13 +221,11 @@ def _open(path: str | Path, wanted: Sequence[str]) -> tuple[str, dict[str, list[
     name = str(path)
     if not Path(name).is_file():
         raise InputError([Problem(name, "file_not_found", msg("file_not_found", path=name))])
-    try:
-        with CalamineWorkbook.from_path(name) as book:
-            grids = {sheet: book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-                     for sheet in wanted if sheet in book.sheet_names}
-    except (CalamineError, OSError, ValueError) as exc:
-        raise InputError([Problem(name, "file_unreadable",
-                                  msg("file_unreadable", path=name, detail=type(exc).__name__))]) from exc
+    try:  # every pre-flight check, every sheet bounded (a renamed PDF, a far stray cell, ...)
+        with open_workbook(name) as workbook:
+            grids = {sheet: workbook.rows(sheet) for sheet in wanted if sheet in workbook.sheet_names}
+    except FormReadError as exc:
+        raise InputError([Problem(name, exc.code, exc.message, sheet=exc.sheet, cell=exc.cell)]) from None
     if not grids:
         names = " atau ".join(f"'{sheet}'" for sheet in wanted)
         raise InputError([Problem(name, "input_sheet_missing", msg("input_sheet_missing", path=name, sheets=names))])

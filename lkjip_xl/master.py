@@ -11,14 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from python_calamine import CalamineWorkbook
-
-from .fileio import atomic_output
-from .messages import msg
+from .fileio import KIND_MASTER, atomic_output
+from .messages import msg, visible
 from .model import AchievementRule, Direction, Indicator, Master, Method, QuarterRule
 from .numbers import NumberParseError, excel_number_format, parse_number
 from .report import Problem
-from .xlsx import a1, new_workbook
+from .safety import FormReadError, open_workbook
+from .xlsx import RESERVED_SHEET_NAMES, SHEET_NAME_FORBIDDEN, SHEET_NAME_MAX, a1, new_workbook, utf16_length
 
 INFO_SHEET = "Info"
 PK_SHEET = "PK"
@@ -65,14 +64,37 @@ PK_TITLES = {key: title for key, title, _, _ in PK_COLUMNS}
 TEMPLATE_ROWS = 300  # rows prepared with dropdowns in the blank template
 
 
-#: Why a name is refused: Ringkasan counts with COUNTIF(S), where these characters are wildcards or operators.
+#: Why a name is refused: in spreadsheet criteria (COUNTIF, AutoFilter) these characters are
+#: wildcards or operators, so such a name would not match itself.
 UNSAFE_NAME = "nama tidak boleh memuat *, ? atau ~, dan tidak boleh diawali <, > atau =."
+NAME_EMPTY = "nama tidak boleh kosong."
+NAME_SPACES = "nama tidak boleh diawali atau diakhiri spasi."
+NAME_HIDDEN = ("nama tidak boleh memuat karakter kendali atau karakter tak terlihat (baris baru, tab, penanda "
+               "arah teks, spasi lebar nol, ...).")
 
 
-def criteria_safe(name: str) -> bool:
-    """Whether ``name`` matches itself exactly as a COUNTIF criterion."""
-    text = name.strip()
-    return not any(ch in text for ch in "*?~") and not text.startswith(("<", ">", "="))
+def name_problem(name: str) -> str | None:
+    """Why ``name`` (a Kanwil or Divisi) cannot be used, in Indonesian; ``None`` when it can.
+
+    The one rule for names, applied to the master's and, as strictly, to every
+    name a form's stamp carries: not empty, no surrounding spaces, no control or
+    invisible characters (:func:`~lkjip_xl.messages.visible` would have to show
+    them), no wildcard ``* ? ~`` and no leading ``< > =``.
+    """
+    if not name.strip():
+        return NAME_EMPTY
+    if name != name.strip():
+        return NAME_SPACES
+    if visible(name) != name:
+        return NAME_HIDDEN
+    if any(ch in name for ch in "*?~") or name.startswith(("<", ">", "=")):
+        return UNSAFE_NAME
+    return None
+
+
+def name_key(name: str) -> str:
+    """What two names share when they are "the same" to a reader: case and surrounding spaces ignored."""
+    return name.strip().casefold()
 
 
 class MasterError(Exception):
@@ -89,7 +111,7 @@ class MasterError(Exception):
 def write_master(master: Master | None, out: str | Path, force: bool = False) -> Path:
     """Write ``master`` (or, with ``None``, the blank template) as a master workbook."""
     with atomic_output(out, force) as tmp:
-        workbook = new_workbook(tmp, title="Perjanjian Kinerja")
+        workbook = new_workbook(tmp, title="Perjanjian Kinerja", kind=KIND_MASTER)
         _write_info(workbook, master)
         _write_pk(workbook, master)
         _write_guide(workbook)
@@ -236,11 +258,10 @@ def read_master(path: str | Path) -> Master:
     name = str(path)
     if not path.exists():
         raise MasterError([Problem(name, "file_not_found", msg("file_not_found", path=name))])
-    try:
-        workbook = CalamineWorkbook.from_path(str(path))
-    except Exception as exc:  # calamine raises several types for unreadable files
-        raise MasterError([Problem(name, "file_unreadable",
-                                   msg("file_unreadable", path=name, detail=type(exc).__name__))])
+    try:  # every pre-flight check, every sheet bounded (a renamed PDF, a far stray cell, ...)
+        workbook = open_workbook(name).book
+    except FormReadError as exc:
+        raise MasterError([Problem(name, exc.code, exc.message, sheet=exc.sheet, cell=exc.cell)]) from None
     problems: list[Problem] = []
     sheets = set(workbook.sheet_names)
     for sheet in (INFO_SHEET, PK_SHEET):
@@ -290,8 +311,8 @@ def _read_info(workbook, path: str, problems: list[Problem]) -> dict[str, object
     kanwil = found.get("kanwil")
     if kanwil is None or _blank(kanwil.value):
         problem("kanwil", "master_info_missing")
-    elif not criteria_safe(str(kanwil.value)):
-        problem("kanwil", "master_value_invalid", value=kanwil.value, detail=UNSAFE_NAME)
+    elif name_problem(str(kanwil.value).strip()):
+        problem("kanwil", "master_value_invalid", value=kanwil.value, detail=name_problem(str(kanwil.value).strip()))
     else:
         info["kanwil"] = str(kanwil.value).strip()
     year = found.get("tahun")
@@ -350,7 +371,7 @@ def _read_pk(workbook, path: str, problems: list[Problem]) -> list[Indicator]:
     if any(key not in col_of for key in required):
         return []
     indicators: list[Indicator] = []
-    seen_codes: dict[str, str] = {}
+    seen_codes: dict[str, tuple[str, str]] = {}  # name_key of a code → (code, cell) of its first row
     for r, row in enumerate(rows[1:], start=1):
         def get(key: str) -> object:
             col = col_of.get(key)
@@ -358,19 +379,80 @@ def _read_pk(workbook, path: str, problems: list[Problem]) -> list[Indicator]:
 
         if all(_blank(get(key)) for key in required):
             continue
+        code_usable = _check_code(_code_text(get("code")), a1(r, col_of["code"]), path, problems, seen_codes)
         indicator = _parse_row(get, r, col_of, path, problems)
-        if indicator is None:
-            continue
-        ref = a1(r, col_of["code"])
-        if indicator.code in seen_codes:
-            problems.append(Problem(path, "master_duplicate_code",
-                                    msg("master_duplicate_code", code=indicator.code, path=path, sheet=PK_SHEET,
-                                        cell=ref, other=seen_codes[indicator.code]),
-                                    sheet=PK_SHEET, cell=ref, ikk=indicator.code))
-            continue
-        seen_codes[indicator.code] = ref
-        indicators.append(indicator)
+        if indicator is not None and code_usable:
+            indicators.append(indicator)
+    _check_divisi_names(rows, col_of["divisi"], path, problems)
     return indicators
+
+
+def _check_divisi_names(rows: list[list[object]], col: int, path: str, problems: list[Problem]) -> None:
+    """Two Divisi that differ only in case or surrounding spaces ("Keimigrasian", "KEIMIGRASIAN") are refused."""
+    first: dict[str, tuple[str, str]] = {}  # name_key → (name, cell) of its first row
+    for r, row in enumerate(rows[1:], start=1):
+        value = row[col] if col < len(row) else None
+        if _blank(value):
+            continue
+        name, ref = str(value).strip(), a1(r, col)
+        seen = first.setdefault(name_key(name), (name, ref))
+        if seen[0] != name:
+            detail = (f"nama Divisi ini sama dengan '{visible(seen[0])}' (sel {seen[1]}) bila huruf besar/kecil dan "
+                      "spasi diabaikan; tulis nama satu Divisi persis sama di setiap baris.")
+            problems.append(Problem(path, "master_value_invalid",
+                                    msg("master_value_invalid", value=value, path=path, sheet=PK_SHEET, cell=ref,
+                                        field=PK_TITLES["divisi"], detail=detail),
+                                    sheet=PK_SHEET, cell=ref))
+
+
+#: Longest IKK code, in characters as Excel counts them: the code names the IKK's sheet in the
+#: tables workbook (Excel allows 31) and titles the input help of its form cells (32).
+MAX_CODE_LENGTH = SHEET_NAME_MAX
+
+
+def _code_text(value: object) -> str:
+    """The code cell as :func:`_parse_row` reads it (trimmed; 7.0 → "7")."""
+    if _blank(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _check_code(code: str, ref: str, path: str, problems: list[Problem],
+                seen: dict[str, tuple[str, str]]) -> bool:
+    """Whether ``code`` can name an IKK: legal as a sheet name and unique ignoring case.
+
+    Every finding is added to ``problems``; an empty code is left to :func:`_parse_row`.
+    """
+    if not code:
+        return True
+    before = len(problems)
+
+    def add(problem_code: str, **fields: object) -> None:
+        problems.append(Problem(path, problem_code, msg(problem_code, code=code, path=path, sheet=PK_SHEET,
+                                                        cell=ref, **fields), sheet=PK_SHEET, cell=ref, ikk=code))
+
+    forbidden = sorted({ch for ch in code if ch in SHEET_NAME_FORBIDDEN})
+    quoted = [f"'{ch}'" for ch in forbidden]
+    chars = [", ".join(quoted[:-1]) + " dan " + quoted[-1] if len(quoted) > 1 else "".join(quoted)] if quoted else []
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in code):
+        chars.append(msg("code_chars_control"))
+    if code.startswith("'") or code.endswith("'"):
+        chars.append(msg("code_chars_apostrophe"))
+    if chars:
+        add("master_code_chars", chars=" serta ".join(chars))
+    if utf16_length(code) > MAX_CODE_LENGTH:
+        add("master_code_too_long", length=utf16_length(code), limit=MAX_CODE_LENGTH)
+    if code.casefold() in RESERVED_SHEET_NAMES:
+        add("master_code_reserved")
+    first = seen.setdefault(name_key(code), (code, ref))
+    if first[1] != ref:
+        if first[0] == code:
+            add("master_duplicate_code", other=first[1])
+        else:
+            add("master_code_duplicate_case", other_code=first[0], other=first[1])
+    return len(problems) == before
 
 
 def _parse_row(get, r: int, col_of: dict[str, int], path: str, problems: list[Problem]) -> Indicator | None:
@@ -425,8 +507,8 @@ def _parse_row(get, r: int, col_of: dict[str, int], path: str, problems: list[Pr
         return lowered == YES.casefold()
 
     divisi = text("divisi")
-    if divisi and not criteria_safe(divisi):
-        bad("divisi", UNSAFE_NAME)
+    if divisi and name_problem(divisi):
+        bad("divisi", name_problem(divisi))
     sk_no = number("sk_no", "count", required=True)
     sk_text = text("sk_text")
     code = text("code")

@@ -7,6 +7,8 @@ identifiers; the texts are Indonesian and say what to do.
 
 from __future__ import annotations
 
+import unicodedata
+
 MESSAGES: dict[str, str] = {
     # --- files --------------------------------------------------------------
     "output_exists": (
@@ -54,6 +56,42 @@ MESSAGES: dict[str, str] = {
         "pernah ada di berkas Excel biasa dan dapat dipakai untuk menyerang. Minta Divisi "
         "menyimpan ulang formulir dari Excel."
     ),
+    # --- sheet bounds, hidden cells, formulas (hardening) ---
+    "sheet_too_large": (
+        "Berkas {path} ditolak: sheet '{sheet}' berisi sesuatu sampai sel {cell} ({rows} baris × {columns} "
+        "kolom), jauh di luar tabel; batasnya {limit}. Buka berkas di Excel, pilih sheet '{sheet}', tekan "
+        "Ctrl+End untuk menuju sel {cell}, hapus baris dan kolom di luar tabel yang berisi atau berformat "
+        "(pilih baris/kolom › klik kanan › Hapus), simpan, lalu kirim ulang."
+    ),
+    "sheet_cell_invalid": (
+        "Berkas {path} ditolak: sheet '{sheet}' memuat sel atau baris yang letaknya tidak dapat dipastikan "
+        "({detail}; di dekat sel {cell}). Berkas ini tidak disimpan oleh Excel secara wajar; buka di Excel, "
+        "simpan ulang sebagai 'Excel Workbook (*.xlsx)', lalu kirim ulang."
+    ),
+    "file_reader_crashed": (
+        "Berkas {path} ditolak: proses pembacanya berhenti mendadak saat membaca berkas ini (berkas rusak "
+        "atau tidak wajar). Berkas lain tetap diproses. Minta Divisi menyimpan ulang formulir dari Excel "
+        "sebagai 'Excel Workbook (*.xlsx)' lalu mengirimnya kembali."
+    ),
+    "kanwil_write_crashed": (
+        "Buku kerja {path} tidak ditulis: proses penulisnya berhenti mendadak (formulir: {forms}). Formulir "
+        "tersebut tidak masuk konsolidasi; jalankan konsolidasi lagi, dan bila terulang periksa formulir itu."
+    ),
+    "header_duplicate": (
+        "Judul kolom '{header}' muncul dua kali di baris judul tabel {path}, sheet '{sheet}' (sel {first} "
+        "dan {cell}), sehingga tidak jelas kolom mana yang berisi nilainya. Hapus kolom tambahan itu "
+        "(periksa juga kolom yang disembunyikan) atau kembalikan judulnya, lalu kirim ulang."
+    ),
+    "value_hidden": (
+        "{field} IKK {code} ({path}, sheet '{sheet}', sel {cell}) berisi nilai yang dipakai dalam perhitungan, "
+        "tetapi {where} sel itu disembunyikan sehingga nilainya tidak terlihat saat formulir diperiksa dan "
+        "ditandatangani. Tampilkan kembali {where} itu (klik kanan › Unhide/Tampilkan), periksa nilainya, "
+        "simpan, lalu kirim ulang."
+    ),
+    "note_hidden": (
+        "Keterangan IKK {code} ({path}, sheet '{sheet}', sel {cell}) ikut dikonsolidasikan, tetapi {where} sel "
+        "itu disembunyikan. Tampilkan kembali {where} itu dan periksa isinya."
+    ),
     "file_skipped": (
         "Berkas {path} bukan berkas .xlsx sehingga tidak dibaca. Bila ini formulir Divisi, "
         "simpan sebagai 'Excel Workbook (*.xlsx)'."
@@ -73,7 +111,8 @@ MESSAGES: dict[str, str] = {
         "Nilai '{value}' pada {path}, sheet '{sheet}', sel {cell} ({field}) tidak valid: {detail}"
     ),
     "master_duplicate_code": (
-        "Kode IKK '{code}' muncul dua kali di master {path}, sheet '{sheet}' (sel {cell} dan {other})."
+        "Kode IKK '{code}' muncul dua kali di master {path}, sheet '{sheet}' (sel {cell} dan {other}). "
+        "Hapus baris yang berulang atau beri setiap IKK kode yang berbeda."
     ),
     "master_empty": "Master {path} tidak memuat satu pun IKK pada sheet '{sheet}'.",
     # --- forms: identity ----------------------------------------------------
@@ -239,6 +278,69 @@ MESSAGES: dict[str, str] = {
         "{field} pada baris utama IKK {code} ({path}, sheet '{sheet}', sel {cell}) berisi '{value}' "
         "dan diabaikan: isi pembilang dan penyebut pada baris sub-rasio di bawahnya."
     ),
+    # --- names, numbers, consistency (hardening) ---
+    "form_name_invalid": (
+        "Isian '{field}' ('{value}') pada cap formulir {path} (sheet '{sheet}') tidak valid: {detail} "
+        "Cap formulir telah diubah; gunakan formulir asli dari Kanwil."
+    ),
+    "form_name_clash": (
+        "Isian '{field}' ('{value}') pada formulir {path} (sheet '{sheet}') sama dengan '{other_value}' "
+        "({other}) bila huruf besar/kecil dan spasi di awal/akhir diabaikan. Satu nama harus ditulis "
+        "persis sama di semua formulir; gunakan formulir asli dari master PK."
+    ),
+    "form_divisi_not_in_order": (
+        "Divisi '{divisi}' pada cap formulir {path} (sheet '{sheet}') tidak ada dalam daftar Divisi "
+        "cap itu sendiri ({order}). Cap formulir telah diubah; gunakan formulir asli dari Kanwil."
+    ),
+    "form_rule_differs": (
+        "Aturan tercapai pada formulir {path} (sheet '{sheet}') adalah '{found}', sedangkan {basis} "
+        "memakai '{expected}'. Semua formulir satu konsolidasi harus memakai aturan yang sama; "
+        "gunakan formulir yang dibuat dari master PK yang berlaku."
+    ),
+    "form_order_differs": (
+        "Daftar Divisi pada formulir {path} (sheet '{sheet}') adalah '{found}', sedangkan {basis} "
+        "memakai '{expected}'. Gunakan formulir yang dibuat dari master PK yang berlaku."
+    ),
+    "form_period_differs": (
+        "Formulir {path} (sheet '{sheet}') untuk periode {found}, sedangkan {basis} untuk periode "
+        "{expected}. Konsolidasikan formulir satu periode saja."
+    ),
+    "form_no_majority": (
+        "Formulir tidak sepakat tentang {field} dan tidak ada nilai yang dipakai sebagian besar "
+        "formulir: {path} (sheet '{sheet}') memakai '{found}'; nilai lain: {others}. Semua formulir "
+        "ini ditolak; berikan --master atau kumpulkan formulir dari master yang sama."
+    ),
+    "value_out_of_range": (
+        "{field} untuk IKK {code} bernilai {value} ({path}, sheet '{sheet}', sel {cell}), di luar "
+        "batas formulir: angka harus 0 atau bernilai mutlak antara {low} dan {high}. Ketik angka "
+        "yang benar."
+    ),
+    "value_multiplier": (
+        "{field} untuk IKK {code} berisi '{value}' dengan kata pengali '{word}' ({path}, sheet "
+        "'{sheet}', sel {cell}). Kata pengali tidak dihitung; ketik angka lengkapnya, misalnya "
+        "2000 untuk '2 ribu'."
+    ),
+    "value_unit_mismatch": (
+        "{field} untuk IKK {code} berisi '{value}' ({path}, sheet '{sheet}', sel {cell}): '{word}' "
+        "bukan satuan IKK ini ({unit}). Ketik angkanya saja, misalnya 93 atau 3,25."
+    ),
+    "no_master": (
+        "Konsolidasi tanpa master PK: target, aturan tercapai dan daftar Divisi diambil dari cap "
+        "formulir, yang tidak bertanda tangan sehingga dapat dibuat ulang. Hanya master PK yang "
+        "dapat memastikannya; untuk satu Kanwil jalankan dengan --master master_pk.xlsx."
+    ),
+    "no_master_note": (
+        "Catatan: dikonsolidasi tanpa master PK; target dan aturan tercapai diambil dari cap "
+        "formulir dan tidak dicocokkan dengan Perjanjian Kinerja yang ditandatangani."
+    ),
+    "period_choice": "pilih salah satu: {periods}.",
+    "clash_same_stamp": "daftar Divisi pada cap yang sama",
+    "field_rule": "aturan tercapai",
+    "basis_master": "master PK",
+    "basis_majority": "sebagian besar formulir",
+    "period_label": "{period} Tahun {year}",
+    "year_label": "Tahun {year}",
+    "headline_period": "{tercapai} dari {total} IKK tercapai ({period})",
     # --- consolidation ------------------------------------------------------
     "forms_refused": (
         "{count} formulir ditolak karena berisi kesalahan. Perbaiki kesalahan di atas "
@@ -345,57 +447,58 @@ MESSAGES: dict[str, str] = {
         "tombolnya lagi."
     ),
     "kendali_folder_missing": (
-        "Folder formulir {path} tidak ditemukan (isian '{label}', sel {cell}). Periksa nama "
-        "foldernya; paling mudah salin alamatnya dari File Explorer."
+        "Folder formulir {path} tidak ditemukan (isian '{label}', sheet '{sheet}', sel {cell}). "
+        "Periksa nama foldernya; paling mudah salin alamatnya dari File Explorer."
     ),
     "kendali_not_folder": (
-        "{path} adalah berkas, bukan folder (isian '{label}', sel {cell}). Isi dengan folder "
-        "yang berisi formulir Divisi."
+        "{path} adalah berkas, bukan folder (isian '{label}', sheet '{sheet}', sel {cell}). Isi "
+        "dengan folder yang berisi formulir Divisi."
     ),
     "kendali_no_forms": (
-        "Tidak ada formulir .xlsx di folder {path} (isian '{label}', sel {cell}). Simpan "
-        "formulir kiriman Divisi di folder itu."
+        "Tidak ada formulir .xlsx di folder {path} (isian '{label}', sheet '{sheet}', sel {cell}). "
+        "Simpan formulir kiriman Divisi di folder itu."
     ),
     "kendali_master_missing": (
-        "Berkas master {path} tidak ditemukan (isian '{label}', sel {cell}). Periksa nama dan "
-        "foldernya."
+        "Berkas master {path} tidak ditemukan (isian '{label}', sheet '{sheet}', sel {cell}). "
+        "Periksa nama dan foldernya."
     ),
     "kendali_master_invalid": (
         "Master PK {path} belum dapat dipakai. Perbaiki masalah di daftar di bawah, lalu klik "
         "tombolnya lagi."
     ),
     "kendali_year_invalid": (
-        "Tahun '{value}' (sel {cell}) tidak valid. Isi dengan tahun empat angka, misalnya 2023."
+        "Tahun '{value}' (isian '{label}', sheet '{sheet}', sel {cell}) tidak valid. Isi dengan "
+        "tahun empat angka, misalnya 2023."
     ),
     "kendali_year_mismatch": (
-        "Master {path} untuk tahun {found}, sedangkan isian '{label}' (sel {cell}) adalah "
-        "{expected}. Pilih master yang benar atau perbaiki tahunnya."
+        "Master {path} untuk tahun {found}, sedangkan isian '{label}' (sheet '{sheet}', sel "
+        "{cell}) adalah {expected}. Pilih master yang benar atau perbaiki tahunnya."
     ),
     "kendali_yes_no_invalid": (
-        "Isian '{label}' (sel {cell}) berisi '{value}'. Isi dengan Ya atau Tidak."
+        "Isian '{label}' (sheet '{sheet}', sel {cell}) berisi '{value}'. Isi dengan Ya atau Tidak."
     ),
     "kendali_relative_path": (
-        "Alamat '{path}' (isian '{label}', sel {cell}) tidak lengkap dan folder buku kerja ini "
-        "tidak diketahui. Tulis alamat lengkap, misalnya C:\\LKjIP\\2023\\formulir."
+        "Alamat '{path}' (isian '{label}', sheet '{sheet}', sel {cell}) tidak lengkap dan folder "
+        "buku kerja ini tidak diketahui. Tulis alamat lengkap, misalnya C:\\LKjIP\\2023\\formulir."
     ),
     "kendali_output_not_xlsx": (
-        "Berkas hasil {path} (isian '{label}', sel {cell}) harus berakhiran .xlsx."
+        "Berkas hasil {path} (isian '{label}', sheet '{sheet}', sel {cell}) harus berakhiran .xlsx."
     ),
     "kendali_output_in_forms": (
-        "Berkas hasil {path} berada di folder formulir (isian '{label}', sel {cell}). Simpan "
-        "hasil konsolidasi di folder lain agar tidak ikut dibaca sebagai formulir."
+        "Berkas hasil {path} berada di folder formulir (isian '{label}', sheet '{sheet}', sel "
+        "{cell}). Simpan hasil konsolidasi di folder lain agar tidak ikut dibaca sebagai formulir."
     ),
     "kendali_output_is_master": (
-        "Berkas hasil {path} sama dengan berkas master (isian '{label}', sel {cell}). Pilih "
-        "nama lain agar master tidak tertimpa."
+        "Berkas hasil {path} sama dengan berkas master (isian '{label}', sheet '{sheet}', sel "
+        "{cell}). Pilih nama lain agar master tidak tertimpa."
     ),
     "kendali_output_exists": (
-        "Berkas hasil {path} sudah ada. Ubah isian '{label}' (sel {timpa_cell}) menjadi Ya untuk "
-        "menimpanya, atau tulis nama berkas lain."
+        "Berkas hasil {path} sudah ada. Ubah isian '{label}' (sheet '{sheet}', sel {timpa_cell}) "
+        "menjadi Ya untuk menimpanya, atau tulis nama berkas lain."
     ),
     "kendali_output_locked": (
-        "Berkas hasil {path} tidak dapat ditulis ({detail}). Mungkin berkas itu sedang terbuka "
-        "di Excel: tutup dulu, lalu klik Konsolidasi lagi."
+        "Berkas hasil {path} (isian '{label}', sheet '{sheet}', sel {cell}) tidak dapat ditulis "
+        "({detail}). Mungkin berkas itu sedang terbuka di Excel: tutup dulu, lalu klik Konsolidasi lagi."
     ),
     "kendali_settings_invalid": (
         "Ada {count} isian pengaturan yang belum benar. Lihat daftar masalah di bawah, "
@@ -418,10 +521,6 @@ MESSAGES: dict[str, str] = {
     "kendali_unexpected": (
         "Terjadi kesalahan tak terduga ({detail}). Berkas hasil tidak ditulis setengah jadi. "
         "Kirim tangkapan layar sheet ini kepada pengelola lkjip-xl."
-    ),
-    "kendali_workbook_unreadable": (
-        "Buku kerja kendali {path} tidak dapat dibaca atau tidak memiliki sheet '{sheet}' "
-        "({detail}). Buat ulang dengan perintah: lkjip-xl button --out konsolidasi.xlsm"
     ),
     "kendali_no_caller": (
         "Fungsi ini dijalankan dari tombol pada sheet '{sheet}' di buku kerja kendali Excel, "
@@ -521,9 +620,187 @@ MESSAGES: dict[str, str] = {
         "Isi target tersebut, atau ubah 'Dasar Capaian Renstra' di master PK menjadi pk."
     ),
     "tables_written": "Tabel ditulis: {path} ({count} tabel bernomor, {first} sampai {last}).",
+    # --- codes, sheet names, dates, settings (hardening) ---
+    "master_code_duplicate_case": (
+        "Kode IKK '{code}' ({path}, sheet '{sheet}', sel {cell}) sama dengan kode '{other_code}' "
+        "(sel {other}) bila huruf besar/kecil diabaikan. Excel tidak membedakan huruf besar dan kecil "
+        "pada nama sheet, sehingga kedua IKK tidak dapat dibedakan. Beri setiap IKK kode yang berbeda."
+    ),
+    "master_code_chars": (
+        "Kode IKK '{code}' ({path}, sheet '{sheet}', sel {cell}) memuat {chars}, yang tidak boleh ada "
+        "pada nama sheet Excel. Tulis kode dengan huruf, angka dan tanda hubung saja, misalnya SK04-IKK2."
+    ),
+    "master_code_too_long": (
+        "Kode IKK '{code}' ({path}, sheet '{sheet}', sel {cell}) panjangnya {length} karakter; paling "
+        "banyak {limit} karakter, karena kode menjadi nama sheet Excel dan judul petunjuk isian "
+        "formulir. Singkat kodenya, misalnya SK04-IKK2."
+    ),
+    "master_code_reserved": (
+        "Kode IKK '{code}' ({path}, sheet '{sheet}', sel {cell}) adalah nama yang dicadangkan Excel "
+        "dan tidak dapat menjadi nama sheet. Pakai kode lain, misalnya SK04-IKK2."
+    ),
+    "code_chars_apostrophe": "tanda petik (') di awal atau di akhir",
+    "code_chars_control": "karakter kendali (misalnya baris baru)",
+    "value_date_format": (
+        "{field} untuk IKK {code} ({path}, sheet '{sheet}', sel {cell}) berformat tanggal/waktu, "
+        "sehingga Excel menampilkannya sebagai {shown}; dibaca sebagai angka {number}. Ubah format "
+        "sel menjadi Angka (Format Cells › Number) dan periksa bahwa angka ini yang dimaksud."
+    ),
+    "value_date_unreadable": (
+        "{field} untuk IKK {code} ({path}, sheet '{sheet}', sel {cell}) berisi tanggal/waktu yang "
+        "ditampilkan Excel sebagai {shown}, bukan angka yang diketik: {reason} Ubah format sel "
+        "menjadi Angka (Format Cells › Number), lalu ketik ulang angkanya, misalnya 93 atau 3,25."
+    ),
+    "date_reason_ambiguous": "tanggal 28/02/1900 dapat berarti angka 59 atau 60.",
+    "date_reason_converted": (
+        "Excel mengubah ketikan menjadi tanggal/waktu (misalnya 3.25 menjadi pukul 03:25), "
+        "sehingga angka aslinya tidak dapat diketahui."
+    ),
+    "kendali_year_date": (
+        "Tahun pada isian '{label}' (sheet '{sheet}', sel {cell}) berformat tanggal dan tampil sebagai "
+        "{shown}. Ubah format sel menjadi Angka (Format Cells › Number), lalu ketik tahunnya, "
+        "misalnya 2023."
+    ),
+    "kendali_error_value": (
+        "Isian '{label}' (sheet '{sheet}', sel {cell}) berisi galat Excel {value}. Hapus rumusnya "
+        "dan ketik isiannya langsung."
+    ),
+    "kendali_not_text": (
+        "Isian '{label}' (sheet '{sheet}', sel {cell}) berisi {value}, bukan alamat folder atau berkas. "
+        "Ketik alamat lengkapnya, misalnya C:\\LKjIP\\2023\\formulir."
+    ),
+    "kendali_path_invalid": (
+        "Alamat '{path}' (isian '{label}', sheet '{sheet}', sel {cell}) tidak dapat dipakai: {reason} "
+        "Salin alamat yang benar dari File Explorer."
+    ),
+    "path_reason_too_long": "alamat atau salah satu nama di dalamnya terlalu panjang.",
+    "path_reason_chars": "alamat memuat karakter yang tidak boleh ada pada nama berkas.",
+    "path_reason_denied": "tidak ada izin untuk membuka salah satu folder di dalamnya.",
+    "path_reason_other": "sistem operasi menolak alamat ini ({detail}).",
+    "kendali_master_not_file": (
+        "{path} (isian '{label}', sheet '{sheet}', sel {cell}) adalah folder, bukan berkas master PK. "
+        "Isi dengan berkas .xlsx master PK."
+    ),
+    "kendali_sheet_missing": (
+        "Buku kerja kendali {path} tidak dapat dibaca: sheet '{sheet}' tidak ada (sheet yang ada: "
+        "{found}). Jangan mengganti nama sheet itu; bila perlu buat ulang dengan: lkjip-xl button "
+        "--out konsolidasi.xlsm"
+    ),
+    "kendali_workbook_not_excel": (
+        "Buku kerja kendali {path} tidak dapat dibaca: berkas ini bukan buku kerja Excel yang utuh, "
+        "sehingga sheet '{sheet}' tidak dapat dibaca. Buat ulang dengan: lkjip-xl button --out "
+        "konsolidasi.xlsm"
+    ),
+    # --- outputs and paths (hardening) ---
+    "output_is_input": (
+        "Keluaran {path} adalah berkas masukan {input} (nama lain untuk berkas yang sama). Berkas "
+        "masukan tidak pernah ditimpa, juga dengan --force: pilih nama atau folder keluaran lain."
+    ),
+    "output_in_input_folder": (
+        "Keluaran {path} berada di dalam folder masukan {folder}; berkas itu akan ikut dibaca pada "
+        "pemeriksaan berikutnya. Pilih folder keluaran di luar folder formulir."
+    ),
+    "output_clash": (
+        "Dua keluaran proses ini menjadi satu berkas: {path} dan {other} (Windows dan macOS tidak "
+        "membedakan huruf besar dan kecil). Pilih nama lain untuk salah satunya."
+    ),
+    "output_is_dir": (
+        "Keluaran {path} adalah folder, bukan berkas. Tulis nama berkasnya, misalnya "
+        "hasil/konsolidasi.xlsx."
+    ),
+    "output_dir_not_dir": (
+        "Folder keluaran {path} adalah sebuah berkas, bukan folder. Tulis nama folder lain."
+    ),
+    "output_parent_not_dir": (
+        "Keluaran {path} tidak dapat ditulis: {parent} adalah berkas, bukan folder. Periksa jalurnya "
+        "atau pilih folder lain."
+    ),
+    "output_name_too_long": (
+        "Nama keluaran {path} terlalu panjang ({length} byte; paling banyak {limit} byte per nama). "
+        "Pilih nama yang lebih pendek."
+    ),
+    "output_not_regular": (
+        "Keluaran {path} bukan berkas biasa (perangkat, pipa/FIFO atau soket) dan tidak akan ditimpa. "
+        "Pilih nama berkas lain."
+    ),
+    "output_not_writable": (
+        "Keluaran {path} tidak dapat ditulis ({detail}): folder hanya-baca, tanpa izin menulis, atau "
+        "berkasnya sedang terbuka di program lain. Tutup berkasnya atau pilih folder lain; tidak ada "
+        "berkas setengah jadi yang tertinggal."
+    ),
+    "output_disk_full": (
+        "Keluaran {path} tidak dapat ditulis karena disk penuh atau batas ukuran berkas tercapai "
+        "({detail}). Kosongkan ruang disk atau pilih disk lain; tidak ada berkas setengah jadi yang "
+        "tertinggal."
+    ),
+    "output_write_failed": (
+        "Keluaran {path} tidak dapat ditulis ({detail}). Periksa folder dan ruang disk, lalu jalankan "
+        "lagi; tidak ada berkas setengah jadi yang tertinggal."
+    ),
+    "output_detail_read_only": "folder tujuan tidak dapat ditulisi",
+    "output_detail_broken_link": "tautan (symlink) yang rusak",
+    "file_not_regular": (
+        "{path} bukan berkas biasa (pipa/FIFO, soket atau perangkat) sehingga tidak dibuka. Sebutkan "
+        "berkas .xlsx-nya."
+    ),
+    "file_link_broken": (
+        "{path} adalah tautan (symlink) yang tidak menunjuk ke berkas yang ada (rusak atau melingkar). "
+        "Perbaiki tautannya atau sebutkan berkas aslinya."
+    ),
+    "file_is_folder": "{path} adalah folder, bukan berkas. Sebutkan nama berkasnya.",
+    "folder_unreadable": "Folder {path} tidak dapat dibaca ({detail}). Periksa izin folder itu.",
+    "folder_skipped": (
+        "{path} adalah folder di dalam folder formulir dan tidak dibaca (hanya berkas yang langsung "
+        "berada di folder itu yang dibaca). Bila berisi formulir, pindahkan formulirnya ke luar atau "
+        "sebutkan folder itu sendiri."
+    ),
+    "special_file_skipped": (
+        "{path} bukan berkas biasa (pipa/FIFO, soket atau perangkat) dan tidak dibuka. Pindahkan atau "
+        "hapus dari folder formulir."
+    ),
+    "link_broken_skipped": (
+        "{path} adalah tautan (symlink) yang tidak menunjuk ke berkas yang ada (rusak atau melingkar) "
+        "dan dilewati. Perbaiki atau hapus tautannya."
+    ),
+    "toolkit_output_skipped": (
+        "Berkas {path} adalah keluaran lkjip-xl sendiri ({kind}), bukan formulir Divisi, sehingga "
+        "dilewati. Pindahkan berkas itu keluar dari folder formulir."
+    ),
+    "kind_konsolidasi": "buku kerja konsolidasi",
+    "kind_nasional": "buku kerja konsolidasi nasional",
+    "kind_tabel": "buku kerja tabel laporan",
+    "kind_master": "master PK",
+    "kind_kendali": "buku kerja kendali",
+    "kind_keluaran": "buku kerja keluaran",
 }
 
 
+#: Control pictures for the C0 controls and DEL: "\r" is shown as "␍", "\n" as "␊".
+_PICTURES = {code: chr(0x2400 + code) for code in range(0x20)} | {0x7F: "\u2421"}
+#: Categories shown visibly: controls (C0, DEL, C1 incl. NEL), format characters (bidi
+#: overrides and isolates, zero-width characters, BOM), line/paragraph separators, surrogates.
+_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+
+
+def visible(value: object) -> str:
+    """``value`` as text in which no character can move, hide or reorder what surrounds it.
+
+    C0 controls and DEL become their control pictures ("\\r" → "␍"), every other
+    control, format or separator character its code ("\\u202e"), so that a value
+    echoed in a report, a JSON file or a sheet can neither start a new line nor
+    turn text around, and openpyxl can store it.
+    """
+    text = str(value)
+    if text.isprintable():
+        return text
+    return "".join(_PICTURES.get(ord(ch)) or f"\\u{ord(ch):04x}" if unicodedata.category(ch) in _HIDDEN_CATEGORIES
+                   else ch for ch in text)
+
+
 def msg(message_code: str, /, **fields: object) -> str:
-    """Return the Indonesian text for ``message_code`` with ``fields`` filled in."""
-    return MESSAGES[message_code].format(**fields)
+    """Return the Indonesian text for ``message_code`` with ``fields`` filled in.
+
+    Every field goes through :func:`visible`: a value typed by a user (a cell,
+    a name, a file name) is echoed with its control characters shown, never obeyed.
+    """
+    return MESSAGES[message_code].format(**{name: visible(value) for name, value in fields.items()})

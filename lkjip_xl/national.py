@@ -31,10 +31,10 @@ from __future__ import annotations
 
 import gc
 import os
-import re
 import threading
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import partial
@@ -46,8 +46,10 @@ from .calc import GroupSummary, Summary
 from .consolidate import (
     Consolidated, ConsolidationResult, Styles, accepted_forms, add_formula_sheet, compute, write_consolidated,
 )
-from .fileio import atomic_output, check_can_write
+from .fileio import KIND_NATIONAL, OutputSet, atomic_output, guard_outputs, slug, unique_names
+from .report import ERROR, WARNING, Problem, Report
 from .layout import FORM_SHEET
+from .messages import msg
 from .validate import CheckedForm, expand_paths, validate_files
 from .xlsx import a1, new_workbook, quote_sheet
 
@@ -62,11 +64,11 @@ DATA_COLUMNS = (
     ("Kantor Wilayah", 44), ("Tahun", 7), ("Periode", 10), ("Divisi", 24), ("Kode IKK", 13),
     ("Indikator Kinerja Kegiatan", 60), ("Satuan", 9), ("Cara Hitung", 15), ("Target", 9),
     ("Realisasi", 11), ("Capaian (%)", 11), ("Status", 14), ("Berkas", 40), ("Sheet", 9), ("Baris", 7),
-    ("SHA-256", 66),
+    ("SHA-256", 66), ("No. Kanwil", 9), ("No. Divisi", 9),
 )
 DATA_COL = {title: col for col, (title, _) in enumerate(DATA_COLUMNS)}
 FORMS_COLUMNS = (("Kantor Wilayah", 44), ("Divisi", 24), ("Tahun", 7), ("Periode", 10), ("Jumlah IKK", 10),
-                 ("Berkas", 60), ("SHA-256", 66), ("Buku Kerja Kanwil", 50))
+                 ("Berkas", 60), ("SHA-256", 66), ("Buku Kerja Kanwil", 50), ("No. Kanwil", 9))
 #: Fewest forms for which a process pool pays for its start.
 MIN_PARALLEL_FORMS = 16
 
@@ -83,7 +85,9 @@ class KanwilPart:
 def consolidate_national(paths: Iterable[str | Path], out_dir: str | Path, force: bool = False,
                          skip_invalid: bool = False, progress: Callable[[str], None] | None = None,
                          workers: int | None = None,
-                         writing: Callable[[int], Callable[[str], None]] | None = None) -> ConsolidationResult:
+                         writing: Callable[[int], Callable[[str], None]] | None = None,
+                         guard: Callable[[Report, list[Path]], None] | None = None,
+                         check: Callable[[str], object] | None = None) -> ConsolidationResult:
     """Validate the forms of many Kanwil; write a workbook per Kanwil and the national workbook into ``out_dir``.
 
     Forms with errors are refused as in :func:`lkjip_xl.consolidate.consolidate`.
@@ -93,50 +97,162 @@ def consolidate_national(paths: Iterable[str | Path], out_dir: str | Path, force
     one per CPU; a pool only for :data:`MIN_PARALLEL_FORMS` forms or more).
     ``progress`` is called with each form read; ``writing(n)`` is called before
     the n workbooks are written and returns the callback called with each path written.
+
+    Before the first byte is written, ``guard(report, outputs)`` checks every
+    output (default: :func:`lkjip_xl.fileio.guard_outputs` against ``paths``;
+    the command line adds the feedback copies and its other inputs).  All
+    workbooks are written as temporaries and moved into place together: a
+    failure leaves none of them.
+
+    ``check`` reads and checks one file (default :func:`lkjip_xl.validate.check_path`;
+    a module-level function, as it runs in the pool).  A file whose reading
+    process dies is reported (``file_reader_crashed``) and the others are read;
+    a Kanwil workbook whose writing process dies twice is reported
+    (``kanwil_write_crashed``) and left out with its forms.
     """
     paths = list(paths)
     workers = 1 if len(expand_paths(paths)[0]) < MIN_PARALLEL_FORMS else workers or _cpus()
-    with _pool(workers) as pool:
-        mapper = map if pool is None else partial(_map_compact, pool, workers)
+    if guard is None:
+        def guard(_report: Report, outputs: list[Path]) -> None:
+            guard_outputs(outputs, paths, force, out_dirs=[out_dir])
+    # The pool is left (its workers done) before the temporaries are moved or removed.
+    with OutputSet(force) as output_set, _pool(workers) as pool:
+        def mapper(default_check: Callable[[str], object], files: list[str]) -> Iterable:
+            reading = check or default_check
+            return map(reading, files) if pool is None else _map_compact(pool, workers, reading, files)
+
         validation = validate_files(paths, None, progress, mapper, multi_kanwil=True)
+        validation.report.add(Problem("", "no_master", msg("no_master"), WARNING))  # only stamps vouch for targets
         accepted, refused = accepted_forms(validation, skip_invalid)
         if not accepted:
             return ConsolidationResult(None, validation.report, refused=refused)
         out_dir = Path(out_dir)
         groups = _by_kanwil(accepted)
         national = out_dir / f"Nasional_{groups[0][0].form.year}.xlsx"
-        jobs = [(forms, str(out_dir / name), force) for forms, name in zip(groups, _workbook_names(groups))]
-        for path in [national, *(Path(out) for _, out, _ in jobs)]:
-            check_can_write(path, force)  # refuse before anything is written
+        targets = [out_dir / name for name in _workbook_names(groups)]
+        guard(validation.report, [national, *targets])  # refuse before anything is written
+        national_tmp = output_set.temporary(national)
+        jobs = [(forms, output_set.temporary(target), True) for forms, target in zip(groups, targets)]
         written = writing(len(jobs) + 1) if writing else (lambda _path: None)
         with _KanwilJobs(jobs, pool, workers - 1) as kanwil_books, _collector_spared():
-            parts = [KanwilPart(forms, compute(forms, None), Path(out).name) for forms, out, _ in jobs]
-            summary = write_national(parts, national, force)
+            parts = [KanwilPart(forms, compute(forms, None), target.name)
+                     for (forms, _, _), target in zip(jobs, targets)]
+            summary = write_national(parts, national_tmp, True)
             written(str(national))
-            kanwil_books.finish(written)
+            crashed = kanwil_books.finish(written)
+        for forms, tmp, _ in crashed:  # its writer died twice: reported, left out, the rest is written
+            target = targets[next(n for n, job in enumerate(jobs) if job[1] == tmp)]
+            output_set.pairs = [pair for pair in output_set.pairs if pair[0] != tmp]
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            targets.remove(target)
+            files = [checked.form.path for checked in forms]
+            validation.report.add(Problem(str(target), "kanwil_write_crashed", msg(
+                "kanwil_write_crashed", path=str(target), forms=", ".join(files)), ERROR))
+            refused = [*refused, *files]
     results = [result for part in parts for result, _, _ in part.data.rows]
-    return ConsolidationResult(national, validation.report, summary, results, refused,
-                               [national, *(Path(out) for _, out, _ in jobs)])
+    return ConsolidationResult(national, validation.report, summary, results, refused, [national, *targets])
 
 
 def _cpus() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+class _Workers:
+    """A process pool that outlives the death of a worker: a broken pool is replaced by a new one.
+
+    A worker dies when the code it runs ends the process (a reader aborting on
+    a hostile file, the system killing it for memory); the pool is then broken
+    and every unfinished task fails with :class:`BrokenProcessPool`.
+    """
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self.executor = ProcessPoolExecutor(workers)
+
+    def submit(self, fn: Callable, *args: object) -> Future:
+        return self.executor.submit(fn, *args)
+
+    def map(self, fn: Callable, items: list, chunksize: int) -> Iterator:
+        return self.executor.map(fn, items, chunksize=chunksize)
+
+    def restart(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.executor = ProcessPoolExecutor(self.workers)
+
+    @staticmethod
+    def alone(fn: Callable, item: object) -> object:
+        """``fn(item)`` in a process of its own; :class:`BrokenProcessPool` when that process dies."""
+        with ProcessPoolExecutor(1) as solo:
+            return solo.submit(fn, item).result()
+
+    def shutdown(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
 @contextmanager
-def _pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
+def _pool(workers: int) -> Iterator[_Workers | None]:
     if workers <= 1:
         yield None
         return
-    with ProcessPoolExecutor(workers) as pool:
+    pool = _Workers(workers)
+    try:
         yield pool
+    finally:
+        pool.shutdown()
 
 
-def _map_compact(pool: ProcessPoolExecutor, workers: int, check: Callable[[str], object],
-                 files: list[str]) -> Iterator:
-    """``map(check, files)`` in the pool, each outcome made compact before it is sent back."""
+def _map_compact(pool: _Workers, workers: int, check: Callable[[str], object], files: list[str]) -> Iterator:
+    """``map(check, files)`` in the pool, each outcome made compact before it is sent back.
+
+    A file that makes its worker die becomes a ``file_reader_crashed`` problem
+    and the other files are read: when the pool breaks, the files not yet
+    returned are read again (:func:`_guarded`).
+    """
+    task = partial(_compact, check)
     chunk = max(1, min(32, len(files) // (4 * workers)))
-    return pool.map(partial(_compact, check), files, chunksize=chunk)
+    done = 0
+    try:
+        for outcome in pool.map(task, files, chunk):
+            yield outcome
+            done += 1
+        return
+    except BrokenProcessPool:
+        pool.restart()
+    yield from _guarded(pool, task, files[done:])
+
+
+def _guarded(pool: _Workers, task: Callable[[str], object], files: list[str]) -> Iterator:
+    """``task`` of each file in order, in the pool, one file per task; a file whose worker dies is
+    run again in a process of its own, and when that dies too it gives ``file_reader_crashed``.
+
+    When the pool breaks, the files from the first unfinished one on are
+    suspects as far as a worker may have been running one of them (each worker
+    and the pool's call queue hold at most ``2 × workers + 1``); each suspect is
+    read alone, then the pool goes on with the rest.  Every round reads at least
+    one file, so the run ends.
+    """
+    start = 0
+    while start < len(files):
+        futures = [pool.submit(task, path) for path in files[start:]]
+        offset = len(futures)
+        for n, future in enumerate(futures):
+            try:
+                outcome = future.result()
+            except BrokenProcessPool:
+                offset = n
+                break
+            yield outcome
+        if offset == len(futures):
+            return
+        pool.restart()
+        suspects = files[start + offset:start + offset + 2 * pool.workers + 1]
+        for path in suspects:
+            try:
+                yield pool.alone(task, path)
+            except BrokenProcessPool:
+                yield Problem(path, "file_reader_crashed", msg("file_reader_crashed", path=path), ERROR)
+        start += offset + len(suspects)
 
 
 def _compact(check: Callable[[str], object], path: str) -> object:
@@ -163,17 +279,17 @@ def _by_kanwil(accepted: list[CheckedForm]) -> list[list[CheckedForm]]:
 
 
 def _workbook_names(groups: list[list[CheckedForm]]) -> list[str]:
-    """``Capaian_<tahun>_<Kanwil>.xlsx`` for each group, made unique."""
-    names: list[str] = []
-    for forms in groups:
+    """``Capaian_<tahun>_<Kanwil>.xlsx`` for each group, unique ignoring case.
+
+    The Kanwil name goes through :func:`lkjip_xl.fileio.slug`; one with nothing
+    readable left becomes ``Kanwil_<n>``, n its place in the run.  The national
+    workbook's name (``Nasional_<tahun>.xlsx``) can never be one of them.
+    """
+    names = []
+    for n, forms in enumerate(groups, start=1):
         form = forms[0].form
-        stem = f"Capaian_{form.year}_" + (re.sub(r"[^0-9A-Za-z]+", "_", form.kanwil).strip("_") or "Kanwil")
-        name, n = f"{stem}.xlsx", 1
-        while name.casefold() in {taken.casefold() for taken in names}:
-            n += 1
-            name = f"{stem}_{n}.xlsx"
-        names.append(name)
-    return names
+        names.append(f"Capaian_{form.year}_{slug(form.kanwil) or f'Kanwil_{n}'}.xlsx")
+    return unique_names(names)
 
 
 class _KanwilJobs:
@@ -185,12 +301,13 @@ class _KanwilJobs:
     stays busy to the end.  Leaving the ``with`` block drops the queued jobs.
     """
 
-    def __init__(self, jobs: list[tuple[list[CheckedForm], str, bool]], pool: ProcessPoolExecutor | None,
+    def __init__(self, jobs: list[tuple[list[CheckedForm], str, bool]], pool: _Workers | None,
                  in_pool: int):
         self.queue = deque(jobs)
         self.pool = pool
         self.lock = threading.Lock()
         self.futures: list[Future] = []
+        self.job_of: dict[Future, tuple[list[CheckedForm], str, bool]] = {}
         for _ in range(in_pool if pool else 0):
             self._submit()
 
@@ -205,23 +322,42 @@ class _KanwilJobs:
         with self.lock:
             if not self.queue:
                 return
-            future = self.pool.submit(_write_kanwil, self.queue.popleft())
+            job = self.queue.popleft()
+            try:
+                future = self.pool.submit(_write_kanwil, job)
+            except (BrokenProcessPool, RuntimeError):  # a worker died: this process takes the queue
+                self.queue.appendleft(job)
+                return
             self.futures.append(future)
+            self.job_of[future] = job
         future.add_done_callback(self._submit)
 
     def _take(self) -> tuple[list[CheckedForm], str, bool] | None:
         with self.lock:
             return self.queue.popleft() if self.queue else None
 
-    def finish(self, written: Callable[[str], None]) -> None:
-        """Write the queued jobs here and wait for the pool's; call ``written`` with each path."""
+    def finish(self, written: Callable[[str], None]) -> list[tuple[list[CheckedForm], str, bool]]:
+        """Write the queued jobs here and wait for the pool's; call ``written`` with each path.
+
+        A job whose worker died is run again in a process of its own; the jobs
+        whose process died again are returned (not written).
+        """
         reported: set[Future] = set()
+        crashed = []
 
         def report(futures: Iterable[Future]) -> None:
             for future in futures:
-                if future not in reported:
-                    reported.add(future)
+                if future in reported:
+                    continue
+                reported.add(future)
+                try:
                     written(future.result())
+                except BrokenProcessPool:
+                    job = self.job_of[future]
+                    try:
+                        written(_Workers.alone(_write_kanwil, job))
+                    except BrokenProcessPool:
+                        crashed.append(job)
 
         while (job := self._take()) is not None:
             report([f for f in list(self.futures) if f.done()])
@@ -229,6 +365,7 @@ class _KanwilJobs:
         with self.lock:
             futures = list(self.futures)
         report(as_completed(futures))
+        return crashed
 
 
 def _write_kanwil(job: tuple[list[CheckedForm], str, bool]) -> str:
@@ -266,7 +403,25 @@ def _collector_spared() -> Iterator[None]:
 def national_summary(parts: list[KanwilPart]) -> Summary:
     """One group per Kanwil and the national total, as the national sheets compute them."""
     results = [result for part in parts for result, _, _ in part.data.rows]
-    return Summary(tuple(part.data.summary.overall for part in parts), calc.group_summary(NATIONAL_NAME, results))
+    return Summary(tuple(part.data.summary.overall for part in parts), calc.group_summary(NATIONAL_NAME, results),
+                   parts[0].data.summary.period)  # one period for every form (validate._check_agreement)
+
+
+class _Keys:
+    """The numeric keys the national summaries count on: COUNTIF(S) on names would ignore case and
+    read * ? ~ as wildcards.  Kanwil 1, 2, ... in the order of ``parts``; Divisi 1, 2, ... in the
+    order of the "Tercapai per Divisi" columns (every Divisi name of the run, first seen first)."""
+
+    def __init__(self, parts: list[KanwilPart]):
+        self._kanwil = {id(part): n for n, part in enumerate(parts, start=1)}
+        self.divisi_names = list(dict.fromkeys(name for part in parts for name in part.data.divisi_order))
+        self._divisi = {name: n for n, name in enumerate(self.divisi_names, start=1)}
+
+    def kanwil(self, part: KanwilPart) -> int:
+        return self._kanwil[id(part)]
+
+    def divisi(self, name: str) -> int:
+        return self._divisi[name]
 
 
 def write_national(parts: list[KanwilPart], out: str | Path, force: bool = False) -> Summary:
@@ -281,15 +436,18 @@ def write_national(parts: list[KanwilPart], out: str | Path, force: bool = False
         col = DATA_COL[title]
         return f"{data}!{a1(1, col, True)}:{a1(max(rows, 1), col, True)}"
 
-    refs = {title: data_range(title) for title in ("Kantor Wilayah", "Divisi", "Capaian (%)", "Status")}
-    refs["forms"] = f"{quote_sheet(SHEET_FORMS)}!{a1(1, 0, True)}:{a1(max(len(forms), 1), 0, True)}"
+    refs = {title: data_range(title) for title in ("No. Kanwil", "No. Divisi", "Capaian (%)", "Status")}
+    forms_key = len(FORMS_COLUMNS) - 1  # "No. Kanwil"
+    refs["forms"] = f"{quote_sheet(SHEET_FORMS)}!{a1(1, forms_key, True)}:{a1(max(len(forms), 1), forms_key, True)}"
+    keys = _Keys(parts)
     with atomic_output(out, force) as tmp:
-        workbook = new_workbook(tmp, title=f"Capaian Kinerja Nasional {year}", constant_memory=True)
+        workbook = new_workbook(tmp, title=f"Capaian Kinerja Nasional {parts[0].data.period_label}",
+                                kind=KIND_NATIONAL, constant_memory=True)
         styles = Styles(workbook)
-        _write_national_sheet(workbook, styles, parts, summary, refs, year)
-        _write_matrix(workbook, styles, parts, refs, year)
-        _write_forms(workbook, styles, forms)
-        _write_data(workbook, styles, parts)
+        _write_national_sheet(workbook, styles, parts, summary, refs, keys)
+        _write_matrix(workbook, styles, parts, refs, keys)
+        _write_forms(workbook, styles, forms, keys)
+        _write_data(workbook, styles, parts, keys)
         workbook.define_name("DataCapaian", f"={data}!$A$1:{a1(max(rows, 1), len(DATA_COLUMNS) - 1, True)}")
         workbook.close()
     return summary
@@ -305,23 +463,23 @@ def _stored(value: float | None) -> float | str:
 
 
 def _write_national_sheet(workbook, styles: Styles, parts: list[KanwilPart], summary: Summary,
-                          refs: dict[str, str], year: int) -> None:
+                          refs: dict[str, str], keys: _Keys) -> None:
     sheet = add_formula_sheet(workbook, SHEET_NATIONAL)
     headers = ("Kantor Wilayah", "Jumlah Formulir", "Jumlah IKK", "Tercapai", "Tidak Tercapai",
                "Rata-rata Capaian (%)", "Buku Kerja Kanwil")
     for col, width in enumerate((50, 11, 11, 11, 11, 14, 60)):
         sheet.set_column(col, col, width)
-    sheet.write_string(0, 0, f"Ringkasan Capaian Kinerja Nasional Tahun {year}", styles.title)
+    sheet.write_string(0, 0, f"Ringkasan Capaian Kinerja Nasional {parts[0].data.period_label}", styles.title)
     sheet.write_string(1, 0, "Angka adalah rumus atas sheet Data; tercapai menurut aturan PK masing-masing Kanwil. "
                              "Rincian setiap Kanwil ada di buku kerjanya.", styles.note)
     sheet.set_row(3, 30)
     for col, title in enumerate(headers):
         sheet.write_string(3, col, title, styles.head)
     count, pct = styles.number("0"), styles.number('0.00"%"')
-    kanwil, status, capaian = refs["Kantor Wilayah"], refs["Status"], refs["Capaian (%)"]
+    kanwil, status, capaian = refs["No. Kanwil"], refs["Status"], refs["Capaian (%)"]
     first = row = 4
     for part, group in zip(parts, summary.groups):
-        name = a1(row, 0)
+        name = keys.kanwil(part)  # a number: matched exactly, whatever the Kanwil's name holds
         sheet.write_string(row, 0, group.name, styles.text)
         sheet.write_formula(row, 1, f"=COUNTIF({refs['forms']},{name})", count, len(part.forms))
         sheet.write_formula(row, 2, f"=COUNTIF({kanwil},{name})", count, group.total)
@@ -342,28 +500,26 @@ def _write_national_sheet(workbook, styles: Styles, parts: list[KanwilPart], sum
     total = row
     row += 2
     sheet.write_string(row, 0, "Kesimpulan", styles.group)
-    sheet.write_formula(row, 1, "=" + calc.headline_formula(a1(total, 3), a1(total, 2)), styles.group,
-                        summary.headline)
+    sheet.write_formula(row, 1, "=" + calc.headline_formula(a1(total, 3), a1(total, 2), summary.period),
+                        styles.group, summary.headline)
+    sheet.write_string(row + 1, 0, msg("no_master_note"), styles.warning)  # national runs take no master
     sheet.freeze_panes(4, 1)
     sheet.set_landscape()
     sheet.set_paper(9)
     sheet.fit_to_pages(1, 0)
 
 
-def _write_matrix(workbook, styles: Styles, parts: list[KanwilPart], refs: dict[str, str], year: int) -> None:
-    """IKK tercapai, then IKK, per Kanwil (rows) and Divisi (columns): COUNTIFS over "Data"."""
+def _write_matrix(workbook, styles: Styles, parts: list[KanwilPart], refs: dict[str, str], keys: _Keys) -> None:
+    """IKK tercapai, then IKK, per Kanwil (rows) and Divisi (columns): COUNTIFS over "Data" on the numeric keys."""
     sheet = add_formula_sheet(workbook, SHEET_MATRIX)
-    divisi: dict[str, None] = {}
-    for part in parts:
-        divisi.update(dict.fromkeys(part.data.divisi_order))
-    columns = list(divisi)
+    columns = keys.divisi_names
     sheet.set_column(0, 0, 50)
     sheet.set_column(1, len(columns), 13)
-    sheet.write_string(0, 0, f"IKK Tercapai per Kanwil dan Divisi Tahun {year}", styles.title)
+    sheet.write_string(0, 0, f"IKK Tercapai per Kanwil dan Divisi {parts[0].data.period_label}", styles.title)
     sheet.write_string(1, 0, "Rumus atas sheet Data. Sel kosong: Kanwil tidak mengirim formulir Divisi itu.",
                        styles.note)
     count = styles.number("0")
-    kanwil, divisi_ref, status = refs["Kantor Wilayah"], refs["Divisi"], refs["Status"]
+    kanwil, divisi_ref, status = refs["No. Kanwil"], refs["No. Divisi"], refs["Status"]
     head = 3
     for title, tercapai in (("IKK Tercapai", True), ("Jumlah IKK", False)):
         sheet.set_row(head, 45)
@@ -378,7 +534,7 @@ def _write_matrix(workbook, styles: Styles, parts: list[KanwilPart], refs: dict[
                 if group is None:
                     sheet.write_blank(row, col, None, count)
                     continue
-                criteria = f"{kanwil},{a1(row, 0)},{divisi_ref},{a1(head, col)}"
+                criteria = f"{kanwil},{keys.kanwil(part)},{divisi_ref},{keys.divisi(name)}"
                 if tercapai:
                     sheet.write_formula(row, col, f'=COUNTIFS({criteria},{status},"{calc.TERCAPAI}")', count,
                                         group.tercapai)
@@ -388,7 +544,7 @@ def _write_matrix(workbook, styles: Styles, parts: list[KanwilPart], refs: dict[
     sheet.freeze_panes(4, 1)
 
 
-def _write_forms(workbook, styles: Styles, forms: list[tuple[KanwilPart, CheckedForm]]) -> None:
+def _write_forms(workbook, styles: Styles, forms: list[tuple[KanwilPart, CheckedForm]], keys: _Keys) -> None:
     """One row per form, plain values: the lineage of the whole run."""
     sheet = workbook.add_worksheet(SHEET_FORMS)
     for col, (title, width) in enumerate(FORMS_COLUMNS):
@@ -404,11 +560,12 @@ def _write_forms(workbook, styles: Styles, forms: list[tuple[KanwilPart, Checked
         sheet.write_string(row, 5, form.path)
         sheet.write_string(row, 6, form.sha256)
         sheet.write_string(row, 7, part.workbook)
+        sheet.write_number(row, 8, keys.kanwil(part))
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(len(forms), 1), len(FORMS_COLUMNS) - 1)
 
 
-def _write_data(workbook, styles: Styles, parts: list[KanwilPart]) -> None:
+def _write_data(workbook, styles: Styles, parts: list[KanwilPart], keys: _Keys) -> None:
     """One row per IKK per form, plain values for pivot tables, streamed row by row."""
     sheet = workbook.add_worksheet(SHEET_DATA)
     decimals = workbook.add_format({"num_format": "0.00"})
@@ -439,6 +596,8 @@ def _write_data(workbook, styles: Styles, parts: list[KanwilPart]) -> None:
             if indicator.code in form.row_index:
                 number(row, 14, form.row_index[indicator.code] + 1)
             string(row, 15, form.sha256)
+            number(row, 16, keys.kanwil(part))
+            number(row, 17, keys.divisi(indicator.divisi))
             row += 1
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(row - 1, 1), len(DATA_COLUMNS) - 1)

@@ -18,16 +18,39 @@ from dataclasses import dataclass
 #: lone ``.ddd`` group is read as thousands; for the other kinds it is ambiguous.
 KINDS = ("count", "money", "index", "percent", "decimal")
 
-_UNIT_RE = re.compile(r"^\s*([-+−]?[\d.,\s]*\d)\s*(?:\(\s*([^)]*?)\s*\)|(%)|([A-Za-z][\w /.-]*))?\s*$")
+#: Largest magnitude an input may have: the forms' data validation allows -10^15 … 10^15
+#: (:mod:`lkjip_xl.forms`), and :func:`check_input_range` refuses anything beyond it.
+INPUT_LIMIT = 1e15
+#: Smallest non-zero magnitude an input may have (10^-15): smaller is a slip, and a ratio
+#: of the largest and the smallest input (10^32) stays far from overflowing.
+INPUT_MIN_MAGNITUDE = 1 / INPUT_LIMIT
+
+#: Words that multiply the number before them ("2 ribu" is 2000): refused, never dropped or applied.
+MULTIPLIER_WORDS = frozenset({
+    "ratus", "ribu", "rb", "rbu", "juta", "jt", "jta", "miliar", "milyar", "mlr", "m", "triliun", "trilyun",
+    "t", "k", "kb", "thousand", "million", "mio", "mn", "billion", "bn", "trillion", "tn", "lakh", "crore",
+})
+
+#: A number and what follows it. Every repetition is greedy and the text is at most
+#: :data:`MAX_NUMBER_TEXT` characters, so a match takes linear time whatever the text.
+_UNIT_RE = re.compile(r"^\s*([-+−]?[0-9.,\s]*[0-9])\s*(?:\(([^)]*)\)|(%)|([^\W\d_][^()]*))?$")
+#: Longer texts are no number anyone typed (refused before any pattern is tried).
+MAX_NUMBER_TEXT = 1000
 
 
 class NumberParseError(ValueError):
-    """A text could not be read as a number; ``code`` says why (see messages)."""
+    """A text could not be read as a number; ``code`` says why (see messages).
 
-    def __init__(self, code: str, text: str):
+    Codes: ``not_a_number``, ``ambiguous_number``, ``out_of_range`` (the digits
+    exceed what a float holds), ``multiplier_word`` ("2 ribu"), ``unit_mismatch``
+    (a trailing word that is not the IKK's unit); ``word`` is the word refused.
+    """
+
+    def __init__(self, code: str, text: str, word: str = ""):
         super().__init__(f"{code}: {text!r}")
         self.code = code
         self.text = text
+        self.word = word
 
 
 @dataclass(frozen=True)
@@ -51,13 +74,18 @@ def _clean(text: str) -> tuple[str, bool]:
     return cleaned, money
 
 
-def parse_number(text: str | float | int, kind: str = "decimal") -> ParsedNumber:
-    """Read ``text`` as a number of ``kind`` (one of :data:`KINDS`).
+def parse_number(text: str | float | int, kind: str = "decimal", unit: str | None = None) -> ParsedNumber:
+    """Read ``text`` as a number of ``kind`` (one of :data:`KINDS`) for a value whose unit is ``unit``.
 
     Accepted: ``93``, ``3,25``, ``3.84``, ``1.169.409.656``, ``1.234,5``,
-    ``209,570,000``, ``90%``, ``21 Layanan``, ``82 (Indeks)``, ``Rp. 14.945.870.000,-``,
-    ``-21,4``.  Raises :class:`NumberParseError` with code ``not_a_number`` or
-    ``ambiguous_number``.
+    ``209,570,000``, ``1 234``, ``90%``, ``Rp. 14.945.870.000,-``, ``-21,4``, and a
+    trailing word only when it is ``unit`` itself, compared casefolded with
+    spaces normalised (``21 Layanan`` for unit "Layanan", ``82 (Indeks)``), or
+    ``Indeks`` for an index.  ``%`` and a leading ``Rp`` are reported in
+    :attr:`ParsedNumber.unit` for the caller to judge.  Refused with
+    :class:`NumberParseError`: multiplier words (``2 ribu``, ``3,5 juta``), any
+    other word (``12 dari 15``, ``5 Orang`` for unit "Layanan"), exponents and
+    hexadecimal (``1e5``, ``0x10``), digits other than 0–9, and digits a float cannot hold.
     """
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}")
@@ -66,48 +94,86 @@ def parse_number(text: str | float | int, kind: str = "decimal") -> ParsedNumber
     if isinstance(text, (int, float)):
         if isinstance(text, float) and not math.isfinite(text):
             raise NumberParseError("not_a_number", str(text))
-        return ParsedNumber(float(text), None, "angka")
+        try:
+            return ParsedNumber(float(text), None, "angka")
+        except OverflowError:  # an int beyond any float
+            raise NumberParseError("out_of_range", str(text)) from None
+    if len(text) > MAX_NUMBER_TEXT:
+        raise NumberParseError("not_a_number", text)
     cleaned, money = _clean(str(text))
     match = _UNIT_RE.match(cleaned)
     if not match or not cleaned:
         raise NumberParseError("not_a_number", str(text))
-    body = match.group(1).replace(" ", "")
-    unit = match.group(2) or match.group(3) or match.group(4)
-    if money:
-        unit = "Rp"
-    if unit is not None:
-        unit = unit.strip() or None
-    if unit is not None and re.fullmatch(r"[eE]\d+", unit):
-        raise NumberParseError("not_a_number", str(text))  # "1e5": an exponent, not the unit "e5"
+    body = _body(match.group(1), str(text))
+    found = match.group(3) or _unit_word(match.group(2) if match.group(2) is not None else match.group(4),
+                                         kind, unit, str(text))
     sign = -1.0 if body.startswith("-") else 1.0
     body = body.lstrip("+-")
     value, reading = _read_digits(body, "money" if money else kind, str(text))
-    return ParsedNumber(sign * value, unit, reading)
+    if not math.isfinite(value):
+        raise NumberParseError("out_of_range", str(text))
+    return ParsedNumber(sign * value, "Rp" if money and found is None else found, reading)
+
+
+def _body(body: str, original: str) -> str:
+    """The digits and separators, spaces taken out only where they group thousands ("1 234")."""
+    sign = body[:1] if body[:1] in "+-" else ""
+    digits = body[len(sign):].lstrip()  # "- 5" is -5
+    if not any(ch.isspace() for ch in digits):
+        return sign + digits
+    if not re.fullmatch(r"[0-9]{1,3}(?:\s[0-9]{3})+(?:[.,][0-9]+)?", digits):
+        raise NumberParseError("not_a_number", original)  # "12 15" is no number
+    return "".join(body.split())
+
+
+def _normal(word: str) -> str:
+    """A unit or word compared casefolded, with its spaces normalised."""
+    return " ".join(word.split()).casefold()
+
+
+def _unit_word(word: str | None, kind: str, unit: str | None, original: str) -> str | None:
+    """The trailing word of a number when it may stand there; :class:`NumberParseError` otherwise."""
+    if word is None:
+        return None
+    normal = _normal(word)
+    if not normal:
+        return None  # "82 ()"
+    if normal == "%":
+        return "%"
+    if unit is not None and _normal(unit) and normal == _normal(unit):
+        return unit
+    if normal == "indeks" and (kind == "index" or (unit is not None and _normal(unit) == "indeks")):
+        return "Indeks"
+    if normal.split()[0].rstrip(".") in MULTIPLIER_WORDS:
+        raise NumberParseError("multiplier_word", original, word.strip())
+    if re.fullmatch(r"[ex][0-9a-f]*", normal):
+        raise NumberParseError("not_a_number", original)  # "1e5", "0x10": an exponent or hex, not a unit
+    raise NumberParseError("unit_mismatch", original, word.strip())
 
 
 def _read_digits(body: str, kind: str, original: str) -> tuple[float, str]:
     integer_kind = kind in ("count", "money")
-    if re.fullmatch(r"\d+", body):
+    if re.fullmatch(r"[0-9]+", body):
         return float(body), "angka bulat"
     dots, commas = body.count("."), body.count(",")
     # Both separators: the last one is the decimal mark.
     if dots and commas:
         if body.rfind(",") > body.rfind("."):
-            if re.fullmatch(r"\d{1,3}(\.\d{3})+,\d+", body):
+            if re.fullmatch(r"[0-9]{1,3}(\.[0-9]{3})+,[0-9]+", body):
                 return float(body.replace(".", "").replace(",", ".")), (
                     "titik sebagai pemisah ribuan, koma sebagai desimal"
                 )
-        elif re.fullmatch(r"\d{1,3}(,\d{3})+\.\d+", body):
+        elif re.fullmatch(r"[0-9]{1,3}(,[0-9]{3})+\.[0-9]+", body):
             return float(body.replace(",", "")), "koma sebagai pemisah ribuan, titik sebagai desimal"
         raise NumberParseError("not_a_number", original)
     sep = "." if dots else ","
     count = dots or commas
     if count > 1:
-        if re.fullmatch(r"\d{1,3}(" + re.escape(sep) + r"\d{3})+", body):
+        if re.fullmatch(r"[0-9]{1,3}(" + re.escape(sep) + r"[0-9]{3})+", body):
             name = "titik" if sep == "." else "koma"
             return float(body.replace(sep, "")), f"{name} sebagai pemisah ribuan"
         raise NumberParseError("not_a_number", original)
-    if not re.fullmatch(r"\d*" + re.escape(sep) + r"\d+", body) or body.startswith(sep) and not body[1:]:
+    if not re.fullmatch(r"[0-9]*" + re.escape(sep) + r"[0-9]+", body) or body.startswith(sep) and not body[1:]:
         raise NumberParseError("not_a_number", original)
     head, tail = body.split(sep)
     looks_like_thousands = len(tail) == 3 and head != "" and head != "0" and len(head) <= 3
@@ -127,25 +193,58 @@ def _read_digits(body: str, kind: str, original: str) -> tuple[float, str]:
     return float(body.replace(",", ".")), "koma sebagai tanda desimal"
 
 
+def in_input_range(value: float) -> bool:
+    """Whether ``value`` is 0 or of a magnitude between :data:`INPUT_MIN_MAGNITUDE` and :data:`INPUT_LIMIT`."""
+    return value == 0 or (math.isfinite(value) and INPUT_MIN_MAGNITUDE <= abs(value) <= INPUT_LIMIT)
+
+
 # --------------------------------------------------------------------------- rendering
 
 
+#: Significant digits a spreadsheet keeps of a number before it rounds or shows it.
+SPREADSHEET_DIGITS = 15
+
+
+def excel_round(value: float, decimals: int) -> decimal.Decimal:
+    """``value`` rounded as Excel and LibreOffice round it, for ROUND() and for display.
+
+    Both first take the number to 15 significant digits, then round half away
+    from zero: 730.1649999999998 is 730.165000000000 to them, so it shows (and
+    ROUNDs) to 730,17; 99.405 gives 99,41; 0.125 gives 0,13 and -2.675 gives
+    -2,68 (Python's round() and f-strings round the binary value half to even
+    and give 730,16, 99,4, 0,12 and -2,67).  The one rounding rule of the
+    toolkit: :func:`format_number` renders with it and ``budget`` computes with it.
+    """
+    with decimal.localcontext(decimal.Context(prec=400)):
+        exact = decimal.Decimal(format(float(value), f".{SPREADSHEET_DIGITS}g"))
+        return exact.quantize(decimal.Decimal(1).scaleb(-decimals), rounding=decimal.ROUND_HALF_UP)
+
+
 def format_number(value: float, decimals: int = 2, strip_zeros: bool = True) -> str:
-    """Render ``value`` the Indonesian way: ``1.169.409.656``, ``76,75``, ``93``."""
+    """Render ``value`` the Indonesian way: ``1.169.409.656``, ``76,75``, ``93``.
+
+    Rounded by :func:`excel_round`, so the text is what Excel shows in a cell
+    formatted with ``decimals`` places.
+    """
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return ""
-    # Half up on the shortest decimal form, as Excel's number formats and the
-    # printed report round: 0.125 → 0,13 and 2.675 → 2,68 (a plain f-string
-    # would round half to even on the binary value: 0,12 and 2,67).
-    exact = decimal.Decimal(repr(float(value)))
-    with decimal.localcontext(decimal.Context(prec=400)):
-        rounded = abs(exact).quantize(decimal.Decimal(1).scaleb(-decimals), rounding=decimal.ROUND_HALF_UP)
+    rounded = abs(excel_round(value, decimals))
     text = f"{rounded:,.{decimals}f}"
     integer, _, fraction = text.partition(".")
     if strip_zeros:
         fraction = fraction.rstrip("0")
     out = integer.replace(",", ".") + ("," + fraction if fraction else "")
     return ("-" if value < 0 and out.strip("0.,") else "") + out
+
+
+def format_magnitude(value: float) -> str:
+    """A number of any size for a message: :func:`format_number` from 10^-6 to 10^18, else ``1,5 × 10^308``."""
+    if not math.isfinite(value):
+        return str(value)
+    if value == 0 or 1e-6 <= abs(value) <= 1e18:
+        return format_number(value, 6)
+    mantissa, exponent = f"{value:.6e}".split("e")
+    return f"{format_number(float(mantissa), 6)} × 10^{int(exponent)}"
 
 
 def format_rupiah(value: float) -> str:

@@ -1,10 +1,11 @@
 """Read returned forms with python-calamine (about 10× faster than openpyxl).
 
-:func:`read_form` first runs the pre-flight checks of :mod:`lkjip_xl.safety`
-on the raw file, then returns the raw cell values of a form, each with its A1
-address, plus its stamp and the cells of the form sheet that hold formulas
-(calamine reports only their cached values, so the sheet XML is scanned for
-``<f>`` elements).  It interprets nothing: turning cells into numbers and
+:func:`read_form` opens the file with :func:`lkjip_xl.safety.open_workbook`
+(every pre-flight check; every sheet bounded by one scan of its XML), then
+returns the raw cell values of a form, each with its A1 address, plus its
+stamp, the cells of the form sheet that hold formulas (calamine reports only
+their cached values; the scan finds the ``<f>`` elements), its hidden rows and
+columns and any column title found twice.  It interprets nothing: turning cells into numbers and
 problems is :mod:`lkjip_xl.validate`'s job.  A file that cannot be read at all
 raises :class:`FormReadError` (defined in :mod:`lkjip_xl.safety`), the only
 exception of this module.
@@ -13,16 +14,12 @@ exception of this module.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import math
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import unescape
 
-from python_calamine import CalamineWorkbook, ZipError
 from xlsxwriter.utility import xl_col_to_name
 
 from .layout import (
@@ -31,25 +28,18 @@ from .layout import (
 )
 from .messages import msg
 from .model import AchievementRule, Direction, Indicator, Method, QuarterRule
-from .safety import FormReadError, Package, describe, open_package
-from .xlsx import a1
+from .safety import WORKBOOK_PART, FormReadError, Package, SheetScan, Workbook, open_workbook, scan_sheet
+from .xlsx import a1, is_date1904
 
 #: Codes a :class:`FormReadError` may carry: the file was not read as a form.
 READ_ERROR_CODES = frozenset({
     "file_not_found", "file_empty", "file_too_large", "file_not_xlsx", "file_old_xls", "file_encrypted",
     "file_corrupt", "file_zip_bomb", "file_unsafe_xml", "file_unreadable", "stamp_missing",
-    "form_sheet_missing",
+    "form_sheet_missing", "sheet_too_large", "sheet_cell_invalid", "file_reader_crashed",
 })
 
 #: Header block label (column A) → key of :attr:`ReturnedForm.header` and of the stamp.
 HEADER_KEYS = dict(zip((label for label, _, _ in HEADER_FIELDS), ("kanwil", "tahun", "divisi", "periode")))
-
-#: A formula cell as every spreadsheet writer serialises it (Excel, LibreOffice, XlsxWriter,
-#: openpyxl): ``<c r="K12" ...><f>text</f>`` or, for a shared formula, ``<f t="shared" .../>``.
-#: The literal start makes the scan fast (about 40 µs for a 60 KB sheet); a sheet written
-#: otherwise (a namespace prefix, ``r`` not first) is simply not scanned for formulas.
-_FORMULA_CELL = re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,7})"[^>]*><f(?:>([^<]*)<|[^>]*?/>|\s[^>]*>([^<]*)<)')
-
 
 @dataclass
 class RawCell:
@@ -74,10 +64,17 @@ class ReturnedForm:
     unknown_codes: list[RawCell] = field(default_factory=list)
     duplicate_codes: list[RawCell] = field(default_factory=list)  #: later rows repeating a known code
     formulas: dict[str, str] = field(default_factory=dict)  #: A1 cell of the form sheet → formula text
+    #: Known column titles found more than once in the header row: (first cell, later cell), by key.
+    duplicate_titles: list[tuple[str, RawCell, RawCell]] = field(default_factory=list)
+    #: The form sheet's scan: hidden rows and columns (by the user: the written form hides none).
+    sheet: SheetScan = field(default_factory=SheetScan)
     #: The achievement rule and every Divisi of the master in PK order, both from
     #: the hashed locked content (not from the readable stamp rows).
     achievement: AchievementRule = field(default_factory=AchievementRule)
     divisi_order: list[str] = field(default_factory=list)
+    #: The workbook counts dates from 1904 (``<workbookPr date1904>``): how calamine turned
+    #: date-formatted numbers into dates, so that :func:`lkjip_xl.xlsx.excel_serial` can undo it.
+    date1904: bool = False
 
     @property
     def kanwil(self) -> str:
@@ -98,33 +95,12 @@ class ReturnedForm:
 
 
 
-def open_workbook(package: Package) -> CalamineWorkbook:
-    """Open a checked package with calamine; raise :class:`FormReadError` when it is no workbook."""
-    try:
-        return CalamineWorkbook.from_filelike(io.BytesIO(package.data))  # faster than from_path
-    except Exception as exc:  # calamine raises several error types for bad files
-        raise _unreadable(package.path, exc) from None
-
-
-def sheet_rows(workbook: CalamineWorkbook, sheet: str, path: str) -> list[list[Any]]:
-    """All cells of ``sheet`` from A1, row by row; :class:`FormReadError` when calamine fails."""
-    try:
-        return workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-    except Exception as exc:  # malformed sheet XML, bad shared-string index, ...
-        raise _unreadable(path, exc) from None
-
-
-def _unreadable(path: str, exc: Exception) -> FormReadError:
-    code = "file_corrupt" if isinstance(exc, ZipError) else "file_unreadable"
-    return FormReadError(path, code, msg(code, path=path, detail=describe(exc)))
-
-
-def read_stamp(workbook: CalamineWorkbook, path: str) -> tuple[dict[str, str], dict[str, Any]]:
+def read_stamp(workbook: Workbook, path: str) -> tuple[dict[str, str], dict[str, Any]]:
     """The stamp key/values and the locked content JSON of a form."""
     if STAMP_SHEET not in workbook.sheet_names:
         raise FormReadError(path, "stamp_missing", msg("stamp_missing", path=path, sheet=STAMP_SHEET),
                             sheet=STAMP_SHEET)
-    rows = sheet_rows(workbook, STAMP_SHEET, path)
+    rows = workbook.rows(STAMP_SHEET)
     stamp: dict[str, str] = {}
     locked_text = ""
     for row in rows:
@@ -201,9 +177,12 @@ def _number(data: dict[str, Any], key: str, default: float | None = None) -> flo
 def read_form(path: str | Path) -> ReturnedForm:
     """Read one returned form.  Raises :class:`FormReadError` only for unreadable files."""
     path = str(path)
-    package = open_package(path)
-    formulas = formula_cells(package, FORM_SHEET)  # first: a corrupt sheet is told apart here
-    workbook = open_workbook(package)
+    with open_workbook(path) as workbook:  # every pre-flight check, every sheet bounded
+        return _read_form(workbook, path)
+
+
+def _read_form(workbook: Workbook, path: str) -> ReturnedForm:
+    package = workbook.package
     stamp, locked = read_stamp(workbook, path)
     try:
         indicators = [indicator_from_payload(item) for item in locked.get("indicators", [])]
@@ -215,15 +194,17 @@ def read_form(path: str | Path) -> ReturnedForm:
         raise FormReadError(path, "form_sheet_missing",
                             msg("form_sheet_missing", sheet=FORM_SHEET, path=path, found=found),
                             sheet=FORM_SHEET)
-    rows = sheet_rows(workbook, FORM_SHEET, path)
+    rows = workbook.rows(FORM_SHEET)
     sha = hashlib.sha256(package.data).hexdigest()
-    header_row, columns = _find_table(rows)
+    header_row, columns, duplicates = _find_table(rows)
+    scan = workbook.scans.get(FORM_SHEET, SheetScan())
     rule = locked["achievement"]
     form = ReturnedForm(path=path, sha256=sha, stamp=stamp, locked=locked, indicators=indicators,
                         achievement=AchievementRule(float(rule["threshold"]), rule["inclusive"]),
                         divisi_order=list(locked["divisi_order"]),
                         header=_header_values(rows, header_row), columns=columns, header_row=header_row,
-                        formulas=formulas)
+                        formulas=scan.formulas, date1904=_date1904(package), sheet=scan,
+                        duplicate_titles=duplicates)
     if header_row < 0:
         return form
     code_col = columns.get(COL_CODE, 0)
@@ -247,35 +228,52 @@ def read_form(path: str | Path) -> ReturnedForm:
     return form
 
 
+def _date1904(package: Package) -> bool:
+    """Whether the workbook uses the 1904 date system (calamine applies it to date-formatted numbers)."""
+    return WORKBOOK_PART in package.zip.NameToInfo and is_date1904(package.xml(WORKBOOK_PART))
+
+
 def formula_cells(package: Package, sheet: str) -> dict[str, str]:
     """A1 address → formula text ("" for a shared one) of every formula cell of ``sheet``.
 
     calamine reports only the cached values of formulas, so the sheet XML is
-    scanned for them (see :data:`_FORMULA_CELL`).
+    scanned for them (:func:`lkjip_xl.safety.scan_sheet`, whatever the
+    attribute order, quoting or namespace prefix).
     """
     part = package.sheet_part(sheet)
     if part is None:
         return {}
-    return {match.group(1).decode("ascii"): _xml_text(match.group(2) or match.group(3) or b"")
-            for match in _FORMULA_CELL.finditer(package.read(part))}
-
-
-def _xml_text(raw: bytes) -> str:
-    text = raw.decode("utf-8", "replace")
-    return unescape(text, {"&quot;": '"', "&apos;": "'"}) if "&" in text else text
+    return scan_sheet(package.read(part))[0].formulas
 
 
 def _looks_like_code(text: str) -> bool:
     return len(text) <= 40 and " " not in text and any(ch.isdigit() for ch in text)
 
 
-def _find_table(rows: list[list[Any]]) -> tuple[int, dict[str, int]]:
-    """The header row (0-based, −1 when absent) and column key → index."""
+def _find_table(rows: list[list[Any]]) -> tuple[int, dict[str, int], list[tuple[str, RawCell, RawCell]]]:
+    """The header row (0-based, −1 when absent), column key → index, and repeated titles.
+
+    The first column of a title is taken; a known title found again later in
+    the header row (a hidden copy to the right, say) is returned as (key, first
+    cell, later cell) for :mod:`lkjip_xl.validate` to refuse — a later column
+    never silently replaces an earlier one.
+    """
     for r, row in enumerate(rows[:60]):
-        titles = {str(v).strip().casefold(): c for c, v in enumerate(row) if isinstance(v, str) and v.strip()}
-        if "kode ikk" in titles:
-            return r, {TITLE_TO_KEY[t]: c for t, c in titles.items() if t in TITLE_TO_KEY}
-    return -1, {}
+        titles = [(str(v).strip().casefold(), c) for c, v in enumerate(row) if isinstance(v, str) and v.strip()]
+        if any(title == "kode ikk" for title, _ in titles):
+            columns: dict[str, int] = {}
+            duplicates = []
+            for title, c in titles:
+                key = TITLE_TO_KEY.get(title)
+                if key is None:
+                    continue
+                if key in columns:
+                    first = columns[key]
+                    duplicates.append((key, RawCell(row[first], a1(r, first)), RawCell(row[c], a1(r, c))))
+                else:
+                    columns[key] = c
+            return r, columns, duplicates
+    return -1, {}, []
 
 
 def _header_values(rows: list[list[Any]], header_row: int) -> dict[str, RawCell]:

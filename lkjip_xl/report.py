@@ -11,6 +11,8 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Iterable
 
+from .messages import visible
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -34,8 +36,12 @@ class Problem:
         return self.severity == ERROR
 
     def location(self) -> str:
-        """``file › sheet › cell`` for humans."""
-        return " › ".join(part for part in (self.file, self.sheet, self.cell) if part)
+        """``file › sheet › cell`` for humans, control characters shown (:func:`~lkjip_xl.messages.visible`)."""
+        return " › ".join(visible(part) for part in (self.file, self.sheet, self.cell) if part)
+
+    def shown(self) -> dict[str, str]:
+        """Every field as text safe to echo: control characters shown, never obeyed."""
+        return {name: visible(value) for name, value in asdict(self).items()}
 
 
 @dataclass
@@ -72,8 +78,8 @@ class Report:
         return [p for p in self.problems if p.file == file]
 
     def flatten(self) -> list[dict[str, str]]:
-        """One dict per problem, for tables, JSON and the feedback sheet."""
-        return [asdict(p) for p in self.problems]
+        """One dict per problem, for tables, JSON and the feedback sheet; every field safe to echo."""
+        return [p.shown() for p in self.problems]
 
     def to_json(self) -> str:
         return json.dumps(
@@ -90,7 +96,7 @@ class Report:
         lines = []
         for p in self.problems:
             where = f"{p.location()}: " if p.location() else ""
-            lines.append(f"{SEVERITY_LABEL[p.severity]:<10} [{p.code}] {where}{p.message}")
+            lines.append(f"{SEVERITY_LABEL[p.severity]:<10} [{visible(p.code)}] {where}{visible(p.message)}")
         lines.append(
             f"Ringkasan: {len(self.errors)} kesalahan, {len(self.warnings)} peringatan."
         )

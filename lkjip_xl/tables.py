@@ -36,9 +36,9 @@ from typing import Sequence
 import click
 
 from . import calc
-from .budget import BudgetData, BudgetInputError, load_budget, write_budget_tables
+from .budget import SHEET_CAPAIAN, BudgetData, BudgetInputError, load_budget, write_budget_tables
 from .consolidate import compute
-from .fileio import OutputExistsError, atomic_output
+from .fileio import KIND_TABLES, OutputError, atomic_output, guard_outputs, input_problem
 from .history import (
     AKHIR, InputError, Previous, Renstra, SupportingTable, YearFigures, read_consolidated, read_previous,
     read_renstra, read_supporting,
@@ -50,7 +50,7 @@ from .numbers import excel_number_format, format_number
 from .report import ERROR, WARNING, Problem
 from .roman import table_number, to_roman
 from .validate import validate_files
-from .xlsx import a1, decimals_for, new_workbook, print_a4, quote_sheet, row_height
+from .xlsx import a1, add_sheet, decimals_for, new_workbook, print_a4, quote_sheet, row_height, sheet_name
 
 CHAPTER = 3
 DASH = "-"
@@ -341,11 +341,6 @@ def _merge(ws, first_row: int, first_col: int, last_row: int, last_col: int, tex
     ws.write_string(first_row, first_col, text, fmt)
 
 
-def _sheet_name(code: str) -> str:
-    """A valid sheet name for an IKK code: no []:*?/\\ and at most 31 characters."""
-    return "".join("_" if c in "[]:*?/\\" else c for c in code)[:31]
-
-
 def _print_setup(ws, last_row: int, last_col: int, landscape: bool = True) -> None:
     print_a4(ws, landscape)
     ws.print_area(0, 0, max(last_row, 0), last_col)
@@ -357,8 +352,9 @@ class _Writer:
     NAME_WIDTH, VALUE_WIDTH = 45, 12  # column A of the IKK sheets, and every column after it
     SUMMARY_WIDTHS = (5, 38, 50, 14, 14, 12)
 
-    def __init__(self, workbook, data: TablesData, chapter: int):
+    def __init__(self, workbook, data: TablesData, chapter: int, reserved: Sequence[str] = ()):
         self.wb = workbook
+        self.reserved = tuple(reserved)  #: names of sheets written later (the budget tables)
         self.data = data
         self.master = data.master
         self.year = data.master.year
@@ -406,7 +402,7 @@ class _Writer:
     # ---- Tabel 3.1
 
     def summary(self, table: PlannedTable) -> TocEntry:
-        ws = self.wb.add_worksheet(table.label(self.chapter))
+        ws = add_sheet(self.wb, table.label(self.chapter))
         widths = self.SUMMARY_WIDTHS
         for col, width in enumerate(widths):
             ws.set_column(col, col, width)
@@ -450,7 +446,9 @@ class _Writer:
     # ---- per IKK
 
     def ikk_sheet(self, code: str):
-        ws = self.wb.add_worksheet(_sheet_name(code))
+        """The IKK's sheet, named after its code (made legal and unique by :func:`~lkjip_xl.xlsx.sheet_name`)."""
+        taken = [*(sheet.name for sheet in self.wb.worksheets()), *self.reserved]
+        ws = self.wb.add_worksheet(sheet_name(code, taken))
         ws.set_column(0, 0, self.NAME_WIDTH)
         ws.set_column(1, 40, self.VALUE_WIDTH)
         self.last_col = 0
@@ -606,9 +604,11 @@ def write_tables(data: TablesData, out: str | Path, start: int = 1, force: bool 
     plan = plan_tables(data.master, data.new_codes, data.supporting, start, data.budget is not None)
     toc: list[TocEntry] = []
     with atomic_output(out, force) as tmp:
-        workbook = new_workbook(tmp, title=f"Tabel Bab III LKjIP {data.master.kanwil} {data.master.year}")
-        writer = _Writer(workbook, data, chapter)
-        toc_sheet = workbook.add_worksheet(SHEET_TOC)
+        workbook = new_workbook(tmp, title=f"Tabel Bab III LKjIP {data.master.kanwil} {data.master.year}",
+                                kind=KIND_TABLES)
+        budget_sheets = [table_number(chapter, t.number) for t in plan if t.kind == ANGGARAN and t.number]
+        writer = _Writer(workbook, data, chapter, [*budget_sheets, SHEET_CAPAIAN] if budget_sheets else ())
+        toc_sheet = add_sheet(workbook, SHEET_TOC)
         indicators = data.master.by_code()
         ws, code, row = None, "", 0
         budget_written = False
@@ -658,34 +658,53 @@ def _echo_problems(problems: Sequence[Problem]) -> None:
 @click.command("tables", help="Tulis tabel Bab III dari SOURCE (buku kerja konsolidasi atau folder formulir): "
                                 "per IKK tabel target/realisasi, perbandingan tahun lalu dan target jangka menengah, "
                                 "tabel anggaran dan Daftar Tabel, dengan nomor dan judul otomatis.")
-@click.argument("source", type=click.Path())
-@click.option("--master", "master_path", type=click.Path(dir_okay=False), required=True,
+@click.argument("source", type=click.Path(readable=False))
+@click.option("--master", "master_path", type=click.Path(readable=False), required=True,
               help="Buku kerja master PK tahun ini.")
-@click.option("--previous", "previous_paths", type=click.Path(dir_okay=False), multiple=True, required=True,
+@click.option("--previous", "previous_paths", type=click.Path(readable=False), multiple=True, required=True,
               help="Buku kerja konsolidasi tahun lalu, atau sheet 'Capaian Tahun Lalu' (boleh berulang).")
-@click.option("--renstra", "renstra_path", type=click.Path(dir_okay=False), required=True,
+@click.option("--renstra", "renstra_path", type=click.Path(readable=False), required=True,
               help="Buku kerja target Renstra (sheet 'Renstra').")
-@click.option("--anggaran", "anggaran_path", type=click.Path(dir_okay=False),
+@click.option("--anggaran", "anggaran_path", type=click.Path(readable=False),
               help="Buku kerja anggaran (docs/budget.md); tanpa opsi ini tabel anggaran tidak ditulis.")
-@click.option("--supporting", "supporting_path", type=click.Path(dir_okay=False),
+@click.option("--supporting", "supporting_path", type=click.Path(readable=False),
               help="Tabel pendukung yang diberi nomor di antaranya (sheet 'Tabel Pendukung').")
 @click.option("--start", type=click.IntRange(min=1), default=1, show_default=True,
               help="Nomor tabel pertama (Tabel 3.<start>, tabel ringkasan).")
-@click.option("--out", type=click.Path(dir_okay=False), required=True, help="Buku kerja tabel yang ditulis.")
+@click.option("--out", type=click.Path(readable=False), required=True, help="Buku kerja tabel yang ditulis.")
 @click.option("--force", is_flag=True, help="Timpa berkas keluaran yang sudah ada.")
 def tables_command(source: str, master_path: str, previous_paths: tuple[str, ...], renstra_path: str,
                    anggaran_path: str | None, supporting_path: str | None, start: int, out: str,
                    force: bool) -> None:
-    """Write the chapter III tables from SOURCE (a consolidated workbook or a folder of forms)."""
+    """Write the chapter III tables from SOURCE (a consolidated workbook or a folder of forms).
+
+    Exit codes: 0 written; 1 an input has errors; 2 the master cannot be used (all its problems
+    are listed) or the output cannot be written.
+    """
+    inputs = [source, master_path, *previous_paths, renstra_path, anggaran_path, supporting_path]
+    unreadable = []
+    for path in inputs:
+        refused = input_problem(path, folder_ok=path == source) if path is not None else None
+        if refused is not None and refused[0] != "file_not_found":  # the readers name a missing file
+            unreadable.append(Problem(path, refused[0], msg(refused[0], path=path, **refused[1]), ERROR))
+    if unreadable:
+        _echo_problems(unreadable)
+        sys.exit(2 if any(p.file == master_path for p in unreadable) else 1)  # no usable master: 2, as everywhere
     try:
-        data = load_tables_data(source, master_path, previous_paths, renstra_path, anggaran_path, supporting_path)
+        master = read_master(master_path)
+    except MasterError as exc:  # every problem of the master at once; exit code 2, as for every command
+        _echo_problems(exc.problems)
+        sys.exit(2)
+    try:
+        data = load_tables_data(source, master, previous_paths, renstra_path, anggaran_path, supporting_path)
     except InputError as exc:
         _echo_problems(exc.problems)
         sys.exit(1)
     _echo_problems(data.warnings)
     try:
+        guard_outputs([out], inputs, force)  # every input is read; nothing is written yet
         result = write_tables(data, out, start, force)
-    except OutputExistsError as exc:
+    except OutputError as exc:
         click.echo(str(exc), err=True)
         sys.exit(2)
     numbered = [entry for entry in result.toc if entry.label]

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import fnmatch
 import math
+import os
 from collections import Counter
+from datetime import date, time, timedelta
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -21,18 +23,28 @@ from .layout import (
     COL_CODE, COL_DEN, COL_NIHIL, COL_NOTE, COL_NUM, COL_REAL, COL_SK_TEXT, COL_TARGET, COL_TEXT, COL_UNIT,
     COLUMN_TITLE, FORM_SHEET, STAMP_SHEET, content_hash, subrow_code,
 )
-from .master import read_master
-from .messages import msg
-from .model import Indicator, IndicatorInput, Master, Method, CellRef
-from .numbers import NumberParseError, format_number, format_with_unit, parse_number
+from .master import name_key, name_problem, read_master
+from .fileio import FORM_KINDS, input_problem, workbook_kind
+from .messages import MESSAGES, msg
+from .model import PERIODS, AchievementRule, Indicator, IndicatorInput, Master, Method, CellRef
+from .numbers import (
+    INPUT_LIMIT, INPUT_MIN_MAGNITUDE, NumberParseError, format_magnitude, format_number, format_with_unit,
+    in_input_range,
+    parse_number,
+)
 from .reader import HEADER_KEYS, READ_ERROR_CODES, FormReadError, RawCell, ReturnedForm, read_form
 from .report import ERROR, WARNING, Problem, Report
+from .xlsx import date_text, excel_serial
+from xlsxwriter.utility import xl_cell_to_rowcol
 
 LOCK_FILE_PATTERN = "~$*"
 #: Files of a folder that are read; .xls files are read to tell the sender to save as .xlsx.
 FORM_SUFFIXES = (".xlsx", ".xls")
 #: Problems about a file that was not read as a form (no feedback copy can be made of it).
-NOT_READ_CODES = READ_ERROR_CODES | {"lock_file_skipped", "file_skipped"}
+NOT_READ_CODES = READ_ERROR_CODES | {
+    "lock_file_skipped", "file_skipped", "folder_skipped", "special_file_skipped", "link_broken_skipped",
+    "toolkit_output_skipped", "file_not_regular", "file_link_broken", "file_is_folder", "folder_unreadable",
+}
 
 
 @dataclass
@@ -73,28 +85,54 @@ class Validation:
 def expand_paths(paths: Iterable[str | Path]) -> tuple[list[str], list[Problem]]:
     """Files named directly plus the .xlsx/.xls files of named folders (sorted).
 
-    Excel lock files (``~$*``) are skipped with a warning, and so are the other
-    files of a folder (hidden files aside), so that nothing is left out unseen.
+    Nothing of a folder is left out unseen: Excel lock files (``~$*``), other
+    files, sub-folders (a folder named ``*.xlsx`` too), broken or looping
+    symlinks and FIFOs, sockets or devices are each skipped with a warning
+    naming them; none of them is ever opened (a FIFO would block).  Hidden
+    entries (``.…``, the toolkit's own temporaries among them) are ignored.  A
+    folder that cannot be listed is passed on as a file, for :func:`check_path`
+    to refuse.
     """
     files: list[str] = []
     problems: list[Problem] = []
+    skipped_for = {"file_link_broken": "link_broken_skipped", "file_not_regular": "special_file_skipped"}
 
     def skip(code: str, candidate: Path) -> None:
         problems.append(Problem(str(candidate), code, msg(code, path=str(candidate)), WARNING))
 
+    def add(candidate: Path) -> None:
+        if str(candidate) not in files:
+            files.append(str(candidate))
+
     for item in paths:
         path = Path(item)
-        if path.is_dir():
-            candidates = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
-        else:
-            candidates = [path]
-        for candidate in candidates:
-            if fnmatch.fnmatch(candidate.name, LOCK_FILE_PATTERN):
+        if not path.is_dir():
+            if fnmatch.fnmatch(path.name, LOCK_FILE_PATTERN):
+                skip("lock_file_skipped", path)
+            else:
+                add(path)
+            continue
+        try:
+            names = sorted(entry.name for entry in os.scandir(path))
+        except OSError:
+            add(path)
+            continue
+        for name in names:
+            if name.startswith("."):
+                continue
+            candidate = path / name
+            refused = input_problem(candidate, folder_ok=True)
+            if fnmatch.fnmatch(name, LOCK_FILE_PATTERN):
                 skip("lock_file_skipped", candidate)
-            elif path.is_dir() and candidate.suffix.lower() not in FORM_SUFFIXES:
+            elif refused is not None:
+                if refused[0] in skipped_for:
+                    skip(skipped_for[refused[0]], candidate)
+            elif candidate.is_dir():
+                skip("folder_skipped", candidate)
+            elif candidate.suffix.lower() not in FORM_SUFFIXES:
                 skip("file_skipped", candidate)
-            elif str(candidate) not in files:
-                files.append(str(candidate))
+            else:
+                add(candidate)
     return files, problems
 
 
@@ -111,10 +149,25 @@ def check_path(path: str) -> CheckedForm | Problem:
     A module-level function of one picklable argument, so that callers may
     run it in a process pool.
     """
+    refused = input_problem(path)
+    if refused is not None:  # never opened: a FIFO would block
+        code, fields = refused
+        if code == "file_is_folder":  # a folder expand_paths could not list
+            try:
+                os.listdir(path)
+            except OSError as exc:
+                code, fields = "folder_unreadable", {"detail": exc.strerror or type(exc).__name__}
+        return Problem(path, code, msg(code, path=path, **fields), ERROR)
     try:
         form = read_form(path)
     except FormReadError as exc:
-        return Problem(exc.path, exc.code, exc.message, ERROR, sheet=exc.sheet)
+        if exc.code in ("stamp_missing", "form_sheet_missing"):
+            kind = workbook_kind(path)
+            if kind is not None and kind not in FORM_KINDS:
+                label = msg(f"kind_{kind}") if f"kind_{kind}" in MESSAGES else kind
+                return Problem(path, "toolkit_output_skipped",
+                               msg("toolkit_output_skipped", path=path, kind=label), WARNING)
+        return Problem(exc.path, exc.code, exc.message, ERROR, sheet=exc.sheet, cell=exc.cell)
     return check_form(form)
 
 
@@ -143,9 +196,13 @@ def validate_files(paths: Iterable[str | Path], master: str | Path | Master | No
             progress(path)
         if isinstance(outcome, Problem):
             report.add(outcome)
-            unreadable.append(outcome)
+            if outcome.is_error:  # a warning: a toolkit output skipped, not a refused form
+                unreadable.append(outcome)
         else:
             checked.append(outcome)
+    if files and not checked and not unreadable:
+        where = ", ".join(str(p) for p in paths)
+        report.add(Problem(where, "no_forms", msg("no_forms", path=where)))
     global_problems = _cross_check(checked, master, multi_kanwil)
     for result in checked:
         report.extend(result.problems)
@@ -195,7 +252,40 @@ def check_form(form: ReturnedForm) -> CheckedForm:
             continue
         _check_locked(indicator, cells, add)
         result.inputs[indicator.code] = _extract(indicator, form, cells, add)
+    _check_what_is_seen(form, result, add)
     return result
+
+
+def _check_what_is_seen(form: ReturnedForm, result: CheckedForm, add) -> None:
+    """Values come only from what the user sees: a column title twice, or a used input hidden.
+
+    A known title found twice in the header row is an error naming both cells
+    (the reader takes the first; a hidden copy must not decide).  An input value
+    the toolkit uses that sits in a row or column the user hid (the written form
+    hides none) is not what the Divisi saw and signed: an error for the numbers
+    and NIHIL, which decide the capaian; a warning for Keterangan, which is
+    only carried along.
+    """
+    for key, first, later in form.duplicate_titles:
+        add("header_duplicate", cell=later.cell, header=COLUMN_TITLE[key], first=first.cell)
+    scan = form.sheet
+    if not scan.hidden_rows and not scan.hidden_columns:
+        return
+    where = {raw.cell: (code, key, raw) for code, cells in form.rows.items() for key, raw in cells.items()}
+    for indicator_code, reported in result.inputs.items():
+        for ref in reported.sources.values():
+            code, key, raw = where.get(ref.cell, ("", "", None))
+            if raw is None or _blank(raw.value):
+                continue
+            row, col = xl_cell_to_rowcol(raw.cell)
+            hidden = "baris" if scan.row_hidden(row) else "kolom" if scan.column_hidden(col) else None
+            if hidden is None:
+                continue
+            if key == COL_NOTE:
+                add("note_hidden", WARNING, cell=raw.cell, ikk=indicator_code, code=code, where=hidden)
+            else:
+                add("value_hidden", cell=raw.cell, ikk=indicator_code, code=code, field=COLUMN_TITLE[key],
+                    where=hidden)
 
 
 def _check_header(form: ReturnedForm, add) -> None:
@@ -291,14 +381,34 @@ def _extract(indicator: Indicator, form: ReturnedForm, cells: dict[str, RawCell]
             if required:
                 add("value_missing", **fields)
             return None
+        if isinstance(value, (date, time, timedelta)):  # a date/time number format: calamine made a date of it
+            number_typed, reason = date_cell_number(value, form.date1904)
+            if number_typed is None:
+                add("value_date_unreadable", shown=date_text(value), reason=msg(reason), **fields)
+                return None
+            add("value_date_format", WARNING, shown=date_text(value), number=format_number(number_typed, 6),
+                **fields)
+            value = number_typed
         if isinstance(value, bool) or not isinstance(value, (int, float, str)):
             add("value_not_number", value=value, **fields)
             return None
         kind = _kind(indicator, key)
         try:
-            parsed = parse_number(value, kind)
+            parsed = parse_number(value, kind, indicator.unit)
         except NumberParseError as exc:
-            add("value_ambiguous" if exc.code == "ambiguous_number" else "value_not_number", value=value, **fields)
+            if exc.code in ("multiplier_word", "unit_mismatch"):
+                add("value_multiplier" if exc.code == "multiplier_word" else "value_unit_mismatch", value=value,
+                    word=exc.word, unit=indicator.unit, **fields)
+            elif exc.code == "out_of_range":
+                add("value_out_of_range", value=value, low=format_number(INPUT_MIN_MAGNITUDE, 15),
+                    high=format_number(INPUT_LIMIT, 0), **fields)
+            else:
+                add("value_ambiguous" if exc.code == "ambiguous_number" else "value_not_number", value=value,
+                    **fields)
+            return None
+        if not in_input_range(parsed.value):  # the forms' data validation limit, also for pasted values
+            add("value_out_of_range", value=format_magnitude(parsed.value),
+                low=format_number(INPUT_MIN_MAGNITUDE, 15), high=format_number(INPUT_LIMIT, 0), **fields)
             return None
         if parsed.unit == "%" and kind != "percent":
             add("value_percent_unexpected", value=value, **fields)
@@ -353,6 +463,27 @@ def _extract(indicator: Indicator, form: ReturnedForm, cells: dict[str, RawCell]
     _check_overwritten(indicator, form, cells, add)
     _check_negative_result(indicator, reported, cells[COL_REAL], form, add)
     return reported
+
+
+#: Decimals of a number typed by hand, at most.  A date- or time-formatted cell whose number has
+#: more was made by Excel from something else that was typed ("3.25" became the time 03:25).
+TYPED_DECIMALS = 6
+
+
+def date_cell_number(value: date | time | timedelta, date1904: bool) -> tuple[float | None, str]:
+    """The number typed into a date- or time-formatted cell, or ``None`` and why (a message code).
+
+    calamine returns such a cell as a date, time or duration, to the millisecond
+    (1 ms is 1,2e-8 of a day); :func:`lkjip_xl.xlsx.excel_serial` turns it back
+    into the number Excel stores, in the workbook's date system.
+    """
+    serial = excel_serial(value, date1904)
+    if serial is None:
+        return None, "date_reason_ambiguous"
+    typed = round(serial, TYPED_DECIMALS)
+    if abs(serial - typed) > 1e-8:
+        return None, "date_reason_converted"
+    return typed + 0.0, ""
 
 
 def _check_overwritten(indicator: Indicator, form: ReturnedForm, cells: dict[str, RawCell], add) -> None:
@@ -418,18 +549,21 @@ def _check_negative_result(indicator: Indicator, reported: IndicatorInput, cell:
 
 
 def _cross_check(checked: list[CheckedForm], master: Master | None, multi_kanwil: bool = False) -> list[Problem]:
-    """Same Kanwil and year everywhere, each Divisi once, every Divisi present.
+    """Same Kanwil and year everywhere, each Divisi once, every Divisi present; names usable and
+    the achievement rule, Divisi order and period agreed by all forms.
 
     Problems of one form go into that form's list; problems of the set as a
     whole (a missing Divisi) are returned.  With ``multi_kanwil`` the forms may
     come from several Kanwil: each (Kanwil, Divisi) once, every Divisi of each
-    Kanwil present, one year.
+    Kanwil present, one year and period; rule and order agreed within each Kanwil.
     """
     if not checked:
         return []
     # without a master, the Kanwil and year most forms have (last year's file may sort first)
     expected_kanwil = master.kanwil if master else _most_common(f.form.kanwil for f in checked)
     expected_year = master.year if master else _most_common(f.form.year for f in checked)
+    _check_names(checked, master, multi_kanwil)
+    _check_agreement(checked, master, multi_kanwil)
     first_of: dict[tuple[str, str], CheckedForm] = {}
     for result in checked:
         form = result.form
@@ -462,6 +596,115 @@ def _cross_check(checked: list[CheckedForm], master: Master | None, multi_kanwil
         f.form.divisi_order for f in checked if (f.form.kanwil, f.form.year) == (expected_kanwil, expected_year))
     return [Problem("", "form_missing_divisi", msg("form_missing_divisi", divisi=d), WARNING)
             for d in expected_divisi if ("", d) not in first_of]
+
+
+def _stamp_problem(result: CheckedForm, code: str, **fields: Any) -> None:
+    """An error about the stamp of ``result`` (sheet ``_lkjip``), once per message."""
+    path = result.form.path
+    problem = Problem(path, code, msg(code, path=path, sheet=STAMP_SHEET, **fields), ERROR, sheet=STAMP_SHEET)
+    if problem not in result.problems:
+        result.problems.append(problem)
+
+
+def _check_names(checked: list[CheckedForm], master: Master | None, multi_kanwil: bool) -> None:
+    """Every name a stamp carries passes the master's rule (:func:`~lkjip_xl.master.name_problem`),
+    and no two names differ only in case or surrounding spaces (:func:`~lkjip_xl.master.name_key`),
+    within a stamp or across the forms.
+
+    Summaries and filters match names as text, ignoring case; two spellings of one
+    name would be counted as one by a reader and as two by a program.
+    """
+    for result in checked:
+        form = result.form
+        named = [(HEADER_LABEL["kanwil"], form.kanwil), (HEADER_LABEL["divisi"], form.divisi)]
+        named += [(ORDER_LABEL, name) for name in form.divisi_order]
+        for label, name in named:
+            detail = name_problem(name)
+            if detail:
+                _stamp_problem(result, "form_name_invalid", field=label, value=name, detail=detail)
+        if form.period not in PERIODS:
+            _stamp_problem(result, "form_name_invalid", field=HEADER_LABEL["periode"], value=form.period,
+                           detail=msg("period_choice", periods=", ".join(PERIODS)))
+        seen: dict[str, str] = {}
+        for name in form.divisi_order:
+            if name_key(name) not in seen:
+                seen[name_key(name)] = name
+            else:
+                other = seen[name_key(name)]
+                _stamp_problem(result, "form_name_clash", field=ORDER_LABEL, value=name, other_value=other,
+                               other=msg("clash_same_stamp"))
+        if form.divisi not in form.divisi_order:
+            _stamp_problem(result, "form_divisi_not_in_order", divisi=form.divisi,
+                           order="; ".join(form.divisi_order) or "-")
+    groups: list[tuple[str, list[CheckedForm], Callable[[CheckedForm], str]]] = []
+    if multi_kanwil:
+        groups.append((HEADER_LABEL["kanwil"], checked, lambda r: r.form.kanwil))
+    if master is None or multi_kanwil:  # with a master, a Divisi spelled otherwise is unknown to it
+        by_kanwil: dict[str, list[CheckedForm]] = {}
+        for result in checked:
+            by_kanwil.setdefault(result.form.kanwil, []).append(result)
+        groups += [(HEADER_LABEL["divisi"], forms, lambda r: r.form.divisi) for forms in by_kanwil.values()]
+    for label, forms, name_of in groups:
+        spellings: dict[str, dict[str, CheckedForm]] = {}
+        for result in forms:
+            spellings.setdefault(name_key(name_of(result)), {}).setdefault(name_of(result), result)
+        for variants in spellings.values():
+            if len(variants) < 2:
+                continue
+            for result in forms:
+                mine = name_of(result)
+                if mine in variants:
+                    other, first = next((n, r) for n, r in variants.items() if n != mine)
+                    _stamp_problem(result, "form_name_clash", field=label, value=mine, other_value=other,
+                                   other=first.form.path)
+
+
+#: Labels of the stamp's fields in messages (as the form's header block shows them).
+HEADER_LABEL = {key: label for label, key in HEADER_KEYS.items()}
+ORDER_LABEL = "Daftar Divisi"
+
+
+def _check_agreement(checked: list[CheckedForm], master: Master | None, multi_kanwil: bool) -> None:
+    """All forms share the achievement rule, the Divisi order (those of the master, or else those
+    of most forms, per Kanwil) and the period (of most forms); a tie refuses every form of it.
+
+    A single re-stamped form may otherwise set the rule for every Divisi, and a
+    quarter's form be counted as the year.
+    """
+    by_kanwil: dict[str, list[CheckedForm]] = {}
+    for result in checked:
+        by_kanwil.setdefault(result.form.kanwil if multi_kanwil else "", []).append(result)
+    for forms in by_kanwil.values():
+        _agree(forms, "form_rule_differs", msg("field_rule"), lambda f: _rule_text(f.achievement),
+               _rule_text(master.achievement) if master else None)
+        known = [f for f in forms if master is None or f.form.divisi in master.divisi_order]  # else unknown Divisi
+        _agree(known, "form_order_differs", ORDER_LABEL, lambda f: "; ".join(f.divisi_order),
+               "; ".join(master.divisi_order) if master else None)
+    _agree(checked, "form_period_differs", HEADER_LABEL["periode"], lambda f: f.period, None)
+
+
+def _agree(forms: list[CheckedForm], code: str, label: str, value_of: Callable[[ReturnedForm], str],
+           expected: str | None) -> None:
+    """Refuse the forms whose ``value_of`` differs from ``expected`` (the master's) or, without
+    one, from the value most forms have; when no value has a majority, refuse them all."""
+    values = [value_of(result.form) for result in forms]
+    basis = msg("basis_master")
+    if expected is None:
+        counts = Counter(values).most_common()
+        if len(counts) > 1 and counts[0][1] == counts[1][1]:
+            for result, value in zip(forms, values):
+                others = "; ".join(f"'{v}' ({n} formulir)" for v, n in counts if v != value)
+                _stamp_problem(result, "form_no_majority", field=label, found=value, others=others)
+            return
+        expected, basis = counts[0][0], msg("basis_majority")
+    for result, value in zip(forms, values):
+        if value != expected:
+            _stamp_problem(result, code, found=value, expected=expected, basis=basis)
+
+
+def _rule_text(rule: AchievementRule) -> str:
+    """An achievement rule for messages, with every digit of its threshold ("capaian ≥ 100%")."""
+    return f"capaian {'≥' if rule.inclusive else '>'} {format_number(rule.threshold, 12)}%"
 
 
 def _most_common(values: Iterable[Any]) -> Any:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import os
-from datetime import datetime
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, time, timedelta
 
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
+from xlsxwriter.worksheet import Worksheet
 
 #: XlsxWriter options for every workbook the toolkit writes: text is never
 #: turned into a formula, a number or a link, whatever it starts with.
@@ -17,14 +20,46 @@ SAFE_OPTIONS = {
 }
 
 
-def new_workbook(path: str, created: datetime | None = None, title: str = "", **options) -> xlsxwriter.Workbook:
-    """An XlsxWriter workbook with safe options and deterministic properties."""
+class FiniteWorksheet(Worksheet):
+    """The worksheet of every workbook :func:`new_workbook` makes: no cell ever holds inf or nan.
+
+    A non-finite number written as a cell or as a formula's stored value would
+    be serialised as ``<v>inf</v>``, which Excel repairs and openpyxl and pandas
+    cannot open.  The calculations return ``None`` rather than a non-finite
+    number (:mod:`lkjip_xl.calc`), and inputs beyond the forms' limits are
+    refused; should one still arrive here, the cell is left blank, as for
+    ``None``, and the file stays readable.
+    """
+
+    def _write_number(self, row, col, number, cell_format=None):
+        if not math.isfinite(number):
+            return self._write_blank(row, col, None, cell_format)
+        return super()._write_number(row, col, number, cell_format)
+
+    def _write_formula(self, row, col, formula, cell_format=None, value=0):
+        if isinstance(value, float) and not math.isfinite(value):
+            value = ""
+        return super()._write_formula(row, col, formula, cell_format, value)
+
+
+def new_workbook(path: str, created: datetime | None = None, title: str = "", kind: str = "keluaran",
+                 **options) -> xlsxwriter.Workbook:
+    """An XlsxWriter workbook with safe options and deterministic properties.
+
+    ``kind`` is stored as the custom property ``lkjip-xl:jenis``
+    (:data:`lkjip_xl.fileio.KIND_PROPERTY`): a toolkit output found in a forms
+    folder is recognised and skipped rather than refused as a broken form.
+    """
+    from .fileio import KIND_PROPERTY
+
     workbook = xlsxwriter.Workbook(path, {**SAFE_OPTIONS, **options})
+    workbook.worksheet_class = FiniteWorksheet
     workbook.set_properties({
         "title": title,
         "author": "lkjip-xl",
         "created": created or fixed_timestamp(),
     })
+    workbook.set_custom_property(KIND_PROPERTY, kind)
     return workbook
 
 
@@ -32,13 +67,125 @@ def fixed_timestamp() -> datetime:
     """``SOURCE_DATE_EPOCH`` when set, else a fixed date: outputs are reproducible."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return datetime.utcfromtimestamp(int(epoch))
+        return datetime.fromtimestamp(int(epoch), UTC).replace(tzinfo=None)  # utcfromtimestamp warns on 3.12
     return datetime(2000, 1, 1)
 
 
 def a1(row: int, col: int, absolute: bool = False) -> str:
     """0-based (row, col) → "A1" (or "$A$1")."""
     return xl_rowcol_to_cell(row, col, row_abs=absolute, col_abs=absolute)
+
+
+#: Excel's limits on a sheet name: at most 31 UTF-16 code units, none of these characters, no
+#: apostrophe first or last, not "History" (reserved for change tracking); unique ignoring case.
+SHEET_NAME_MAX = 31
+SHEET_NAME_FORBIDDEN = "[]:*?/\\"
+RESERVED_SHEET_NAMES = ("history",)
+
+
+def utf16_length(text: str) -> int:
+    """Length of ``text`` as Excel counts it (UTF-16 code units: an emoji counts 2)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _clip(text: str, limit: int) -> str:
+    """The longest prefix of ``text`` of at most ``limit`` UTF-16 code units (never half a character)."""
+    while utf16_length(text) > limit:
+        text = text[:-1]
+    return text
+
+
+def _sheet_base(wanted: str) -> str:
+    """``wanted`` made a legal sheet name, ignoring uniqueness."""
+    text = "".join("_" if ch in SHEET_NAME_FORBIDDEN or ord(ch) < 32 or ord(ch) == 127 else ch
+                   for ch in str(wanted))
+    text = text.strip().strip("'").strip() or "Sheet"
+    if text.casefold() in RESERVED_SHEET_NAMES:
+        text += "_"
+    return _clip(text, SHEET_NAME_MAX).rstrip().rstrip("'") or "Sheet"
+
+
+def sheet_name(wanted: str, taken: Iterable[str] = ()) -> str:
+    """The sheet name to use for ``wanted``: legal in Excel and unique among ``taken``.
+
+    The one place where the toolkit turns a text (an IKK code, a table label)
+    into a sheet name.  A legal name that is not taken comes back unchanged;
+    otherwise forbidden characters (``[]:*?/\\`` and control characters)
+    become ``_``, surrounding apostrophes and spaces go, "History" gets a
+    ``_``, the name is cut to 31 characters and, when it is taken (Excel
+    ignores case), `` (2)``, `` (3)``, ... is appended within the 31.
+    """
+    used = {name.casefold() for name in taken}
+    base = _sheet_base(wanted)
+    name, n = base, 2
+    while name.casefold() in used:
+        suffix = f" ({n})"
+        name = _clip(base, SHEET_NAME_MAX - len(suffix)).rstrip().rstrip("'") + suffix
+        n += 1
+    return name
+
+
+def add_sheet(workbook: xlsxwriter.Workbook, wanted: str, **options) -> Worksheet:
+    """Add a worksheet named by :func:`sheet_name` (unique among the workbook's sheets)."""
+    name = sheet_name(wanted, (sheet.name for sheet in workbook.worksheets()))
+    return workbook.add_worksheet(name, **options)
+
+
+# --------------------------------------------------------------------------- dates as numbers
+
+#: Day 0 of Excel's 1904 date system; the 1900 system's day 1 is 1 January 1900 and it counts a
+#: 29 February 1900 that never was (serial 60), which calamine and openpyxl both read as 28 February.
+_EPOCH_1900_EARLY = datetime(1899, 12, 31)  # serials 1–59
+_EPOCH_1900 = datetime(1899, 12, 30)  # serials 61 and on
+_EPOCH_1904 = datetime(1904, 1, 1)
+_MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+
+def is_date1904(workbook_xml) -> bool:
+    """Whether a parsed ``xl/workbook.xml`` declares the 1904 date system (``<workbookPr date1904="1"/>``)."""
+    for element in workbook_xml.iter(f"{_MAIN_NS}workbookPr"):
+        return element.get("date1904", "").strip().lower() in ("1", "true")
+    return False
+
+
+def excel_serial(value: date | time | timedelta, date1904: bool = False) -> float | None:
+    """The number Excel stores in a date- or time-formatted cell, from the value a reader returned.
+
+    calamine and openpyxl turn such a number into a ``date`` (whole numbers), a
+    ``datetime``, a ``time`` (0 ≤ number < 1) or a ``timedelta`` (duration
+    formats such as ``[h]:mm``), to the millisecond.  ``None`` when the number
+    cannot be told: in the 1900 system 28 February 1900 is 59 or 60.
+    """
+    if isinstance(value, timedelta):
+        return value.total_seconds() / 86400
+    if isinstance(value, time):
+        return (value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1e6) / 86400
+    moment = value if isinstance(value, datetime) else datetime(value.year, value.month, value.day)
+    moment = moment.replace(tzinfo=None)
+    if date1904:
+        epoch = _EPOCH_1904
+    elif moment.date() == date(1900, 2, 28):
+        return None
+    else:
+        epoch = _EPOCH_1900_EARLY if moment < datetime(1900, 3, 1) else _EPOCH_1900
+    delta = moment - epoch
+    return delta.days + delta.seconds / 86400 + delta.microseconds / 86400e6
+
+
+def date_text(value: date | time | timedelta) -> str:
+    """A date or time the way an Indonesian Excel shows it: 20/04/1900, 12:00, 03/01/1900 23:45:36, 72:00."""
+    if isinstance(value, timedelta):
+        seconds = round(value.total_seconds())
+        sign, seconds = ("-" if seconds < 0 else ""), abs(seconds)
+        text = f"{sign}{seconds // 3600}:{seconds % 3600 // 60:02d}"
+        return text + (f":{seconds % 60:02d}" if seconds % 60 else "")
+    if isinstance(value, time):
+        return value.strftime("%H:%M:%S" if value.second or value.microsecond else "%H:%M")
+    if isinstance(value, datetime):
+        if (value.hour, value.minute, value.second, value.microsecond) == (0, 0, 0, 0):
+            return value.strftime("%d/%m/%Y")
+        return value.strftime("%d/%m/%Y %H:%M:%S" if value.second or value.microsecond else "%d/%m/%Y %H:%M")
+    return value.strftime("%d/%m/%Y")
 
 
 def quote_sheet(name: str) -> str:

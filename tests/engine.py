@@ -232,3 +232,61 @@ def assert_formulas_match(path: str | Path, tmp_path: str | Path) -> None:
     require_soffice()
     mismatches = compare_formulas(path, tmp_path)
     assert not mismatches, "formula values differ from LibreOffice:\n" + "\n".join(mismatches)
+
+
+def recalculate_many(paths: list[str | Path], workdir: str | Path) -> dict[Path, Path]:
+    """:func:`recalculate` for many workbooks in one LibreOffice run: original → recalculated copy.
+
+    The file names (stems) must be unique. One start of LibreOffice instead of
+    one per workbook makes a corpus of dozens of outputs affordable.
+    """
+    soffice = soffice_path()
+    if soffice is None:
+        raise RecalculationError("LibreOffice (soffice) is not installed")
+    run_dir = Path(tempfile.mkdtemp(prefix="recalc_", dir=workdir))
+    in_dir, out_dir, profile = run_dir / "in", run_dir / "out", run_dir / "profile"
+    in_dir.mkdir()
+    (profile / "user").mkdir(parents=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(_PROFILE_XCU, encoding="utf-8")
+    copies = {}
+    for path in map(Path, paths):
+        copy = in_dir / (path.stem + ".xlsx")
+        assert not copy.exists(), f"two workbooks named {copy.name}"
+        shutil.copyfile(path, copy)
+        copies[path] = copy
+    command = [soffice, f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless", "--norestore",
+               "--nologo", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out_dir),
+               *map(str, copies.values())]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    timeout = TIMEOUT_SECONDS + 10 * len(copies)
+    try:
+        stdout, stderr = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        stdout, stderr = process.communicate()
+        raise RecalculationError(f"LibreOffice timed out after {timeout} s\nstdout: {stdout}\nstderr: {stderr}") from None
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    converted = {path: out_dir / copy.name for path, copy in copies.items()}
+    missing = [str(path) for path, out in converted.items() if not out.is_file()]
+    if process.returncode != 0 or missing:
+        raise RecalculationError(f"LibreOffice failed to convert {missing} (exit code {process.returncode})\n"
+                                 f"stdout: {stdout}\nstderr: {stderr}")
+    return converted
+
+
+def mismatches_after(original_path: str | Path, recalculated_path: str | Path, rel_tol: float = 1e-9) -> list[str]:
+    """:func:`compare_formulas` for a workbook already recalculated (e.g. by :func:`recalculate_many`)."""
+    book = openpyxl.load_workbook(recalculated_path, data_only=True)
+    try:
+        recomputed = {(sheet.title, cell.coordinate): cell.value for sheet in book.worksheets
+                      for row in sheet.iter_rows() for cell in row if cell.value is not None}
+    finally:
+        book.close()
+    out = []
+    for (sheet, cell), (formula, stored) in read_formulas(original_path).items():
+        value = recomputed.get((sheet, cell))
+        if not _same_value(stored, value, rel_tol):
+            out.append(f"{sheet}!{cell} {formula}: stored {stored!r}, LibreOffice computes {value!r}")
+    return out

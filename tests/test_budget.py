@@ -412,4 +412,4 @@ def test_missing_and_unreadable_files(tmp_path):
     bad.write_text("bukan excel")
     with pytest.raises(BudgetInputError) as info:
         load_budget(bad)
-    assert info.value.problems[0].code == "file_unreadable"
+    assert info.value.problems[0].code == "file_not_xlsx"  # the pre-flight checks of every input workbook

@@ -335,7 +335,7 @@ def test_missing_folder_ends_as_indonesian_status(workspace):
         outcome = excel.run_on_file(control, action)
         values = sheet_values(control)
         expected = msg("kendali_folder_missing", path=str(workspace / "formulir_tidak_ada"),
-                       label="Folder formulir Divisi", cell="B5")
+                       label="Folder formulir Divisi", cell="B5", sheet="Kendali")
         assert values[excel.STATUS_CELL] == expected
         assert values[excel.STATE_CELL] == excel.STATE_FIX
         assert table(values) == [["konsolidasi.xlsm", expected, "Kendali", "B5", None, "KESALAHAN",
@@ -423,7 +423,7 @@ def test_master_problems_are_listed(tmp_path):
     outcome = excel.run_from_settings(settings(tmp_path, folder="formulir", master="master.xlsx"))
     assert outcome.state == excel.STATE_FIX
     assert outcome.status == msg("kendali_master_invalid", path=str(tmp_path / "master.xlsx"))
-    assert codes(outcome) == ["file_unreadable"]
+    assert codes(outcome) == ["file_not_xlsx"]  # the pre-flight checks every input workbook passes
 
 
 def test_value_parsers():

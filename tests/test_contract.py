@@ -328,7 +328,7 @@ def test_prefilled_form_recomputes_in_libreoffice(tmp_path):
 def test_prefilled_and_program_filled_forms_consolidate_alike(pipeline, tmp_path):
     forms.write_forms(MASTER, tmp_path / "prefilled", inputs=inputs_from_fill())
     out = tmp_path / "prefilled.xlsx"
-    assert run("consolidate", tmp_path / "prefilled", "--out", out).exit_code == 0
+    assert run("consolidate", tmp_path / "prefilled", "--master", pipeline["master"], "--out", out).exit_code == 0
 
     def numbers(path):
         book = openpyxl.load_workbook(path, data_only=True)

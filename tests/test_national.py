@@ -90,7 +90,8 @@ def test_data_sheet_has_every_ikk_of_every_form_with_calc_values_and_lineage(run
         assert row[9] == pytest.approx(res.realisasi, rel=1e-15, abs=0)
         assert row[10] == pytest.approx(res.capaian, rel=1e-15, abs=0)
         assert (row[11] or "") == calc.status_text(res.tercapai)
-        assert row[13:] == ("Formulir", row_number, sha256_file(form.path))
+        assert row[13:16] == ("Formulir", row_number, sha256_file(form.path))
+        assert all(isinstance(key, int) and key >= 1 for key in row[16:])  # No. Kanwil, No. Divisi
     form_path = data[1][12]
     sheet = openpyxl.load_workbook(form_path, read_only=True)["Formulir"]
     assert sheet.cell(data[1][14], 1).value == data[1][4]  # the row holds that IKK
@@ -219,3 +220,23 @@ def test_cli(folders, tmp_path):
     assert both.exit_code == 2 and "Pilih salah satu: --out" in both.output
     single = runner.invoke(cli, ["consolidate", *map(str, folders), "--out", str(tmp_path / "a.xlsx")])
     assert single.exit_code == 1 and "[national_hint]" in single.output and "--out-dir FOLDER" in single.output
+
+
+def test_the_private_xlsxwriter_method_we_override_is_unchanged():
+    """consolidate.FormulaWorksheet overrides XlsxWriter's private ``Worksheet._prepare_formula``.
+
+    pyproject.toml bounds XlsxWriter below the next minor release; this test fails loudly
+    (before any workbook is wrong) when the private method is renamed or its signature
+    changes, so the bound is raised only after the override is checked again.
+    """
+    import inspect
+
+    import xlsxwriter
+    from lkjip_xl.consolidate import FormulaWorksheet
+
+    stock = inspect.signature(Worksheet._prepare_formula)
+    assert list(stock.parameters) == ["self", "formula", "expand_future_functions"], (
+        f"XlsxWriter {xlsxwriter.__version__} changed Worksheet._prepare_formula{stock}; "
+        "review consolidate.FormulaWorksheet before raising the version bound")
+    assert list(inspect.signature(FormulaWorksheet._prepare_formula).parameters) == list(stock.parameters)
+    assert Worksheet()._prepare_formula("=SUM(A1:A2)") == "SUM(A1:A2)"

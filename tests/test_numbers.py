@@ -34,7 +34,6 @@ from lkjip_xl.numbers import (
         ("Rp. 14.945.870.000,-", "money", ParsedNumber(14945870000.0, "Rp", "titik sebagai pemisah ribuan")),
         ("Rp 1.000", "decimal", ParsedNumber(1000.0, "Rp", "titik sebagai pemisah ribuan")),
         ("209,570,000", "money", ParsedNumber(209570000.0, None, "koma sebagai pemisah ribuan")),
-        ("21 Layanan", "count", ParsedNumber(21.0, "Layanan", "angka bulat")),
         ("82 (Indeks)", "index", ParsedNumber(82.0, "Indeks", "angka bulat")),
         ("-21,4", "percent", ParsedNumber(-21.4, None, "koma sebagai tanda desimal")),
         ("−21,4", "percent", ParsedNumber(-21.4, None, "koma sebagai tanda desimal")),  # U+2212 minus
@@ -49,6 +48,51 @@ from lkjip_xl.numbers import (
 )
 def test_parse_text(text, kind, expected):
     assert parse_number(text, kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "unit", "expected"),
+    [
+        ("21 Layanan", "count", "Layanan", ParsedNumber(21.0, "Layanan", "angka bulat")),
+        ("21  layanan ", "decimal", " Layanan", ParsedNumber(21.0, " Layanan", "angka bulat")),
+        ("3 (Lokus)", "decimal", "Lokus", ParsedNumber(3.0, "Lokus", "angka bulat")),
+        ("82 (Indeks)", "decimal", "Indeks", ParsedNumber(82.0, "Indeks", "angka bulat")),
+        ("3,85 indeks", "index", None, ParsedNumber(3.85, "Indeks", "koma sebagai tanda desimal")),
+        ("1 234", "count", "Orang", ParsedNumber(1234.0, None, "angka bulat")),
+        ("- 5", "decimal", None, ParsedNumber(-5.0, None, "angka bulat")),
+    ],
+)
+def test_the_ikk_unit_may_follow_the_number(text, kind, unit, expected):
+    assert parse_number(text, kind, unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "code", "word"),
+    [
+        ("2 ribu", "Layanan", "multiplier_word", "ribu"),
+        ("2 rb", None, "multiplier_word", "rb"),
+        ("3,5 juta", "Orang", "multiplier_word", "juta"),
+        ("3,5 Jt.", "Orang", "multiplier_word", "Jt."),
+        ("1,2 miliar", None, "multiplier_word", "miliar"),
+        ("4 M", "Orang", "multiplier_word", "M"),
+        ("7 triliun", None, "multiplier_word", "triliun"),
+        ("5k", None, "multiplier_word", "k"),
+        ("Rp 2 juta", None, "multiplier_word", "juta"),
+        ("12 dari 15", "Layanan", "unit_mismatch", "dari 15"),
+        ("5 Orang", "Layanan", "unit_mismatch", "Orang"),
+        ("21 Layanan", None, "unit_mismatch", "Layanan"),
+        ("82 (Indeks)", "Orang", "unit_mismatch", "Indeks"),
+        ("0x10", None, "not_a_number", ""),
+        ("1e5", "Layanan", "not_a_number", ""),
+        ("12 15", None, "not_a_number", ""),
+        ("١٢", None, "not_a_number", ""),
+        ("9" * 400, None, "out_of_range", ""),
+    ],
+)
+def test_other_trailing_words_are_refused_never_dropped(text, unit, code, word):
+    with pytest.raises(NumberParseError) as caught:
+        parse_number(text, "decimal", unit)
+    assert (caught.value.code, caught.value.word) == (code, word)
 
 
 @pytest.mark.parametrize(
