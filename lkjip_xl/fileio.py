@@ -39,7 +39,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .messages import msg
+from .messages import msg, os_error_text
 
 #: Hidden temporaries: fixed prefix, the writer's pid, a random part.  Short, so
 #: that any legal output name has a legal temporary beside it.
@@ -379,7 +379,7 @@ def os_error_in(exc: BaseException) -> OSError | None:
 def output_error(path: str | os.PathLike, exc: OSError) -> OutputPathError:
     """The Indonesian :class:`OutputPathError` for an OSError met while writing ``path``."""
     text = os.fspath(path)
-    detail = exc.strerror or type(exc).__name__
+    detail = os_error_text(exc)
     code = _ERRNO_CODES.get(exc.errno or 0, "output_write_failed")
     if code == "output_name_too_long":
         size = max((len(os.fsencode(p)) for p in Path(text).parts), default=0)

@@ -14,7 +14,9 @@ from pathlib import Path
 from .fileio import KIND_MASTER, atomic_output
 from .messages import msg, visible
 from .model import AchievementRule, Direction, Indicator, Master, Method, QuarterRule
-from .numbers import NumberParseError, excel_number_format, parse_number
+from .numbers import (
+    INPUT_LIMIT, INPUT_MIN_MAGNITUDE, NumberParseError, excel_number_format, format_number, in_input_range, parse_number,
+)
 from .report import Problem
 from .safety import FormReadError, open_workbook
 from .xlsx import RESERVED_SHEET_NAMES, SHEET_NAME_FORBIDDEN, SHEET_NAME_MAX, a1, new_workbook, utf16_length
@@ -482,10 +484,15 @@ def _parse_row(get, r: int, col_of: dict[str, int], path: str, problems: list[Pr
                 bad(key, "wajib diisi dengan angka.")
             return default
         try:
-            return parse_number(value, kind).value
+            parsed = parse_number(value, kind).value
         except NumberParseError:
             bad(key, "bukan angka yang jelas; tulis misalnya 3,25 atau 90.")
             return default
+        if not in_input_range(parsed):  # the same limits as every input of a form
+            bad(key, f"di luar batas: 0 atau antara {format_number(INPUT_MIN_MAGNITUDE, 15)} dan "
+                     f"{format_number(INPUT_LIMIT, 0)}.")
+            return default
+        return parsed
 
     def choice(key: str, enum, default):
         value = get(key)

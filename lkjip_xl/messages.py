@@ -7,6 +7,7 @@ identifiers; the texts are Indonesian and say what to do.
 
 from __future__ import annotations
 
+import errno
 import unicodedata
 
 MESSAGES: dict[str, str] = {
@@ -804,3 +805,34 @@ def msg(message_code: str, /, **fields: object) -> str:
     a name, a file name) is echoed with its control characters shown, never obeyed.
     """
     return MESSAGES[message_code].format(**{name: visible(value) for name, value in fields.items()})
+
+
+#: What an operating-system error means, in the user's words (by ``errno``).
+_OS_ERRORS = {
+    errno.ENOENT: "berkas atau folder tidak ada",
+    errno.EACCES: "tidak ada izin",
+    errno.EPERM: "tidak diizinkan oleh sistem",
+    errno.EROFS: "disk atau folder hanya-baca",
+    errno.ENOSPC: "disk penuh",
+    errno.EFBIG: "berkas melebihi batas ukuran",
+    errno.ENAMETOOLONG: "nama terlalu panjang",
+    errno.ENOTDIR: "sebagian jalurnya bukan folder",
+    errno.EISDIR: "berupa folder",
+    errno.ETXTBSY: "berkas sedang dipakai",
+    errno.EBUSY: "berkas atau perangkat sedang dipakai",
+    errno.EIO: "kesalahan baca/tulis pada perangkat",
+    errno.ELOOP: "tautan (symlink) berputar",
+    errno.EEXIST: "sudah ada",
+    errno.EXDEV: "berada di disk lain",
+    errno.EINVAL: "nama atau permintaan tidak sah",
+    errno.EMFILE: "terlalu banyak berkas terbuka",
+    errno.ENOMEM: "memori tidak cukup",
+    getattr(errno, "EDQUOT", -1): "kuota disk habis",
+}
+
+
+def os_error_text(exc: OSError) -> str:
+    """An OSError as Indonesian words with its code (``disk penuh, ENOSPC``), never English text."""
+    number = exc.errno or 0
+    name = errno.errorcode.get(number, str(number) if number else type(exc).__name__)
+    return f"{_OS_ERRORS.get(number, 'kesalahan sistem')}, {name}"

@@ -28,6 +28,7 @@ from .layout import (
 )
 from .messages import msg
 from .model import AchievementRule, Direction, Indicator, Method, QuarterRule
+from .numbers import in_input_range
 from .safety import WORKBOOK_PART, FormReadError, Package, SheetScan, Workbook, open_workbook, scan_sheet
 from .xlsx import a1, is_date1904
 
@@ -66,6 +67,8 @@ class ReturnedForm:
     formulas: dict[str, str] = field(default_factory=dict)  #: A1 cell of the form sheet → formula text
     #: Known column titles found more than once in the header row: (first cell, later cell), by key.
     duplicate_titles: list[tuple[str, RawCell, RawCell]] = field(default_factory=list)
+    #: The form sheet itself is hidden (by the user: the written form shows it).
+    sheet_hidden: bool = False
     #: The form sheet's scan: hidden rows and columns (by the user: the written form hides none).
     sheet: SheetScan = field(default_factory=SheetScan)
     #: The achievement rule and every Divisi of the master in PK order, both from
@@ -143,8 +146,10 @@ def indicator_from_payload(data: dict[str, Any]) -> Indicator:
     if not isinstance(sub_labels, list) or not all(isinstance(label, str) for label in sub_labels):
         raise TypeError("sub_labels")
     scale_divisor = _number(data, "scale_divisor", 1.0)
-    if scale_divisor == 0:
-        raise ValueError("scale_divisor")
+    for key in ("target", "scale_divisor"):  # a forged stamp gets no more than the master would
+        value = _number(data, key, 1.0)
+        if value == 0 or not in_input_range(value):
+            raise ValueError(key)
     anggaran = data.get("anggaran")
     return Indicator(
         code=_text(data, "code"), divisi=_text(data, "divisi"), sk_no=int(_number(data, "sk_no")),
@@ -169,7 +174,8 @@ def _text(data: dict[str, Any], key: str, default: str | None = None) -> str:
 
 def _number(data: dict[str, Any], key: str, default: float | None = None) -> float:
     value = data.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+    if (isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value)
+            or not in_input_range(value)):
         raise TypeError(key)
     return float(value)
 
@@ -204,7 +210,7 @@ def _read_form(workbook: Workbook, path: str) -> ReturnedForm:
                         divisi_order=list(locked["divisi_order"]),
                         header=_header_values(rows, header_row), columns=columns, header_row=header_row,
                         formulas=scan.formulas, date1904=_date1904(package), sheet=scan,
-                        duplicate_titles=duplicates)
+                        duplicate_titles=duplicates, sheet_hidden=workbook.sheet_hidden(FORM_SHEET))
     if header_row < 0:
         return form
     code_col = columns.get(COL_CODE, 0)

@@ -38,13 +38,13 @@ from functools import cached_property
 from typing import Any
 from xml.sax.saxutils import unescape
 
-from python_calamine import CalamineWorkbook, ZipError
+from python_calamine import CalamineWorkbook, SheetVisibleEnum, ZipError
 from xlsxwriter.utility import xl_col_to_name
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
 
-from .messages import msg
+from .messages import msg, os_error_text
 from .numbers import format_number
 
 #: Largest file accepted (bytes).
@@ -281,7 +281,10 @@ def _check_members(package: Package) -> None:
 
 
 def describe(exc: BaseException) -> str:
-    """The first line of an exception's text (its type when empty), for a message's detail."""
+    """The detail of a message: an OSError in Indonesian words, otherwise the first line of the
+    exception's text (its type when empty), a technical note for whoever repairs the file."""
+    if isinstance(exc, OSError) and exc.errno:
+        return os_error_text(exc)
     text = str(exc).strip()
     return (text.splitlines()[0] if text else type(exc).__name__)[:200]
 
@@ -591,6 +594,11 @@ class Workbook:
     @property
     def path(self) -> str:
         return self.package.path
+
+    def sheet_hidden(self, sheet: str) -> bool:
+        """Whether ``sheet`` is hidden or very hidden (the user cannot see it)."""
+        return any(meta.name == sheet and meta.visible != SheetVisibleEnum.Visible
+                   for meta in self.book.sheets_metadata)
 
     @property
     def sheet_names(self) -> list[str]:

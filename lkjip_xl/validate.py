@@ -25,7 +25,7 @@ from .layout import (
 )
 from .master import name_key, name_problem, read_master
 from .fileio import FORM_KINDS, input_problem, workbook_kind
-from .messages import MESSAGES, msg
+from .messages import MESSAGES, msg, os_error_text
 from .model import PERIODS, AchievementRule, Indicator, IndicatorInput, Master, Method, CellRef
 from .numbers import (
     INPUT_LIMIT, INPUT_MIN_MAGNITUDE, NumberParseError, format_magnitude, format_number, format_with_unit,
@@ -156,7 +156,7 @@ def check_path(path: str) -> CheckedForm | Problem:
             try:
                 os.listdir(path)
             except OSError as exc:
-                code, fields = "folder_unreadable", {"detail": exc.strerror or type(exc).__name__}
+                code, fields = "folder_unreadable", {"detail": os_error_text(exc)}
         return Problem(path, code, msg(code, path=path, **fields), ERROR)
     try:
         form = read_form(path)
@@ -269,7 +269,7 @@ def _check_what_is_seen(form: ReturnedForm, result: CheckedForm, add) -> None:
     for key, first, later in form.duplicate_titles:
         add("header_duplicate", cell=later.cell, header=COLUMN_TITLE[key], first=first.cell)
     scan = form.sheet
-    if not scan.hidden_rows and not scan.hidden_columns:
+    if not scan.hidden_rows and not scan.hidden_columns and not form.sheet_hidden:
         return
     where = {raw.cell: (code, key, raw) for code, cells in form.rows.items() for key, raw in cells.items()}
     for indicator_code, reported in result.inputs.items():
@@ -278,7 +278,8 @@ def _check_what_is_seen(form: ReturnedForm, result: CheckedForm, add) -> None:
             if raw is None or _blank(raw.value):
                 continue
             row, col = xl_cell_to_rowcol(raw.cell)
-            hidden = "baris" if scan.row_hidden(row) else "kolom" if scan.column_hidden(col) else None
+            hidden = ("sheet" if form.sheet_hidden else "baris" if scan.row_hidden(row)
+                      else "kolom" if scan.column_hidden(col) else None)
             if hidden is None:
                 continue
             if key == COL_NOTE:

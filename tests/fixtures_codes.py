@@ -113,6 +113,11 @@ def master_cases() -> list[MasterCase]:
     for n, char in enumerate("[]:*?/\\"):
         code = f"SK04-IKK{char}{n}"
         cases.append(MasterCase(f"karakter_{n}", {c["SK04-IKK5"]: code}, (("master_code_chars", c["SK04-IKK5"]),)))
+    # Numbers of the master within the same limits as every input of a form (issue #10, class 9).
+    for variant, value in (("target_1e16", 1e16), ("target_1e-300", 1e-300), ("target_teks_1e20", "1e20"),
+                           ("target_negatif_1e16", -1e16)):
+        cell = "H" + c["SK02-IKK1"][1:]
+        cases.append(MasterCase(f"angka_{variant}", {cell: value}, (("master_value_invalid", cell),)))
     # Every problem of the master at once, the code problems and another column's.
     target_cell = "H" + c["SK04-IKK1"][1:]
     cases.append(MasterCase("semua_sekaligus", {

@@ -286,6 +286,15 @@ def corpus() -> list[Case]:
         cases.append(Case(f"batas_{variant}", 9, samples_and(edited(source, name, {cell: value}), without=(source,)),
                           (Want(name, "value_out_of_range", FORM_SHEET, cell),) + tuple(
                               replace(w, file=name) for w in extra if w.cell != cell)))
+    # a forged stamp gets no more than a master would: targets and scale divisors within the limits
+    first_admin = m.for_divisi("Administrasi")[0].code
+    for variant, field_name, value in (("target_1e-300", "target", 1e-300), ("target_1e16", "target", 1e16),
+                                       ("target_0", "target", 0.0), ("pembagi_1e300", "scale_divisor", 1e300)):
+        forged_master = replace(m, indicators=tuple(replace(i, **{field_name: value}) if i.code == first_admin else i
+                                                    for i in m.indicators))
+        cases.append(Case(f"batas_cap_{variant}", 9, samples_and(forge(
+            forged_master, "Administrasi", "Administrasi", admin_name), without=(ADMIN,)),
+            (stamp(admin_name, "stamp_missing"),), headline=sample_headline(("Administrasi",))))
     cases.append(Case("batas_1e15_tepat", 9, samples_and(edited(PEMAS, "batas_1e15.xlsx", {pemas_num: 1e15}),
                                                         without=(PEMAS,)),
                       (Want("batas_1e15.xlsx", "numerator_exceeds_denominator", FORM_SHEET, pemas_num, WARNING),),

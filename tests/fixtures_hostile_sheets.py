@@ -231,6 +231,17 @@ def title_at_p(title: bytes, value: bytes = b"99", hide: bool = True) -> Callabl
     return then(*steps)
 
 
+def hide_sheet(state: bytes) -> Callable[[str, bytes], bytes]:
+    """A zip-member edit: the form sheet given ``state`` (hidden, veryHidden) in xl/workbook.xml."""
+    def edit(name: str, data: bytes) -> bytes:
+        if name != "xl/workbook.xml":
+            return data
+        changed = data.replace(b'<sheet name="Formulir"', b'<sheet state="' + state + b'" name="Formulir"', 1)
+        assert changed != data
+        return changed
+    return edit
+
+
 def seen_cases() -> list[HostileFile]:
     """Titles twice and values the user cannot see."""
     edit = lambda *changes: sheet_xml(IMIG, FORM_SHEET, then(*changes))  # noqa: E731
@@ -254,6 +265,12 @@ def seen_cases() -> list[HostileFile]:
                     (err("value_hidden", "I10"), err("value_hidden", "J10"), warn("note_hidden", "O10"))),
         HostileFile("baris_tinggi_nol.xlsx", edit(regex(rb'(<row r="9"[^>]*?) ht="[^"]*"', rb'\1 ht="0"')),
                     (err("value_hidden", "K9"), warn("note_hidden", "O9"))),
+        HostileFile("sheet_formulir_tersembunyi.xlsx", rezip(IMIG, hide_sheet(b"hidden")),
+                    (err("value_hidden", "K9"), err("value_hidden", "I10"), err("value_hidden", "J10"),
+                     warn("note_hidden", "O9"), warn("note_hidden", "O10"))),
+        HostileFile("sheet_formulir_sangat_tersembunyi.xlsx", rezip(IMIG, hide_sheet(b"veryHidden")),
+                    (err("value_hidden", "K9"), err("value_hidden", "I10"), err("value_hidden", "J10"),
+                     warn("note_hidden", "O9"), warn("note_hidden", "O10"))),
         HostileFile("baris_tersembunyi_kosong.xlsx",
                     edit(append_rows(b'<row r="12" hidden="1"><c r="A12" t="inlineStr"><is><t>x</t></is></c></row>')),
                     ()),  # a hidden row holding no input: nothing to say
