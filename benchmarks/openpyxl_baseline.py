@@ -3,8 +3,8 @@
 Each form is loaded with ``openpyxl.load_workbook(read_only=True,
 data_only=True)`` (openpyxl's fastest way to read), its stamp and input cells
 are read, every IKK is computed with :mod:`lkjip_xl.calc`, and the same
-workbooks are written with openpyxl: per Kanwil "Capaian Kinerja" and
-"Ringkasan", nationally "Ringkasan Nasional", "Tercapai per Divisi",
+workbooks are written with openpyxl: per Kanwil "Capaian Kinerja",
+"Ringkasan" and "Data" (plain values, as a worksheet table), nationally "Ringkasan Nasional", "Tercapai per Divisi",
 "Formulir" and "Data", with the same cells and formulas.  It does less than
 ``lkjip-xl consolidate``: no validation beyond what computing needs, no
 cached values for formulas (openpyxl cannot store them), no cell styles.
@@ -19,11 +19,15 @@ from pathlib import Path
 
 import openpyxl
 from openpyxl.styles import Font
+from openpyxl.worksheet.table import Table
 
 from lkjip_xl import calc
-from lkjip_xl.layout import COL_CODE, COL_DEN, COL_NIHIL, COL_NUM, COL_REAL, FORM_SHEET, STAMP_SHEET, TITLE_TO_KEY
+from lkjip_xl.layout import (
+    COL_CODE, COL_DEN, COL_NIHIL, COL_NUM, COL_REAL, COLUMN_INDEX, FORM_SHEET, STAMP_SHEET, TITLE_TO_KEY,
+)
 from lkjip_xl.model import AchievementRule, IndicatorInput, Method
 from lkjip_xl.reader import indicator_from_payload
+from lkjip_xl.records import DATA_COLUMNS
 
 BOLD = Font(bold=True)
 
@@ -148,6 +152,17 @@ def _write_kanwil(path: Path, kanwil: str, rule: AchievementRule, order: list[st
     summary[f"D{total}"] = f"=B{total}-C{total}"
     summary[f"E{total}"] = f'=IFERROR(AVERAGE({cap}),"")'
     summary[f"B{total + 2}"] = "=" + calc.headline_formula(f"C{total}", f"B{total}")
+    data = book.create_sheet("Data")
+    data.append(list(DATA_COLUMNS))
+    real = openpyxl.utils.get_column_letter(COLUMN_INDEX[COL_REAL] + 1)
+    for result, reported, form, form_row in rows:
+        ind, s = result.indicator, form["stamp"]
+        data.append([kanwil, int(s["tahun"]), s["periode"], ind.code, ind.divisi, order.index(ind.divisi) + 1,
+                     ind.sk_no, ind.sk_text, ind.ikk_no, ind.text, ind.unit, ind.method.value, ind.target,
+                     result.realisasi, result.capaian, calc.status_text(result.tercapai) or None, reported.nihil,
+                     reported.keterangan or None, form["path"], FORM_SHEET, f"{real}{form_row}", form["sha256"]])
+    data.add_table(Table(displayName="DataCapaian", ref=f"A1:{openpyxl.utils.get_column_letter(len(DATA_COLUMNS))}"
+                                                        f"{len(rows) + 1}"))
     book.save(path)
 
 

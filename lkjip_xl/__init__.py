@@ -1,9 +1,42 @@
 """lkjip-xl: spreadsheet toolkit for the LKjIP performance report of a Kanwil.
 
+The public API (:data:`__all__`) covers the whole flow; every name is
+re-exported from the module of its step and stays stable::
+
+    import lkjip_xl
+
+    master = lkjip_xl.read_master("samples/master_pk_2023.xlsx")     # Master (raises MasterError)
+    lkjip_xl.write_forms(master, "kerja/formulir")                   # [Path]: one form per Divisi
+    check = lkjip_xl.validate(["samples/formulir"], master)          # Validation: .valid, .problems
+    result = lkjip_xl.consolidate(["samples/formulir"], "kerja/konsolidasi.xlsx", master)
+    result.summary.headline                                          # "54 dari 60 IKK tercapai"
+    result.to_records()                                              # one dict per IKK, as sheet "Data"
+    result.to_dataframe()                                            # the same as a pandas DataFrame
+
+- :func:`read_master` → :class:`Master` of :class:`Indicator`; :func:`write_master`
+  writes a master workbook, or with ``None`` the blank template;
+- :func:`write_forms` writes one form per Divisi;
+- :func:`validate` → :class:`Validation` (its :class:`Report` of :class:`Problem`
+  records; ``valid``, ``to_records()``, ``to_dataframe()``);
+- :func:`consolidate` → :class:`ConsolidationResult` (``output``, ``summary``,
+  ``results``, ``report``, ``to_records()``, ``to_dataframe()``);
+- :func:`make_tables` writes the Chapter III report tables;
+- :class:`LkjipError` is the base of every exception raised for a user (an
+  Indonesian ``message`` and ``problems`` records).
+
+Content problems never raise: they are :class:`Problem` records in the report.
+``to_dataframe()`` needs pandas (``pip install "lkjip-xl[pandas]"``); nothing
+else does, and ``import lkjip_xl`` imports neither pandas, xlwings nor click.
+``lkjip_xl.validate`` and ``lkjip_xl.consolidate`` are the functions; their
+modules are reached with ``from lkjip_xl.validate import ...`` (or
+:func:`importlib.import_module`).
+
 The flow, one module per step:
 
 - :mod:`lkjip_xl.model`       the Perjanjian Kinerja (PK) as data
-- :mod:`lkjip_xl.master`      read and write the master PK workbook
+- :mod:`lkjip_xl.methods`     one specification per calculation method (inputs, calc functions, texts)
+- :mod:`lkjip_xl.master`      read and check the master PK workbook (:mod:`lkjip_xl.master_layout`: its
+                              sheets and columns); :mod:`lkjip_xl.template` writes it and the blank template
 - :mod:`lkjip_xl.layout`      the documented form layout contract (sheet, headers, stamp)
 - :mod:`lkjip_xl.forms`       write the standard Divisi forms
 - :mod:`lkjip_xl.safety`      pre-flight checks on a raw file (size, zip, encryption, XML bombs, every
@@ -13,21 +46,63 @@ The flow, one module per step:
 - :mod:`lkjip_xl.feedback`    marked copies of forms with problems, to send back to the Divisi
 - :mod:`lkjip_xl.calc`        one pure function per number, with its spreadsheet formula
 - :mod:`lkjip_xl.consolidate` the consolidated workbook of one Kanwil
+- :mod:`lkjip_xl.records`     its tidy records: the "Data" sheet, ``to_records()``, ``to_dataframe()``
 - :mod:`lkjip_xl.national`    many Kanwil: a workbook per Kanwil and a national summary, in parallel
-- :mod:`lkjip_xl.history`     previous years, Renstra targets and supporting tables as inputs
-- :mod:`lkjip_xl.tables`      the numbered report tables of Chapter III
-- :mod:`lkjip_xl.budget`      the budget tables (pagu/realisasi, SMART, IKPA)
-- :mod:`lkjip_xl.button`, :mod:`lkjip_xl.excel`  the Excel control workbook and its xlwings entry points
-- :mod:`lkjip_xl.cli`         the ``lkjip-xl`` command line over all of the above
+- :mod:`lkjip_xl.tables`      the numbered report tables of Chapter III: its inputs (previous years,
+                              Renstra targets, supporting tables), numbering, the per-IKK tables, the
+                              workbook, and :mod:`lkjip_xl.tables.budget` (pagu/realisasi, SMART, IKPA)
+- :mod:`lkjip_xl.control`     the Excel control workbook (layout of sheet Kendali, settings, run, .xlsm
+                              builder); :mod:`lkjip_xl.excel` keeps the entry points its buttons call
+- :mod:`lkjip_xl.cli`         the ``lkjip-xl`` command line over all of the above, the only module importing
+                              click: one JSON document per ``--json`` run, one table of exit codes
 
 Shared helpers: :mod:`lkjip_xl.numbers` (Indonesian number conventions),
-:mod:`lkjip_xl.messages` (every user-facing text), :mod:`lkjip_xl.fileio`
+:mod:`lkjip_xl.messages` (every user-facing text), :mod:`lkjip_xl.errors` (:class:`LkjipError`, the base
+of every exception raised for a user, and its kinds), :mod:`lkjip_xl.fileio`
 (the one guard of a run's outputs against its inputs, atomic all-or-nothing writes, file names), :mod:`lkjip_xl.xlsx` (workbook helpers),
-:mod:`lkjip_xl.formula_check` (spreadsheet functions the toolkit may use),
-:mod:`lkjip_xl.roman` (table numbers and Roman numerals).
+:mod:`lkjip_xl.formula_check` (spreadsheet functions the toolkit may use).
 """
+
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
 #: Version of the form layout contract written into every form's stamp.
 TEMPLATE_VERSION = "1.0"
+
+# The flow modules import the two constants above: they are defined first.
+# consolidate and validate are bound after their modules are loaded, so the
+# package attributes of those names are the functions, whatever is imported later.
+from .errors import LkjipError  # noqa: E402
+from .model import Indicator, Master  # noqa: E402
+from .report import Problem, Report  # noqa: E402
+from .master import read_master  # noqa: E402
+from .template import write_master  # noqa: E402
+from .forms import write_forms  # noqa: E402
+from .consolidate import ConsolidationResult, consolidate  # noqa: E402
+from .validate import Validation, validate_files as validate  # noqa: E402
+
+if TYPE_CHECKING:  # pragma: no cover - the lazy names, for type checkers
+    from .tables import make_tables
+
+__all__ = [
+    "ConsolidationResult", "Indicator", "LkjipError", "Master", "Problem", "Report", "Validation",
+    "consolidate", "make_tables", "read_master", "validate", "write_forms", "write_master",
+]
+
+#: Names imported on first use (name → module): the report tables pull in more than the core flow needs.
+_LAZY = {"make_tables": "tables"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -38,7 +38,6 @@ from .model import (
     Indicator,
     IndicatorInput,
     IndicatorResult,
-    Method,
     QuarterRule,
 )
 
@@ -89,27 +88,6 @@ def mean_of_rates(pairs: Sequence[tuple[float | None, float | None]]) -> float |
     return mean(rates)
 
 
-def realisasi(indicator: Indicator, reported: IndicatorInput) -> float | None:
-    """Realisasi of one IKK from what its Divisi reported (``None`` when incomplete)."""
-    if indicator.nihil and reported.nihil:
-        return 100.0
-    method = indicator.method
-    if method is Method.LANGSUNG:
-        return finite(reported.value)
-    if method is Method.RERATA_SUBRASIO:
-        return mean_of_rates(reported.pairs)
-    numerator, denominator = reported.pairs[0] if reported.pairs else (None, None)
-    if method is Method.RASIO:
-        if indicator.nihil and numerator == 0 and denominator == 0:
-            return 100.0
-        return ratio_percent(numerator, denominator)
-    if method is Method.SURVEI:
-        return survey_score(numerator, denominator, indicator.scale_divisor)
-    if method is Method.PERUBAHAN:
-        return change_percent(numerator, denominator)
-    raise ValueError(f"unknown method {method!r}")
-
-
 @dataclass(frozen=True)
 class InputRefs:
     """Cell references of one IKK's inputs, in whatever sheet holds them."""
@@ -119,32 +97,103 @@ class InputRefs:
     nihil: str = ""
 
 
+def ratio_percent_formula(num_ref: str, den_ref: str) -> str:
+    """Formula computing :func:`ratio_percent`, blank when an input is blank or the penyebut is 0
+    (a sub-rate row of a form)."""
+    return f'IF(OR({num_ref}="",{den_ref}="",{den_ref}=0),"",{ratio_percent_expr(num_ref, den_ref)})'
+
+
+def _pair_formula(refs: InputRefs, expr: str, on_zero: str = '""') -> str:
+    """``expr`` over the first pair, blank when an input is blank; ``on_zero`` when the penyebut is 0."""
+    num, den = refs.pairs[0]
+    return f'IF(OR({num}="",{den}=""),"",IF({den}=0,{on_zero},{expr}))'
+
+
+def _first_pair(reported: IndicatorInput) -> tuple[float | None, float | None]:
+    return reported.pairs[0] if reported.pairs else (None, None)
+
+
+# One realisasi function per calculation method, each with its formula builder.  They are what
+# :mod:`lkjip_xl.methods` registers; :func:`realisasi` and :func:`realisasi_formula` look the
+# IKK's method up there and add the NIHIL = Ya rule, which is the same for every method.
+
+
+def direct_realisasi(indicator: Indicator, reported: IndicatorInput) -> float | None:
+    """``langsung``: the value typed."""
+    return finite(reported.value)
+
+
+def direct_realisasi_formula(indicator: Indicator, refs: InputRefs) -> str:
+    return f'IF({refs.value}="","",{refs.value})'
+
+
+def ratio_realisasi(indicator: Indicator, reported: IndicatorInput) -> float | None:
+    """``rasio``: pembilang / penyebut × 100; 0 / 0 under the NIHIL rule is 100."""
+    numerator, denominator = _first_pair(reported)
+    if indicator.nihil and numerator == 0 and denominator == 0:
+        return 100.0
+    return ratio_percent(numerator, denominator)
+
+
+def ratio_realisasi_formula(indicator: Indicator, refs: InputRefs) -> str:
+    num, den = refs.pairs[0]
+    on_zero = f'IF({num}=0,100,"")' if indicator.nihil else '""'
+    return _pair_formula(refs, ratio_percent_expr(num, den), on_zero)
+
+
+def survey_realisasi(indicator: Indicator, reported: IndicatorInput) -> float | None:
+    """``survei``: jumlah nilai / jumlah periode / pembagi skala."""
+    numerator, denominator = _first_pair(reported)
+    return survey_score(numerator, denominator, indicator.scale_divisor)
+
+
+def survey_realisasi_formula(indicator: Indicator, refs: InputRefs) -> str:
+    num, den = refs.pairs[0]
+    return _pair_formula(refs, f"{num}/{den}/{number_literal(indicator.scale_divisor)}")
+
+
+def mean_of_rates_realisasi(indicator: Indicator, reported: IndicatorInput) -> float | None:
+    """``rerata_subrasio``: the mean of the exact sub-rates."""
+    return mean_of_rates(reported.pairs)
+
+
+def mean_of_rates_realisasi_formula(indicator: Indicator, refs: InputRefs) -> str:
+    blanks = ",".join(f'{n}="",{d}="",{d}=0' for n, d in refs.pairs)
+    rates = "+".join(f"{ratio_percent_expr(n, d)}" for n, d in refs.pairs)
+    return f'IF(OR({blanks}),"",({rates})/{len(refs.pairs)})'
+
+
+def change_realisasi(indicator: Indicator, reported: IndicatorInput) -> float | None:
+    """``perubahan``: (nilai − nilai pembanding) / nilai pembanding × 100."""
+    numerator, denominator = _first_pair(reported)
+    return change_percent(numerator, denominator)
+
+
+def change_realisasi_formula(indicator: Indicator, refs: InputRefs) -> str:
+    num, den = refs.pairs[0]
+    return _pair_formula(refs, f"({num}-{den})/{den}*100")
+
+
+def realisasi(indicator: Indicator, reported: IndicatorInput) -> float | None:
+    """Realisasi of one IKK from what its Divisi reported (``None`` when incomplete)."""
+    if indicator.nihil and reported.nihil:
+        return 100.0
+    return _method(indicator).realisasi(indicator, reported)
+
+
 def realisasi_formula(indicator: Indicator, refs: InputRefs) -> str:
     """Formula computing :func:`realisasi` from the cells in ``refs`` (no leading '=')."""
-    method = indicator.method
-    if method is Method.LANGSUNG:
-        core = f'IF({refs.value}="","",{refs.value})'
-    elif method is Method.RERATA_SUBRASIO:
-        blanks = ",".join(f'{n}="",{d}="",{d}=0' for n, d in refs.pairs)
-        rates = "+".join(f"{ratio_percent_expr(n, d)}" for n, d in refs.pairs)
-        core = f'IF(OR({blanks}),"",({rates})/{len(refs.pairs)})'
-    else:
-        num, den = refs.pairs[0]
-        if method is Method.RASIO:
-            expr = ratio_percent_expr(num, den)
-            on_zero = f'IF({num}=0,100,"")' if indicator.nihil else '""'
-        elif method is Method.SURVEI:
-            expr = f"{num}/{den}/{number_literal(indicator.scale_divisor)}"
-            on_zero = '""'
-        elif method is Method.PERUBAHAN:
-            expr = f"({num}-{den})/{den}*100"
-            on_zero = '""'
-        else:  # pragma: no cover - enum is closed
-            raise ValueError(f"unknown method {method!r}")
-        core = f'IF(OR({num}="",{den}=""),"",IF({den}=0,{on_zero},{expr}))'
+    core = _method(indicator).formula(indicator, refs)
     if indicator.nihil and refs.nihil:
         return f'IF({refs.nihil}="{NIHIL_YES}",100,{core})'
     return core
+
+
+def _method(indicator: Indicator):
+    """The :class:`~lkjip_xl.methods.MethodSpec` of the IKK's method."""
+    from .methods import spec  # imported here: the registry is built from the functions above
+
+    return spec(indicator.method)
 
 
 # --------------------------------------------------------------------------- capaian

@@ -1,31 +1,160 @@
-"""The ``lkjip-xl`` command line: a thin layer over the library.
+"""The ``lkjip-xl`` command line: a thin layer over the library, and the only module importing click.
 
-Each command parses its options, calls one library function and turns the
-library's errors into Indonesian messages and exit codes.  No command prints a
-Python traceback for bad input.
+Each command parses its options, calls the library and hands what happened to
+one runner (:func:`command`), which
+
+- prints problems one way (:func:`echo_problems`: severity label, code,
+  location, message);
+- with ``--json`` prints exactly one JSON document on stdout and nothing else
+  there (:meth:`Run.document`): the problems, the outputs written and the
+  summary, also when the command fails;
+- turns every :class:`~lkjip_xl.errors.LkjipError` into its exit code by its
+  kind (:data:`EXIT_CODES`, the one table) and any other exception into an
+  Indonesian sentence naming the command and exit code
+  :data:`EXIT_UNEXPECTED`; no traceback ever reaches the user.
 """
 
 from __future__ import annotations
 
+import functools
+import json
 import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 import click
 
 from . import __version__
-from .fileio import OutputError, guard_outputs, input_problem
-from .master import MasterError, read_master, write_master
+from .errors import INPUT, MASTER, OUTPUT, SETUP, USAGE, LkjipError, UsageError
+from .fileio import guard_outputs, input_problem
+from .master import MasterError, read_master
 from .messages import msg
 from .model import PERIODS
-from .report import Report
+from .report import ERROR, Problem, Report
+from .template import write_master
 
 DEFAULT_TEMPLATE = Path("templates") / "LKjIP_template.xlsx"
 
+#: Exit code of each kind of :class:`~lkjip_xl.errors.LkjipError` (docs/validation.md, "Exit codes").
+#: 0 is success; a report with errors (``validate``) or a refused form (``consolidate``) is an input error.
+EXIT_CODES: dict[str, int] = {
+    INPUT: 1,   # an input has errors: fix it and run again
+    MASTER: 2,  # the master PK cannot be used: nothing can be checked or computed
+    OUTPUT: 2,  # an output cannot or may not be written
+    USAGE: 2,   # options that exclude each other
+    SETUP: 2,   # an optional part of the installation is missing (xlwings)
+}
+#: Exit code of an unexpected exception (a bug): an Indonesian sentence, never a traceback.
+EXIT_UNEXPECTED = 3
 
 #: Every path option and argument: click checks nothing (its messages are English); the
 #: library checks inputs (:func:`~lkjip_xl.fileio.input_problem`) and outputs
 #: (:func:`~lkjip_xl.fileio.guard_outputs`) and says what is wrong in Indonesian.
 PATH = click.Path(readable=False)
+
+
+# --------------------------------------------------------------------------- printing and exit codes
+
+
+def echo_problems(problems: Sequence[Problem], err: bool = True) -> None:
+    """The one way problems are printed: a line per problem (label, code, location, message) and the count."""
+    if problems:
+        click.echo(Report(list(problems)).to_text(), err=err)
+
+
+class Run:
+    """What one command did, printed as it happens (text) or once at the end (``--json``)."""
+
+    def __init__(self, command: str, as_json: bool):
+        self.command = command
+        self.as_json = as_json
+        self.problems: list[Problem] = []
+        self.outputs: list[str] = []
+        self.fields: dict[str, Any] = {}
+        self.error: dict[str, Any] | None = None
+        self.exit_code = 0
+
+    def report(self, problems: Sequence[Problem], err: bool = False) -> None:
+        """Problems found by the command (the report, warnings); printed unless ``--json``."""
+        self.problems.extend(problems)
+        if not self.as_json:
+            echo_problems(problems, err)
+
+    def say(self, text: str, err: bool = False) -> None:
+        """A line for people; ``--json`` leaves it out (the document holds the same facts)."""
+        if not self.as_json:
+            click.echo(text, err=err)
+
+    def note(self, text: str) -> None:
+        """A line for people on stderr, also with ``--json`` (refused forms, feedback copies written)."""
+        click.echo(text, err=True)
+
+    def wrote(self, *paths: str | Path) -> None:
+        self.outputs.extend(str(path) for path in paths)
+
+    def set(self, **fields: Any) -> None:
+        """Members of the ``--json`` document beside the report and the outputs."""
+        self.fields.update(fields)
+
+    def fail(self, exc: LkjipError) -> None:
+        self.exit_code = EXIT_CODES[exc.kind]
+        self.error = {key: value for key, value in exc.to_dict().items() if key != "problems"}
+        self.report(exc.problems, err=True)
+
+    def crash(self, exc: Exception) -> None:
+        text = msg("command_unexpected", command=self.command, detail=f"{type(exc).__name__}: {exc}")
+        self.exit_code = EXIT_UNEXPECTED
+        self.error = {"kind": "unexpected", "code": "command_unexpected", "path": "", "message": text}
+        self.report([Problem("", "command_unexpected", text, ERROR)], err=True)
+
+    def document(self) -> dict[str, Any]:
+        """The ``--json`` document: the report's members, then the outputs, summary and error."""
+        report = Report(self.problems)
+        return {"command": self.command, "exit_code": self.exit_code, "valid": report.valid,
+                "errors": len(report.errors), "warnings": len(report.warnings), "problems": report.flatten(),
+                "outputs": self.outputs, **self.fields, "error": self.error}
+
+    def finish(self) -> None:
+        if self.as_json:
+            click.echo(json.dumps(self.document(), ensure_ascii=False, indent=2))
+        sys.exit(self.exit_code)
+
+
+def runner(name: str, func: Callable[..., None]) -> Callable[..., None]:
+    """The click callback of command ``name``: ``func(run, **options)`` under the one error handling."""
+
+    @functools.wraps(func)
+    def run_command(as_json: bool = False, **options: Any) -> None:
+        run = Run(name, as_json)
+        try:
+            func(run, **options)
+        except LkjipError as exc:
+            run.fail(exc)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # a bug: a sentence and exit code 3, never a traceback
+            run.crash(exc)
+        run.finish()
+
+    return run_command
+
+
+def command(name: str, json_help: str = "Cetak hasil sebagai satu dokumen JSON.", **settings: Any):
+    """Register ``func(run, **options)`` as ``lkjip-xl <name>`` with ``--json`` and the one error handling."""
+
+    def decorate(func: Callable[..., None]):
+        callback = runner(name, func)
+        # --json last in the help: click lists the options in reverse order of this list
+        callback.__click_params__ = [  # type: ignore[attr-defined]
+            click.Option(["--json", "as_json"], is_flag=True, help=json_help), *getattr(func, "__click_params__", [])]
+        return cli.command(name, **settings)(callback)
+
+    return decorate
+
+
+# --------------------------------------------------------------------------- shared helpers
 
 
 def force_option(func):
@@ -37,34 +166,15 @@ def master_option(required: bool):
                         help="Buku kerja master PK (opsional: formulir membawa definisinya sendiri).")
 
 
-def _fail(message: str, code: int = 2) -> None:
-    click.echo(message, err=True)
-    sys.exit(code)
-
-
-def _guard(outputs=(), inputs=(), force: bool = False, out_dirs=(), check_existing: bool = True) -> None:
-    """:func:`~lkjip_xl.fileio.guard_outputs`, its refusal printed (exit 2)."""
-    try:
-        guard_outputs(outputs, inputs, force, out_dirs=[d for d in out_dirs if d is not None],
-                      check_existing=check_existing)
-    except OutputError as exc:
-        _fail(str(exc))
-
-
 def _load_master(path: str | None):
+    """The master of ``path`` (``None`` without one); a FIFO or a folder is refused without opening it."""
     if path is None:
         return None
     refused = input_problem(path)
-    if refused is not None and refused[0] != "file_not_found":  # never open a FIFO or a folder
+    if refused is not None and refused[0] != "file_not_found":
         code, fields = refused
-        click.echo(f"KESALAHAN  [{code}] " + msg(code, path=path, **fields), err=True)
-        sys.exit(2)
-    try:
-        return read_master(path)
-    except MasterError as exc:
-        for problem in exc.problems:
-            click.echo(f"KESALAHAN  [{problem.code}] {problem.message}", err=True)
-        sys.exit(2)
+        raise MasterError([Problem(path, code, msg(code, path=path, **fields), ERROR)])
+    return read_master(path)
 
 
 class _Progress:
@@ -91,34 +201,27 @@ def _count_inputs(paths) -> int:
     return len(expand_paths(paths)[0])
 
 
-def _print_report(report: Report, as_json: bool) -> None:
-    if as_json:
-        click.echo(report.to_json())
-    else:
-        click.echo(report.to_text(), err=not report.problems)
-
-
-def _check_feedback_dir(feedback_dir: str, inputs) -> None:
-    from .feedback import check_feedback_dir
-
-    try:
-        check_feedback_dir(feedback_dir, inputs)
-    except OutputError as exc:
-        _fail(str(exc))
-
-
-def _write_feedback(report: Report, feedback_dir: str, files, force: bool) -> None:
+def _write_feedback(run: Run, report: Report, feedback_dir: str, files: Iterable[str | None], force: bool) -> None:
     """Write the marked copies of the forms with problems and say where they are."""
     from .feedback import write_feedback
 
-    try:
-        written, failed = write_feedback(report, feedback_dir, files, force)
-    except OutputError as exc:
-        _fail(str(exc))
+    written, failed = write_feedback(report, feedback_dir, [f for f in files if f is not None], force)
     for source, path in written.items():
-        click.echo(msg("feedback_written", source=source, path=path), err=True)
-    for problem in failed:
-        click.echo(f"PERINGATAN [{problem.code}] {problem.message}", err=True)
+        run.note(msg("feedback_written", source=source, path=path))
+        run.wrote(path)
+    run.set(feedback={str(source): str(path) for source, path in written.items()})
+    run.report(failed, err=True)
+
+
+def _summary(summary) -> dict[str, Any] | None:
+    """The Ringkasan of a consolidation as plain data: the headline, the total and each Divisi (or Kanwil)."""
+    if summary is None:
+        return None
+    return {"headline": summary.headline, **asdict(summary.overall),
+            "groups": [asdict(group) for group in summary.groups]}
+
+
+# --------------------------------------------------------------------------- the commands
 
 
 @click.group(help="lkjip-xl: formulir standar LKjIP untuk Divisi, pemeriksaan formulir yang kembali, "
@@ -131,72 +234,73 @@ def cli() -> None:
     """
 
 
-@cli.command(help="Tulis templat master PK kosong (templates/LKjIP_template.xlsx).")
+@command("template", help="Tulis templat master PK kosong (templates/LKjIP_template.xlsx).")
 @click.option("--out", type=PATH, default=str(DEFAULT_TEMPLATE), show_default=True,
               help="Berkas templat yang ditulis.")
 @force_option
-def template(out: str, force: bool) -> None:
+def template(run: Run, out: str, force: bool) -> None:
     """Write the blank master PK template (templates/LKjIP_template.xlsx)."""
-    _guard([out], (), force)
-    try:
-        path = write_master(None, out, force)
-    except OutputError as exc:
-        _fail(str(exc))
-    click.echo(f"Templat ditulis: {path}")
+    guard_outputs([out], (), force)
+    path = write_master(None, out, force)
+    run.wrote(path)
+    run.say(msg("template_written", path=path))
 
 
-@cli.command(help="Tulis satu formulir standar per Divisi dari MASTER.")
+@command("forms", help="Tulis satu formulir standar per Divisi dari MASTER.")
 @click.argument("master", type=PATH)
 @click.option("--out-dir", type=PATH, required=True, help="Folder tujuan formulir.")
 @click.option("--periode", type=click.Choice(PERIODS), default="Tahunan", show_default=True,
               help="Periode pelaporan formulir.")
 @force_option
-def forms(master: str, out_dir: str, periode: str, force: bool) -> None:
+def forms(run: Run, master: str, out_dir: str, periode: str, force: bool) -> None:
     """Write one standard form per Divisi from MASTER."""
     from .forms import write_forms
 
-    _guard((), [master], force, out_dirs=[out_dir])
+    guard_outputs((), [master], force, out_dirs=[out_dir])
     pk = _load_master(master)
-    try:
-        paths = write_forms(pk, out_dir, periode, force, read_from=[master])
-    except OutputError as exc:
-        _fail(str(exc))
-    for path in paths:
-        click.echo(f"Formulir ditulis: {path}")
+    for path in write_forms(pk, out_dir, periode, force, read_from=[master]):
+        run.wrote(path)
+        run.say(msg("form_written", path=path))
 
 
-@cli.command(help="Periksa formulir yang kembali (berkas atau folder). Kode keluar 1 bila ada kesalahan "
-                  "(peringatan tidak dihitung).")
+@command("validate", json_help="Cetak laporan sebagai satu dokumen JSON.",
+         help="Periksa formulir yang kembali (berkas atau folder). Kode keluar 1 bila ada kesalahan "
+              "(peringatan tidak dihitung).")
 @click.argument("files", nargs=-1, required=True, type=PATH)
 @master_option(required=False)
-@click.option("--json", "as_json", is_flag=True, help="Cetak laporan sebagai JSON.")
 @click.option("--feedback-dir", type=PATH,
               help="Tulis salinan bertanda setiap formulir bermasalah (sel disorot, sheet 'Pemeriksaan') "
                    "ke folder ini, untuk dikirim kembali ke Divisi.")
 @click.option("--force", is_flag=True, help="Timpa salinan pemeriksaan yang sudah ada.")
-def validate(files: tuple[str, ...], master_path: str | None, as_json: bool, feedback_dir: str | None,
+def validate(run: Run, files: tuple[str, ...], master_path: str | None, feedback_dir: str | None,
              force: bool) -> None:
     """Check returned forms (files or folders); exit 1 when there are errors (warnings do not count)."""
+    from .feedback import check_feedback_dir
     from .validate import validate_paths
 
     inputs = [*files, master_path]
     if feedback_dir is not None:
-        _check_feedback_dir(feedback_dir, inputs)
+        check_feedback_dir(feedback_dir, inputs)
     pk = _load_master(master_path)
     progress = _Progress("Memeriksa", _count_inputs(files))
     try:
         report = validate_paths(files, pk, progress)
     finally:
         progress.close()
-    _print_report(report, as_json)
+    if report.problems:
+        run.report(report.problems)
+    else:
+        run.say(report.to_text(), err=True)  # "no problems found"
+    if not report.valid:
+        run.exit_code = EXIT_CODES[INPUT]
     if feedback_dir is not None:
-        _write_feedback(report, feedback_dir, inputs, force)
-    sys.exit(0 if report.valid else 1)
+        _write_feedback(run, report, feedback_dir, inputs, force)
 
 
-@cli.command(help="Periksa FILES (formulir atau folder) lalu tulis buku kerja konsolidasi ke --out (atau, "
-                  "untuk banyak Kanwil, ke --out-dir). Formulir berkesalahan ditolak dan disebutkan; "
-                  "dengan --skip-invalid formulir itu dilewati.")
+@command("consolidate", json_help="Cetak laporan, berkas yang ditulis dan ringkasan sebagai satu dokumen JSON.",
+         help="Periksa FILES (formulir atau folder) lalu tulis buku kerja konsolidasi ke --out (atau, "
+              "untuk banyak Kanwil, ke --out-dir). Formulir berkesalahan ditolak dan disebutkan; "
+              "dengan --skip-invalid formulir itu dilewati.")
 @click.argument("files", nargs=-1, required=True, type=PATH)
 @click.option("--out", type=PATH, help="Buku kerja konsolidasi yang ditulis (satu Kanwil).")
 @click.option("--out-dir", type=PATH,
@@ -205,30 +309,30 @@ def validate(files: tuple[str, ...], master_path: str | None, as_json: bool, fee
 @master_option(required=False)
 @click.option("--skip-invalid", is_flag=True,
               help="Lewati formulir berkesalahan alih-alih menolak seluruh konsolidasi (kode keluar tetap 1).")
-@click.option("--json", "as_json", is_flag=True, help="Cetak laporan sebagai JSON.")
 @click.option("--feedback-dir", type=PATH,
               help="Tulis juga salinan bertanda setiap formulir bermasalah ke folder ini (lihat validate).")
 @force_option
-def consolidate(files: tuple[str, ...], out: str | None, out_dir: str | None, master_path: str | None,
-                skip_invalid: bool, as_json: bool, feedback_dir: str | None, force: bool) -> None:
+def consolidate(run: Run, files: tuple[str, ...], out: str | None, out_dir: str | None, master_path: str | None,
+                skip_invalid: bool, feedback_dir: str | None, force: bool) -> None:
     """Validate FILES (forms or folders) and write the consolidated workbook to --out (or --out-dir).
 
     Forms with errors are refused and named (nothing is written), or left out
     with --skip-invalid.  --force also overwrites existing feedback copies.
     """
-    from .consolidate import consolidate as run
-    from .feedback import feedback_targets
+    from .consolidate import consolidate as consolidate_forms
+    from .feedback import check_feedback_dir, feedback_targets
     from .national import consolidate_national
 
     if (out is None) == (out_dir is None):
-        _fail(msg("consolidate_out_choice"))
+        raise UsageError("consolidate_out_choice")
     if out_dir is not None and master_path is not None:
-        _fail(msg("national_master_unsupported"))
+        raise UsageError("national_master_unsupported")
     inputs = [*files, master_path]
     if feedback_dir is not None:
-        _check_feedback_dir(feedback_dir, inputs)
+        check_feedback_dir(feedback_dir, inputs)
     # Refuse before reading the forms; an existing output is refused once they are read.
-    _guard([out] if out is not None else [], inputs, force, out_dirs=[out_dir], check_existing=False)
+    guard_outputs([out] if out is not None else [], inputs, force, out_dirs=[d for d in (out_dir,) if d],
+                  check_existing=False)
     pk = _load_master(master_path)
     bars = [_Progress("Membaca formulir", _count_inputs(files))]
 
@@ -247,38 +351,76 @@ def consolidate(files: tuple[str, ...], out: str | None, out_dir: str | None, ma
             result = consolidate_national(files, out_dir, force, skip_invalid, bars[0], writing=writing,
                                           guard=guard)
         else:
-            result = run(files, out, pk, force=force, skip_invalid=skip_invalid, progress=bars[0], guard=guard)
-    except OutputError as exc:
-        _fail(str(exc))
+            assert out is not None  # exactly one of --out and --out-dir, checked above
+            result = consolidate_forms(files, out, pk, force=force, skip_invalid=skip_invalid, progress=bars[0],
+                                       guard=guard)
     finally:
         bars[-1].close()
-    if result.report.problems:
-        _print_report(result.report, as_json)
-    elif as_json:
-        click.echo(result.report.to_json())
+    run.report(result.report.problems)
+    run.wrote(*(result.outputs or ([result.output] if result.output is not None else [])))
+    run.set(summary=_summary(result.summary), refused=[str(path) for path in result.refused])
     if result.output is not None:
-        click.echo(f"Hasil konsolidasi ditulis: {result.output}")
+        run.say(msg("consolidated_written", path=result.output))
         if out_dir is not None:
-            click.echo(msg("national_written", count=len(result.outputs) - 1, path=out_dir))
-        click.echo(f"{result.summary.headline}.")
+            run.say(msg("national_written", count=len(result.outputs) - 1, path=out_dir))
+        if result.summary is not None:
+            run.say(f"{result.summary.headline}.")
     else:
         for path in result.refused:
-            click.echo(msg("form_refused", path=path), err=True)
+            run.note(msg("form_refused", path=path))
+    if result.output is None or result.refused:
+        run.exit_code = EXIT_CODES[INPUT]
     if feedback_dir is not None:
-        _write_feedback(result.report, feedback_dir, inputs, force)
-    sys.exit(0 if result.output is not None and not result.refused else 1)
+        _write_feedback(run, result.report, feedback_dir, inputs, force)
 
 
-def _register_optional_commands() -> None:
-    """Commands that live beside the module they drive."""
-    from .button import button_command
-    from .tables import tables_command
+@command("tables", json_help="Cetak peringatan, berkas yang ditulis dan daftar tabel sebagai satu dokumen JSON.",
+         help="Tulis tabel Bab III dari SOURCE (buku kerja konsolidasi atau folder formulir): "
+              "per IKK tabel target/realisasi, perbandingan tahun lalu dan target jangka menengah, "
+              "tabel anggaran dan Daftar Tabel, dengan nomor dan judul otomatis.")
+@click.argument("source", type=PATH)
+@click.option("--master", "master_path", type=PATH, required=True, help="Buku kerja master PK tahun ini.")
+@click.option("--previous", "previous_paths", type=PATH, multiple=True, required=True,
+              help="Buku kerja konsolidasi tahun lalu, atau sheet 'Capaian Tahun Lalu' (boleh berulang).")
+@click.option("--renstra", "renstra_path", type=PATH, required=True,
+              help="Buku kerja target Renstra (sheet 'Renstra').")
+@click.option("--anggaran", "anggaran_path", type=PATH,
+              help="Buku kerja anggaran (docs/budget.md); tanpa opsi ini tabel anggaran tidak ditulis.")
+@click.option("--supporting", "supporting_path", type=PATH,
+              help="Tabel pendukung yang diberi nomor di antaranya (sheet 'Tabel Pendukung').")
+@click.option("--start", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Nomor tabel pertama (Tabel 3.<start>, tabel ringkasan).")
+@click.option("--out", type=PATH, required=True, help="Buku kerja tabel yang ditulis.")
+@force_option
+def tables(run: Run, source: str, master_path: str, previous_paths: tuple[str, ...], renstra_path: str,
+           anggaran_path: str | None, supporting_path: str | None, start: int, out: str, force: bool) -> None:
+    """Write the chapter III tables from SOURCE (a consolidated workbook or a folder of forms)."""
+    from .tables import make_tables
 
-    cli.add_command(button_command)
-    cli.add_command(tables_command)
+    result = make_tables(source, master_path, previous_paths, renstra_path, out, anggaran_path, supporting_path,
+                         start, force)
+    run.report(result.warnings, err=True)
+    run.wrote(result.output)
+    numbered = [entry for entry in result.toc if entry.label]
+    run.set(tables=[asdict(entry) for entry in result.toc])
+    run.say(msg("tables_written", path=result.output, count=len(numbered), first=numbered[0].label,
+                last=numbered[-1].label))
 
 
-_register_optional_commands()
+@command("button", json_help="Cetak berkas yang ditulis sebagai satu dokumen JSON.",
+         help="Tulis buku kerja kendali Excel (.xlsm) dengan tombol Periksa dan Konsolidasi. "
+              "Memerlukan xlwings: pip install \"lkjip-xl[excel]\".")
+@click.option("--out", "out", required=True, type=PATH,
+              help="Berkas buku kerja kendali yang ditulis (.xlsm), misalnya konsolidasi.xlsm.")
+@click.option("--force", is_flag=True, help="Timpa berkas keluaran bila sudah ada.")
+def button(run: Run, out: str, force: bool) -> None:
+    """Write the Excel control workbook (.xlsm) with the buttons Periksa and Konsolidasi (needs xlwings)."""
+    from .control.build import write_control_workbook
+    from .control.layout import SHEET
+
+    path = write_control_workbook(out, force)
+    run.wrote(path)
+    run.say(msg("button_written", path=str(path), sheet=SHEET))
 
 
 def main() -> None:

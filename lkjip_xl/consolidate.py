@@ -7,6 +7,9 @@ Sheets written:
   realisasi formula reads (NIHIL, value, pembilang/penyebut pairs).
 - "Ringkasan": per Divisi and for the Kanwil, the number of IKK, tercapai,
   tidak tercapai, mean capaian, and the headline sentence.
+- "Data": one row per IKK, plain values with the form's file, sheet, cell
+  and SHA-256, an Excel table for pivots (:mod:`lkjip_xl.records`; the same
+  records as :meth:`ConsolidationResult.to_records`).
 - "Sumber": every input value with its file, sheet, cell and the file's SHA-256.
 
 Every formula is written with the value :mod:`lkjip_xl.calc` computed for it.
@@ -24,11 +27,13 @@ from xlsxwriter.utility import xl_rowcol_to_cell_fast as cell_ref
 
 from . import calc
 from .calc import InputRefs, Summary
-from .fileio import KIND_CONSOLIDATED, atomic_output, guard_outputs
+from .fileio import KIND_CONSOLIDATED, atomic_output, guard_outputs, path_list
 from .master import read_master
 from .messages import msg
-from .model import PERIODS, AchievementRule, Indicator, IndicatorInput, IndicatorResult, Master, Method
+from .methods import spec
+from .model import PERIODS, AchievementRule, Indicator, IndicatorInput, IndicatorResult, Master
 from .numbers import excel_number_format
+from .records import DATA_COLUMNS, data_records, dataframe, write_data_sheet
 from .report import ERROR, WARNING, Problem, Report
 from .validate import CheckedForm, Validation, validate_files
 from .xlsx import FiniteWorksheet, a1, decimals_for, new_workbook, quote_sheet, row_height
@@ -58,6 +63,20 @@ class ConsolidationResult:
     results: list[IndicatorResult] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)  #: every workbook written, ``output`` first
+    #: What was computed, one :class:`Consolidated` per Kanwil (none when the run was refused).
+    parts: list[Consolidated] = field(default_factory=list)
+
+    def to_records(self) -> list[dict[str, object]]:
+        """One dict per IKK (per Kanwil, in order), keyed by the column titles of the sheet "Data"."""
+        return data_records(self.parts)
+
+    def to_dataframe(self):
+        """:meth:`to_records` as a pandas DataFrame, equal to ``pandas.read_excel(output, sheet_name="Data")``.
+
+        Needs pandas (``pip install "lkjip-xl[pandas]"``); raises
+        :class:`~lkjip_xl.records.PandasMissingError` naming that command without it.
+        """
+        return dataframe(self.to_records(), DATA_COLUMNS)
 
 
 @dataclass
@@ -88,12 +107,13 @@ def period_label(period: str, year: int) -> str:
     return msg("year_label", year=year) if period == ANNUAL else msg("period_label", period=period, year=year)
 
 
-def consolidate(paths: Iterable[str | Path], out: str | Path, master: str | Path | Master | None = None,
+def consolidate(paths: str | Path | Iterable[str | Path], out: str | Path, master: str | Path | Master | None = None,
                 force: bool = False, skip_invalid: bool = False,
                 progress: Callable[[str], None] | None = None,
                 guard: Callable[[Report, list[Path]], None] | None = None) -> ConsolidationResult:
     """Validate the forms, compute every IKK and write the consolidated workbook.
 
+    ``paths`` are forms or folders of forms (one may be given alone).
     Forms with errors are refused: nothing is written, unless ``skip_invalid``
     is set, in which case they are left out and named in the report.  Before
     writing, ``guard(report, [out])`` checks the output (default:
@@ -101,8 +121,8 @@ def consolidate(paths: Iterable[str | Path], out: str | Path, master: str | Path
     """
     if master is not None and not isinstance(master, Master):
         master = read_master(master)
-    paths = list(paths)
-    validation = validate_files(paths, master, progress)
+    inputs = path_list(paths)
+    validation = validate_files(inputs, master, progress)
     if any(p.code == "form_other_kanwil" for p in validation.report.problems):
         validation.report.add(Problem("", "national_hint", msg("national_hint"), WARNING))
     if master is None:
@@ -111,13 +131,13 @@ def consolidate(paths: Iterable[str | Path], out: str | Path, master: str | Path
     if not accepted:
         return ConsolidationResult(None, validation.report, refused=refused)
     if guard is None:
-        guard_outputs([out], paths, force)
+        guard_outputs([out], inputs, force)
     else:
         guard(validation.report, [Path(out)])
     data = compute(accepted, master)
     output = write_consolidated(data, out, force)
     return ConsolidationResult(output, validation.report, data.summary, [r for r, _, _ in data.rows], refused,
-                               [output])
+                               [output], [data])
 
 
 def accepted_forms(validation: Validation, skip_invalid: bool) -> tuple[list[CheckedForm], list[str]]:
@@ -198,6 +218,7 @@ def write_consolidated(data: Consolidated, out: str | Path, force: bool = False,
         styles = Styles(workbook)
         ranges = _write_capaian(workbook, styles, data)
         _write_summary(workbook, styles, data, ranges)
+        write_data_sheet(workbook, data)
         if sources:
             _write_sources(workbook, styles, data)
         workbook.close()
@@ -325,7 +346,7 @@ def _write_indicator_row(sheet, styles: Styles, data: Consolidated, row: int, re
     sheet.write_string(row, col_of["Divisi"], indicator.divisi, styles.text)
     sheet.write_number(row, col_of[DIVISI_NUMBER], data.divisi_number(indicator.divisi), styles.number("0"))
     sheet.write_string(row, col_of["Satuan"], indicator.unit, styles.text)
-    sheet.write_string(row, col_of["Cara Hitung"], indicator.method.value, styles.text)
+    sheet.write_string(row, col_of["Cara Hitung"], str(indicator.method), styles.text)
     general = styles.number("General")
     nihil_ref = cell_ref(row, col_of["NIHIL"])
     if reported.nihil:
@@ -333,7 +354,7 @@ def _write_indicator_row(sheet, styles: Styles, data: Consolidated, row: int, re
     else:
         sheet.write_blank(row, col_of["NIHIL"], None, styles.text)
     value_ref = cell_ref(row, col_of["Nilai Langsung"])
-    if indicator.method is Method.LANGSUNG and reported.value is not None:
+    if spec(indicator.method).typed_realisasi and reported.value is not None:
         sheet.write_number(row, col_of["Nilai Langsung"], reported.value, general)
     else:
         sheet.write_blank(row, col_of["Nilai Langsung"], None, general)

@@ -39,6 +39,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .errors import OUTPUT, LkjipError
 from .messages import msg, os_error_text
 
 #: Hidden temporaries: fixed prefix, the writer's pid, a random part.  Short, so
@@ -72,8 +73,10 @@ _KIND_VALUE = re.compile(
 # --------------------------------------------------------------------------- errors
 
 
-class OutputError(Exception):
+class OutputError(LkjipError):
     """An output cannot or may not be written; ``str()`` is the Indonesian message naming it."""
+
+    kind = OUTPUT
 
     def __init__(self, code: str, path: str | os.PathLike, **fields: object):
         self.code = code
@@ -103,6 +106,11 @@ class OutputConflictError(OutputError):
 
 class OutputPathError(OutputError):
     """An output path cannot hold a file, or writing it failed (disk full, no permission, ...)."""
+
+
+def path_list(paths: str | Path | Iterable[str | Path]) -> list[str | Path]:
+    """``paths`` as a list; one file or folder given alone is a list of one (a string is not its characters)."""
+    return [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
 
 
 # --------------------------------------------------------------------------- hashes and names

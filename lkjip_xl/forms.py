@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import Iterable
 
-from . import TEMPLATE_VERSION, calc
+from . import TEMPLATE_VERSION, calc, methods
 from .fileio import KIND_FORM, OutputSet, guard_outputs, slug, unique_names
 from .layout import (
     COL_CAPAIAN, COL_CODE, COL_DEN, COL_IKK_NO, COL_METHOD, COL_NIHIL, COL_NOTE, COL_NUM, COL_REAL,
@@ -22,8 +22,10 @@ from .layout import (
     FIRST_DATA_ROW, FORM_SHEET, HEADER_FIELDS, HEADER_VALUE_COL, STAMP_MAGIC, STAMP_SHEET,
     TABLE_HEADER_ROW, content_hash, locked_content, split_text, subrow_code,
 )
-from .model import Indicator, IndicatorInput, Master, Method, PERIODS
-from .numbers import INPUT_LIMIT, excel_number_format, format_number
+from .messages import msg
+from .methods import Inputs
+from .model import Indicator, IndicatorInput, Master, PERIODS
+from .numbers import INPUT_LIMIT, excel_number_format
 from .xlsx import a1, decimals_for, new_workbook, number_literal, quote_sheet, row_height
 
 C = COLUMN_INDEX
@@ -31,24 +33,13 @@ LAST_COL = len(COLUMNS) - 1
 
 
 def method_description(indicator: Indicator) -> str:
-    """How realisasi is computed, in words for the Divisi staff."""
-    method = indicator.method
-    if method is Method.LANGSUNG:
-        text = "Ketik realisasi langsung"
-    elif method is Method.RASIO:
-        text = "Pembilang / Penyebut × 100"
-    elif method is Method.SURVEI:
-        text = "Jumlah nilai (pembilang) / jumlah periode atau responden (penyebut)"
-        if indicator.scale_divisor != 1:
-            text += f" / {format_number(indicator.scale_divisor)}"
-    elif method is Method.RERATA_SUBRASIO:
-        text = "Rata-rata sub-rasio: " + "; ".join(indicator.sub_labels) + " (isi baris di bawahnya)"
-    else:
-        text = "(Nilai (pembilang) − pembanding (penyebut)) / pembanding × 100"
+    """How realisasi is computed, in words for the Divisi staff (the method's description, then
+    the NIHIL rule, the direction and the master's note)."""
+    text = methods.spec(indicator.method).describe(indicator)
     if indicator.nihil:
-        text += ". Bila tidak ada kejadian, pilih NIHIL = Ya (realisasi 100%)"
+        text += msg("method_nihil_hint")
     if indicator.direction.value == "turun":
-        text += ". Makin rendah makin baik"
+        text += msg("method_lower_is_better")
     if indicator.method_note:
         text += ". " + indicator.method_note
     return text
@@ -212,13 +203,16 @@ class _FormWriter:
                                        (note, widths[COL_NOTE])]))
         sheet.write_string(row, C[COL_NOTE], note, self.fmt("input_text"))
 
+        method = methods.spec(indicator.method)
         input_fmt = self.fmt("input", "General")
         validation = self._number_validation(indicator)
         pair_refs: list[tuple[str, str]] = []
         sub_rows: list[int] = []
-        if indicator.method is Method.RERATA_SUBRASIO:
-            for c in (C[COL_NUM], C[COL_DEN]):
-                sheet.write_blank(row, c, None, self.fmt("na"))
+        for key in method.grey_columns:
+            sheet.write_blank(row, C[key], None, self.fmt("na"))
+        if method.inputs is Inputs.SUB_PAIRS:
+            sub_rate = method.sub_rate
+            assert sub_rate is not None  # methods.register() refuses sub-pairs without one
             for n, sub_label in enumerate(indicator.sub_labels, start=1):
                 sub_row = row + n
                 sub_rows.append(sub_row)
@@ -227,27 +221,22 @@ class _FormWriter:
                           C[COL_CAPAIAN], C[COL_STATUS], C[COL_NOTE]):
                     sheet.write_blank(sub_row, c, None, self.fmt("na"))
                 sheet.write_string(sub_row, C[COL_TEXT], f"  Sub-rasio {n}: {sub_label}", sub)
-                sheet.write_string(sub_row, C[COL_UNIT], "%", sub)
-                sheet.write_string(sub_row, C[COL_METHOD], "Pembilang / Penyebut × 100", sub)
+                sheet.write_string(sub_row, C[COL_UNIT], sub_rate.unit, sub)
+                sheet.write_string(sub_row, C[COL_METHOD], sub_rate.describe(), sub)
                 pair = reported.pairs[n - 1] if reported and len(reported.pairs) >= n else (None, None)
                 self._input_number(sub_row, C[COL_NUM], pair[0], input_fmt, validation)
                 self._input_number(sub_row, C[COL_DEN], pair[1], input_fmt, validation)
                 num_ref, den_ref = a1(sub_row, C[COL_NUM]), a1(sub_row, C[COL_DEN])
                 pair_refs.append((num_ref, den_ref))
-                rate = calc.ratio_percent(*pair)
-                sheet.write_formula(sub_row, C[COL_REAL],
-                                    f'=IF(OR({num_ref}="",{den_ref}="",{den_ref}=0),"",'
-                                    f'{calc.ratio_percent_expr(num_ref, den_ref)})',
-                                    self.fmt("formula", excel_number_format("%", 2)),
+                rate = sub_rate.value(*pair)
+                sheet.write_formula(sub_row, C[COL_REAL], "=" + sub_rate.formula(num_ref, den_ref),
+                                    self.fmt("formula", excel_number_format(sub_rate.unit, 2)),
                                     "" if rate is None else rate)
-        elif indicator.input_pairs == 1:
+        elif method.inputs is Inputs.PAIR:
             pair = reported.pairs[0] if reported and reported.pairs else (None, None)
             self._input_number(row, C[COL_NUM], pair[0], input_fmt, validation)
             self._input_number(row, C[COL_DEN], pair[1], input_fmt, validation)
             pair_refs.append((a1(row, C[COL_NUM]), a1(row, C[COL_DEN])))
-        else:
-            for c in (C[COL_NUM], C[COL_DEN]):
-                sheet.write_blank(row, c, None, self.fmt("na"))
 
         nihil_ref = ""
         if indicator.nihil:
@@ -266,7 +255,7 @@ class _FormWriter:
 
         real_ref = a1(row, C[COL_REAL])
         result_real = calc.realisasi(indicator, reported) if reported else None
-        if indicator.method is Method.LANGSUNG:
+        if method.typed_realisasi:
             self._input_number(row, C[COL_REAL], reported.value if reported else None,
                                self.fmt("input", unit_fmt), validation)
         else:

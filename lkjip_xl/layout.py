@@ -107,7 +107,7 @@ def subrow_code(code: str, n: int) -> str:
 def indicator_payload(indicator: Indicator) -> dict[str, Any]:
     """The locked definition of an IKK as plain JSON-able data."""
     data = asdict(indicator)
-    data["method"] = indicator.method.value
+    data["method"] = str(indicator.method)
     data["direction"] = indicator.direction.value
     data["quarter_rule"] = indicator.quarter_rule.value
     data["sub_labels"] = list(indicator.sub_labels)

@@ -1,9 +1,10 @@
-"""Read and write the master Perjanjian Kinerja (PK) workbook.
+"""Read and check the master Perjanjian Kinerja (PK) workbook.
 
-The master has three sheets: "Info" (Kanwil, year, achievement rule), "PK"
-(one row per IKK with its target and declared meaning) and "Petunjuk" (how to
-fill it in).  ``templates/LKjIP_template.xlsx`` is a blank master written by
-:func:`write_master` with no IKK.
+:func:`read_master` reads sheets "Info" and "PK" (:mod:`lkjip_xl.master_layout`)
+into a :class:`~lkjip_xl.model.Master` and reports every problem at once
+(:class:`MasterError`); :func:`name_problem` is the one rule for Kanwil and
+Divisi names, applied to the master and to every form's stamp.  Writing a
+master or the blank template is :mod:`lkjip_xl.template`.
 """
 
 from __future__ import annotations
@@ -11,60 +12,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fileio import KIND_MASTER, atomic_output
+from .errors import MASTER, LkjipError
+from .master_layout import INFO_FIELDS, INFO_SHEET, NO, PK_COLUMNS, PK_REQUIRED, PK_SHEET, PK_TITLES, YES
 from .messages import msg, visible
-from .model import AchievementRule, Direction, Indicator, Master, Method, QuarterRule
+from .methods import DEFAULT_METHOD, METHODS, Inputs, spec
+from .model import AchievementRule, Direction, Indicator, Master, QuarterRule
 from .numbers import (
-    INPUT_LIMIT, INPUT_MIN_MAGNITUDE, NumberParseError, excel_number_format, format_number, in_input_range, parse_number,
+    INPUT_LIMIT, INPUT_MIN_MAGNITUDE, NumberParseError, format_number, in_input_range, parse_number, unit_kind,
 )
 from .report import Problem
 from .safety import FormReadError, open_workbook
-from .xlsx import RESERVED_SHEET_NAMES, SHEET_NAME_FORBIDDEN, SHEET_NAME_MAX, a1, new_workbook, utf16_length
-
-INFO_SHEET = "Info"
-PK_SHEET = "PK"
-GUIDE_SHEET = "Petunjuk"
-
-INFO_FIELDS = (
-    ("kanwil", "Kantor Wilayah", "Nama lengkap Kantor Wilayah"),
-    ("tahun", "Tahun", "Tahun Perjanjian Kinerja, misalnya 2023"),
-    ("threshold", "Batas Tercapai (%)", "IKK tercapai bila capaian mencapai batas ini (bawaan 100)"),
-    ("inclusive", "Batas Termasuk", "Ya: capaian = batas dihitung tercapai (≥); Tidak: harus melebihi (>)"),
-    ("renstra_basis", "Dasar Capaian Renstra",
-     "renstra: capaian tabel Target Jangka Menengah dihitung terhadap target Renstra tahun ini; "
-     "pk: terhadap target PK"),
-)
-
-YES, NO = "Ya", "Tidak"
-
-# key, header title, width, guide text
-PK_COLUMNS = (
-    ("divisi", "Divisi", 22, "Nama Divisi, misalnya Administrasi"),
-    ("sk_no", "No SK", 7, "Nomor Sasaran Kegiatan (1, 2, ...)"),
-    ("sk_text", "Sasaran Kegiatan", 40, "Rumusan Sasaran Kegiatan"),
-    ("code", "Kode IKK", 13, "Kode unik IKK, misalnya SK04-IKK2; formulir mencari baris dengan kode ini"),
-    ("ikk_no", "No IKK", 7, "Nomor IKK di dalam SK (1, 2, ...)"),
-    ("text", "Indikator Kinerja Kegiatan", 50, "Rumusan IKK"),
-    ("unit", "Satuan", 12, "%, Indeks, Layanan, Lokus, Orang, Laporan, ..."),
-    ("target", "Target", 10, "Target PK (angka, tanpa satuan)"),
-    ("anggaran", "Anggaran (Rp)", 18, "Anggaran DIPA (diisi pada baris pertama SK yang memuatnya)"),
-    ("method", "Cara Hitung", 16,
-     "langsung: realisasi diketik; rasio: pembilang/penyebut×100; survei: jumlah nilai/jumlah "
-     "periode/pembagi skala; rerata_subrasio: rata-rata beberapa rasio; perubahan: "
-     "(nilai−pembanding)/pembanding×100"),
-    ("scale_divisor", "Pembagi Skala", 10, "Untuk survei: misalnya 25 (skala 1–100 ke 1–4); bawaan 1"),
-    ("sub_labels", "Sub-rasio", 24, "Untuk rerata_subrasio: nama sub-rasio dipisah titik koma, misalnya HIV; TB"),
-    ("direction", "Arah", 8, "naik: makin tinggi makin baik; turun: makin rendah makin baik"),
-    ("nihil", "NIHIL", 8, "Ya bila tidak ada kejadian berarti realisasi 100%"),
-    ("quarter_rule", "Gabungan Triwulan", 14, "jumlah, nilai_akhir, atau rerata"),
-    ("may_be_negative", "Boleh Negatif", 9, "Ya untuk indikator perubahan yang bisa turun di bawah nol"),
-    ("renstra_scale_factor", "Faktor Skala Renstra", 10,
-     "Pengali realisasi ke skala Renstra, misalnya 2,5 (skala 1–4 ke 1–10); bawaan 1"),
-    ("method_note", "Petunjuk Perhitungan", 40, "Penjelasan cara menghitung untuk staf Divisi"),
-)
-PK_TITLES = {key: title for key, title, _, _ in PK_COLUMNS}
-TEMPLATE_ROWS = 300  # rows prepared with dropdowns in the blank template
-
+from .xlsx import RESERVED_SHEET_NAMES, SHEET_NAME_FORBIDDEN, SHEET_NAME_MAX, a1, utf16_length
 
 #: Why a name is refused: in spreadsheet criteria (COUNTIF, AutoFilter) these characters are
 #: wildcards or operators, so such a name would not match itself.
@@ -99,150 +57,14 @@ def name_key(name: str) -> str:
     return name.strip().casefold()
 
 
-class MasterError(Exception):
+class MasterError(LkjipError):
     """The master cannot be used; ``problems`` says where and why."""
+
+    kind = MASTER
 
     def __init__(self, problems: list[Problem]):
         super().__init__("\n".join(p.message for p in problems))
         self.problems = problems
-
-
-# --------------------------------------------------------------------------- writing
-
-
-def write_master(master: Master | None, out: str | Path, force: bool = False) -> Path:
-    """Write ``master`` (or, with ``None``, the blank template) as a master workbook."""
-    with atomic_output(out, force) as tmp:
-        workbook = new_workbook(tmp, title="Perjanjian Kinerja", kind=KIND_MASTER)
-        _write_info(workbook, master)
-        _write_pk(workbook, master)
-        _write_guide(workbook)
-        workbook.close()
-    return Path(out)
-
-
-def _write_info(workbook, master: Master | None) -> None:
-    sheet = workbook.add_worksheet(INFO_SHEET)
-    bold = workbook.add_format({"bold": True, "border": 1, "bg_color": "#DDEBF7"})
-    cell = workbook.add_format({"border": 1, "locked": False})
-    note = workbook.add_format({"italic": True, "font_color": "#595959"})
-    sheet.set_column(0, 0, 24)
-    sheet.set_column(1, 1, 60)
-    sheet.set_column(2, 2, 70)
-    sheet.write_string(0, 0, "Perjanjian Kinerja (PK) — data master", workbook.add_format({"bold": True, "font_size": 13}))
-    values = {
-        "kanwil": master.kanwil if master else "",
-        "tahun": master.year if master else None,
-        "threshold": master.achievement.threshold if master else 100,
-        "inclusive": (YES if master.achievement.inclusive else NO) if master else YES,
-        "renstra_basis": master.renstra_basis if master else "renstra",
-    }
-    for i, (key, label, help_text) in enumerate(INFO_FIELDS):
-        row = 2 + i
-        sheet.write_string(row, 0, label, bold)
-        value = values[key]
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            sheet.write_number(row, 1, value, cell)
-        else:
-            sheet.write_string(row, 1, value or "", cell)
-        sheet.write_string(row, 2, help_text, note)
-    sheet.data_validation(5, 1, 5, 1, {"validate": "list", "source": [YES, NO]})
-    sheet.data_validation(6, 1, 6, 1, {"validate": "list", "source": ["renstra", "pk"]})
-    sheet.data_validation(3, 1, 3, 1, {"validate": "integer", "criteria": "between",
-                                       "minimum": 2000, "maximum": 2100,
-                                       "error_message": "Isi tahun dengan 4 angka, misalnya 2023."})
-
-
-def _write_pk(workbook, master: Master | None) -> None:
-    sheet = workbook.add_worksheet(PK_SHEET)
-    head = workbook.add_format({"bold": True, "border": 1, "bg_color": "#DDEBF7",
-                                "text_wrap": True, "valign": "top"})
-    text = workbook.add_format({"border": 1, "text_wrap": True, "valign": "top"})
-    number = workbook.add_format({"border": 1, "valign": "top", "num_format": "General"})
-    money = workbook.add_format({"border": 1, "valign": "top", "num_format": "#,##0"})
-    for col, (key, title, width, _) in enumerate(PK_COLUMNS):
-        sheet.set_column(col, col, width)
-        sheet.write_string(0, col, title, head)
-    sheet.freeze_panes(1, 0)
-    indicators = master.indicators if master else ()
-    for r, indicator in enumerate(indicators, start=1):
-        values = _row_values(indicator)
-        for col, (key, _, _, _) in enumerate(PK_COLUMNS):
-            value = values[key]
-            if value is None:
-                sheet.write_blank(r, col, None, text)
-            elif isinstance(value, str):
-                sheet.write_string(r, col, value, text)
-            else:
-                fmt = money if key == "anggaran" else number
-                if key == "target":
-                    fmt = workbook.add_format({"border": 1, "valign": "top",
-                                               "num_format": excel_number_format(indicator.unit, 2)})
-                sheet.write_number(r, col, value, fmt)
-    last = max(TEMPLATE_ROWS, len(indicators) + 50)
-    col_of = {key: i for i, (key, _, _, _) in enumerate(PK_COLUMNS)}
-
-    def dropdown(key: str, source: list[str]) -> None:
-        sheet.data_validation(1, col_of[key], last, col_of[key], {
-            "validate": "list", "source": source,
-            "error_title": PK_TITLES[key],
-            "error_message": "Pilih salah satu: " + ", ".join(source),
-        })
-
-    dropdown("method", [m.value for m in Method])
-    dropdown("direction", [d.value for d in Direction])
-    dropdown("nihil", [YES, NO])
-    dropdown("quarter_rule", [q.value for q in QuarterRule])
-    dropdown("may_be_negative", [YES, NO])
-    for key in ("target", "scale_divisor", "renstra_scale_factor", "anggaran"):
-        sheet.data_validation(1, col_of[key], last, col_of[key], {
-            "validate": "decimal", "criteria": ">=", "value": 0,
-            "error_title": PK_TITLES[key],
-            "error_message": "Isi dengan angka tidak negatif.",
-        })
-
-
-def _row_values(indicator: Indicator) -> dict[str, object]:
-    return {
-        "divisi": indicator.divisi,
-        "sk_no": indicator.sk_no,
-        "sk_text": indicator.sk_text,
-        "code": indicator.code,
-        "ikk_no": indicator.ikk_no,
-        "text": indicator.text,
-        "unit": indicator.unit,
-        "target": indicator.target,
-        "anggaran": indicator.anggaran,
-        "method": indicator.method.value,
-        "scale_divisor": indicator.scale_divisor,
-        "sub_labels": "; ".join(indicator.sub_labels),
-        "direction": indicator.direction.value,
-        "nihil": YES if indicator.nihil else NO,
-        "quarter_rule": indicator.quarter_rule.value,
-        "may_be_negative": YES if indicator.may_be_negative else NO,
-        "renstra_scale_factor": indicator.renstra_scale_factor,
-        "method_note": indicator.method_note,
-    }
-
-
-def _write_guide(workbook) -> None:
-    sheet = workbook.add_worksheet(GUIDE_SHEET)
-    bold = workbook.add_format({"bold": True})
-    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
-    sheet.set_column(0, 0, 26)
-    sheet.set_column(1, 1, 100)
-    lines = [
-        ("Petunjuk pengisian master PK", ""),
-        ("", "1. Isi sheet Info: nama Kantor Wilayah, tahun, dan aturan tercapai."),
-        ("", "2. Isi sheet PK: satu baris untuk setiap IKK, urut seperti Perjanjian Kinerja."),
-        ("", "3. Jalankan: lkjip-xl forms master.xlsx --out-dir formulir/ untuk membuat formulir tiap Divisi."),
-        ("", "Angka boleh ditulis dengan koma desimal (3,25); jangan menulis satuan di kolom Target."),
-        ("Kolom", "Arti"),
-    ]
-    lines += [(title, help_text) for _, title, _, help_text in PK_COLUMNS]
-    for row, (a, b) in enumerate(lines):
-        sheet.write_string(row, 0, a, bold)
-        sheet.write_string(row, 1, b, wrap)
 
 
 # --------------------------------------------------------------------------- reading
@@ -364,13 +186,12 @@ def _read_pk(workbook, path: str, problems: list[Problem]) -> list[Indicator]:
     for key, title, _, _ in PK_COLUMNS:
         if title.casefold() in header:
             col_of[key] = header.index(title.casefold())
-    required = ("divisi", "sk_no", "sk_text", "code", "ikk_no", "text", "unit", "target")
-    for key in required:
+    for key in PK_REQUIRED:
         if key not in col_of:
             problems.append(Problem(path, "master_header_missing",
                                     msg("master_header_missing", header=PK_TITLES[key], sheet=PK_SHEET, path=path),
                                     sheet=PK_SHEET, cell="1"))
-    if any(key not in col_of for key in required):
+    if any(key not in col_of for key in PK_REQUIRED):
         return []
     indicators: list[Indicator] = []
     seen_codes: dict[str, tuple[str, str]] = {}  # name_key of a code → (code, cell) of its first row
@@ -379,7 +200,7 @@ def _read_pk(workbook, path: str, problems: list[Problem]) -> list[Indicator]:
             col = col_of.get(key)
             return row[col] if col is not None and col < len(row) else None
 
-        if all(_blank(get(key)) for key in required):
+        if all(_blank(get(key)) for key in PK_REQUIRED):
             continue
         code_usable = _check_code(_code_text(get("code")), a1(r, col_of["code"]), path, problems, seen_codes)
         indicator = _parse_row(get, r, col_of, path, problems)
@@ -494,15 +315,16 @@ def _parse_row(get, r: int, col_of: dict[str, int], path: str, problems: list[Pr
             return default
         return parsed
 
-    def choice(key: str, enum, default):
+    def choice(key: str, options: dict[str, object], default):
+        """The option named in the cell (case and surrounding spaces ignored)."""
         value = get(key)
         if _blank(value):
             return default
-        try:
-            return enum(str(value).strip().casefold())
-        except ValueError:
-            bad(key, "pilih salah satu: " + ", ".join(e.value for e in enum) + ".")
+        text = str(value).strip().casefold()
+        if text not in options:
+            bad(key, "pilih salah satu: " + ", ".join(options) + ".")
             return default
+        return options[text]
 
     def flag(key: str) -> bool:
         value = get(key)
@@ -522,25 +344,25 @@ def _parse_row(get, r: int, col_of: dict[str, int], path: str, problems: list[Pr
     ikk_no = number("ikk_no", "count", required=True)
     ikk_text = text("text")
     unit = text("unit")
-    unit_kind = "percent" if unit == "%" else "index" if unit.casefold() == "indeks" else "decimal"
-    target = number("target", unit_kind, required=True)
+    target = number("target", unit_kind(unit), required=True)
     if target is not None and target == 0:
         bad("target", "target tidak boleh 0 karena capaian = realisasi / target.")
-    method = choice("method", Method, Method.LANGSUNG)
+    method = choice("method", {name: method_spec.method for name, method_spec in METHODS.items()}, DEFAULT_METHOD)
+    sub_pairs = spec(method).inputs is Inputs.SUB_PAIRS
     divisor = number("scale_divisor", "decimal", 1.0) or 1.0
     sub_labels = tuple(s.strip() for s in text("sub_labels", required=False).split(";") if s.strip())
-    if method is Method.RERATA_SUBRASIO and len(sub_labels) < 2:
-        bad("sub_labels" if "sub_labels" in col_of else "method",
-            "rerata_subrasio memerlukan paling sedikit dua nama sub-rasio dipisah titik koma.")
-    direction = choice("direction", Direction, Direction.NAIK)
-    quarter_rule = choice("quarter_rule", QuarterRule, QuarterRule.NILAI_AKHIR)
+    if sub_pairs and len(sub_labels) < 2:
+        bad("sub_labels" if "sub_labels" in col_of else "method", msg("master_sub_labels_needed", method=method))
+    direction = choice("direction", {d.value: d for d in Direction}, Direction.NAIK)
+    quarter_rule = choice("quarter_rule", {q.value: q for q in QuarterRule}, QuarterRule.NILAI_AKHIR)
     nihil = flag("nihil")
     negative = flag("may_be_negative")
     anggaran = number("anggaran", "money")
     factor = number("renstra_scale_factor", "decimal", 1.0) or 1.0
     note = text("method_note", required=False)
-    if nihil and method is not Method.RASIO:
-        bad("nihil", "aturan NIHIL hanya untuk cara hitung rasio (tidak ada kejadian → 100%).")
+    if nihil and not spec(method).nihil:
+        bad("nihil", msg("master_nihil_method",
+                         methods=", ".join(name for name, method_spec in METHODS.items() if method_spec.nihil)))
     if code and "." in code:
         bad("code", "kode IKK tidak boleh memuat titik.")
     if len(problems) > before:
@@ -548,7 +370,7 @@ def _parse_row(get, r: int, col_of: dict[str, int], path: str, problems: list[Pr
     return Indicator(
         code=code, divisi=divisi, sk_no=int(sk_no), sk_text=sk_text, ikk_no=int(ikk_no), text=ikk_text,
         unit=unit, target=target, method=method, scale_divisor=divisor,
-        sub_labels=sub_labels if method is Method.RERATA_SUBRASIO else (),
+        sub_labels=sub_labels if sub_pairs else (),
         direction=direction, nihil=nihil, quarter_rule=quarter_rule, may_be_negative=negative,
         anggaran=anggaran, renstra_scale_factor=factor, method_note=note,
     )

@@ -116,6 +116,21 @@ MESSAGES: dict[str, str] = {
         "Hapus baris yang berulang atau beri setiap IKK kode yang berbeda."
     ),
     "master_empty": "Master {path} tidak memuat satu pun IKK pada sheet '{sheet}'.",
+    "master_sub_labels_needed": "{method} memerlukan paling sedikit dua nama sub-rasio dipisah titik koma.",
+    "master_nihil_method": "aturan NIHIL hanya untuk cara hitung {methods} (tidak ada kejadian → 100%).",
+    # --- calculation methods (lkjip_xl.methods): the master's guide and the form's 'Cara Perhitungan' ---
+    "method_guide_langsung": "realisasi diketik",
+    "method_guide_rasio": "pembilang/penyebut×100",
+    "method_guide_survei": "jumlah nilai/jumlah periode/pembagi skala",
+    "method_guide_rerata_subrasio": "rata-rata beberapa rasio",
+    "method_guide_perubahan": "(nilai−pembanding)/pembanding×100",
+    "method_langsung": "Ketik realisasi langsung",
+    "method_rasio": "Pembilang / Penyebut × 100",
+    "method_survei": "Jumlah nilai (pembilang) / jumlah periode atau responden (penyebut){divisor}",
+    "method_rerata_subrasio": "Rata-rata sub-rasio: {labels} (isi baris di bawahnya)",
+    "method_perubahan": "(Nilai (pembilang) − pembanding (penyebut)) / pembanding × 100",
+    "method_nihil_hint": ". Bila tidak ada kejadian, pilih NIHIL = Ya (realisasi 100%)",
+    "method_lower_is_better": ". Makin rendah makin baik",
     # --- forms: identity ----------------------------------------------------
     "form_sheet_missing": (
         "Sheet '{sheet}' tidak ditemukan di {path} (sheet yang ada: {found}). Jangan mengganti "
@@ -361,6 +376,14 @@ MESSAGES: dict[str, str] = {
         "konsolidasi nasional beberapa Kanwil."
     ),
     "national_written": "{count} buku kerja Kanwil ditulis di {path}.",
+    # --- the command line (lkjip_xl.cli) -----------------------------------
+    "template_written": "Templat ditulis: {path}",
+    "form_written": "Formulir ditulis: {path}",
+    "consolidated_written": "Hasil konsolidasi ditulis: {path}",
+    "command_unexpected": (
+        "Perintah lkjip-xl {command} berhenti karena kesalahan tak terduga ({detail}). Berkas hasil "
+        "tidak ditulis setengah jadi. Kirim pesan ini kepada pengelola lkjip-xl."
+    ),
     # --- anggaran (budget tables) -------------------------------------------
     "budget_sheet_missing": (
         "Sheet '{sheet}' tidak ada di {path}. Buku kerja anggaran harus memuat sheet "
@@ -532,7 +555,64 @@ MESSAGES: dict[str, str] = {
         "Hasil tidak dapat ditulis ke sheet '{sheet}' ({detail}). Pastikan sheet tidak "
         "diproteksi dan tidak sedang disunting (tekan Esc), lalu klik tombolnya lagi."
     ),
-    # --- report tables (lkjip-xl tables, lkjip_xl.tables / lkjip_xl.history) ----
+    # --- words on the sheet 'Kendali' (lkjip_xl.control.layout, lkjip_xl.control.build) ---
+    "kendali_title": "Kendali Konsolidasi LKjIP",
+    "kendali_intro": (
+        "1) Isi pengaturan pada sel kuning.  2) Klik Periksa untuk memeriksa formulir Divisi.  "
+        "3) Klik Konsolidasi untuk membuat buku kerja konsolidasi. Hasil dan daftar masalah "
+        "muncul di bawah."
+    ),
+    "kendali_made_with": "Dibuat dengan lkjip-xl {version} dan xlwings {xlwings}.",
+    "kendali_section_settings": "PENGATURAN",
+    "kendali_section_hints": "Petunjuk",
+    "kendali_section_run": "Jalankan",
+    "kendali_section_results": "HASIL",
+    "kendali_section_problems": "DAFTAR MASALAH",
+    "kendali_label_folder": "Folder formulir Divisi",
+    "kendali_hint_folder": "Folder berisi formulir .xlsx kiriman Divisi, misalnya C:\\LKjIP\\2023\\formulir",
+    "kendali_label_master": "Berkas master PK (.xlsx)",
+    "kendali_hint_master": "Misalnya C:\\LKjIP\\2023\\master_pk_2023.xlsx",
+    "kendali_label_output": "Berkas hasil konsolidasi (.xlsx)",
+    "kendali_hint_output": (
+        "Boleh kosong: hasil disimpan di folder buku kerja ini sebagai "
+        "Konsolidasi_LKjIP_<tahun>.xlsx. Jangan di dalam folder formulir."
+    ),
+    "kendali_label_tahun": "Tahun",
+    "kendali_hint_tahun": "Tahun Perjanjian Kinerja, misalnya 2023",
+    "kendali_label_timpa": "Timpa berkas hasil bila sudah ada?",
+    "kendali_hint_timpa": "Ya atau Tidak",
+    "kendali_yes_no_choices": "Ya;Tidak",
+    "kendali_shown_true": "BENAR",
+    "kendali_shown_false": "SALAH",
+    "kendali_year_rule_title": "Tahun tidak valid",
+    "kendali_year_rule": "Isi tahun empat angka, misalnya 2023.",
+    "kendali_yes_no_rule_title": "Pilih Ya atau Tidak",
+    "kendali_yes_no_rule": "Isi dengan Ya atau Tidak.",
+    "kendali_button_periksa": "Periksa",
+    "kendali_button_konsolidasi": "Konsolidasi",
+    "kendali_button_description": "Menjalankan {command}",
+    "kendali_result_state": "Keadaan",
+    "kendali_result_status": "Status",
+    "kendali_result_time": "Waktu proses",
+    "kendali_result_forms": "Formulir dibaca",
+    "kendali_result_errors": "Kesalahan",
+    "kendali_result_warnings": "Peringatan",
+    "kendali_result_headline": "IKK tercapai",
+    "kendali_result_output": "Berkas hasil",
+    "kendali_state_running": "BERJALAN",
+    "kendali_state_ok": "SELESAI",
+    "kendali_state_fix": "PERLU PERBAIKAN",
+    "kendali_state_failed": "GAGAL",
+    "kendali_not_run": "Belum dijalankan. Isi pengaturan, lalu klik Periksa.",
+    "kendali_table_columns": "Berkas;Pesan;Sheet;Sel;IKK;Tingkat;Kode",
+    "kendali_conf_intro": "Pengaturan lanjutan xlwings. Biasanya tidak perlu diubah.",
+    "kendali_conf_interpreter": (
+        "Bila Excel menampilkan pesan bahwa 'python' tidak dikenali atau tidak ditemukan, isi sel {cell} "
+        "dengan alamat lengkap python.exe yang dipakai untuk memasang lkjip-xl, misalnya "
+        "C:\\Users\\nama\\AppData\\Local\\Programs\\Python\\Python312\\python.exe"
+    ),
+    "kendali_conf_keep": "Jangan mengganti nama sheet ini dan jangan mengisi sel A2 dan seterusnya.",
+    # --- report tables (lkjip-xl tables, lkjip_xl.tables) ----
     "input_sheet_missing": (
         "Berkas {path} tidak memuat sheet {sheets}. Lihat docs/tables.md untuk bentuk berkas masukan tabel."
     ),
@@ -773,6 +853,34 @@ MESSAGES: dict[str, str] = {
     "kind_master": "master PK",
     "kind_kendali": "buku kerja kendali",
     "kind_keluaran": "buku kerja keluaran",
+    # --- tidy data: the "Data" sheet and the records/DataFrames of the library (lkjip_xl.records) ---
+    "data_col_kanwil": "Kantor Wilayah",
+    "data_col_tahun": "Tahun",
+    "data_col_periode": "Periode",
+    "data_col_kode": "Kode IKK",
+    "data_col_divisi": "Divisi",
+    "data_col_no_divisi": "No. Divisi",
+    "data_col_no_sk": "No SK",
+    "data_col_sk": "Sasaran Kegiatan",
+    "data_col_no_ikk": "No IKK",
+    "data_col_ikk": "Indikator Kinerja Kegiatan",
+    "data_col_satuan": "Satuan",
+    "data_col_cara_hitung": "Cara Hitung",
+    "data_col_target": "Target",
+    "data_col_realisasi": "Realisasi",
+    "data_col_capaian": "Capaian (%)",
+    "data_col_status": "Status",
+    "data_col_nihil": "NIHIL",
+    "data_col_keterangan": "Keterangan",
+    "data_col_berkas": "Berkas",
+    "data_col_sheet": "Sheet",
+    "data_col_sel": "Sel",
+    "data_col_sha256": "SHA-256",
+    "pandas_missing": (
+        "Tabel data (DataFrame) memerlukan pandas, yang belum terpasang. Pasang dengan: "
+        'pip install "lkjip-xl[pandas]" (dari folder proyek: pip install ".[pandas]"). '
+        "Tanpa pandas, to_records() memberi data yang sama sebagai daftar dict."
+    ),
 }
 
 

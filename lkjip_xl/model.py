@@ -2,20 +2,25 @@
 
 A :class:`Master` is what a Kanwil signs for a year.  Each :class:`Indicator`
 (IKK) declares not only its target and unit but how its realisasi is obtained
-(:class:`Method`), which way is better (:class:`Direction`), whether the NIHIL
-rule applies, and how quarterly values combine into the year
-(:class:`QuarterRule`).  Inputs read back from a form are
+(its calculation method, a :class:`Method` specified in :mod:`lkjip_xl.methods`),
+which way is better (:class:`Direction`), whether the NIHIL rule applies, and
+how quarterly values combine into the year (:class:`QuarterRule`).  Inputs read back from a form are
 :class:`IndicatorInput` records that remember the cell each value came from.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import Enum, StrEnum
 
 
-class Method(str, Enum):
-    """How realisasi is obtained from what a Divisi reports."""
+class Method(StrEnum):
+    """The built-in calculation methods: how realisasi is obtained from what a Divisi reports.
+
+    A method is identified by its name, a string, and ``str(method)`` is that name. What each
+    method asks for and computes is its :class:`~lkjip_xl.methods.MethodSpec`; a method added
+    there has no member here and is named by its plain string (see :mod:`lkjip_xl.methods`).
+    """
 
     LANGSUNG = "langsung"  #: the realisasi value is typed directly (counts, indices)
     RASIO = "rasio"  #: pembilang / penyebut × 100
@@ -67,7 +72,7 @@ class Indicator:
     text: str
     unit: str  #: "%", "Indeks", "Layanan", "Lokus", "Orang", ...
     target: float
-    method: Method = Method.LANGSUNG
+    method: Method | str = Method.LANGSUNG  #: a :class:`Method`, or the name of an added method
     scale_divisor: float = 1.0  #: SURVEI only, e.g. 25 turns a 1–100 score into 1–4
     sub_labels: tuple[str, ...] = ()  #: RERATA_SUBRASIO only: one label per sub-rate
     direction: Direction = Direction.NAIK
@@ -81,11 +86,9 @@ class Indicator:
     @property
     def input_pairs(self) -> int:
         """How many (pembilang, penyebut) pairs the form asks for."""
-        if self.method is Method.RERATA_SUBRASIO:
-            return len(self.sub_labels)
-        if self.method in (Method.RASIO, Method.SURVEI, Method.PERUBAHAN):
-            return 1
-        return 0
+        from .methods import spec  # imported here: the method registry is built on this module
+
+        return spec(self.method).pairs(self)
 
     @property
     def is_percent(self) -> bool:

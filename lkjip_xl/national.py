@@ -3,9 +3,9 @@
 ``lkjip-xl consolidate FOLDERS... --out-dir FOLDER`` writes:
 
 - one workbook per Kanwil, ``Capaian_<tahun>_<Kanwil>.xlsx``, with the sheets
-  "Capaian Kinerja" (Tabel 3.1) and "Ringkasan" of the single-Kanwil workbook
-  (:mod:`lkjip_xl.consolidate`): live formulas with their values, for the
-  Kanwil to read and recalculate.  Its lineage is in the national "Data" sheet;
+  "Capaian Kinerja" (Tabel 3.1), "Ringkasan" and "Data" of the single-Kanwil
+  workbook (:mod:`lkjip_xl.consolidate`): live formulas with their values, for
+  the Kanwil to read and recalculate, and its IKK as a table with lineage;
 - the national workbook ``Nasional_<tahun>.xlsx``:
 
   - "Ringkasan Nasional": per Kanwil the forms, IKK, tercapai, tidak tercapai
@@ -29,17 +29,11 @@ checked forms.
 
 from __future__ import annotations
 
-import gc
 import os
-import threading
-from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from . import calc
 from .calc import GroupSummary, Summary
@@ -50,13 +44,14 @@ from .fileio import KIND_NATIONAL, OutputSet, atomic_output, guard_outputs, slug
 from .report import ERROR, WARNING, Problem, Report
 from .layout import FORM_SHEET
 from .messages import msg
+from .records import DATA_TABLE, SHEET_DATA
+from .pool import SharedQueue, collector_spared, cpus, map_guarded, pool
 from .validate import CheckedForm, expand_paths, validate_files
 from .xlsx import a1, new_workbook, quote_sheet
 
 SHEET_NATIONAL = "Ringkasan Nasional"
 SHEET_MATRIX = "Tercapai per Divisi"
 SHEET_FORMS = "Daftar Formulir"
-SHEET_DATA = "Data"
 NATIONAL_NAME = "Nasional"
 
 #: Columns of the "Data" sheet: title, width.
@@ -111,15 +106,17 @@ def consolidate_national(paths: Iterable[str | Path], out_dir: str | Path, force
     (``kanwil_write_crashed``) and left out with its forms.
     """
     paths = list(paths)
-    workers = 1 if len(expand_paths(paths)[0]) < MIN_PARALLEL_FORMS else workers or _cpus()
+    workers = 1 if len(expand_paths(paths)[0]) < MIN_PARALLEL_FORMS else workers or cpus()
     if guard is None:
         def guard(_report: Report, outputs: list[Path]) -> None:
             guard_outputs(outputs, paths, force, out_dirs=[out_dir])
     # The pool is left (its workers done) before the temporaries are moved or removed.
-    with OutputSet(force) as output_set, _pool(workers) as pool:
+    with OutputSet(force) as output_set, pool(workers) as workers_pool:
         def mapper(default_check: Callable[[str], object], files: list[str]) -> Iterable:
             reading = check or default_check
-            return map(reading, files) if pool is None else _map_compact(pool, workers, reading, files)
+            if workers_pool is None:
+                return map(reading, files)
+            return map_guarded(workers_pool, partial(_compact, reading), files, _reader_crashed)
 
         validation = validate_files(paths, None, progress, mapper, multi_kanwil=True)
         validation.report.add(Problem("", "no_master", msg("no_master"), WARNING))  # only stamps vouch for targets
@@ -134,7 +131,7 @@ def consolidate_national(paths: Iterable[str | Path], out_dir: str | Path, force
         national_tmp = output_set.temporary(national)
         jobs = [(forms, output_set.temporary(target), True) for forms, target in zip(groups, targets)]
         written = writing(len(jobs) + 1) if writing else (lambda _path: None)
-        with _KanwilJobs(jobs, pool, workers - 1) as kanwil_books, _collector_spared():
+        with SharedQueue(_write_kanwil, jobs, workers_pool, workers - 1) as kanwil_books, collector_spared():
             parts = [KanwilPart(forms, compute(forms, None), target.name)
                      for (forms, _, _), target in zip(jobs, targets)]
             summary = write_national(parts, national_tmp, True)
@@ -151,108 +148,8 @@ def consolidate_national(paths: Iterable[str | Path], out_dir: str | Path, force
                 "kanwil_write_crashed", path=str(target), forms=", ".join(files)), ERROR))
             refused = [*refused, *files]
     results = [result for part in parts for result, _, _ in part.data.rows]
-    return ConsolidationResult(national, validation.report, summary, results, refused, [national, *targets])
-
-
-def _cpus() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
-class _Workers:
-    """A process pool that outlives the death of a worker: a broken pool is replaced by a new one.
-
-    A worker dies when the code it runs ends the process (a reader aborting on
-    a hostile file, the system killing it for memory); the pool is then broken
-    and every unfinished task fails with :class:`BrokenProcessPool`.
-    """
-
-    def __init__(self, workers: int):
-        self.workers = workers
-        self.executor = ProcessPoolExecutor(workers)
-
-    def submit(self, fn: Callable, *args: object) -> Future:
-        return self.executor.submit(fn, *args)
-
-    def map(self, fn: Callable, items: list, chunksize: int) -> Iterator:
-        return self.executor.map(fn, items, chunksize=chunksize)
-
-    def restart(self) -> None:
-        self.executor.shutdown(wait=True, cancel_futures=True)
-        self.executor = ProcessPoolExecutor(self.workers)
-
-    @staticmethod
-    def alone(fn: Callable, item: object) -> object:
-        """``fn(item)`` in a process of its own; :class:`BrokenProcessPool` when that process dies."""
-        with ProcessPoolExecutor(1) as solo:
-            return solo.submit(fn, item).result()
-
-    def shutdown(self) -> None:
-        self.executor.shutdown(wait=True, cancel_futures=True)
-
-
-@contextmanager
-def _pool(workers: int) -> Iterator[_Workers | None]:
-    if workers <= 1:
-        yield None
-        return
-    pool = _Workers(workers)
-    try:
-        yield pool
-    finally:
-        pool.shutdown()
-
-
-def _map_compact(pool: _Workers, workers: int, check: Callable[[str], object], files: list[str]) -> Iterator:
-    """``map(check, files)`` in the pool, each outcome made compact before it is sent back.
-
-    A file that makes its worker die becomes a ``file_reader_crashed`` problem
-    and the other files are read: when the pool breaks, the files not yet
-    returned are read again (:func:`_guarded`).
-    """
-    task = partial(_compact, check)
-    chunk = max(1, min(32, len(files) // (4 * workers)))
-    done = 0
-    try:
-        for outcome in pool.map(task, files, chunk):
-            yield outcome
-            done += 1
-        return
-    except BrokenProcessPool:
-        pool.restart()
-    yield from _guarded(pool, task, files[done:])
-
-
-def _guarded(pool: _Workers, task: Callable[[str], object], files: list[str]) -> Iterator:
-    """``task`` of each file in order, in the pool, one file per task; a file whose worker dies is
-    run again in a process of its own, and when that dies too it gives ``file_reader_crashed``.
-
-    When the pool breaks, the files from the first unfinished one on are
-    suspects as far as a worker may have been running one of them (each worker
-    and the pool's call queue hold at most ``2 × workers + 1``); each suspect is
-    read alone, then the pool goes on with the rest.  Every round reads at least
-    one file, so the run ends.
-    """
-    start = 0
-    while start < len(files):
-        futures = [pool.submit(task, path) for path in files[start:]]
-        offset = len(futures)
-        for n, future in enumerate(futures):
-            try:
-                outcome = future.result()
-            except BrokenProcessPool:
-                offset = n
-                break
-            yield outcome
-        if offset == len(futures):
-            return
-        pool.restart()
-        suspects = files[start + offset:start + offset + 2 * pool.workers + 1]
-        for path in suspects:
-            try:
-                yield pool.alone(task, path)
-            except BrokenProcessPool:
-                yield Problem(path, "file_reader_crashed", msg("file_reader_crashed", path=path), ERROR)
-        start += offset + len(suspects)
+    return ConsolidationResult(national, validation.report, summary, results, refused, [national, *targets],
+                               [part.data for part in parts])
 
 
 def _compact(check: Callable[[str], object], path: str) -> object:
@@ -268,6 +165,11 @@ def _compact(check: Callable[[str], object], path: str) -> object:
         for reported in outcome.inputs.values():
             reported.sources = {}
     return outcome
+
+
+def _reader_crashed(path: str) -> Problem:
+    """The problem of a file whose reading process died, alone as well as in the pool."""
+    return Problem(path, "file_reader_crashed", msg("file_reader_crashed", path=path), ERROR)
 
 
 def _by_kanwil(accepted: list[CheckedForm]) -> list[list[CheckedForm]]:
@@ -292,109 +194,12 @@ def _workbook_names(groups: list[list[CheckedForm]]) -> list[str]:
     return unique_names(names)
 
 
-class _KanwilJobs:
-    """The Kanwil workbooks to write, one queue for the pool and this process.
-
-    While this process writes the national workbook, ``in_pool`` jobs run in
-    the pool at a time (one process less than the cores, so that none is
-    shared); then this process takes the jobs still queued, so that every core
-    stays busy to the end.  Leaving the ``with`` block drops the queued jobs.
-    """
-
-    def __init__(self, jobs: list[tuple[list[CheckedForm], str, bool]], pool: _Workers | None,
-                 in_pool: int):
-        self.queue = deque(jobs)
-        self.pool = pool
-        self.lock = threading.Lock()
-        self.futures: list[Future] = []
-        self.job_of: dict[Future, tuple[list[CheckedForm], str, bool]] = {}
-        for _ in range(in_pool if pool else 0):
-            self._submit()
-
-    def __enter__(self) -> _KanwilJobs:
-        return self
-
-    def __exit__(self, *_exc) -> None:
-        with self.lock:
-            self.queue.clear()
-
-    def _submit(self, _finished: Future | None = None) -> None:
-        with self.lock:
-            if not self.queue:
-                return
-            job = self.queue.popleft()
-            try:
-                future = self.pool.submit(_write_kanwil, job)
-            except (BrokenProcessPool, RuntimeError):  # a worker died: this process takes the queue
-                self.queue.appendleft(job)
-                return
-            self.futures.append(future)
-            self.job_of[future] = job
-        future.add_done_callback(self._submit)
-
-    def _take(self) -> tuple[list[CheckedForm], str, bool] | None:
-        with self.lock:
-            return self.queue.popleft() if self.queue else None
-
-    def finish(self, written: Callable[[str], None]) -> list[tuple[list[CheckedForm], str, bool]]:
-        """Write the queued jobs here and wait for the pool's; call ``written`` with each path.
-
-        A job whose worker died is run again in a process of its own; the jobs
-        whose process died again are returned (not written).
-        """
-        reported: set[Future] = set()
-        crashed = []
-
-        def report(futures: Iterable[Future]) -> None:
-            for future in futures:
-                if future in reported:
-                    continue
-                reported.add(future)
-                try:
-                    written(future.result())
-                except BrokenProcessPool:
-                    job = self.job_of[future]
-                    try:
-                        written(_Workers.alone(_write_kanwil, job))
-                    except BrokenProcessPool:
-                        crashed.append(job)
-
-        while (job := self._take()) is not None:
-            report([f for f in list(self.futures) if f.done()])
-            written(_write_kanwil(job))
-        with self.lock:
-            futures = list(self.futures)
-        report(as_completed(futures))
-        return crashed
-
-
 def _write_kanwil(job: tuple[list[CheckedForm], str, bool]) -> str:
     """Compute and write one Kanwil's workbook (in a pool worker); return its path."""
     forms, out, force = job
-    with _collector_spared():
+    with collector_spared():
         write_consolidated(compute(forms, None), out, force, sources=False)
     return out
-
-
-@contextmanager
-def _collector_spared() -> Iterator[None]:
-    """Keep the objects alive now out of Python's garbage collector during the block.
-
-    The checked forms live until the workbooks are written; otherwise every
-    full collection triggered by the millions of cells XlsxWriter creates
-    scans them again (about 8 % of writing a Kanwil workbook, 25 % in the
-    main process, which holds every form).  Garbage is collected first, so
-    that none is kept; an enclosing block already spares everything.
-    """
-    if gc.get_freeze_count():
-        yield
-        return
-    gc.collect()
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 # --------------------------------------------------------------------------- national workbook
@@ -427,7 +232,6 @@ class _Keys:
 def write_national(parts: list[KanwilPart], out: str | Path, force: bool = False) -> Summary:
     """Write the national workbook atomically to ``out``; return its summary."""
     summary = national_summary(parts)
-    year = parts[0].data.year
     forms = [(part, checked) for part in parts for checked in _in_divisi_order(part)]
     rows = sum(len(part.data.rows) for part in parts)
     data = quote_sheet(SHEET_DATA)
@@ -448,7 +252,7 @@ def write_national(parts: list[KanwilPart], out: str | Path, force: bool = False
         _write_matrix(workbook, styles, parts, refs, keys)
         _write_forms(workbook, styles, forms, keys)
         _write_data(workbook, styles, parts, keys)
-        workbook.define_name("DataCapaian", f"={data}!$A$1:{a1(max(rows, 1), len(DATA_COLUMNS) - 1, True)}")
+        workbook.define_name(DATA_TABLE, f"={data}!$A$1:{a1(max(rows, 1), len(DATA_COLUMNS) - 1, True)}")
         workbook.close()
     return summary
 
@@ -584,7 +388,7 @@ def _write_data(workbook, styles: Styles, parts: list[KanwilPart], keys: _Keys) 
             string(row, 4, indicator.code)
             string(row, 5, indicator.text)
             string(row, 6, indicator.unit)
-            string(row, 7, indicator.method.value)
+            string(row, 7, str(indicator.method))
             number(row, 8, indicator.target)
             if result.realisasi is not None:
                 number(row, 9, result.realisasi)

@@ -252,6 +252,16 @@ def format_rupiah(value: float) -> str:
     return "Rp " + format_number(value, 0)
 
 
+def unit_kind(unit: str) -> str:
+    """The :func:`parse_number` kind of a value in ``unit`` (a target, a typed realisasi):
+    ``"percent"`` for %, ``"index"`` for Indeks, ``"decimal"`` otherwise."""
+    if unit == "%":
+        return "percent"
+    if unit.casefold() == "indeks":
+        return "index"
+    return "decimal"
+
+
 def format_with_unit(value: float, unit: str, decimals: int = 2) -> str:
     """Render a value with its unit the way Tabel 3.1 does: ``90%``, ``82 (Indeks)``, ``21 Layanan``."""
     number = format_number(value, decimals)

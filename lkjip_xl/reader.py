@@ -27,7 +27,8 @@ from .layout import (
     SUBROW_RE, TITLE_TO_KEY,
 )
 from .messages import msg
-from .model import AchievementRule, Direction, Indicator, Method, QuarterRule
+from .methods import spec
+from .model import AchievementRule, Direction, Indicator, QuarterRule
 from .numbers import in_input_range
 from .safety import WORKBOOK_PART, FormReadError, Package, SheetScan, Workbook, open_workbook, scan_sheet
 from .xlsx import a1, is_date1904
@@ -154,7 +155,7 @@ def indicator_from_payload(data: dict[str, Any]) -> Indicator:
     return Indicator(
         code=_text(data, "code"), divisi=_text(data, "divisi"), sk_no=int(_number(data, "sk_no")),
         sk_text=_text(data, "sk_text"), ikk_no=int(_number(data, "ikk_no")), text=_text(data, "text"),
-        unit=_text(data, "unit"), target=_number(data, "target"), method=Method(data["method"]),
+        unit=_text(data, "unit"), target=_number(data, "target"), method=spec(data["method"]).method,
         scale_divisor=scale_divisor, sub_labels=tuple(sub_labels),
         direction=Direction(data.get("direction", "naik")), nihil=bool(data.get("nihil", False)),
         quarter_rule=QuarterRule(data.get("quarter_rule", "nilai_akhir")),

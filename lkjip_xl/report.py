@@ -81,6 +81,19 @@ class Report:
         """One dict per problem, for tables, JSON and the feedback sheet; every field safe to echo."""
         return [p.shown() for p in self.problems]
 
+    def to_records(self) -> list[dict[str, str]]:
+        """One dict per problem (file, code, message, severity, sheet, cell, ikk): :meth:`flatten`."""
+        return self.flatten()
+
+    def to_dataframe(self):
+        """:meth:`to_records` as a pandas DataFrame (``pip install "lkjip-xl[pandas]"``).
+
+        Without pandas raises :class:`~lkjip_xl.records.PandasMissingError`, which names that command.
+        """
+        from .records import PROBLEM_COLUMNS, dataframe
+
+        return dataframe(self.to_records(), PROBLEM_COLUMNS)
+
     def to_json(self) -> str:
         return json.dumps(
             {"valid": self.valid, "errors": len(self.errors), "warnings": len(self.warnings),

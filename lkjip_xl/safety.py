@@ -44,6 +44,7 @@ from xlsxwriter.utility import xl_col_to_name
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
 
+from .errors import INPUT, LkjipError
 from .messages import msg, os_error_text
 from .numbers import format_number
 
@@ -107,8 +108,10 @@ _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}
 _NS_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 
-class FormReadError(Exception):
+class FormReadError(LkjipError):
     """A file cannot be read as a form at all (``code`` names the reason)."""
+
+    kind = INPUT
 
     def __init__(self, path: str, code: str, message: str, sheet: str = "", cell: str = ""):
         super().__init__(message)

@@ -24,9 +24,10 @@ from .layout import (
     COLUMN_TITLE, FORM_SHEET, STAMP_SHEET, content_hash, subrow_code,
 )
 from .master import name_key, name_problem, read_master
-from .fileio import FORM_KINDS, input_problem, workbook_kind
+from .fileio import FORM_KINDS, input_problem, path_list, workbook_kind
 from .messages import MESSAGES, msg, os_error_text
-from .model import PERIODS, AchievementRule, Indicator, IndicatorInput, Master, Method, CellRef
+from .methods import Inputs, spec
+from .model import PERIODS, AchievementRule, Indicator, IndicatorInput, Master, CellRef
 from .numbers import (
     INPUT_LIMIT, INPUT_MIN_MAGNITUDE, NumberParseError, format_magnitude, format_number, format_with_unit,
     in_input_range,
@@ -80,6 +81,23 @@ class Validation:
     def refused_files(self) -> list[str]:
         """Paths of the forms with errors and of the files that could not be read."""
         return [f.form.path for f in self.refused] + [p.file for p in self.unreadable]
+
+    @property
+    def valid(self) -> bool:
+        """No error (warnings do not count): what ``lkjip-xl validate`` exits 0 on."""
+        return self.report.valid
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.report.problems
+
+    def to_records(self) -> list[dict[str, str]]:
+        """One dict per problem: :meth:`lkjip_xl.report.Report.to_records`."""
+        return self.report.to_records()
+
+    def to_dataframe(self):
+        """One row per problem: :meth:`lkjip_xl.report.Report.to_dataframe` (needs pandas)."""
+        return self.report.to_dataframe()
 
 
 def expand_paths(paths: Iterable[str | Path]) -> tuple[list[str], list[Problem]]:
@@ -171,7 +189,7 @@ def check_path(path: str) -> CheckedForm | Problem:
     return check_form(form)
 
 
-def validate_files(paths: Iterable[str | Path], master: str | Path | Master | None = None,
+def validate_files(paths: str | Path | Iterable[str | Path], master: str | Path | Master | None = None,
                    progress: Callable[[str], None] | None = None,
                    mapper: Callable[[Callable, list[str]], Iterable] = map,
                    multi_kanwil: bool = False) -> Validation:
@@ -183,13 +201,13 @@ def validate_files(paths: Iterable[str | Path], master: str | Path | Master | No
     """
     if master is not None and not isinstance(master, Master):
         master = read_master(master)
-    paths = list(paths)
-    files, problems = expand_paths(paths)
+    given = path_list(paths)
+    files, problems = expand_paths(given)
     report = Report(problems)
     checked: list[CheckedForm] = []
     unreadable: list[Problem] = []
     if not files:
-        where = ", ".join(str(p) for p in paths)
+        where = ", ".join(str(p) for p in given)
         report.add(Problem(where, "no_forms", msg("no_forms", path=where)))
     for path, outcome in zip(files, mapper(check_path, files)):
         if progress:
@@ -201,7 +219,7 @@ def validate_files(paths: Iterable[str | Path], master: str | Path | Master | No
         else:
             checked.append(outcome)
     if files and not checked and not unreadable:
-        where = ", ".join(str(p) for p in paths)
+        where = ", ".join(str(p) for p in given)
         report.add(Problem(where, "no_forms", msg("no_forms", path=where)))
     global_problems = _cross_check(checked, master, multi_kanwil)
     for result in checked:
@@ -335,17 +353,7 @@ def _shown_number(value: Any) -> str:
 
 def _kind(indicator: Indicator, key: str) -> str:
     """What kind of number a cell holds, for :func:`parse_number`."""
-    if key == COL_REAL:
-        if indicator.unit == "%":
-            return "percent"
-        if indicator.unit.casefold() == "indeks":
-            return "index"
-        return "decimal"
-    if indicator.method in (Method.RASIO, Method.RERATA_SUBRASIO):
-        return "count"
-    if indicator.method is Method.SURVEI and key == COL_DEN:
-        return "count"
-    return "decimal"
+    return spec(indicator.method).input_kind(indicator, key)
 
 
 def _blank(value: Any) -> bool:
@@ -435,13 +443,14 @@ def _extract(indicator: Indicator, form: ReturnedForm, cells: dict[str, RawCell]
             add("nihil_invalid", cell=nihil_cell.cell, ikk=indicator.code, code=indicator.code,
                 value=nihil_cell.value)
     required = not reported.nihil
-    if indicator.method is Method.LANGSUNG:
+    inputs = spec(indicator.method).inputs
+    if inputs is Inputs.VALUE:
         cell = cells[COL_REAL]
         reported.value = number(cell, COL_REAL, indicator.code, required)
         source("realisasi", cell)
         _check_percent(indicator, reported.value, cell, add)
-    elif indicator.method is Method.RERATA_SUBRASIO:
-        for n in range(1, len(indicator.sub_labels) + 1):
+    elif inputs is Inputs.SUB_PAIRS:
+        for n in range(1, indicator.input_pairs + 1):
             sub_code = subrow_code(indicator.code, n)
             sub_cells = form.rows.get(sub_code)
             if sub_cells is None:
@@ -489,18 +498,18 @@ def date_cell_number(value: date | time | timedelta, date1904: bool) -> tuple[fl
 
 def _check_overwritten(indicator: Indicator, form: ReturnedForm, cells: dict[str, RawCell], add) -> None:
     """A computed realisasi typed over, or inputs typed into grey cells, are ignored (warnings)."""
-    if indicator.method is Method.LANGSUNG:
+    method = spec(indicator.method)
+    if method.typed_realisasi:
         return
     real = cells[COL_REAL]
     if form.formulas and real.cell not in form.formulas and not _blank(real.value):
         add("realisasi_overwritten", WARNING, cell=real.cell, ikk=indicator.code, code=indicator.code,
             value=real.value)
-    if indicator.method is Method.RERATA_SUBRASIO:
-        for key in (COL_NUM, COL_DEN):
-            cell = cells[key]
-            if not _blank(cell.value):
-                add("value_ignored", WARNING, cell=cell.cell, ikk=indicator.code, code=indicator.code,
-                    field=COLUMN_TITLE[key], value=cell.value)
+    for key in method.grey_columns:
+        cell = cells[key]
+        if not _blank(cell.value):
+            add("value_ignored", WARNING, cell=cell.cell, ikk=indicator.code, code=indicator.code,
+                field=COLUMN_TITLE[key], value=cell.value)
 
 
 def _check_percent(indicator: Indicator, value: float | None, cell: RawCell, add) -> None:
@@ -516,17 +525,17 @@ def _check_percent(indicator: Indicator, value: float | None, cell: RawCell, add
 
 
 def _check_pair(indicator: Indicator, code: str, pair, cells: dict[str, RawCell], add, nihil: bool) -> None:
-    """Penyebut 0 (error unless 0/0 under NIHIL); a share whose pembilang exceeds its penyebut (warning)."""
+    """Penyebut 0 where it divides (error unless 0/0 under NIHIL); a share whose pembilang exceeds its penyebut
+    (warning)."""
     numerator, denominator = pair
     if nihil or denominator is None:
         return
-    if denominator == 0:
-        if not (indicator.nihil and indicator.method is Method.RASIO and numerator == 0):  # 0/0 under NIHIL is 100
+    method = spec(indicator.method)
+    if denominator == 0 and method.divides:
+        if not (indicator.nihil and method.nihil and numerator == 0):  # 0/0 under NIHIL is 100
             add("denominator_zero", cell=cells[COL_DEN].cell, ikk=indicator.code, code=code)
         return
-    is_share = indicator.method is Method.RERATA_SUBRASIO or (
-        indicator.method is Method.RASIO and indicator.unit == "%")
-    if is_share and numerator is not None and numerator > denominator > 0:
+    if method.is_share(indicator) and numerator is not None and numerator > denominator > 0:
         add("numerator_exceeds_denominator", WARNING, cell=cells[COL_NUM].cell, ikk=indicator.code, code=code,
             numerator=format_number(numerator, 6), denominator=format_number(denominator, 6),
             rate=format_number(calc.ratio_percent(numerator, denominator), 2))

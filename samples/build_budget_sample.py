@@ -3,7 +3,7 @@
 The JSON holds the 2023 Bangka Belitung figures of Tabel 3.178–3.180 as printed
 in the LKjIP; keys ending in ``_dicetak`` are printed results kept for the
 tests and are not written.  The workbook layout is the one documented in
-docs/budget.md and read by :func:`lkjip_xl.budget.load_budget`.
+docs/budget.md and read by :func:`lkjip_xl.tables.load_budget`.
 
     python samples/build_budget_sample.py [--force] [OUTPUT]
 """
@@ -14,8 +14,8 @@ import argparse
 import json
 from pathlib import Path
 
-from lkjip_xl import budget
 from lkjip_xl.fileio import OutputExistsError, atomic_output
+from lkjip_xl.tables.budget import read as budget_input
 from lkjip_xl.xlsx import new_workbook
 
 HERE = Path(__file__).resolve().parent
@@ -24,28 +24,30 @@ OUTPUT = HERE / "anggaran_2023.xlsx"
 
 #: Sheet → (header, JSON key, number format or None for text), in column order.
 COLUMNS = {
-    budget.SHEET_PAGU: (
-        (budget.COL_KELOMPOK, "kelompok", None),
-        (budget.COL_SATKER, "satuan_kerja", None),
-        (budget.COL_PAGU, "pagu", "#,##0"),
-        (budget.COL_REALISASI, "realisasi", "#,##0"),
+    budget_input.SHEET_PAGU: (
+        (budget_input.COL_KELOMPOK, "kelompok", None),
+        (budget_input.COL_SATKER, "satuan_kerja", None),
+        (budget_input.COL_PAGU, "pagu", "#,##0"),
+        (budget_input.COL_REALISASI, "realisasi", "#,##0"),
     ),
-    budget.SHEET_SMART: (
-        (budget.COL_KELOMPOK, "kelompok", None),
-        (budget.COL_SATKER, "satuan_kerja", None),
-        (budget.COL_PENYERAPAN, "penyerapan", "0.00"),
-        (budget.COL_KONSISTENSI, "konsistensi", "0.00"),
-        (budget.COL_CRO, "cro", "0.00"),
-        (budget.COL_EFISIENSI, "efisiensi", "0.00"),
-        (budget.COL_NILAI_EFISIENSI, "nilai_efisiensi", "0.00"),
+    budget_input.SHEET_SMART: (
+        (budget_input.COL_KELOMPOK, "kelompok", None),
+        (budget_input.COL_SATKER, "satuan_kerja", None),
+        (budget_input.COL_PENYERAPAN, "penyerapan", "0.00"),
+        (budget_input.COL_KONSISTENSI, "konsistensi", "0.00"),
+        (budget_input.COL_CRO, "cro", "0.00"),
+        (budget_input.COL_EFISIENSI, "efisiensi", "0.00"),
+        (budget_input.COL_NILAI_EFISIENSI, "nilai_efisiensi", "0.00"),
     ),
-    budget.SHEET_IKPA: (
-        (budget.COL_KELOMPOK, "kelompok", None),
-        (budget.COL_SATKER, "satuan_kerja", None),
-        (budget.COL_IKPA, "nilai_ikpa", "0.00"),
+    budget_input.SHEET_IKPA: (
+        (budget_input.COL_KELOMPOK, "kelompok", None),
+        (budget_input.COL_SATKER, "satuan_kerja", None),
+        (budget_input.COL_IKPA, "nilai_ikpa", "0.00"),
     ),
 }
-JSON_KEYS = {budget.SHEET_PAGU: "pagu_realisasi", budget.SHEET_SMART: "smart", budget.SHEET_IKPA: "ikpa"}
+JSON_KEYS = {
+    budget_input.SHEET_PAGU: "pagu_realisasi", budget_input.SHEET_SMART: "smart", budget_input.SHEET_IKPA: "ikpa",
+}
 
 
 def build(source: Path = SOURCE, output: Path = OUTPUT, force: bool = False) -> None:
@@ -56,18 +58,18 @@ def build(source: Path = SOURCE, output: Path = OUTPUT, force: bool = False) -> 
         bold = workbook.add_format({"bold": True})
         formats = {}
 
-        info = workbook.add_worksheet(budget.SHEET_INFO)
+        info = workbook.add_worksheet(budget_input.SHEET_INFO)
         info.set_column(0, 0, 18)
         info.set_column(1, 1, 70)
-        info.write_string(0, 0, budget.LABEL_KANTOR, bold)
+        info.write_string(0, 0, budget_input.LABEL_KANTOR, bold)
         info.write_string(0, 1, data["kantor_wilayah"])
-        info.write_string(1, 0, budget.LABEL_TAHUN, bold)
+        info.write_string(1, 0, budget_input.LABEL_TAHUN, bold)
         info.write_number(1, 1, data["tahun_anggaran"])
 
         for sheet, columns in COLUMNS.items():
             ws = workbook.add_worksheet(sheet)
             ws.freeze_panes(1, 0)
-            for col, (header, _, num_format) in enumerate(columns):
+            for col, (header, _, _) in enumerate(columns):
                 ws.set_column(col, col, 18 if col == 0 else 45 if col == 1 else 16)
                 ws.write_string(0, col, header, bold)
             for r, row in enumerate(data[JSON_KEYS[sheet]], start=1):

@@ -2,7 +2,8 @@
 
     python samples/build_history_samples.py [--force]
 
-Writes, through the public API only:
+Writes, with the writers below (the documented layouts of docs/tables.md, read by
+:mod:`lkjip_xl.tables`):
 
 - ``capaian_2022.xlsx`` (sheet "Capaian Tahun Lalu") from ``capaian_2022.csv``: the 2022 figures
   (and 2021 where the report compares three years) as printed in the 2023 report's comparison tables;
@@ -18,15 +19,111 @@ from __future__ import annotations
 
 import argparse
 import csv
+from collections.abc import Sequence
 from pathlib import Path
 
-from lkjip_xl.history import (
-    Renstra, RenstraRow, SupportingTable, YearFigures, write_previous_sheet, write_renstra_sheet,
-    write_supporting_sheet,
-)
+from lkjip_xl.fileio import atomic_output
+from lkjip_xl.tables.inputs import COL_CODE, COL_SOURCE, COL_TEXT
+from lkjip_xl.tables.previous import PREVIOUS_COLUMNS, SHEET_PREVIOUS, YearFigures
+from lkjip_xl.tables.renstra import COL_SKALA_PK, COL_SKALA_RENSTRA, SHEET_RENSTRA, Renstra, RenstraRow
+from lkjip_xl.tables.supporting import AKHIR, COL_BEFORE, COL_TITLE, SHEET_SUPPORTING, SupportingTable
+from lkjip_xl.xlsx import new_workbook
 
 HERE = Path(__file__).resolve().parent
 RENSTRA_YEARS = (2020, 2021, 2022, 2023, 2024)
+
+
+# --------------------------------------------------------------------------- the input sheets
+
+
+class _Writer:
+    """Formats shared by the two input sheets."""
+
+    def __init__(self, workbook):
+        self.title = workbook.add_format({"bold": True, "font_size": 13})
+        self.note = workbook.add_format({"italic": True, "font_color": "#595959"})
+        self.head = workbook.add_format({"bold": True, "border": 1, "bg_color": "#DDEBF7", "text_wrap": True,
+                                         "valign": "top"})
+        self.text = workbook.add_format({"border": 1, "text_wrap": True, "valign": "top"})
+        self.number = workbook.add_format({"border": 1, "valign": "top", "num_format": "General"})
+
+    def value(self, sheet, row: int, col: int, value: object) -> None:
+        if value is None or value == "":
+            sheet.write_blank(row, col, None, self.text)
+        elif isinstance(value, str):
+            sheet.write_string(row, col, value, self.text)
+        else:
+            sheet.write_number(row, col, value, self.number)
+
+
+def _start(workbook, fmt: _Writer, name: str, title: str, note: str, headers: Sequence[str],
+           widths: Sequence[float]):
+    sheet = workbook.add_worksheet(name)
+    sheet.write_string(0, 0, title, fmt.title)
+    sheet.write_string(1, 0, note, fmt.note)
+    for col, (header, width) in enumerate(zip(headers, widths)):
+        sheet.set_column(col, col, width)
+        sheet.write_string(3, col, header, fmt.head)
+    sheet.freeze_panes(4, 0)
+    return sheet
+
+
+def write_previous_sheet(figures: Sequence[YearFigures], out: str | Path, force: bool = False) -> Path:
+    """Write earlier years' figures as a "Capaian Tahun Lalu" workbook (see docs/tables.md)."""
+    with atomic_output(out, force) as tmp:
+        workbook = new_workbook(tmp, title=SHEET_PREVIOUS)
+        fmt = _Writer(workbook)
+        sheet = _start(workbook, fmt, SHEET_PREVIOUS, "Capaian kinerja tahun-tahun sebelumnya",
+                       "Satu baris per IKK per tahun. Realisasi berupa angka; tulis NIHIL atau - bila tidak ada. "
+                       "Capaian tidak diisi: dihitung dari target dan realisasi.",
+                       PREVIOUS_COLUMNS, (13, 8, 60, 10, 10, 50))
+        for row, item in enumerate(figures, start=4):
+            values = (item.code, item.year, item.text, item.target,
+                      item.note if item.realisasi is None else item.realisasi, item.source)
+            for col, value in enumerate(values):
+                fmt.value(sheet, row, col, value)
+        workbook.close()
+    return Path(out)
+
+
+def write_supporting_sheet(tables: Sequence[SupportingTable], out: str | Path, force: bool = False) -> Path:
+    """Write a supporting-table list as a "Tabel Pendukung" workbook (see docs/tables.md)."""
+    with atomic_output(out, force) as tmp:
+        workbook = new_workbook(tmp, title=SHEET_SUPPORTING)
+        fmt = _Writer(workbook)
+        sheet = _start(workbook, fmt, SHEET_SUPPORTING, "Tabel pendukung yang diberi nomor di Bab III",
+                       f"Sebelum: kode IKK yang tabelnya didahului tabel ini, atau {AKHIR} untuk sesudah semua "
+                       "tabel. Urutan baris = urutan nomor.",
+                       (COL_BEFORE, COL_TITLE, COL_SOURCE), (13, 70, 40))
+        for row, table in enumerate(tables, start=4):
+            for col, value in enumerate((table.before, table.title, table.source)):
+                fmt.value(sheet, row, col, value)
+        workbook.close()
+    return Path(out)
+
+
+def write_renstra_sheet(renstra: Renstra, out: str | Path, force: bool = False) -> Path:
+    """Write Renstra targets as a "Renstra" workbook with one column per plan year (see docs/tables.md)."""
+    headers = (COL_CODE, COL_TEXT, *map(str, renstra.years), COL_SKALA_PK, COL_SKALA_RENSTRA, COL_SOURCE)
+    widths = (13, 60, *(8 for _ in renstra.years), 10, 12, 50)
+    with atomic_output(out, force) as tmp:
+        workbook = new_workbook(tmp, title=SHEET_RENSTRA)
+        fmt = _Writer(workbook)
+        span = f"{renstra.years[0]}–{renstra.years[-1]}" if renstra.years else ""
+        sheet = _start(workbook, fmt, SHEET_RENSTRA, f"Target Renstra {span}",
+                       "Satu baris per IKK; kosongkan tahun yang tidak memiliki target. Skala PK dan Skala "
+                       "Renstra diisi bila realisasi dikonversi (faktornya di master PK).",
+                       headers, widths)
+        for row, item in enumerate(renstra.rows.values(), start=4):
+            values = (item.code, item.text, *(item.targets.get(y) for y in renstra.years),
+                      item.skala_pk, item.skala_renstra, item.source)
+            for col, value in enumerate(values):
+                fmt.value(sheet, row, col, value)
+        workbook.close()
+    return Path(out)
+
+
+# --------------------------------------------------------------------------- the samples
 
 
 def _rows(name: str) -> list[dict[str, str]]:

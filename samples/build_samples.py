@@ -16,8 +16,9 @@ import csv
 from pathlib import Path
 
 from lkjip_xl.forms import write_forms
-from lkjip_xl.master import read_master, write_master
+from lkjip_xl.master import read_master
 from lkjip_xl.model import AchievementRule, Direction, Indicator, IndicatorInput, Master, Method, QuarterRule
+from lkjip_xl.template import write_master
 
 HERE = Path(__file__).resolve().parent
 KANWIL = "Kantor Wilayah Kementerian Hukum dan HAM Kepulauan Bangka Belitung"

@@ -291,7 +291,7 @@ def kendali_workspace(folder: Path, control: Path) -> Path:
 
 def fill_settings(control: Path, values: dict[str, object]) -> None:
     """Type settings into sheet 'Kendali' the way a user would (openpyxl keeps the VBA and buttons)."""
-    from lkjip_xl.excel import FIELD_BY_KEY
+    from lkjip_xl.control.layout import FIELD_BY_KEY
 
     workbook = openpyxl.load_workbook(control, keep_vba=True)
     sheet = workbook[KENDALI]

@@ -28,7 +28,8 @@ from fixtures_bad import ADMIN, IMIG, MASTER, PEMAS, PHH, SAMPLES, cell_of, rezi
 from lkjip_xl import calc
 from lkjip_xl.forms import form_filename, write_form
 from lkjip_xl.layout import COL_DEN, COL_NUM, COL_REAL, FORM_SHEET, STAMP_SHEET
-from lkjip_xl.master import read_master, write_master
+from lkjip_xl.master import read_master
+from lkjip_xl.template import write_master
 from lkjip_xl.model import AchievementRule, IndicatorInput, Master
 from lkjip_xl.reader import read_form
 from lkjip_xl.report import ERROR, WARNING

@@ -11,16 +11,23 @@ import pytest
 import xlsxwriter
 
 from engine import assert_formulas_match
-from lkjip_xl import budget
-from lkjip_xl.budget import (
+from lkjip_xl.tables import (
     BudgetData,
     BudgetInputError,
     BudgetWeights,
     IkpaRow,
     PaguRow,
     SmartRow,
-    capaian_kinerja_anggaran,
     load_budget,
+    summarize_budget,
+    table_number,
+    to_roman,
+    write_budget_tables,
+    write_budget_workbook,
+)
+from lkjip_xl.tables.budget.model import (
+    DEFAULT_WEIGHTS,
+    capaian_kinerja_anggaran,
     mean,
     nilai_efisiensi,
     nilai_smart,
@@ -28,13 +35,9 @@ from lkjip_xl.budget import (
     row_nilai_smart,
     smart_nilai_efisiensi,
     spreadsheet_round,
-    summarize_budget,
-    write_budget_tables,
-    write_budget_workbook,
 )
 from lkjip_xl.fileio import OutputExistsError
 from lkjip_xl.formula_check import disallowed_functions, read_formulas
-from lkjip_xl.roman import table_number, to_roman
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SAMPLE_XLSX = SAMPLES / "anggaran_2023.xlsx"
@@ -204,7 +207,7 @@ def test_rounding_of_the_means_is_a_setting(data):
     {"efisiensi_base": 40.0}, {"efisiensi_factor": 3.0}, {"bobot_smart": 0.5}, {"bobot_ikpa": 0.5},
 ])
 def test_every_weight_is_a_setting(data, change):
-    weights = dataclasses.replace(budget.DEFAULT_WEIGHTS, **change)
+    weights = dataclasses.replace(DEFAULT_WEIGHTS, **change)
     assert summarize_budget(data, weights).capaian_kinerja_anggaran != summarize_budget(data).capaian_kinerja_anggaran
 
 

@@ -1,4 +1,5 @@
-"""The Excel control workbook (``lkjip-xl button``) and its entry points (``lkjip_xl.excel``).
+"""The Excel control workbook (``lkjip-xl button``, :mod:`lkjip_xl.control`) and the entry
+points its buttons call (``lkjip_xl.excel``).
 
 No Excel here: the workbook is built for real, its VBA read back with oletools,
 its XML parts inspected, and the entry functions' core run against a real
@@ -24,8 +25,15 @@ import pytest
 from click.testing import CliRunner
 from defusedxml import ElementTree as ET
 
-from lkjip_xl import button, excel
+from lkjip_xl import excel
+from lkjip_xl.cli import cli
+from lkjip_xl.control import (
+    Outcome, Settings, build, layout, read_settings_from_file, run_from_settings, run_on_file,
+    settings_from_values, write_outcome_to_file,
+)
+from lkjip_xl.control.settings import base_dir_of, clean_path_text, parse_year, parse_yes_no
 from lkjip_xl.messages import MESSAGES, msg
+from lkjip_xl.report import Problem
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -45,7 +53,7 @@ def built(tmp_path_factory) -> Path:
     if not xlwings_installed:
         pytest.skip("xlwings (extra 'excel') not installed")
     path = tmp_path_factory.mktemp("kendali") / "konsolidasi.xlsm"
-    result = CliRunner().invoke(button.button_command, ["--out", str(path)])
+    result = CliRunner().invoke(cli, ["button", "--out", str(path)])
     assert result.exit_code == 0, result.output
     return path
 
@@ -64,15 +72,15 @@ def workspace(tmp_path, built) -> Path:
 def fill(control: Path, **values) -> None:
     """Type settings into the control workbook the way a user would (openpyxl keeps VBA and buttons)."""
     workbook = openpyxl.load_workbook(control, keep_vba=True)
-    sheet = workbook[excel.SHEET]
+    sheet = workbook[layout.SHEET]
     for key, value in values.items():
-        sheet[excel.FIELD_BY_KEY[key].cell] = value
+        sheet[layout.FIELD_BY_KEY[key].cell] = value
     workbook.save(control)
 
 
 def sheet_values(control: Path) -> dict[str, object]:
     workbook = openpyxl.load_workbook(control, data_only=True)
-    sheet = workbook[excel.SHEET]
+    sheet = workbook[layout.SHEET]
     values = {cell.coordinate: cell.value for row in sheet.iter_rows() for cell in row if cell.value is not None}
     workbook.close()
     return values
@@ -80,7 +88,7 @@ def sheet_values(control: Path) -> dict[str, object]:
 
 def table(values: dict[str, object]) -> list[list[object]]:
     rows = []
-    row = excel.TABLE_FIRST_ROW
+    row = layout.TABLE_FIRST_ROW
     while values.get(f"B{row}") is not None:
         rows.append([values.get(f"{col}{row}") for col in "ABCDEFG"])
         row += 1
@@ -128,7 +136,7 @@ def test_vba_project_is_the_installed_xlwings_quickstart_project(built):
     import olefile
 
     contents = parts(built)
-    with zipfile.ZipFile(button.quickstart_path()) as quickstart:
+    with zipfile.ZipFile(build.quickstart_path()) as quickstart:
         assert contents["xl/vbaProject.bin"] == quickstart.read("xl/vbaProject.bin")
     assert b"application/vnd.ms-excel.sheet.macroEnabled.main+xml" in contents["[Content_Types].xml"]
 
@@ -139,7 +147,7 @@ def test_vba_project_is_the_installed_xlwings_quickstart_project(built):
     workbook = ET.fromstring(contents["xl/workbook.xml"])
     assert workbook.find(f"{MAIN_NS}workbookPr").get("codeName") == "ThisWorkbook"
     names = [s.get("name") for s in workbook.iter(f"{MAIN_NS}sheet")]
-    assert names == [excel.SHEET, excel.CONF_SHEET]
+    assert names == [layout.SHEET, layout.CONF_SHEET]
     codenames = []
     for n in (1, 2):
         sheet = ET.fromstring(contents[f"xl/worksheets/sheet{n}.xml"])
@@ -156,7 +164,7 @@ def test_each_button_calls_runpython_of_the_vba_project_with_its_entry_function(
                  if re.search(r"^Public Function RunPython\(PythonCommand As String\)", code, re.M)]
     assert runpython == ["xlwings.bas"], "RunPython must be defined once, in xlwings' standalone module"
 
-    for (caption, macro), function in zip(found, ["periksa", "konsolidasi"]):
+    for (_caption, macro), function in zip(found, ["periksa", "konsolidasi"]):
         # Stored as Excel stores a macro with an argument: no [0]! prefix, call in single quotes.
         match = MACRO_RE.match(macro)
         assert match, macro
@@ -167,7 +175,7 @@ def test_each_button_calls_runpython_of_the_vba_project_with_its_entry_function(
         module = importlib.import_module(module_name.removeprefix("import "))
         entry = getattr(module, call.removeprefix("lkjip_xl.excel.").removesuffix("()"))
         assert callable(entry) and not inspect.signature(entry).parameters
-        assert macro == button.button_macro(function)
+        assert macro == build.button_macro(function)
 
 
 def test_sheet_links_its_buttons_and_has_settings(built):
@@ -178,38 +186,72 @@ def test_sheet_links_its_buttons_and_has_settings(built):
     assert "vmlDrawing1.vml" in rels
 
     values = sheet_values(built)
-    for field in excel.SETTINGS_FIELDS:
+    for field in layout.SETTINGS_FIELDS:
         assert values[field.cell.replace("B", "A", 1)] == field.label
-    assert values[excel.FIELD_BY_KEY["timpa"].cell] == "Tidak"
-    assert [values[f"{col}{excel.TABLE_HEADER_ROW}"] for col in "ABCDEFG"] == list(excel.TABLE_COLUMNS)
+    assert values[layout.FIELD_BY_KEY["timpa"].cell] == "Tidak"
+    assert [values[f"{col}{layout.TABLE_HEADER_ROW}"] for col in "ABCDEFG"] == list(layout.TABLE_COLUMNS)
 
-    conf = openpyxl.load_workbook(built)[excel.CONF_SHEET]
+    conf = openpyxl.load_workbook(built)[layout.CONF_SHEET]
     assert conf["A1"].value == "Interpreter_Win" and conf["B1"].value is None
     assert conf["A2"].value is None  # xlwings reads keys from A1 down to the first blank
+
+
+def test_builder_and_buttons_share_one_layout(tmp_path, built):
+    """What the builder labels is what the buttons read and write: one layout for both."""
+    values = sheet_values(built)
+    assert values[layout.TITLE_CELL] == msg("kendali_title")
+    assert values[layout.STATUS_CELL] == msg("kendali_not_run")
+    for cell, label in layout.RESULT_LABELS:
+        assert values[cell.replace("B", "A", 1)] == label
+    assert values[layout.TABLE_TITLE_CELL] == msg("kendali_section_problems")
+    for field in layout.SETTINGS_FIELDS:
+        assert values[field.hint_cell] == field.hint
+
+    # Each settings cell the builder made is the one the buttons read ...
+    control = tmp_path / "k.xlsm"
+    shutil.copy(built, control)
+    typed = {field.key: f"isian {field.key}" for field in layout.SETTINGS_FIELDS}
+    fill(control, **typed)
+    read = read_settings_from_file(control)
+    assert {key: getattr(read, key) for key in typed} == typed
+    assert (read.base_dir, read.workbook) == (str(tmp_path.resolve()), "k.xlsm")
+    # ... and the results land beside the builder's labels, in the table under its header.
+    problems = [Problem("f.xlsx", "kode", "pesan", sheet="Formulir", cell="C9", ikk="SK1-IKK1")]
+    write_outcome_to_file(control, Outcome("periksa", layout.STATE_FIX, "status", forms=3, errors=1, warnings=0,
+                                           problems=problems, finished="01-01-2024 00:00:00"))
+    after = sheet_values(control)
+    assert {cell: after.get(cell) for cell, _ in layout.RESULT_LABELS} == {
+        layout.STATE_CELL: layout.STATE_FIX, layout.STATUS_CELL: "status", layout.TIME_CELL: "01-01-2024 00:00:00",
+        layout.FORMS_CELL: 3, layout.ERRORS_CELL: 1, layout.WARNINGS_CELL: 0, layout.HEADLINE_CELL: None,
+        layout.OUTPUT_CELL: None}
+    assert table(after) == [["f.xlsx", "pesan", "Formulir", "C9", "SK1-IKK1", "KESALAHAN", "kode"]]
+    columns = [chr(ord("A") + n) for n in range(len(layout.TABLE_COLUMNS) + 1)]
+    assert columns[-2] == layout.TABLE_LAST_COL
+    assert [after.get(f"{col}{layout.TABLE_HEADER_ROW}") for col in columns] == [*layout.TABLE_COLUMNS, None]
 
 
 def test_button_command_never_overwrites_and_wants_xlsm(tmp_path, built):
     runner = CliRunner()
     out = tmp_path / "kendali.xlsm"
-    assert runner.invoke(button.button_command, ["--out", str(out)]).exit_code == 0
+    assert runner.invoke(cli, ["button", "--out", str(out)]).exit_code == 0
     before = out.read_bytes()
-    again = runner.invoke(button.button_command, ["--out", str(out)])
+    again = runner.invoke(cli, ["button", "--out", str(out)])
     assert again.exit_code != 0 and "sudah ada" in again.output
     assert out.read_bytes() == before
-    assert runner.invoke(button.button_command, ["--out", str(out), "--force"]).exit_code == 0
-    wrong = runner.invoke(button.button_command, ["--out", str(tmp_path / "kendali.xlsx")])
+    assert runner.invoke(cli, ["button", "--out", str(out), "--force"]).exit_code == 0
+    wrong = runner.invoke(cli, ["button", "--out", str(tmp_path / "kendali.xlsx")])
     assert wrong.exit_code != 0 and ".xlsm" in wrong.output
     assert not (tmp_path / "kendali.xlsx").exists()
     # Reproducible: the same input gives the same bytes.
-    assert button.build_control_workbook(button.xlwings_vba_project()) == \
-        button.build_control_workbook(button.xlwings_vba_project())
+    assert build.build_control_workbook(build.xlwings_vba_project()) == \
+        build.build_control_workbook(build.xlwings_vba_project())
 
 
 def test_missing_xlwings_is_a_clear_message(tmp_path, monkeypatch):
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "xlwings" else real(name, *a))
-    result = CliRunner().invoke(button.button_command, ["--out", str(tmp_path / "k.xlsm")])
-    assert result.exit_code == 1
+    result = CliRunner().invoke(cli, ["button", "--out", str(tmp_path / "k.xlsm")])
+    assert result.exit_code == 2  # a missing part of the installation, not an input error
     assert msg("xlwings_missing") in result.output
     assert 'pip install "lkjip-xl[excel]"' in result.output
     assert not (tmp_path / "k.xlsm").exists()
@@ -217,8 +259,8 @@ def test_missing_xlwings_is_a_clear_message(tmp_path, monkeypatch):
 
 def test_library_imports_and_entry_points_explain_without_xlwings():
     code = (
-        "import sys; sys.modules['xlwings'] = None\n"
-        "import lkjip_xl.excel, lkjip_xl.button\n"
+        "import sys; sys.modules['xlwings'] = sys.modules['click'] = None\n"
+        "import lkjip_xl.excel, lkjip_xl.control\n"
         "lkjip_xl.excel.konsolidasi()\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
@@ -244,7 +286,7 @@ def test_button_command_line_as_xlwings_runs_it_fails_in_indonesian_without_trac
     assert not (workspace / "Konsolidasi_LKjIP_2023.xlsx").exists()
 
 
-# --------------------------------------------------------------------------- the entry points on a real control workbook
+# --------------------------------------------------------------------------- entry points on a real control workbook
 
 
 def test_periksa_then_konsolidasi_write_status_counts_and_output(workspace, built):
@@ -253,44 +295,44 @@ def test_periksa_then_konsolidasi_write_status_counts_and_output(workspace, buil
     control = workspace / "konsolidasi.xlsm"
     fill(control, folder="formulir", master="master_pk_2023.xlsx", tahun=2023)
 
-    outcome = excel.run_on_file(control, "periksa")
+    outcome = run_on_file(control, "periksa")
     values = sheet_values(control)
-    assert values[excel.STATE_CELL] == excel.STATE_OK
-    assert values[excel.STATUS_CELL] == msg("kendali_periksa_ok", forms=4, warnings=outcome.warnings)
-    assert values[excel.FORMS_CELL] == 4
-    assert values[excel.ERRORS_CELL] == 0
-    assert excel.OUTPUT_CELL not in values
-    assert re.fullmatch(r"\d\d-\d\d-\d{4} \d\d:\d\d:\d\d", values[excel.TIME_CELL])
+    assert values[layout.STATE_CELL] == layout.STATE_OK
+    assert values[layout.STATUS_CELL] == msg("kendali_periksa_ok", forms=4, warnings=outcome.warnings)
+    assert values[layout.FORMS_CELL] == 4
+    assert values[layout.ERRORS_CELL] == 0
+    assert layout.OUTPUT_CELL not in values
+    assert re.fullmatch(r"\d\d-\d\d-\d{4} \d\d:\d\d:\d\d", values[layout.TIME_CELL])
 
-    outcome = excel.run_on_file(control, "konsolidasi")
+    outcome = run_on_file(control, "konsolidasi")
     output = workspace / "Konsolidasi_LKjIP_2023.xlsx"
-    assert outcome.state == excel.STATE_OK and output.is_file()
+    assert outcome.state == layout.STATE_OK and output.is_file()
     # Same library function as the CLI: the same headline as consolidating directly.
     direct = consolidate([str(p) for p in sorted((workspace / "formulir").glob("*.xlsx"))],
                          str(workspace / "direct.xlsx"), master=str(workspace / "master_pk_2023.xlsx"))
     values = sheet_values(control)
-    assert values[excel.STATE_CELL] == excel.STATE_OK
-    assert values[excel.HEADLINE_CELL] == direct.summary.headline
-    assert re.fullmatch(r"\d+ dari \d+ IKK tercapai", values[excel.HEADLINE_CELL])
-    assert values[excel.OUTPUT_CELL] == str(output)
-    assert values[excel.STATUS_CELL] == msg("kendali_konsolidasi_ok", headline=direct.summary.headline,
+    assert values[layout.STATE_CELL] == layout.STATE_OK
+    assert values[layout.HEADLINE_CELL] == direct.summary.headline
+    assert re.fullmatch(r"\d+ dari \d+ IKK tercapai", values[layout.HEADLINE_CELL])
+    assert values[layout.OUTPUT_CELL] == str(output)
+    assert values[layout.STATUS_CELL] == msg("kendali_konsolidasi_ok", headline=direct.summary.headline,
                                             path=str(output))
     assert "Capaian Kinerja" in openpyxl.load_workbook(output, read_only=True).sheetnames
 
     # Writing results back keeps the VBA project and the wired buttons.
     assert parts(control)["xl/vbaProject.bin"] == parts(built)["xl/vbaProject.bin"]
-    assert buttons(control) == [("Periksa", button.button_macro("periksa")),
-                                ("Konsolidasi", button.button_macro("konsolidasi"))]
+    assert buttons(control) == [("Periksa", build.button_macro("periksa")),
+                                ("Konsolidasi", build.button_macro("konsolidasi"))]
     assert "RunPython" in "".join(vba_modules(control).values())
 
     # A second click refuses to overwrite until "Timpa" is Ya.
     before = output.read_bytes()
-    outcome = excel.run_on_file(control, "konsolidasi")
-    assert outcome.state == excel.STATE_FIX
-    assert sheet_values(control)[excel.STATUS_CELL].startswith(f"Berkas hasil {output} sudah ada.")
+    outcome = run_on_file(control, "konsolidasi")
+    assert outcome.state == layout.STATE_FIX
+    assert sheet_values(control)[layout.STATUS_CELL].startswith(f"Berkas hasil {output} sudah ada.")
     assert output.read_bytes() == before
     fill(control, timpa="Ya")
-    assert excel.run_on_file(control, "konsolidasi").state == excel.STATE_OK
+    assert run_on_file(control, "konsolidasi").state == layout.STATE_OK
 
 
 def test_every_problem_is_listed_with_file_sheet_and_cell(workspace):
@@ -305,10 +347,10 @@ def test_every_problem_is_listed_with_file_sheet_and_cell(workspace):
     fill(control, folder=str(workspace / "formulir"), master=str(workspace / "master_pk_2023.xlsx"),
          output=str(workspace / "hasil" / "LKjIP.xlsx"), tahun="2023")
 
-    excel.run_on_file(control, "periksa")
+    run_on_file(control, "periksa")
     values = sheet_values(control)
-    assert values[excel.STATE_CELL] == excel.STATE_FIX
-    assert values[excel.ERRORS_CELL] >= 1
+    assert values[layout.STATE_CELL] == layout.STATE_FIX
+    assert values[layout.ERRORS_CELL] >= 1
     rows = table(values)
     broken = [r for r in rows if r[3] == target.coordinate]
     assert broken, rows
@@ -320,10 +362,10 @@ def test_every_problem_is_listed_with_file_sheet_and_cell(workspace):
     earlier = workspace / "hasil" / "LKjIP.xlsx"
     earlier.parent.mkdir()
     earlier.write_bytes(b"hasil sebelumnya")
-    excel.run_on_file(control, "konsolidasi")
+    run_on_file(control, "konsolidasi")
     values = sheet_values(control)
-    assert values[excel.STATE_CELL] == excel.STATE_FIX
-    assert values[excel.STATUS_CELL] == msg("kendali_konsolidasi_refused", errors=1, forms=4)
+    assert values[layout.STATE_CELL] == layout.STATE_FIX
+    assert values[layout.STATUS_CELL] == msg("kendali_konsolidasi_refused", errors=1, forms=4)
     assert earlier.read_bytes() == b"hasil sebelumnya"
     assert any(r[3] == target.coordinate for r in table(values))
 
@@ -331,13 +373,13 @@ def test_every_problem_is_listed_with_file_sheet_and_cell(workspace):
 def test_missing_folder_ends_as_indonesian_status(workspace):
     control = workspace / "konsolidasi.xlsm"
     fill(control, folder="formulir_tidak_ada", master="master_pk_2023.xlsx", tahun=2023)
-    for action in excel.ACTIONS:
-        outcome = excel.run_on_file(control, action)
+    for action in layout.ACTIONS:
+        outcome = run_on_file(control, action)
         values = sheet_values(control)
         expected = msg("kendali_folder_missing", path=str(workspace / "formulir_tidak_ada"),
                        label="Folder formulir Divisi", cell="B5", sheet="Kendali")
-        assert values[excel.STATUS_CELL] == expected
-        assert values[excel.STATE_CELL] == excel.STATE_FIX
+        assert values[layout.STATUS_CELL] == expected
+        assert values[layout.STATE_CELL] == layout.STATE_FIX
         assert table(values) == [["konsolidasi.xlsm", expected, "Kendali", "B5", None, "KESALAHAN",
                                   "kendali_folder_missing"]]
         assert outcome.problems[0].code == "kendali_folder_missing"
@@ -346,56 +388,56 @@ def test_missing_folder_ends_as_indonesian_status(workspace):
 def test_results_of_an_earlier_run_are_cleared(workspace):
     control = workspace / "konsolidasi.xlsm"
     fill(control, folder="tidak_ada", master="tidak_ada.xlsx", tahun="dua ribu")
-    excel.run_on_file(control, "periksa")
+    run_on_file(control, "periksa")
     assert len(table(sheet_values(control))) == 3
-    assert sheet_values(control)[excel.STATUS_CELL] == msg("kendali_settings_invalid", count=3)
+    assert sheet_values(control)[layout.STATUS_CELL] == msg("kendali_settings_invalid", count=3)
     fill(control, folder="formulir", master="master_pk_2023.xlsx", tahun=2023)
-    excel.run_on_file(control, "periksa")
+    run_on_file(control, "periksa")
     values = sheet_values(control)
     # none of the earlier errors is left; only the samples' own warnings (shares above 100 %)
     assert [row[-1] for row in table(values)] == ["numerator_exceeds_denominator"] * 2
-    assert values[excel.STATE_CELL] == excel.STATE_OK
+    assert values[layout.STATE_CELL] == layout.STATE_OK
 
 
 def test_an_unexpected_failure_is_a_sentence_not_a_traceback(workspace, monkeypatch):
-    import lkjip_xl.validate
+    validate_module = importlib.import_module("lkjip_xl.validate")  # lkjip_xl.validate is the public function
 
     def boom(*args, **kwargs):
         raise RuntimeError("disk penuh")
 
-    monkeypatch.setattr(lkjip_xl.validate, "validate_paths", boom)
+    monkeypatch.setattr(validate_module, "validate_paths", boom)
     control = workspace / "konsolidasi.xlsm"
     fill(control, folder="formulir", master="master_pk_2023.xlsx")
-    outcome = excel.run_on_file(control, "periksa")
+    outcome = run_on_file(control, "periksa")
     values = sheet_values(control)
-    assert values[excel.STATE_CELL] == excel.STATE_FAILED
-    assert values[excel.STATUS_CELL] == msg("kendali_unexpected", detail="RuntimeError: disk penuh")
+    assert values[layout.STATE_CELL] == layout.STATE_FAILED
+    assert values[layout.STATUS_CELL] == msg("kendali_unexpected", detail="RuntimeError: disk penuh")
     assert outcome.problems[0].code == "kendali_unexpected"
 
 
 def test_control_workbook_without_kendali_sheet(tmp_path):
     other = tmp_path / "lain.xlsx"
     openpyxl.Workbook().save(other)
-    outcome = excel.run_on_file(other, "periksa")
-    assert outcome.state == excel.STATE_FAILED
+    outcome = run_on_file(other, "periksa")
+    assert outcome.state == layout.STATE_FAILED
     assert outcome.status.startswith(f"Buku kerja kendali {other} tidak dapat dibaca")
 
 
 # --------------------------------------------------------------------------- settings rules (plain data)
 
 
-def settings(tmp_path: Path, **values) -> excel.Settings:
-    return excel.settings_from_values(values, base_dir=str(tmp_path), workbook="k.xlsm")
+def settings(tmp_path: Path, **values) -> Settings:
+    return settings_from_values(values, base_dir=str(tmp_path), workbook="k.xlsm")
 
 
-def codes(outcome: excel.Outcome) -> list[str]:
+def codes(outcome: Outcome) -> list[str]:
     return [p.code for p in outcome.problems]
 
 
 def test_settings_rules(tmp_path):
     (tmp_path / "formulir").mkdir()
     shutil.copy(SAMPLES / "master_pk_2023.xlsx", tmp_path / "master.xlsx")
-    run = excel.run_from_settings
+    run = run_from_settings
 
     assert codes(run(settings(tmp_path), "periksa")) == ["kendali_setting_missing"] * 2
     assert codes(run(settings(tmp_path, folder="master.xlsx", master="master.xlsx"))) == ["kendali_not_folder"]
@@ -410,8 +452,8 @@ def test_settings_rules(tmp_path):
                          ("master.xlsx", "kendali_output_is_master")):
         outcome = run(settings(tmp_path, folder="formulir", master="master.xlsx", output=output), "konsolidasi")
         assert codes(outcome) == [code], output
-        assert outcome.state == excel.STATE_FIX and outcome.status == outcome.problems[0].message
-    relative = excel.run_from_settings(excel.settings_from_values({"folder": "formulir", "master": "m.xlsx"}))
+        assert outcome.state == layout.STATE_FIX and outcome.status == outcome.problems[0].message
+    relative = run_from_settings(settings_from_values({"folder": "formulir", "master": "m.xlsx"}))
     assert codes(relative) == ["kendali_relative_path"] * 2
     assert codes(run(settings(tmp_path, folder="formulir", master="master.xlsx"), "hapus")) == \
         ["kendali_unexpected"]
@@ -420,38 +462,36 @@ def test_settings_rules(tmp_path):
 def test_master_problems_are_listed(tmp_path):
     (tmp_path / "formulir").mkdir()
     (tmp_path / "master.xlsx").write_bytes(b"bukan excel")
-    outcome = excel.run_from_settings(settings(tmp_path, folder="formulir", master="master.xlsx"))
-    assert outcome.state == excel.STATE_FIX
+    outcome = run_from_settings(settings(tmp_path, folder="formulir", master="master.xlsx"))
+    assert outcome.state == layout.STATE_FIX
     assert outcome.status == msg("kendali_master_invalid", path=str(tmp_path / "master.xlsx"))
     assert codes(outcome) == ["file_not_xlsx"]  # the pre-flight checks every input workbook passes
 
 
 def test_value_parsers():
-    assert excel.parse_year(2023) == excel.parse_year(2023.0) == excel.parse_year(" 2023 ") == 2023
-    assert excel.parse_year("2023a") is excel.parse_year(1999) is excel.parse_year(2023.5) is None
-    assert excel.parse_yes_no("Ya") is excel.parse_yes_no(True) is excel.parse_yes_no(1) is True
-    assert excel.parse_yes_no("tidak") is excel.parse_yes_no(None) is excel.parse_yes_no("") is False
-    assert excel.parse_yes_no("mungkin") is None
-    assert excel.clean_path_text(' "C:\\LKjIP\\formulir" ') == "C:\\LKjIP\\formulir"
-    assert excel.clean_path_text(None) == ""
-    assert excel.base_dir_of("https://contoso.sharepoint.com/x/k.xlsm") == ""
-    assert excel.base_dir_of("k.xlsm") == ""
-    assert excel.base_dir_of(os.path.join("C:", os.sep, "LKjIP", "k.xlsm")).endswith("LKjIP")
+    assert parse_year(2023) == parse_year(2023.0) == parse_year(" 2023 ") == 2023
+    assert parse_year("2023a") is parse_year(1999) is parse_year(2023.5) is None
+    assert parse_yes_no("Ya") is parse_yes_no(True) is parse_yes_no(1) is True
+    assert parse_yes_no("tidak") is parse_yes_no(None) is parse_yes_no("") is False
+    assert parse_yes_no("mungkin") is None
+    assert clean_path_text(' "C:\\LKjIP\\formulir" ') == "C:\\LKjIP\\formulir"
+    assert clean_path_text(None) == ""
+    assert base_dir_of("https://contoso.sharepoint.com/x/k.xlsm") == ""
+    assert base_dir_of("k.xlsm") == ""
+    assert base_dir_of(os.path.join("C:", os.sep, "LKjIP", "k.xlsm")).endswith("LKjIP")
 
 
 def test_long_problem_lists_are_cut_with_a_count():
-    from lkjip_xl.report import Problem
-
-    problems = [Problem("f.xlsx", "x", f"pesan {n}") for n in range(excel.MAX_TABLE_ROWS + 5)]
-    rows = excel.Outcome("periksa", excel.STATE_FIX, "s", problems=problems).table_rows()
-    assert len(rows) == excel.MAX_TABLE_ROWS + 1
+    problems = [Problem("f.xlsx", "x", f"pesan {n}") for n in range(layout.MAX_TABLE_ROWS + 5)]
+    rows = Outcome("periksa", layout.STATE_FIX, "s", problems=problems).table_rows()
+    assert len(rows) == layout.MAX_TABLE_ROWS + 1
     assert rows[-1][1] == msg("kendali_more_problems", count=5)
 
 
 def test_every_message_used_exists():
     used = set()
-    for module in (excel, button):
-        used |= set(re.findall(r'"((?:kendali|xlwings|button)_[a-z_]+)"', Path(module.__file__).read_text()))
+    for source in (Path(excel.__file__), *Path(layout.__file__).parent.glob("*.py")):
+        used |= set(re.findall(r'"((?:kendali|xlwings|button)_[a-z_]+)"', source.read_text()))
     assert used and used <= set(MESSAGES)
 
 
@@ -459,7 +499,7 @@ def test_every_message_used_exists():
 
 
 class _Range:
-    def __init__(self, sheet: "_Sheet", address: str):
+    def __init__(self, sheet: _Sheet, address: str):
         self.sheet, self.address = sheet, address
 
     @property
@@ -486,7 +526,7 @@ class _Sheet:
 class _Book:
     def __init__(self, fullname, sheet):
         self.fullname, self.name = fullname, os.path.basename(fullname)
-        self.sheets = {excel.SHEET: sheet}
+        self.sheets = {layout.SHEET: sheet}
 
 
 @needs_xlwings
@@ -498,18 +538,18 @@ def test_xlwings_glue_reads_settings_and_writes_results(workspace, monkeypatch):
     book = _Book(str(workspace / "konsolidasi.xlsm"), sheet)
     monkeypatch.setattr(xlwings.Book, "caller", classmethod(lambda cls: book))
     excel.periksa()
-    assert sheet.writes[0] == (excel.TABLE_CLEAR_RANGE, "<clear>")
-    assert (excel.STATE_CELL, "'" + excel.STATE_RUNNING) in sheet.writes
-    assert sheet.cells[excel.STATE_CELL] == "'" + excel.STATE_OK
-    assert sheet.cells[excel.FORMS_CELL] == 4
+    assert sheet.writes[0] == (layout.TABLE_CLEAR_RANGE, "<clear>")
+    assert (layout.STATE_CELL, "'" + layout.STATE_RUNNING) in sheet.writes
+    assert sheet.cells[layout.STATE_CELL] == "'" + layout.STATE_OK
+    assert sheet.cells[layout.FORMS_CELL] == 4
     excel.konsolidasi()
-    assert sheet.cells[excel.HEADLINE_CELL].endswith("IKK tercapai")
+    assert sheet.cells[layout.HEADLINE_CELL].endswith("IKK tercapai")
     assert (workspace / "Konsolidasi_LKjIP_2023.xlsx").is_file()
 
     sheet.cells["B5"] = "hilang"
     excel.periksa()
-    assert sheet.cells[excel.STATUS_CELL].startswith("'Folder formulir")
-    assert sheet.cells[f"A{excel.TABLE_FIRST_ROW}"][0][3] == "'B5"
+    assert sheet.cells[layout.STATUS_CELL].startswith("'Folder formulir")
+    assert sheet.cells[f"A{layout.TABLE_FIRST_ROW}"][0][3] == "'B5"
 
 
 # --------------------------------------------------------------------------- LibreOffice
@@ -525,7 +565,7 @@ def test_opens_in_libreoffice_with_sheet_settings_and_buttons(workspace, tmp_pat
     control = workspace / "konsolidasi.xlsm"
     if after_run:
         fill(control, folder="formulir", master="master_pk_2023.xlsx", tahun=2023)
-        excel.run_on_file(control, "periksa")
+        run_on_file(control, "periksa")
     outdir = tmp_path / "lo"
     profile = tmp_path / "lo_profile"
     done = subprocess.run(
@@ -539,12 +579,12 @@ def test_opens_in_libreoffice_with_sheet_settings_and_buttons(workspace, tmp_pat
         content = archive.read("content.xml").decode("utf-8")
         names = archive.namelist()
     assert 'table:name="Kendali"' in content and 'table:name="xlwings.conf"' in content
-    for field in excel.SETTINGS_FIELDS:
+    for field in layout.SETTINGS_FIELDS:
         assert f">{field.label}<" in content
     assert ">Tidak<" in content
     if after_run:
         assert ">formulir<" in content and ">master_pk_2023.xlsx<" in content
-        assert f">{excel.STATE_OK}<" in content
+        assert f">{layout.STATE_OK}<" in content
     else:
         assert ">Belum dijalankan. Isi pengaturan, lalu klik Periksa.<" in content
     labels = re.findall(r'<form:button [^>]*form:label="([^"]*)"', content)

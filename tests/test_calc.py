@@ -13,6 +13,7 @@ import xlsxwriter
 from engine import compare_formulas, require_soffice
 from lkjip_xl import calc
 from lkjip_xl.calc import InputRefs
+from lkjip_xl.methods import METHODS
 from lkjip_xl.model import (
     AchievementRule,
     Direction,
@@ -50,6 +51,7 @@ def test_ratio_percent():
     assert calc.ratio_percent(45, 0) is None
     assert calc.ratio_percent(0, 0) is None
     assert calc.ratio_percent_expr("I9", "J9") == "I9/J9*100"
+    assert calc.ratio_percent_formula("I9", "J9") == 'IF(OR(I9="",J9="",J9=0),"",I9/J9*100)'
 
 
 def test_survey_score():
@@ -399,6 +401,13 @@ def build_engine_workbook(path) -> int:
     sheet.write_formula(row + 1, 3, "=" + calc.headline_formula(f"C{row + 2}", f"B{row + 2}"), None,
                         calc.headline(54, 60))
     formulas += 2
+    # the sub-rate of a form's sub-row, with both inputs, a penyebut of 0 and a blank pembilang (I–K)
+    for r, (numerator, denominator) in enumerate([(6.0, 17.0), (3.0, 0.0), (None, 10.0)]):
+        _write_number(sheet, row + r, 8, numerator)
+        _write_number(sheet, row + r, 9, denominator)
+        sheet.write_formula(row + r, 10, "=" + calc.ratio_percent_formula(f"I{row + r + 1}", f"J{row + r + 1}"),
+                            None, _cached(calc.ratio_percent(numerator, denominator)))
+        formulas += 1
     # report-table helpers: Renstra scale (A–C) and the direction of change between two capaian (E–G)
     report = workbook.add_worksheet("Laporan")
     for r, (value, factor) in enumerate([(3.8468, 2.5), (93.26, 1.0), (None, 2.5)]):
@@ -418,7 +427,7 @@ def build_engine_workbook(path) -> int:
 
 def test_the_cases_cover_every_method_direction_and_outcome():
     methods = {indicator.method for _, indicator, _ in ENGINE_CASES}
-    assert methods == set(Method)
+    assert methods == set(METHODS)
     assert {indicator.direction for _, indicator, _ in ENGINE_CASES} == set(Direction)
     results = [calc.evaluate(i, r, INCLUSIVE) for _, i, r in ENGINE_CASES]
     assert {r.tercapai for r in results} == {True, False, None}
@@ -429,5 +438,5 @@ def test_libreoffice_recomputes_every_formula_builder_to_the_python_value(tmp_pa
     require_soffice()
     path = tmp_path / "calc_formulas.xlsx"
     written = build_engine_workbook(path)
-    assert written == len(ENGINE_CASES) * 5 + 2 + 3 + 4
+    assert written == len(ENGINE_CASES) * 5 + 2 + 3 + 3 + 4
     assert compare_formulas(path, tmp_path) == []

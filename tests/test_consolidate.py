@@ -14,6 +14,7 @@ from engine import assert_formulas_match, compare_formulas, require_soffice
 from lkjip_xl.cli import cli
 from lkjip_xl.consolidate import SHEET_CAPAIAN, SHEET_SOURCES, SHEET_SUMMARY
 from lkjip_xl.fileio import sha256_file
+from lkjip_xl.records import SHEET_DATA
 from lkjip_xl.formula_check import disallowed_functions, read_formulas
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,7 +35,7 @@ def output(tmp_path_factory) -> Path:
 
 
 def test_sheets_and_inputs_untouched(output):
-    assert openpyxl.load_workbook(output).sheetnames == [SHEET_CAPAIAN, SHEET_SUMMARY, SHEET_SOURCES]
+    assert openpyxl.load_workbook(output).sheetnames == [SHEET_CAPAIAN, SHEET_SUMMARY, SHEET_DATA, SHEET_SOURCES]
 
 
 def test_inputs_are_never_modified(tmp_path):

@@ -28,10 +28,11 @@ from openpyxl.utils import get_column_letter
 from engine import assert_formulas_match
 from lkjip_xl import forms
 from lkjip_xl.cli import cli
-from lkjip_xl.master import read_master, write_master
+from lkjip_xl.master import read_master
 from lkjip_xl.model import (
     AchievementRule, Direction, Indicator, IndicatorInput, Master, Method, QuarterRule,
 )
+from lkjip_xl.template import write_master
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTRACT = ROOT / "docs" / "form_contract.md"
@@ -486,7 +487,8 @@ def test_writing_outside_the_input_cells_is_refused_by_the_example(pipeline, con
 
 def test_names_that_countif_would_misread_are_refused_in_the_master(tmp_path):
     """Ringkasan counts with COUNTIF(S): a Divisi named "Umum*" would count other Divisi too."""
-    from lkjip_xl.master import MasterError, read_master, write_master
+    from lkjip_xl.master import MasterError, read_master
+    from lkjip_xl.template import write_master
     from lkjip_xl.model import Indicator, Master
 
     master = Master("Kanwil Contoh", 2024, (Indicator("A1", "Umum*", 1, "SK", 1, "IKK", "Orang", 5.0),))

@@ -38,7 +38,7 @@ def consolidated(tmp_path: Path) -> Path:
 
 
 def budget_tables(tmp_path: Path) -> Path:
-    from lkjip_xl.budget import load_budget, write_budget_workbook
+    from lkjip_xl.tables import load_budget, write_budget_workbook
 
     out = tmp_path / "anggaran.xlsx"
     write_budget_workbook(load_budget(SAMPLES / "anggaran_2023.xlsx"), out)
@@ -90,7 +90,7 @@ def test_every_formula_is_recomputed_to_its_stored_value(name, tmp_path):
 def test_the_control_workbook_holds_no_formulas_and_opens_in_libreoffice(tmp_path):
     """The Excel button's workbook computes nothing itself: the library does, through the button."""
     from engine import recalculate, require_soffice
-    from lkjip_xl.button import write_control_workbook
+    from lkjip_xl.control import write_control_workbook
 
     path = write_control_workbook(tmp_path / "konsolidasi.xlsm")
     assert read_formulas(path) == {}

@@ -27,7 +27,10 @@ from fixtures_codes import (
     DateCase, KendaliCase, MasterCase, awkward_master, date_cases, fill_settings, kendali_cases,
     kendali_workspace, master_cases,
 )
-from lkjip_xl import budget, consolidate, excel, layout, master, national, tables
+from lkjip_xl import layout, master, national, records
+from lkjip_xl.tables import previous, renstra, supporting, writer
+from lkjip_xl.tables.budget import read as budget_read, write as budget_write
+from lkjip_xl.control import layout as control_layout, run_from_settings, run_on_file, settings_from_values
 from lkjip_xl.cli import cli
 from lkjip_xl.fileio import sha256_file
 from lkjip_xl.messages import msg
@@ -134,7 +137,9 @@ def test_sheet_names_are_legal_and_unique_whatever_the_text():
 
 def test_every_fixed_sheet_name_of_the_toolkit_is_its_own_legal_name():
     """The writers' constant sheet names need no change: the one function leaves them as they are."""
-    constants = {value for module in (budget, consolidate, excel, layout, master, national, tables)
+    consolidate = importlib.import_module("lkjip_xl.consolidate")  # the module; lkjip_xl.consolidate is the function
+    constants = {value for module in (budget_read, budget_write, consolidate, control_layout, layout, master, records,
+                                      national, previous, renstra, supporting, writer)
                  for key, value in vars(module).items()
                  if isinstance(value, str) and not key.startswith("SHEET_NAME")
                  and (key.startswith("SHEET") or key.endswith("_SHEET"))}
@@ -223,7 +228,7 @@ def control(tmp_path_factory) -> Path:
 
 def _status(path: Path) -> str:
     workbook = openpyxl.load_workbook(path, data_only=True)
-    return workbook[KENDALI][excel.STATUS_CELL].value
+    return workbook[KENDALI][control_layout.STATUS_CELL].value
 
 
 def _no_raw_text(text: str) -> None:
@@ -239,9 +244,9 @@ def test_broken_kendali_settings_are_indonesian_messages_in_the_status_cell(name
     for action in case.actions:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            outcome = excel.run_on_file(path, action)
+            outcome = run_on_file(path, action)
         assert caught == [], [str(w.message) for w in caught]
-        assert outcome.state == excel.STATE_FIX, outcome.status
+        assert outcome.state == control_layout.STATE_FIX, outcome.status
         assert sorted((p.code, p.cell) for p in outcome.problems) == sorted(case.expected)
         for problem in outcome.problems:
             assert problem.sheet == KENDALI and f"sheet '{KENDALI}'" in problem.message
@@ -256,16 +261,16 @@ def test_broken_kendali_settings_are_indonesian_messages_in_the_status_cell(name
 def test_a_year_typed_into_a_date_cell_is_the_year(control, tmp_path):
     path = kendali_workspace(tmp_path, control)
     fill_settings(path, KENDALI_ACCEPTED)
-    outcome = excel.run_on_file(path, "periksa")
-    assert outcome.state == excel.STATE_OK, outcome.status
+    outcome = run_on_file(path, "periksa")
+    assert outcome.state == control_layout.STATE_OK, outcome.status
 
 
 def test_a_number_typed_as_the_folder_is_the_folder_named_so(tmp_path):
     shutil.copytree(FORMS, tmp_path / "2023")
     shutil.copy(MASTER, tmp_path / "master.xlsx")
-    settings = excel.settings_from_values({"folder": 2023.0, "master": "master.xlsx"}, base_dir=str(tmp_path),
+    settings = settings_from_values({"folder": 2023.0, "master": "master.xlsx"}, base_dir=str(tmp_path),
                                           workbook="k.xlsm")
-    assert excel.run_from_settings(settings, "periksa").state == excel.STATE_OK
+    assert run_from_settings(settings, "periksa").state == control_layout.STATE_OK
 
 
 def test_a_control_workbook_that_cannot_be_read_says_why_in_indonesian(tmp_path):
@@ -273,12 +278,12 @@ def test_a_control_workbook_that_cannot_be_read_says_why_in_indonesian(tmp_path)
     workbook = openpyxl.Workbook()
     workbook.active.title = "Pengaturan"
     workbook.save(other)
-    outcome = excel.run_on_file(other, "periksa")
-    assert outcome.state == excel.STATE_FAILED
+    outcome = run_on_file(other, "periksa")
+    assert outcome.state == control_layout.STATE_FAILED
     assert outcome.status == msg("kendali_sheet_missing", path=str(other), sheet=KENDALI, found="'Pengaturan'")
     text = tmp_path / "bukan.xlsm"
     text.write_text("bukan buku kerja")
-    outcome = excel.run_on_file(text, "konsolidasi")
+    outcome = run_on_file(text, "konsolidasi")
     assert outcome.status == msg("kendali_workbook_not_excel", path=str(text), sheet=KENDALI)
     _no_raw_text(outcome.status)
 
@@ -286,7 +291,7 @@ def test_a_control_workbook_that_cannot_be_read_says_why_in_indonesian(tmp_path)
 def test_the_control_workbook_writer_raises_the_projects_own_errors(tmp_path):
     import click
 
-    from lkjip_xl.button import write_control_workbook
+    from lkjip_xl.control import write_control_workbook
 
     with pytest.raises(Exception) as raised:
         write_control_workbook(tmp_path / "kendali.xlsx")

@@ -26,7 +26,7 @@ from fixtures_bad import MASTER, SAMPLES
 from lkjip_xl import calc
 from lkjip_xl.cli import cli
 from lkjip_xl.consolidate import SHEET_SUMMARY
-from lkjip_xl.excel import Outcome, write_outcome_to_file
+from lkjip_xl.control import Outcome, write_outcome_to_file
 from lkjip_xl.fileio import sha256_file
 from lkjip_xl.messages import msg, visible
 from lkjip_xl.national import SHEET_NATIONAL
@@ -68,7 +68,7 @@ def arguments(case: Case, folder: Path, out: Path) -> list:
 
 
 def report_of(result) -> dict:
-    return json.loads(result.stdout[:result.stdout.rindex("}") + 1])
+    return json.loads(result.stdout)
 
 
 @pytest.mark.parametrize("name", CASES)
@@ -178,7 +178,7 @@ def test_master_refuses_names_equal_but_for_case(tmp_path):
     from dataclasses import replace
 
     from fixtures_consistency import SAMPLE_MASTER, renamed
-    from lkjip_xl.master import write_master
+    from lkjip_xl.template import write_master
 
     master = replace(SAMPLE_MASTER, indicators=SAMPLE_MASTER.indicators + tuple(
         replace(i, code=i.code + "B", divisi="KEIMIGRASIAN ") for i in SAMPLE_MASTER.for_divisi("Keimigrasian")))

@@ -28,13 +28,15 @@ from fixtures_outputs import (
     chattr, make_workspace, message_pattern, odd_folder_entries, output_name, overwrite_cases, renamed_master,
     shown, temporaries, unwritable_places,
 )
-from lkjip_xl import excel
+from lkjip_xl import control
 from lkjip_xl.cli import cli
+from lkjip_xl.control.layout import ACTION_KONSOLIDASI, STATE_FIX
 from lkjip_xl.fileio import TEMP_PREFIX, TEMP_SUFFIX, sha256_file, workbook_kind
 from lkjip_xl.forms import write_form
-from lkjip_xl.master import read_master, write_master
+from lkjip_xl.master import read_master
 from lkjip_xl.messages import msg
 from lkjip_xl.reader import read_form
+from lkjip_xl.template import write_master
 
 ENGLISH = ("Traceback", "Invalid value", "Error:", "Usage:")
 sys.path.insert(0, str(SAMPLES))
@@ -168,11 +170,11 @@ def test_the_control_workbook_refuses_an_output_that_is_an_input(ws):
     os.link(ws.master, ws.root / "lain" / "hasil.xlsx")
     os.symlink(form, ws.root / "lain" / "tautan.xlsx")
     for output in ("hasil.xlsx", "tautan.xlsx"):
-        settings = excel.Settings(folder=str(ws.forms), master=str(ws.master), output=output, timpa="Ya",
+        settings = control.Settings(folder=str(ws.forms), master=str(ws.master), output=output, timpa="Ya",
                                   base_dir=str(ws.root / "lain"), workbook="konsolidasi.xlsm")
         before = tree(ws.root)
-        outcome = excel.run_from_settings(settings, excel.ACTION_KONSOLIDASI)
-        assert outcome.state == excel.STATE_FIX
+        outcome = control.run_from_settings(settings, ACTION_KONSOLIDASI)
+        assert outcome.state == STATE_FIX
         assert [p.code for p in outcome.problems] == ["output_is_input"]
         assert tree(ws.root) == before
 

@@ -68,8 +68,8 @@ def run(*args: object):
 
 
 def report_of(stdout: str) -> dict:
-    """The JSON report at the start of stdout (``consolidate --json`` may print lines after it)."""
-    return json.JSONDecoder().raw_decode(stdout.lstrip())[0]
+    """The JSON document of a ``--json`` run: the whole of stdout."""
+    return json.loads(stdout)
 
 
 def problems_of(result, path: Path) -> list[dict]:

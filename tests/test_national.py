@@ -18,6 +18,7 @@ from lkjip_xl.cli import cli
 from lkjip_xl.consolidate import SHEET_CAPAIAN, SHEET_SUMMARY, consolidate
 from lkjip_xl.fileio import sha256_file
 from lkjip_xl.formula_check import disallowed_functions, read_formulas
+from lkjip_xl.records import SHEET_DATA
 from lkjip_xl.forms import form_filename, write_form
 from lkjip_xl.validate import validate_files
 
@@ -71,7 +72,7 @@ def test_one_workbook_per_kanwil_and_a_national_workbook(run):
     assert openpyxl.load_workbook(result.output, read_only=True).sheetnames == SHEETS
     for path in result.outputs[1:]:
         assert path.name.startswith("Capaian_2023_Kantor_Wilayah_Kementerian_Hukum_dan_HAM_")
-        assert openpyxl.load_workbook(path, read_only=True).sheetnames == [SHEET_CAPAIAN, SHEET_SUMMARY]
+        assert openpyxl.load_workbook(path, read_only=True).sheetnames == [SHEET_CAPAIAN, SHEET_SUMMARY, SHEET_DATA]
 
 
 def test_data_sheet_has_every_ikk_of_every_form_with_calc_values_and_lineage(run, folders):

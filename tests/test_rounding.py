@@ -19,7 +19,7 @@ import xlsxwriter
 from python_calamine import CalamineWorkbook
 
 from engine import recalculate, require_soffice
-from lkjip_xl.budget import spreadsheet_round
+from lkjip_xl.tables.budget.model import spreadsheet_round
 from lkjip_xl.numbers import excel_round, format_number
 
 #: Values in the random table.

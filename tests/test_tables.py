@@ -15,18 +15,18 @@ from click.testing import CliRunner
 
 from engine import assert_formulas_match
 from lkjip_xl import calc
-from lkjip_xl.budget import spreadsheet_round
+from lkjip_xl.cli import cli
 from lkjip_xl.consolidate import consolidate
+from lkjip_xl.errors import LkjipError
+from lkjip_xl.fileio import OutputExistsError
 from lkjip_xl.formula_check import disallowed_functions, read_formulas
-from lkjip_xl.history import (
-    InputError, Renstra, RenstraRow, SupportingTable, YearFigures, read_previous, read_renstra, read_supporting,
-    write_previous_sheet, write_renstra_sheet,
-)
 from lkjip_xl.master import read_master
-from lkjip_xl.roman import to_roman
 from lkjip_xl.tables import (
-    DASH, NOT_COMPARABLE, SHEET_TOC, check_data, load_tables_data, plan_tables, tables_command, write_tables,
+    DASH, SHEET_TOC, InputError, Renstra, RenstraRow, SupportingTable, YearFigures, check_data, load_tables_data,
+    make_tables, plan_tables, read_previous, read_renstra, read_supporting, to_roman, write_tables,
 )
+from lkjip_xl.tables.budget.model import spreadsheet_round
+from lkjip_xl.tables.ikk import NOT_COMPARABLE
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -38,6 +38,17 @@ SUPPORTING = SAMPLES / "tabel_pendukung_2023.xlsx"
 PRINTED = json.loads((Path(__file__).parent / "data" / "tabel_bab3_2023_tercetak.json").read_text("utf-8"))
 ITEMS = PRINTED["indicators"]
 NEW_IKK = {"SK02-IKK1", *(f"SK10-IKK{n}" for n in range(1, 9))}
+
+
+def _sample_script(name: str):
+    """A build script of samples/ as a module (its writers write the documented input sheets)."""
+    spec = importlib.util.spec_from_file_location(name, SAMPLES / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+HISTORY_SAMPLES = _sample_script("build_history_samples")
 
 # ----------------------------------------------------------------------------- deliberate differences
 # Each place where the tables differ from the printed report beyond its printed rounding, and why.
@@ -163,7 +174,7 @@ def konsolidasi(tmp_path_factory) -> Path:
 
 
 def _run(*args: str):
-    return CliRunner().invoke(tables_command, [str(a) for a in args])
+    return CliRunner().invoke(cli, ["tables", *(str(a) for a in args)])
 
 
 SAMPLE_ARGS = ("--master", MASTER, "--previous", PREVIOUS, "--renstra", RENSTRA, "--anggaran", ANGGARAN,
@@ -208,6 +219,24 @@ def test_refuses_to_overwrite_without_force(written, konsolidasi):
     assert out.read_bytes() == before
 
 
+def test_make_tables_is_the_command_without_the_command_line(written, konsolidasi, tmp_path):
+    """The library function writes byte for byte what ``lkjip-xl tables`` writes; refusals are LkjipError."""
+    result = make_tables(konsolidasi, MASTER, [PREVIOUS], RENSTRA, tmp_path / "t.xlsx", anggaran=ANGGARAN,
+                         supporting=SUPPORTING)
+    assert result.output.read_bytes() == written[0].read_bytes()
+    numbered = [entry.label for entry in result.toc if entry.label]
+    assert (len(numbered), numbered[0], numbered[-1]) == (186, "Tabel 3.1", "Tabel 3.186")
+    assert [p.code for p in result.warnings] == ["tables_new_ikk"]
+    with pytest.raises(InputError) as refused:
+        make_tables(konsolidasi, MASTER, [PREVIOUS], tmp_path / "tidak_ada.xlsx", tmp_path / "u.xlsx")
+    assert isinstance(refused.value, LkjipError)
+    assert [p.code for p in refused.value.problems] == ["file_not_found"]
+    assert not (tmp_path / "u.xlsx").exists()
+    with pytest.raises(OutputExistsError) as exists:
+        make_tables(konsolidasi, MASTER, [PREVIOUS], RENSTRA, tmp_path / "t.xlsx")  # no force
+    assert isinstance(exists.value, LkjipError)
+
+
 def test_forms_folder_gives_the_same_tables(written, tmp_path):
     out = tmp_path / "dari_formulir.xlsx"
     result = _run(SAMPLES / "formulir", *SAMPLE_ARGS, "--out", out)
@@ -226,7 +255,7 @@ def test_input_errors_name_file_sheet_and_cell(konsolidasi, tmp_path):
     result = _run(konsolidasi, "--master", MASTER, "--previous", PREVIOUS, "--renstra", RENSTRA,
                   "--supporting", bad, "--out", tmp_path / "x.xlsx")
     assert result.exit_code == 1
-    assert "[supporting_position_invalid] 'SK99-IKK1'" in result.output
+    assert re.search(r"^KESALAHAN  \[supporting_position_invalid\] .*'SK99-IKK1'", result.output, re.MULTILINE)
     assert "sel A2" in result.output
     assert not (tmp_path / "x.xlsx").exists()
 
@@ -412,7 +441,7 @@ def test_missing_renstra_target_is_a_dash_and_a_warning(konsolidasi, tmp_path):
     plan = read_renstra(RENSTRA)
     rows = dict(plan.rows)
     rows["SK03-IKK1"] = dataclasses.replace(rows["SK03-IKK1"], targets={2021: 70.0, 2022: 80.0})
-    path = write_renstra_sheet(Renstra(plan.years, rows), tmp_path / "renstra.xlsx")
+    path = HISTORY_SAMPLES.write_renstra_sheet(Renstra(plan.years, rows), tmp_path / "renstra.xlsx")
     data = load_tables_data(konsolidasi, MASTER, [PREVIOUS], path, supporting=SUPPORTING)
     assert [p.code for p in data.warnings if p.ikk == "SK03-IKK1"] == ["tables_no_renstra_target"]
     out = write_tables(data, tmp_path / "t.xlsx").output
@@ -494,7 +523,7 @@ def test_previous_sheet_round_trip_and_years(tmp_path):
     nihil = figures.by_code["SK15-IKK1"][0]
     assert (nihil.realisasi, nihil.note) == (None, "NIHIL")
     flat = [f for items in figures.by_code.values() for f in items]
-    again = read_previous([write_previous_sheet(flat, tmp_path / "lagi.xlsx")])
+    again = read_previous([HISTORY_SAMPLES.write_previous_sheet(flat, tmp_path / "lagi.xlsx")])
     assert again.by_code == figures.by_code
 
 
@@ -565,10 +594,7 @@ def test_unknown_and_missing_ikk_are_warned(konsolidasi):
 
 
 def test_committed_samples_match_their_sources(tmp_path):
-    spec = importlib.util.spec_from_file_location("build_history_samples", SAMPLES / "build_history_samples.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    for path in module.build(tmp_path):
+    for path in HISTORY_SAMPLES.build(tmp_path):
         committed = SAMPLES / path.name
         assert committed.read_bytes() == path.read_bytes(), f"{committed} is stale: run build_history_samples.py"
 

@@ -9,8 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from lkjip_xl.cli import cli
-from lkjip_xl.master import INFO_FIELDS, PK_COLUMNS, MasterError, read_master, write_master
+from lkjip_xl.master import MasterError, read_master
+from lkjip_xl.master_layout import INFO_FIELDS, PK_COLUMNS
 from lkjip_xl.model import AchievementRule, Direction, Indicator, Master, Method, QuarterRule
+from lkjip_xl.template import write_master
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "templates" / "LKjIP_template.xlsx"

@@ -19,11 +19,12 @@ from lkjip_xl.cli import cli
 from lkjip_xl.consolidate import consolidate
 from lkjip_xl.fileio import sha256_file
 from lkjip_xl.layout import COL_DEN, COL_NUM, COL_REAL, COL_TARGET, FORM_SHEET
-from lkjip_xl.master import read_master, write_master
+from lkjip_xl.master import read_master
 from lkjip_xl.messages import MESSAGES, msg
 from lkjip_xl.forms import write_form
 from lkjip_xl.model import AchievementRule, Direction, Indicator, IndicatorInput, Master, Method
 from lkjip_xl.reader import read_form
+from lkjip_xl.template import write_master
 from lkjip_xl.validate import check_path, validate_files
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "validation.md"

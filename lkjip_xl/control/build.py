@@ -1,8 +1,9 @@
-"""Build the macro-enabled control workbook: one-click validation and consolidation in Excel.
+"""Build the macro-enabled control workbook: validation and consolidation at the press of a button in Excel.
 
 ``lkjip-xl button --out konsolidasi.xlsm`` writes a workbook with a sheet
-"Kendali" (settings cells, buttons "Periksa" and "Konsolidasi", a status cell
-and a results area) and a sheet "xlwings.conf".  It is built without Excel:
+"Kendali" (laid out by :mod:`lkjip_xl.control.layout`: settings cells, buttons
+"Periksa" and "Konsolidasi", a status cell and a results area) and a sheet
+"xlwings.conf".  It is built without Excel:
 
 - the VBA project is taken, at build time, from the *installed* xlwings
   package's standalone quickstart workbook (``quickstart_standalone.xlsm``,
@@ -28,51 +29,42 @@ import importlib.util
 import io
 import math
 import os
-import sys
 import zipfile
 from importlib import metadata
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-import click
-
-from . import __version__
-from .excel import (
-    ACTION_KONSOLIDASI, ACTION_PERIKSA, BUTTON_ROW, CONF_SHEET, RESULT_LABELS, SETTINGS_FIELDS, SHEET,
-    STATE_CELL, STATE_FAILED, STATE_FIX, STATE_OK, STATE_RUNNING, STATUS_CELL, TABLE_COLUMNS,
-    TABLE_HEADER_ROW, TABLE_TITLE_CELL,
+from .. import __version__
+from ..errors import SETUP, LkjipError
+from ..fileio import KIND_CONTROL, OutputPathError, atomic_output, guard_outputs
+from ..messages import msg
+from ..xlsx import new_workbook
+from .layout import (
+    BUTTON_GAP, BUTTON_ROW, BUTTON_SIZE, BUTTONS, COLUMN_WIDTHS, CONF_INTERPRETER_CELL, CONF_INTERPRETER_KEY,
+    CONF_SHEET, ENTRY_MODULE, FIELD_BY_KEY, INTRO_RANGE, MADE_WITH_CELL, RESULT_LABELS, RESULTS_HEADER_ROW,
+    SETTINGS_FIELDS, SETTINGS_HEADER_ROW, SHEET, STATE_CELL, STATE_FAILED, STATE_FIX, STATE_OK, STATE_RUNNING,
+    STATUS_CELL, TABLE_COLUMNS, TABLE_HEADER_ROW, TABLE_TITLE_CELL, TIMPA_DEFAULT, TITLE_CELL, YEAR_RANGE,
+    YES_NO_CHOICES,
 )
-from .fileio import KIND_CONTROL, OutputError, OutputPathError, atomic_output, guard_outputs
-from .messages import msg
-from .xlsx import new_workbook
 
 #: The workbook inside the xlwings package whose VBA project is reused.
 QUICKSTART_NAME = "quickstart_standalone.xlsm"
 VBA_PART = "xl/vbaProject.bin"
 OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
 
-#: The Python module the buttons import, and the VBA function that runs it.
-ENTRY_MODULE = "lkjip_xl.excel"
+#: The VBA function of xlwings' module that runs a Python command.
 VBA_RUNNER = "RunPython"
-
-#: (caption, function in :data:`ENTRY_MODULE`) of each button, left to right.
-BUTTONS: tuple[tuple[str, str], ...] = (
-    ("Periksa", ACTION_PERIKSA),
-    ("Konsolidasi", ACTION_KONSOLIDASI),
-)
 
 #: Code names of the workbook and its sheets; they must match the document
 #: modules of the VBA project (ThisWorkbook, Sheet1, Sheet2 in xlwings' quickstart).
 WORKBOOK_CODENAME = "ThisWorkbook"
 SHEET_CODENAMES = {SHEET: "Sheet1", CONF_SHEET: "Sheet2"}
 
-#: Column widths of "Kendali" (A…G); the results table shares the columns.
-COLUMN_WIDTHS = (34, 72, 40, 8, 14, 13, 24)
-BUTTON_SIZE = (150, 36)  # pixels
 
-
-class XlwingsMissingError(Exception):
+class XlwingsMissingError(LkjipError):
     """xlwings (the ``excel`` extra) is not installed, or its quickstart workbook is unusable."""
+
+    kind = SETUP
 
 
 # --------------------------------------------------------------------------- the macro text
@@ -105,7 +97,7 @@ def quickstart_path() -> Path:
     """Where the installed xlwings keeps its standalone quickstart workbook (not imported)."""
     spec = importlib.util.find_spec("xlwings")
     if spec is None or not spec.submodule_search_locations:
-        raise XlwingsMissingError(msg("xlwings_missing"))
+        raise XlwingsMissingError(msg("xlwings_missing"), code="xlwings_missing")
     return Path(list(spec.submodule_search_locations)[0]) / QUICKSTART_NAME
 
 
@@ -116,10 +108,15 @@ def xlwings_vba_project() -> bytes:
         with zipfile.ZipFile(path) as archive:
             data = archive.read(VBA_PART)
     except (OSError, KeyError, zipfile.BadZipFile):
-        raise XlwingsMissingError(msg("xlwings_quickstart_missing", path=str(path))) from None
+        raise _quickstart_unusable(path) from None
     if not data.startswith(OLE_MAGIC):
-        raise XlwingsMissingError(msg("xlwings_quickstart_missing", path=str(path)))
+        raise _quickstart_unusable(path)
     return data
+
+
+def _quickstart_unusable(path: Path) -> XlwingsMissingError:
+    return XlwingsMissingError(msg("xlwings_quickstart_missing", path=str(path)), code="xlwings_quickstart_missing",
+                               path=path)
 
 
 def xlwings_version() -> str:
@@ -135,7 +132,7 @@ def xlwings_version() -> str:
 def build_control_workbook(vba_project: bytes) -> bytes:
     """The control workbook as bytes (.xlsm), with ``vba_project`` embedded."""
     buffer = io.BytesIO()
-    workbook = new_workbook(buffer, title="Kendali Konsolidasi LKjIP", kind=KIND_CONTROL)  # type: ignore[arg-type]
+    workbook = new_workbook(buffer, title=msg("kendali_title"), kind=KIND_CONTROL)  # type: ignore[arg-type]
     workbook.add_vba_project(io.BytesIO(vba_project), is_stream=True)
     workbook.set_vba_name(WORKBOOK_CODENAME)
     _write_kendali(workbook)
@@ -165,33 +162,29 @@ def _write_kendali(workbook) -> None:
     for col, width in enumerate(COLUMN_WIDTHS):
         sheet.set_column(col, col, width, table_wrap if col == 1 else table)
 
-    sheet.write("A1", "Kendali Konsolidasi LKjIP", title)
-    sheet.merge_range("A2:C2", (
-        "1) Isi pengaturan pada sel kuning.  2) Klik Periksa untuk memeriksa formulir Divisi.  "
-        "3) Klik Konsolidasi untuk membuat buku kerja konsolidasi. Hasil dan daftar masalah "
-        "muncul di bawah."), note)
+    sheet.write(TITLE_CELL, msg("kendali_title"), title)
+    sheet.merge_range(INTRO_RANGE, msg("kendali_intro"), note)
     sheet.set_row(1, 32)
-    sheet.write("A3", f"Dibuat dengan lkjip-xl {__version__} dan xlwings {xlwings_version()}.", small)
+    sheet.write(MADE_WITH_CELL, msg("kendali_made_with", version=__version__, xlwings=xlwings_version()), small)
 
-    sheet.write("A4", "PENGATURAN", section)
-    sheet.write("B4", "", section)
-    sheet.write("C4", "Petunjuk", section)
+    sheet.write(f"A{SETTINGS_HEADER_ROW}", msg("kendali_section_settings"), section)
+    sheet.write(f"B{SETTINGS_HEADER_ROW}", "", section)
+    sheet.write(f"C{SETTINGS_HEADER_ROW}", msg("kendali_section_hints"), section)
     for setting in SETTINGS_FIELDS:
-        sheet.write(setting.cell.replace("B", "A", 1), setting.label, label)
+        sheet.write(setting.label_cell, setting.label, label)
         sheet.write_blank(setting.cell, None, entry)
-        sheet.write(setting.cell.replace("B", "C", 1), setting.hint, note)
+        sheet.write(setting.hint_cell, setting.hint, note)
         lines = max(2, math.ceil(len(setting.hint) / (COLUMN_WIDTHS[2] - 2)))
-        sheet.set_row(int(setting.cell[1:]) - 1, 15 * lines)
-    tahun = next(f for f in SETTINGS_FIELDS if f.key == "tahun")
-    sheet.data_validation(tahun.cell, {
-        "validate": "integer", "criteria": "between", "minimum": 2000, "maximum": 2100,
-        "error_title": "Tahun tidak valid", "error_message": "Isi tahun empat angka, misalnya 2023.",
+        sheet.set_row(setting.row - 1, 15 * lines)
+    sheet.data_validation(FIELD_BY_KEY["tahun"].cell, {
+        "validate": "integer", "criteria": "between", "minimum": YEAR_RANGE[0], "maximum": YEAR_RANGE[1],
+        "error_title": msg("kendali_year_rule_title"), "error_message": msg("kendali_year_rule"),
     })
-    timpa = next(f for f in SETTINGS_FIELDS if f.key == "timpa")
-    sheet.write(timpa.cell, "Tidak", entry)
-    sheet.data_validation(timpa.cell, {
-        "validate": "list", "source": ["Ya", "Tidak"],
-        "error_title": "Pilih Ya atau Tidak", "error_message": "Isi dengan Ya atau Tidak.",
+    timpa = FIELD_BY_KEY["timpa"].cell
+    sheet.write(timpa, TIMPA_DEFAULT, entry)
+    sheet.data_validation(timpa, {
+        "validate": "list", "source": list(YES_NO_CHOICES),
+        "error_title": msg("kendali_yes_no_rule_title"), "error_message": msg("kendali_yes_no_rule"),
     })
 
     row = BUTTON_ROW - 1
@@ -202,19 +195,19 @@ def _write_kendali(workbook) -> None:
             "macro": _placeholder(function),
             "width": BUTTON_SIZE[0],
             "height": BUTTON_SIZE[1],
-            "x_offset": n * (BUTTON_SIZE[0] + 20),
+            "x_offset": n * (BUTTON_SIZE[0] + BUTTON_GAP),
             "y_offset": 2,
-            "description": f"Menjalankan lkjip_xl.excel.{function}()",
+            "description": msg("kendali_button_description", command=f"{ENTRY_MODULE}.{function}()"),
         })
-    sheet.write(row, 0, "Jalankan", label)
+    sheet.write(row, 0, msg("kendali_section_run"), label)
 
-    sheet.write(f"A{BUTTON_ROW + 1}", "HASIL", section)
-    sheet.write(f"B{BUTTON_ROW + 1}", "", section)
-    sheet.write(f"C{BUTTON_ROW + 1}", "", section)
+    sheet.write(f"A{RESULTS_HEADER_ROW}", msg("kendali_section_results"), section)
+    sheet.write(f"B{RESULTS_HEADER_ROW}", "", section)
+    sheet.write(f"C{RESULTS_HEADER_ROW}", "", section)
     for cell, text in RESULT_LABELS:
         sheet.write(cell.replace("B", "A", 1), text, label)
         sheet.write_blank(cell, None, status if cell == STATUS_CELL else value)
-    sheet.write(STATUS_CELL, "Belum dijalankan. Isi pengaturan, lalu klik Periksa.", status)
+    sheet.write(STATUS_CELL, msg("kendali_not_run"), status)
     sheet.set_row(int(STATUS_CELL[1:]) - 1, 48)
     colours = {STATE_OK: "#C6EFCE", STATE_FIX: "#FFEB9C", STATE_FAILED: "#FFC7CE", STATE_RUNNING: "#D9D9D9"}
     for state, colour in colours.items():
@@ -223,7 +216,7 @@ def _write_kendali(workbook) -> None:
             "format": workbook.add_format({"bold": True, "bg_color": colour}),
         })
 
-    sheet.write(TABLE_TITLE_CELL, "DAFTAR MASALAH", section)
+    sheet.write(TABLE_TITLE_CELL, msg("kendali_section_problems"), section)
     for col, text in enumerate(TABLE_COLUMNS):
         sheet.write(TABLE_HEADER_ROW - 1, col, text, header)
 
@@ -239,16 +232,11 @@ def _write_conf(workbook) -> None:
     sheet.set_column(0, 0, 18)
     sheet.set_column(1, 1, 60)
     sheet.set_column(3, 3, 90)
-    sheet.write("A1", "Interpreter_Win")
-    sheet.write_blank("B1", None)
+    sheet.write(f"A{CONF_INTERPRETER_CELL[1:]}", CONF_INTERPRETER_KEY)
+    sheet.write_blank(CONF_INTERPRETER_CELL, None)
     note = workbook.add_format({"italic": True, "font_color": "#595959", "text_wrap": True})
-    notes = (
-        "Pengaturan lanjutan xlwings. Biasanya tidak perlu diubah.",
-        "Bila Excel menampilkan pesan bahwa 'python' tidak dikenali atau tidak ditemukan, isi sel B1 "
-        "dengan alamat lengkap python.exe yang dipakai untuk memasang lkjip-xl, misalnya "
-        "C:\\Users\\nama\\AppData\\Local\\Programs\\Python\\Python312\\python.exe",
-        "Jangan mengganti nama sheet ini dan jangan mengisi sel A2 dan seterusnya.",
-    )
+    notes = (msg("kendali_conf_intro"), msg("kendali_conf_interpreter", cell=CONF_INTERPRETER_CELL),
+             msg("kendali_conf_keep"))
     for n, text in enumerate(notes):
         sheet.write(n, 3, text, note)
 
@@ -279,7 +267,8 @@ def write_control_workbook(out: str | os.PathLike, force: bool = False) -> Path:
     """Write the control workbook to ``out`` (.xlsm); never overwrite unless ``force``.
 
     Raises :class:`~lkjip_xl.fileio.OutputError` (Indonesian, naming ``out``) for
-    a name without .xlsm, a path that cannot be written, or an existing file.
+    a name without .xlsm, a path that cannot be written, or an existing file,
+    and :class:`XlwingsMissingError` when xlwings is not installed.
     """
     target = Path(out)
     guard_outputs([target], (), force)
@@ -288,23 +277,3 @@ def write_control_workbook(out: str | os.PathLike, force: bool = False) -> Path:
     with atomic_output(target, force) as tmp:  # a failure while building (a full disk) is named too
         Path(tmp).write_bytes(build_control_workbook(xlwings_vba_project()))
     return target
-
-
-@click.command("button")
-@click.option("--out", "out", required=True, type=click.Path(readable=False),
-              help="Berkas buku kerja kendali yang ditulis (.xlsm), misalnya konsolidasi.xlsm.")
-@click.option("--force", is_flag=True, help="Timpa berkas keluaran bila sudah ada.")
-def button_command(out: str, force: bool) -> None:
-    """Tulis buku kerja kendali Excel (.xlsm) dengan tombol Periksa dan Konsolidasi.
-
-    Memerlukan xlwings: pip install "lkjip-xl[excel]".
-    """
-    try:
-        path = write_control_workbook(out, force)
-    except OutputError as exc:
-        click.echo(str(exc), err=True)
-        sys.exit(2)
-    except XlwingsMissingError as exc:  # the Indonesian sentence alone, without click's English "Error:"
-        click.echo(str(exc), err=True)
-        sys.exit(1)
-    click.echo(msg("button_written", path=str(path), sheet=SHEET))

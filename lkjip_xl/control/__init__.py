@@ -1,0 +1,28 @@
+"""The Excel control workbook: sheet "Kendali" with the buttons Periksa and Konsolidasi.
+
+- :mod:`lkjip_xl.control.layout`   the one description of sheet "Kendali" (cells, buttons, labels)
+- :mod:`lkjip_xl.control.settings` reading and checking the settings cells
+- :mod:`lkjip_xl.control.outcome`  what a click produced, as values for the sheet
+- :mod:`lkjip_xl.control.sheet`    settings read from and results written to the sheet (openpyxl, xlwings)
+- :mod:`lkjip_xl.control.run`      what a button does, through the library's own functions
+- :mod:`lkjip_xl.control.build`    the .xlsm builder (xlwings' VBA project, buttons)
+
+The buttons of every control workbook call ``lkjip_xl.excel.periksa()`` /
+``konsolidasi()`` (:mod:`lkjip_xl.excel`, kept for them), which run
+:func:`~lkjip_xl.control.run.run_in_excel`.  Nothing here imports xlwings
+unless a button runs in Excel.
+"""
+
+from __future__ import annotations
+
+from .build import XlwingsMissingError, build_control_workbook, write_control_workbook
+from .outcome import Outcome
+from .run import run_from_settings, run_in_excel, run_on_file
+from .settings import Settings, SettingsInvalid, settings_from_values
+from .sheet import ControlWorkbookError, read_settings_from_file, write_outcome_to_file
+
+__all__ = [
+    "ControlWorkbookError", "Outcome", "Settings", "SettingsInvalid", "XlwingsMissingError",
+    "build_control_workbook", "read_settings_from_file", "run_from_settings", "run_in_excel", "run_on_file",
+    "settings_from_values", "write_control_workbook", "write_outcome_to_file",
+]

@@ -1,0 +1,340 @@
+"""The settings cells of sheet "Kendali": reading what was typed and checking it.
+
+Plain data in, plain data out, no Excel: :func:`settings_from_values` turns the
+cell values into :class:`Settings`; :func:`check_settings` and
+:func:`output_path` turn those into paths, a year and an overwrite flag, or
+raise :class:`SettingsInvalid` with every problem found.  Each problem is an
+Indonesian message naming sheet 'Kendali' and the cell (:func:`setting_problem`);
+no exception text of Python or the operating system is ever shown.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from ..errors import INPUT, LkjipError
+from ..fileio import OutputError
+from ..messages import msg
+from ..report import ERROR, Problem
+from ..xlsx import date_text, excel_serial
+from .layout import FIELD_BY_KEY, SETTINGS_FIELDS, SHEET, YEAR_RANGE
+
+#: Words read as Ya / Tidak in the "timpa" cell (lower case); an empty cell is Tidak.
+YES_WORDS = {"ya", "y", "yes", "true", "1", "benar"}
+NO_WORDS = {"tidak", "t", "no", "n", "false", "0", "salah", ""}
+
+#: What Excel shows in a cell whose formula failed (openpyxl reads these as text).
+EXCEL_ERRORS = frozenset({
+    "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!",
+    "#CALC!", "#FIELD!", "#BLOCKED!", "#UNKNOWN!", "#CONNECT!", "#BUSY!",
+})
+
+#: File name of the consolidated workbook when the output cell is left empty.
+DEFAULT_OUTPUT = "Konsolidasi_LKjIP_{year}.xlsx"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The settings cells as typed, plus where the control workbook lives."""
+
+    folder: Any = None
+    master: Any = None
+    output: Any = None
+    tahun: Any = None
+    timpa: Any = None
+    #: Folder of the control workbook: relative paths are taken from there ("" = unknown).
+    base_dir: str = ""
+    #: File name of the control workbook, used as the "file" of settings problems.
+    workbook: str = ""
+
+    @property
+    def control_path(self) -> Path | None:
+        """The control workbook itself, when its folder is known."""
+        return Path(self.base_dir) / self.workbook if self.base_dir and self.workbook else None
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The settings every action needs, checked: forms folder, master, year (``None``: any), overwrite."""
+
+    folder: Path
+    master: Path
+    tahun: int | None
+    timpa: bool
+
+
+class SettingsInvalid(LkjipError):
+    """The settings cannot be used; ``problems`` says why, cell by cell."""
+
+    kind = INPUT
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(problems=problems)
+
+
+def settings_from_values(values: Mapping[str, Any], base_dir: str = "", workbook: str = "") -> Settings:
+    """Settings from ``{key: cell value}`` (keys of :data:`~lkjip_xl.control.layout.SETTINGS_FIELDS`)."""
+    return Settings(**{f.key: values.get(f.key) for f in SETTINGS_FIELDS},
+                    base_dir=base_dir, workbook=workbook)
+
+
+def base_dir_of(fullname: str) -> str:
+    """Folder of a workbook's full name; "" when it is a URL (OneDrive/SharePoint) or unsaved."""
+    if not fullname or "://" in fullname or not os.path.dirname(fullname):
+        return ""
+    return os.path.dirname(fullname)
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def check_settings(settings: Settings) -> Checked:
+    """Folder, master, year and overwrite flag, or :class:`SettingsInvalid` with every problem."""
+    problems: list[Problem] = []
+    folder = master = None
+    tahun: int | None = None
+    timpa = False
+
+    folder_text = _path_text(settings, "folder", problems)
+    if folder_text == "":
+        problems.append(_missing(settings, "folder"))
+    elif folder_text is not None:
+        folder = _resolve(settings, "folder", folder_text, problems)
+        kind, reason = _probe(folder)
+        if kind == "invalid":
+            problems.append(setting_problem(settings, "folder", "kendali_path_invalid", path=str(folder),
+                                            reason=reason))
+        elif kind == "missing":
+            problems.append(setting_problem(settings, "folder", "kendali_folder_missing", path=str(folder)))
+        elif kind in ("file", "other"):
+            problems.append(setting_problem(settings, "folder", "kendali_not_folder", path=str(folder)))
+
+    master_text = _path_text(settings, "master", problems)
+    if master_text == "":
+        problems.append(_missing(settings, "master"))
+    elif master_text is not None:
+        master = _resolve(settings, "master", master_text, problems)
+        kind, reason = _probe(master)
+        if kind == "invalid":
+            problems.append(setting_problem(settings, "master", "kendali_path_invalid", path=str(master),
+                                            reason=reason))
+        elif kind == "dir":
+            problems.append(setting_problem(settings, "master", "kendali_master_not_file", path=str(master)))
+        elif kind in ("missing", "other"):
+            problems.append(setting_problem(settings, "master", "kendali_master_missing", path=str(master)))
+
+    raw_year = settings.tahun
+    if not _blank(raw_year) and not _error_value(settings, "tahun", problems):
+        tahun = parse_year(raw_year)
+        if tahun is None and isinstance(raw_year, (date, time, timedelta)):
+            problems.append(setting_problem(settings, "tahun", "kendali_year_date", shown=shown_value(raw_year)))
+        elif tahun is None:
+            problems.append(setting_problem(settings, "tahun", "kendali_year_invalid", value=shown_value(raw_year)))
+
+    if not _error_value(settings, "timpa", problems):
+        flag = parse_yes_no(settings.timpa)
+        if flag is None:
+            problems.append(setting_problem(settings, "timpa", "kendali_yes_no_invalid",
+                                            value=shown_value(settings.timpa)))
+        else:
+            timpa = flag
+
+    if problems:
+        raise SettingsInvalid(problems)
+    assert folder is not None and master is not None
+    return Checked(folder, master, tahun, timpa)
+
+
+def output_path(settings: Settings, year: int) -> Path:
+    """The consolidated workbook's path (default: beside the control workbook), or :class:`SettingsInvalid`."""
+    problems: list[Problem] = []
+    text = _path_text(settings, "output", problems)
+    if text is None:
+        raise SettingsInvalid(problems)
+    if not text:
+        if not settings.base_dir:
+            raise SettingsInvalid([_missing(settings, "output")])
+        output = Path(settings.base_dir) / DEFAULT_OUTPUT.format(year=year)
+    else:
+        resolved = _resolve(settings, "output", text, problems)
+        if resolved is None:
+            raise SettingsInvalid(problems)
+        output = resolved if resolved.suffix else resolved.with_suffix(".xlsx")
+    if output.suffix.lower() != ".xlsx":
+        raise SettingsInvalid([setting_problem(settings, "output", "kendali_output_not_xlsx", path=str(output))])
+    folder = _resolve(settings, "folder", clean_path_text(settings.folder), [])
+    if folder is not None and same_key(output.parent) == same_key(folder):
+        raise SettingsInvalid([setting_problem(settings, "output", "kendali_output_in_forms", path=str(output))])
+    return output
+
+
+# --------------------------------------------------------------------------- problems at a settings cell
+
+
+def setting_problem(settings: Settings, key: str, code: str, **fields: Any) -> Problem:
+    """Problem ``code`` at the cell of setting ``key``; its message names the label, sheet and cell."""
+    setting = FIELD_BY_KEY[key]
+    fields.setdefault("label", setting.label)
+    fields.setdefault("cell", setting.cell)
+    fields.setdefault("sheet", SHEET)
+    return Problem(settings.workbook, code, msg(code, **fields), ERROR, sheet=SHEET, cell=setting.cell)
+
+
+def output_problem(settings: Settings, exc: OutputError) -> Problem:
+    """An output refused by the guard or a failed write, at the output setting's cell."""
+    return Problem(settings.workbook, exc.code, exc.message, ERROR, sheet=SHEET, cell=FIELD_BY_KEY["output"].cell)
+
+
+def output_exists_problem(settings: Settings, output: Path) -> Problem:
+    """The output exists and "timpa" is not Ya: the message names both cells."""
+    timpa = FIELD_BY_KEY["timpa"]
+    return setting_problem(settings, "output", "kendali_output_exists", path=str(output),
+                           label=timpa.label, timpa_cell=timpa.cell)
+
+
+def _missing(settings: Settings, key: str) -> Problem:
+    return setting_problem(settings, key, "kendali_setting_missing")
+
+
+def _error_value(settings: Settings, key: str, problems: list[Problem]) -> bool:
+    """True (and a problem) when the cell shows an Excel error such as #REF!."""
+    value = getattr(settings, key)
+    if isinstance(value, str) and value.strip().upper() in EXCEL_ERRORS:
+        problems.append(setting_problem(settings, key, "kendali_error_value", value=value.strip()))
+        return True
+    return False
+
+
+def _path_text(settings: Settings, key: str, problems: list[Problem]) -> str | None:
+    """The path typed into a settings cell ("" when empty); ``None`` (and a problem) when it is no text."""
+    value = getattr(settings, key)
+    if _error_value(settings, key, problems):
+        return None
+    if isinstance(value, (bool, date, time, timedelta)):
+        problems.append(setting_problem(settings, key, "kendali_not_text", value=shown_value(value)))
+        return None
+    return clean_path_text(value)
+
+
+# --------------------------------------------------------------------------- paths
+
+
+def _resolve(settings: Settings, key: str, text: str, problems: list[Problem]) -> Path | None:
+    path = Path(os.path.expanduser(os.path.expandvars(text)))
+    if path.is_absolute():
+        return path
+    if not settings.base_dir:
+        problems.append(setting_problem(settings, key, "kendali_relative_path", path=text))
+        return None
+    return Path(settings.base_dir) / path
+
+
+def same_key(path: Path | None) -> str:
+    """A key under which two names of the same file compare equal ("" for ``None``)."""
+    if path is None:
+        return ""
+    try:
+        return os.path.normcase(str(path.resolve()))
+    except OSError:
+        return os.path.normcase(str(path))
+
+
+def _probe(path: Path | None) -> tuple[str, str]:
+    """What ``path`` is: "dir", "file", "other" (a device, ...), "missing", or "invalid" and why."""
+    if path is None:
+        return "none", ""
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return "missing", ""
+    except OSError as exc:
+        return "invalid", _os_reason(exc)
+    except ValueError:  # a NUL character in the path
+        return "invalid", msg("path_reason_chars")
+    return ("dir" if stat.S_ISDIR(mode) else "file" if stat.S_ISREG(mode) else "other"), ""
+
+
+def _os_reason(exc: OSError) -> str:
+    """Why the operating system refused a path, in Indonesian (never its English text)."""
+    if exc.errno == errno.ENAMETOOLONG:
+        return msg("path_reason_too_long")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return msg("path_reason_denied")
+    if exc.errno == errno.EINVAL or getattr(exc, "winerror", None) == 123:  # 123: a character Windows forbids
+        return msg("path_reason_chars")
+    return msg("path_reason_other", detail=errno.errorcode.get(exc.errno or 0, "?"))
+
+
+# --------------------------------------------------------------------------- cell values
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def shown_value(value: Any) -> str:
+    """A settings cell value as Excel shows it: 2023.0 as 2023, a date as 15/07/1905, TRUE as BENAR."""
+    if isinstance(value, bool):
+        return msg("kendali_shown_true") if value else msg("kendali_shown_false")
+    if isinstance(value, (date, time, timedelta)):
+        return date_text(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value)
+
+
+def clean_path_text(value: Any) -> str:
+    """A path cell as text: trimmed, surrounding quotes removed ("Copy as path" adds them)."""
+    if _blank(value):
+        return ""
+    text = shown_value(value).strip()
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
+        text = text[1:-1].strip()
+    return text
+
+
+def parse_year(value: Any) -> int | None:
+    """2023, 2023.0 or "2023" → 2023; anything else (or outside 2000–2100) → ``None``.
+
+    2023 typed into a date-formatted cell reads as the date 15/07/1905: its
+    number (1900 date system, as every workbook ``lkjip-xl button`` writes) is the year.
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (date, time, timedelta)):
+        value = excel_serial(value)
+        if value is None:
+            return None
+    if isinstance(value, (int, float)):
+        if value != int(value):
+            return None
+        year = int(value)
+    else:
+        text = str(value).strip()
+        if not text.isdigit():
+            return None
+        year = int(text)
+    return year if YEAR_RANGE[0] <= year <= YEAR_RANGE[1] else None
+
+
+def parse_yes_no(value: Any) -> bool | None:
+    """Ya/Tidak (and TRUE/FALSE, 1/0, empty = Tidak) → bool; anything else → ``None``."""
+    if value is None:
+        return False
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return bool(value) if value in (0, 1) else None
+    text = str(value).strip().lower()
+    if text in YES_WORDS:
+        return True
+    if text in NO_WORDS:
+        return False
+    return None

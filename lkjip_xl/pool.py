@@ -1,0 +1,237 @@
+"""Work on every core, and a worker that dies costs one item, never the run.
+
+The national consolidation reads and checks thousands of forms and writes a
+workbook per Kanwil; both spread over a process pool.  A worker process can
+die — a reader aborting on a hostile file, the system killing it for memory —
+and a plain :class:`~concurrent.futures.ProcessPoolExecutor` is then broken:
+every unfinished task fails.  This module keeps the work going:
+
+- :func:`pool` gives a :class:`Workers` pool (or ``None`` for one worker:
+  callers then run serially), replaced by a fresh one when it breaks;
+- :func:`map_guarded` is ``map`` in the pool, in order, where each item whose
+  worker dies (twice: once in the pool, once alone) yields ``on_crash(item)``;
+- :class:`SharedQueue` runs jobs in the pool while the calling process is busy
+  with other work, then lets the caller take what is still queued, so that every
+  core stays busy to the end; a job whose worker dies is run again alone and,
+  when it dies again, returned to the caller;
+- :func:`collector_spared` keeps long-lived objects out of the garbage
+  collector's way while millions of short-lived ones are made.
+
+Everything it runs must be a module-level function of picklable arguments.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def cpus() -> int:
+    """The processors this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+class Workers:
+    """A process pool that outlives the death of a worker: a broken pool is replaced by a new one."""
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self.executor = ProcessPoolExecutor(workers)
+
+    def submit(self, fn: Callable[..., R], *args: object) -> Future[R]:
+        return self.executor.submit(fn, *args)
+
+    def map(self, fn: Callable[[T], R], items: list[T], chunksize: int) -> Iterator[R]:
+        return self.executor.map(fn, items, chunksize=chunksize)
+
+    def restart(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.executor = ProcessPoolExecutor(self.workers)
+
+    @staticmethod
+    def alone(fn: Callable[[T], R], item: T) -> R:
+        """``fn(item)`` in a process of its own; :class:`BrokenProcessPool` when that process dies."""
+        with ProcessPoolExecutor(1) as solo:
+            return solo.submit(fn, item).result()
+
+    def shutdown(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+@contextmanager
+def pool(workers: int) -> Iterator[Workers | None]:
+    """A :class:`Workers` pool of ``workers`` processes, shut down on leaving; ``None`` for one worker."""
+    if workers <= 1:
+        yield None
+        return
+    workers_pool = Workers(workers)
+    try:
+        yield workers_pool
+    finally:
+        workers_pool.shutdown()
+
+
+def map_guarded(workers_pool: Workers, task: Callable[[T], R], items: list[T],
+                on_crash: Callable[[T], R]) -> Iterator[R]:
+    """``map(task, items)`` in the pool, in order; an item whose worker dies gives ``on_crash(item)``.
+
+    The fast path maps in chunks.  When the pool breaks, the items not yet
+    returned are run one task each (:func:`_one_by_one`), so that only the items
+    that really kill a worker are lost.
+    """
+    chunk = max(1, min(32, len(items) // (4 * workers_pool.workers)))
+    done = 0
+    try:
+        for outcome in workers_pool.map(task, items, chunk):
+            yield outcome
+            done += 1
+        return
+    except BrokenProcessPool:
+        workers_pool.restart()
+    yield from _one_by_one(workers_pool, task, items[done:], on_crash)
+
+
+def _one_by_one(workers_pool: Workers, task: Callable[[T], R], items: list[T],
+                on_crash: Callable[[T], R]) -> Iterator[R]:
+    """``task`` of each item in order, one item per task; a suspect item is run again alone.
+
+    When the pool breaks, the items from the first unfinished one on are
+    suspects as far as a worker may have been running one of them (each worker
+    and the pool's call queue hold at most ``2 × workers + 1``); each suspect is
+    run alone — ``on_crash(item)`` when that process dies too — then the pool
+    goes on with the rest.  Every round finishes at least one item, so it ends.
+    """
+    start = 0
+    while start < len(items):
+        futures: list[Future[R]] = []
+        for item in items[start:]:
+            try:
+                futures.append(workers_pool.submit(task, item))
+            except BrokenProcessPool:  # it broke while the tasks were handed out
+                break
+        for n, future in enumerate(futures):
+            try:
+                outcome = future.result()
+            except BrokenProcessPool:
+                offset = n
+                break
+            yield outcome
+        else:
+            offset = len(futures)  # every task handed out returned; the rest were never handed out
+        if offset == len(items) - start:
+            return
+        workers_pool.restart()
+        suspects = items[start + offset:start + offset + 2 * workers_pool.workers + 1]
+        for item in suspects:
+            try:
+                yield Workers.alone(task, item)
+            except BrokenProcessPool:
+                yield on_crash(item)
+        start += offset + len(suspects)
+
+
+class SharedQueue(Generic[T, R]):
+    """Jobs for the pool and for the calling process, from one queue.
+
+    On entering, ``in_pool`` jobs start in the pool (one process fewer than the
+    cores leaves one for the caller's own work); each finished job starts the
+    next.  :meth:`finish` then lets the caller take the jobs still queued and
+    waits for the pool's.  Leaving the ``with`` block drops the queued jobs.
+    """
+
+    def __init__(self, run: Callable[[T], R], jobs: Iterable[T], workers_pool: Workers | None, in_pool: int):
+        self.run = run
+        self.queue: deque[T] = deque(jobs)
+        self.pool = workers_pool
+        self.lock = threading.Lock()
+        self.futures: list[Future[R]] = []
+        self.job_of: dict[Future[R], T] = {}
+        for _ in range(in_pool if workers_pool else 0):
+            self._submit()
+
+    def __enter__(self) -> SharedQueue[T, R]:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        with self.lock:
+            self.queue.clear()
+
+    def _submit(self, _finished: Future[R] | None = None) -> None:
+        with self.lock:
+            if not self.queue or self.pool is None:
+                return
+            job = self.queue.popleft()
+            try:
+                future = self.pool.submit(self.run, job)
+            except (BrokenProcessPool, RuntimeError):  # a worker died: the caller takes the queue
+                self.queue.appendleft(job)
+                return
+            self.futures.append(future)
+            self.job_of[future] = job
+        future.add_done_callback(self._submit)
+
+    def _take(self) -> T | None:
+        with self.lock:
+            return self.queue.popleft() if self.queue else None
+
+    def finish(self, done: Callable[[R], None]) -> list[T]:
+        """Run the queued jobs here and wait for the pool's, calling ``done`` with each result.
+
+        A job whose worker died is run again in a process of its own; the jobs
+        whose process died again are returned, not done.
+        """
+        reported: set[Future[R]] = set()
+        crashed: list[T] = []
+
+        def report(futures: Iterable[Future[R]]) -> None:
+            for future in futures:
+                if future in reported:
+                    continue
+                reported.add(future)
+                try:
+                    done(future.result())
+                except BrokenProcessPool:
+                    job = self.job_of[future]
+                    try:
+                        done(Workers.alone(self.run, job))
+                    except BrokenProcessPool:
+                        crashed.append(job)
+
+        while (job := self._take()) is not None:
+            report([f for f in list(self.futures) if f.done()])
+            done(self.run(job))
+        with self.lock:
+            futures = list(self.futures)
+        report(as_completed(futures))
+        return crashed
+
+
+@contextmanager
+def collector_spared() -> Iterator[None]:
+    """Keep the objects alive now out of Python's garbage collector during the block.
+
+    Objects that live through a long write (the checked forms) are otherwise
+    scanned again by every full collection that the millions of short-lived
+    cells of a workbook trigger (about 8 % of writing a Kanwil workbook, 25 %
+    in the main process, which holds every form).  Garbage is collected first,
+    so that none is kept; an enclosing block already spares everything.
+    """
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()

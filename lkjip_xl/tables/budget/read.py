@@ -1,0 +1,285 @@
+"""Reading the budget input workbook documented in docs/budget.md (:func:`load_budget`).
+
+Four sheets: "Keterangan" (Kantor Wilayah, Tahun Anggaran) and one sheet per
+table ("Pagu Realisasi", "SMART", "IKPA"), each with a header row holding
+"Satuan Kerja" among its first rows and one row per satker below it.  Every
+problem is collected and raised at once in :class:`BudgetInputError`;
+warnings travel with the data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from python_calamine import CalamineError, CalamineWorkbook
+
+from ...errors import INPUT, LkjipError
+from ...messages import msg
+from ...numbers import NumberParseError, format_number, parse_number
+from ...report import ERROR, WARNING, Problem
+from ...safety import FormReadError, open_workbook
+from ...xlsx import a1
+from ..inputs import blank, norm
+from .model import DEFAULT_WEIGHTS, BudgetData, BudgetWeights, IkpaRow, PaguRow, SmartRow, nilai_efisiensi
+
+SHEET_INFO = "Keterangan"
+SHEET_PAGU = "Pagu Realisasi"
+SHEET_SMART = "SMART"
+SHEET_IKPA = "IKPA"
+
+LABEL_KANTOR = "Kantor Wilayah"
+LABEL_TAHUN = "Tahun Anggaran"
+
+COL_KELOMPOK = "Kelompok"
+COL_SATKER = "Satuan Kerja"
+COL_PAGU = "Pagu (Rp)"
+COL_REALISASI = "Realisasi (Rp)"
+COL_PENYERAPAN = "Penyerapan"
+COL_KONSISTENSI = "Konsistensi"
+COL_CRO = "CRO"
+COL_EFISIENSI = "Efisiensi"
+COL_NILAI_EFISIENSI = "Nilai Efisiensi"
+COL_IKPA = "Nilai IKPA"
+
+#: Required numeric columns of each data sheet, in the documented order.
+SHEET_COLUMNS = {
+    SHEET_PAGU: (COL_PAGU, COL_REALISASI),
+    SHEET_SMART: (COL_PENYERAPAN, COL_KONSISTENSI, COL_CRO, COL_EFISIENSI),
+    SHEET_IKPA: (COL_IKPA,),
+}
+#: Optional columns of each data sheet (Kelompok everywhere; Nilai Efisiensi may also be left blank).
+SHEET_OPTIONAL_COLUMNS = {
+    SHEET_PAGU: (COL_KELOMPOK,),
+    SHEET_SMART: (COL_KELOMPOK, COL_NILAI_EFISIENSI),
+    SHEET_IKPA: (COL_KELOMPOK,),
+}
+
+#: Satker names that mark a total or mean row copied from a report.
+_SUMMARY_NAMES = ("total", "jumlah", "rata-rata", "rerata", "nilai smart wilayah", "nilai ikpa wilayah")
+
+_HEADER_SEARCH_ROWS = 10
+
+
+class BudgetInputError(LkjipError):
+    """The budget input workbook cannot be used; ``problems`` say where and why."""
+
+    kind = INPUT
+
+    def __init__(self, problems: Sequence[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(p.message for p in self.problems if p.is_error))
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One data row of an input sheet: its names and the raw cells by header."""
+
+    kelompok: str
+    satker: str
+    cells: dict[str, tuple[object, str]]  # header -> (raw value, "C5")
+
+
+class _Reader:
+    """Reads one input workbook, collecting problems instead of stopping at the first."""
+
+    def __init__(self, path: str, book: CalamineWorkbook, weights: BudgetWeights):
+        self.path = path
+        self.book = book
+        self.weights = weights
+        self.problems: list[Problem] = []
+
+    def report(self, code: str, sheet: str = "", cell: str = "", severity: str = ERROR, **fields) -> None:
+        text = msg(code, path=self.path, sheet=sheet, cell=cell, **fields)
+        self.problems.append(Problem(self.path, code, text, severity, sheet, cell))
+
+    def grid(self, sheet: str) -> list[list[object]] | None:
+        if sheet not in self.book.sheet_names:
+            self.report("budget_sheet_missing", sheet)
+            return None
+        return self.book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+
+    # ---- Keterangan
+
+    def info(self) -> tuple[str, int | None]:
+        """Kantor Wilayah and Tahun Anggaran: labels in column A, values in column B."""
+        grid = self.grid(SHEET_INFO)
+        if grid is None:
+            return "", None
+        values = {}
+        for r, line in enumerate(grid):
+            if len(line) >= 2 and not blank(line[0]):
+                values.setdefault(norm(line[0]), (line[1], a1(r, 1)))
+        kantor, _ = values.get(norm(LABEL_KANTOR), ("", ""))
+        if blank(kantor):
+            self.report("budget_info_missing", SHEET_INFO, label=LABEL_KANTOR)
+        tahun_raw, cell = values.get(norm(LABEL_TAHUN), ("", ""))
+        if blank(tahun_raw):
+            self.report("budget_info_missing", SHEET_INFO, label=LABEL_TAHUN)
+            return " ".join(str(kantor).split()), None
+        try:
+            tahun = parse_number(tahun_raw, "count").value
+        except NumberParseError:
+            tahun = 0.0
+        if not (tahun.is_integer() and 1900 <= tahun <= 2100):
+            self.report("budget_year_invalid", SHEET_INFO, cell, value=tahun_raw)
+            return " ".join(str(kantor).split()), None
+        return " ".join(str(kantor).split()), int(tahun)
+
+    # ---- data sheets
+
+    def lines(self, sheet: str) -> list[_Line]:
+        grid = self.grid(sheet)
+        if grid is None:
+            return []
+        wanted = (COL_SATKER, *SHEET_COLUMNS[sheet], *SHEET_OPTIONAL_COLUMNS[sheet])
+        header_row, columns = None, {}
+        for r, line in enumerate(grid[:_HEADER_SEARCH_ROWS]):
+            found = {norm(v): c for c, v in enumerate(line) if not blank(v)}
+            if norm(COL_SATKER) in found:
+                header_row = r
+                columns = {h: found[norm(h)] for h in wanted if norm(h) in found}
+                break
+        missing = [h for h in (COL_SATKER, *SHEET_COLUMNS[sheet]) if h not in columns]
+        for header in missing:
+            self.report("budget_header_missing", sheet, header=header)
+        if missing:
+            return []
+        lines = []
+        for r in range(header_row + 1, len(grid)):
+            line = grid[r]
+            cells = {h: (line[c] if c < len(line) else "", a1(r, c)) for h, c in columns.items()}
+            if all(blank(value) for value, _ in cells.values()):
+                continue
+            satker_raw, satker_cell = cells.pop(COL_SATKER)
+            kelompok_raw, _ = cells.pop(COL_KELOMPOK, ("", ""))
+            satker = " ".join(str(satker_raw).split())
+            if not satker:
+                self.report("budget_satker_missing", sheet, satker_cell)
+                continue
+            if norm(satker) in _SUMMARY_NAMES:
+                self.report("budget_summary_row", sheet, satker_cell, satker=satker)
+                continue
+            kelompok = "" if blank(kelompok_raw) else " ".join(str(kelompok_raw).split())
+            lines.append(_Line(kelompok, satker, cells))
+        if not lines and not self.problems_in(sheet):
+            self.report("budget_no_rows", sheet)
+        return lines
+
+    def problems_in(self, sheet: str) -> bool:
+        return any(p.sheet == sheet and p.is_error for p in self.problems)
+
+    def number(self, sheet: str, line: _Line, header: str, kind: str,
+               low: float, high: float | None) -> float | None:
+        """The cell under ``header`` as a number within [low, high]; ``None`` (and a
+        problem) when blank, unreadable or out of range."""
+        raw, cell = line.cells[header]
+        fields = dict(field=header, satker=line.satker, value=raw)
+        if blank(raw):
+            self.report("budget_value_missing", sheet, cell, **fields)
+            return None
+        try:
+            value = parse_number(raw if isinstance(raw, (int, float, str)) else str(raw), kind).value
+        except NumberParseError as exc:
+            code = "budget_value_ambiguous" if exc.code == "ambiguous_number" else "budget_value_not_number"
+            self.report(code, sheet, cell, **fields)
+            return None
+        if value < low or (high is not None and value > high):
+            self.report("budget_value_out_of_range", sheet, cell, field=header, satker=line.satker,
+                        value=format_number(value), low=format_number(low),
+                        high=format_number(high) if high is not None else "…")
+            return None
+        if kind == "money" and not value.is_integer():
+            self.report("budget_money_not_whole", sheet, cell, field=header, satker=line.satker,
+                        value=format_number(value))
+            return None
+        return value
+
+    def pagu_rows(self) -> list[PaguRow]:
+        rows = []
+        for line in self.lines(SHEET_PAGU):
+            pagu = self.number(SHEET_PAGU, line, COL_PAGU, "money", 0, None)
+            realisasi = self.number(SHEET_PAGU, line, COL_REALISASI, "money", 0, None)
+            if pagu == 0:
+                self.report("budget_pagu_zero", SHEET_PAGU, line.cells[COL_PAGU][1], satker=line.satker)
+                continue
+            if pagu is None or realisasi is None:
+                continue
+            if realisasi > pagu:
+                self.report("budget_realisasi_over_pagu", SHEET_PAGU, line.cells[COL_REALISASI][1],
+                            WARNING, satker=line.satker, realisasi=_rupiah(realisasi), pagu=_rupiah(pagu))
+            rows.append(PaguRow(line.kelompok, line.satker, int(pagu), int(realisasi)))
+        return rows
+
+    def smart_rows(self) -> list[SmartRow]:
+        rows = []
+        for line in self.lines(SHEET_SMART):
+            scores = [self.number(SHEET_SMART, line, h, "decimal", 0, 100)
+                      for h in (COL_PENYERAPAN, COL_KONSISTENSI, COL_CRO)]
+            efisiensi = self.number(SHEET_SMART, line, COL_EFISIENSI, "decimal", 0, 20)
+            given = None
+            if COL_NILAI_EFISIENSI in line.cells and not blank(line.cells[COL_NILAI_EFISIENSI][0]):
+                given = self.number(SHEET_SMART, line, COL_NILAI_EFISIENSI, "decimal", 0, 100)
+                if given is None:
+                    continue
+            if None in scores or efisiensi is None:
+                continue
+            if given is not None:
+                self.check_nilai_efisiensi(line, efisiensi, given)
+            rows.append(SmartRow(line.kelompok, line.satker, *scores, efisiensi, given))
+        return rows
+
+    def check_nilai_efisiensi(self, line: _Line, efisiensi: float, given: float) -> None:
+        """Warn when a given Nilai Efisiensi is further from the formula than the
+        2-decimal rounding of Efisiensi and of Nilai Efisiensi can explain."""
+        w = self.weights
+        expected = nilai_efisiensi(efisiensi, w)
+        tolerance = abs(w.efisiensi_factor) * 0.005 + 0.005 + 1e-9
+        if abs(given - expected) > tolerance:
+            self.report("budget_nilai_efisiensi_differs", SHEET_SMART,
+                        line.cells[COL_NILAI_EFISIENSI][1], WARNING, satker=line.satker,
+                        value=format_number(given), base=format_number(w.efisiensi_base),
+                        factor=format_number(w.efisiensi_factor), expected=format_number(expected, 4))
+
+    def ikpa_rows(self) -> list[IkpaRow]:
+        rows = []
+        for line in self.lines(SHEET_IKPA):
+            value = self.number(SHEET_IKPA, line, COL_IKPA, "decimal", 0, 100)
+            if value is not None:
+                rows.append(IkpaRow(line.kelompok, line.satker, value))
+        return rows
+
+
+def _rupiah(value: float) -> str:
+    return "Rp " + format_number(value, 0)
+
+
+def load_budget(path: str | Path, weights: BudgetWeights = DEFAULT_WEIGHTS) -> BudgetData:
+    """Read the budget input workbook documented in docs/budget.md.
+
+    Text cells are read with :func:`~lkjip_xl.numbers.parse_number` ("Rp
+    1.169.409.656", "99,71").  Raises :class:`BudgetInputError` with every
+    problem found when the workbook cannot be used; warnings that do not stop
+    the tables are returned in :attr:`BudgetData.warnings`.
+    """
+    name = str(path)
+    if not Path(name).is_file():
+        raise BudgetInputError([Problem(name, "file_not_found", msg("file_not_found", path=name))])
+    try:  # every pre-flight check, every sheet bounded (a renamed PDF, a far stray cell, ...)
+        with open_workbook(name) as workbook:
+            reader = _Reader(name, workbook.book, weights)
+            kantor, tahun = reader.info()
+            pagu, smart, ikpa = reader.pagu_rows(), reader.smart_rows(), reader.ikpa_rows()
+    except FormReadError as exc:
+        raise BudgetInputError([Problem(name, exc.code, exc.message, sheet=exc.sheet, cell=exc.cell)]) from None
+    except (CalamineError, OSError) as exc:
+        problem = Problem(name, "file_unreadable", msg("file_unreadable", path=name, detail=exc))
+        raise BudgetInputError([problem]) from exc
+    if any(p.is_error for p in reader.problems):
+        raise BudgetInputError(reader.problems)
+    counts = {SHEET_PAGU: len(pagu), SHEET_SMART: len(smart), SHEET_IKPA: len(ikpa)}
+    if len(set(counts.values())) > 1:
+        reader.report("budget_row_count_differs", severity=WARNING,
+                      counts=", ".join(f"{sheet} {n}" for sheet, n in counts.items()))
+    return BudgetData(kantor, tahun, tuple(pagu), tuple(smart), tuple(ikpa), tuple(reader.problems))

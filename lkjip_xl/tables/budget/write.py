@@ -1,0 +1,272 @@
+"""Writing the budget tables: Tabel 3.178–3.180 and the unnumbered Capaian Kinerja Anggaran.
+
+Every computed number is a formula from :mod:`lkjip_xl.tables.budget.model`
+with its value cached beside it; inputs are numbers; text always goes through
+``write_string``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import xlsxwriter
+
+from ...fileio import atomic_output
+from ...numbers import excel_number_format, format_number
+from ...xlsx import a1, new_workbook, print_a4, quote_sheet, row_height, wrapped_lines
+from ..cells import merge
+from ..numbering import table_number
+from .model import (
+    DEFAULT_WEIGHTS, BudgetData, BudgetWeights, capaian_kinerja_anggaran, capaian_kinerja_anggaran_formula, mean,
+    mean_formula, nilai_efisiensi_formula, nilai_komponen, nilai_komponen_formula, nilai_smart, nilai_smart_formula,
+    nilai_terbobot, nilai_terbobot_formula, persentase_realisasi, persentase_realisasi_formula, smart_nilai_efisiensi,
+    total, total_formula,
+)
+
+SHEET_CAPAIAN = "Capaian Kinerja Anggaran"
+
+
+@dataclass(frozen=True)
+class TableEntry:
+    """A table written by :func:`write_budget_tables`, for a table of contents.
+
+    ``number`` is ``None`` (and ``label`` empty) for the unnumbered capaian table.
+    """
+
+    number: int | None
+    label: str
+    title: str
+    sheet: str
+
+    @property
+    def caption(self) -> str:
+        """"Tabel 3.178 Pagu dan Realisasi Anggaran …" (or the bare title)."""
+        return f"{self.label} {self.title}" if self.label else self.title
+
+
+class _Formats:
+    """The cell formats of the budget sheets, created once per workbook call."""
+
+    def __init__(self, workbook: xlsxwriter.Workbook):
+        def fmt(**props):
+            return workbook.add_format({"font_name": "Arial", "font_size": 10, "valign": "vcenter", **props})
+
+        cell = {"border": 1}
+        bold = {"border": 1, "bold": True}
+        money = '"Rp "#,##0'
+        score = excel_number_format("", 2)
+        self.title = fmt(bold=True, font_size=11, align="center", text_wrap=True)
+        self.note = fmt(italic=True, text_wrap=True, align="left", valign="top")
+        self.header = fmt(**bold, align="center", text_wrap=True, bg_color="#D9D9D9")
+        self.no = fmt(**cell, align="center")
+        self.group = fmt(**bold, text_wrap=True)
+        self.text = fmt(**cell, text_wrap=True)
+        self.sub_text = fmt(**cell, text_wrap=True, indent=1)
+        self.money = fmt(**cell, num_format=money)
+        self.percent = fmt(**cell, num_format=excel_number_format("%", 2))
+        self.score = fmt(**cell, num_format=score)
+        self.weight = fmt(**cell, num_format="0%", align="center")
+        self.total_label = fmt(**bold, align="center")
+        self.total_money = fmt(**bold, num_format=money)
+        self.total_percent = fmt(**bold, num_format=excel_number_format("%", 2))
+        self.total_score = fmt(**bold, num_format=score)
+
+
+def _start_sheet(ws, fmts: _Formats, caption: str, widths: Sequence[float], landscape: bool,
+                 header_rows: tuple[int, int]) -> None:
+    """Title, column widths and A4 print setup (fit to page width, headers repeated)."""
+    for col, width in enumerate(widths):
+        ws.set_column(col, col, width)
+    ws.set_row(0, row_height([(caption, sum(widths))], line_points=15))
+    merge(ws, 0, 0, 0, len(widths) - 1, caption, fmts.title)
+    print_a4(ws, landscape)
+    ws.repeat_rows(*header_rows)
+    ws.freeze_panes(header_rows[1] + 1, 0)
+
+
+def _numbered(rows: Sequence) -> list[tuple[int | None, object]]:
+    """Rows in table order, with group header rows as ``(no, kelompok)`` and satker rows as
+    ``(no or None, row)``: consecutive rows of one kelompok share one number, as in the report."""
+    out, number, current = [], 0, None
+    for row in rows:
+        if row.kelompok:
+            if row.kelompok != current:
+                number += 1
+                out.append((number, row.kelompok))
+                current = row.kelompok
+            out.append((None, row))
+        else:
+            number += 1
+            current = None
+            out.append((number, row))
+    return out
+
+
+def _write_label_cells(ws, fmts: _Formats, r: int, no: int | None, item, last_col: int, name_width: float) -> bool:
+    """NO and name of one table row; returns True for a group header row (values left blank)."""
+    if no is None:
+        ws.write_blank(r, 0, None, fmts.no)
+    else:
+        ws.write_number(r, 0, no, fmts.no)
+    name = item if isinstance(item, str) else item.satker
+    if wrapped_lines(name, name_width) > 1:
+        ws.set_row(r, row_height([(name, name_width)]))
+    if isinstance(item, str):
+        ws.write_string(r, 1, item, fmts.group)
+        for col in range(2, last_col + 1):
+            ws.write_blank(r, col, None, fmts.text)
+        return True
+    ws.write_string(r, 1, item.satker, fmts.sub_text if no is None else fmts.text)
+    return False
+
+
+def _write_pagu_table(ws, fmts: _Formats, data: BudgetData, caption: str) -> None:
+    widths = (6, 44, 22, 22, 16)
+    _start_sheet(ws, fmts, caption, widths, False, (2, 2))
+    for col, header in enumerate(("NO", "KANTOR/ SATUAN KERJA", "PAGU (Rp)", "REALISASI (Rp)", "PERSENTASE (%)")):
+        ws.write_string(2, col, header, fmts.header)
+    first = r = 3
+    for no, item in _numbered(data.pagu_realisasi):
+        if not _write_label_cells(ws, fmts, r, no, item, 4, widths[1]):
+            ws.write_number(r, 2, item.pagu, fmts.money)
+            ws.write_number(r, 3, item.realisasi, fmts.money)
+            ws.write_formula(r, 4, "=" + persentase_realisasi_formula(a1(r, 3), a1(r, 2)), fmts.percent,
+                             persentase_realisasi(item.realisasi, item.pagu))
+        r += 1
+    totals = []
+    for col, attr in ((2, "pagu"), (3, "realisasi")):
+        value = total([getattr(row, attr) for row in data.pagu_realisasi])
+        ws.write_formula(r, col, "=" + total_formula(f"{a1(first, col)}:{a1(r - 1, col)}"), fmts.total_money, value)
+        totals.append(value)
+    merge(ws, r, 0, r, 1, "TOTAL", fmts.total_label)
+    ws.write_formula(r, 4, "=" + persentase_realisasi_formula(a1(r, 3), a1(r, 2)), fmts.total_percent,
+                     persentase_realisasi(totals[1], totals[0]))
+
+
+def _write_smart_table(ws, fmts: _Formats, data: BudgetData, weights: BudgetWeights, caption: str) -> tuple[str, float]:
+    """Tabel 3.179; returns the absolute reference and value of the NILAI SMART wilayah cell."""
+    widths = (6, 40, 13, 13, 11, 11, 13, 13)
+    _start_sheet(ws, fmts, caption, widths, True, (2, 3))
+    merge(ws, 2, 0, 3, 0, "NO", fmts.header)
+    merge(ws, 2, 1, 3, 1, "SATUAN KERJA", fmts.header)
+    merge(ws, 2, 2, 2, 6, "NILAI KINERJA", fmts.header)
+    merge(ws, 2, 7, 3, 7, "NILAI SMART", fmts.header)
+    for col, header in enumerate(("Penyerapan", "Konsistensi", "CRO", "Efisiensi", "Nilai Efisiensi"), start=2):
+        ws.write_string(3, col, header, fmts.header)
+    first = r = 4
+    columns: list[list[float]] = [[] for _ in range(6)]  # C..H values, for the means
+    for no, item in _numbered(data.smart):
+        if not _write_label_cells(ws, fmts, r, no, item, 7, widths[1]):
+            for col, value in ((2, item.penyerapan), (3, item.konsistensi), (4, item.cro), (5, item.efisiensi)):
+                ws.write_number(r, col, value, fmts.score)
+            ne = smart_nilai_efisiensi(item, weights)
+            if item.nilai_efisiensi is None:
+                ws.write_formula(r, 6, "=" + nilai_efisiensi_formula(a1(r, 5), weights), fmts.score, ne)
+            else:
+                ws.write_number(r, 6, ne, fmts.score)
+            smart = nilai_smart(item.penyerapan, item.konsistensi, item.cro, ne, weights)
+            formula = nilai_smart_formula(a1(r, 2), a1(r, 3), a1(r, 4), a1(r, 6), weights)
+            ws.write_formula(r, 7, "=" + formula, fmts.score, smart)
+            row_values = (item.penyerapan, item.konsistensi, item.cro, item.efisiensi, ne, smart)
+            for values, value in zip(columns, row_values):
+                values.append(value)
+        r += 1
+    merge(ws, r, 0, r, 1, "NILAI SMART WILAYAH", fmts.total_label)
+    for col, values in enumerate(columns, start=2):
+        formula = mean_formula(f"{a1(first, col)}:{a1(r - 1, col)}")
+        ws.write_formula(r, col, "=" + formula, fmts.total_score, mean(values))
+    return f"{quote_sheet(ws.name)}!{a1(r, 7, absolute=True)}", mean(columns[5])
+
+
+def _write_ikpa_table(ws, fmts: _Formats, data: BudgetData, caption: str) -> tuple[str, float]:
+    """Tabel 3.180; returns the absolute reference and value of the NILAI IKPA wilayah cell."""
+    widths = (6, 48, 16)
+    _start_sheet(ws, fmts, caption, widths, False, (2, 2))
+    for col, header in enumerate(("NO", "SATUAN KERJA", "NILAI IKPA")):
+        ws.write_string(2, col, header, fmts.header)
+    first = r = 3
+    for no, item in _numbered(data.ikpa):
+        if not _write_label_cells(ws, fmts, r, no, item, 2, widths[1]):
+            ws.write_number(r, 2, item.nilai_ikpa, fmts.score)
+        r += 1
+    merge(ws, r, 0, r, 1, "NILAI IKPA WILAYAH", fmts.total_label)
+    value = mean([row.nilai_ikpa for row in data.ikpa])
+    ws.write_formula(r, 2, "=" + mean_formula(f"{a1(first, 2)}:{a1(r - 1, 2)}"), fmts.total_score, value)
+    return f"{quote_sheet(ws.name)}!{a1(r, 2, absolute=True)}", value
+
+
+def _write_capaian_table(ws, fmts: _Formats, weights: BudgetWeights, caption: str,
+                         smart: tuple[str, float], ikpa: tuple[str, float]) -> None:
+    widths = (6, 50, 13, 11, 16)
+    _start_sheet(ws, fmts, caption, widths, False, (2, 2))
+    for col, header in enumerate(("NO", "KOMPONEN", "NILAI", "BOBOT", "NILAI × BOBOT")):
+        ws.write_string(2, col, header, fmts.header)
+    components = (
+        ("Nilai Kinerja pada Aplikasi SMART DJA", smart, weights.bobot_smart),
+        ("Nilai Indikator Kinerja Pelaksanaan Anggaran (IKPA)", ikpa, weights.bobot_ikpa),
+    )
+    for i, (label, (ref, wilayah), bobot) in enumerate(components):
+        r = 3 + i
+        ws.write_number(r, 0, i + 1, fmts.no)
+        ws.write_string(r, 1, label, fmts.text)
+        nilai = nilai_komponen(wilayah, weights)
+        ws.write_formula(r, 2, "=" + nilai_komponen_formula(ref, weights), fmts.score, nilai)
+        ws.write_number(r, 3, bobot, fmts.weight)
+        part = nilai_terbobot(nilai, bobot)
+        ws.write_formula(r, 4, "=" + nilai_terbobot_formula(a1(r, 2), a1(r, 3)), fmts.score, part)
+    merge(ws, 5, 0, 5, 3, "CAPAIAN KINERJA ANGGARAN", fmts.total_label)
+    ws.write_formula(5, 4, "=" + capaian_kinerja_anggaran_formula(a1(3, 4), a1(4, 4)), fmts.total_score,
+                     capaian_kinerja_anggaran(smart[1], ikpa[1], weights))
+    if weights.mean_decimals is None:
+        rounding = "Nilai SMART dan IKPA wilayah dipakai tanpa pembulatan."
+    else:
+        rounding = (f"Nilai SMART dan IKPA wilayah dibulatkan {weights.mean_decimals} desimal "
+                    "sebelum dibobot, seperti dalam LKjIP.")
+    note = (f"Rumus: ({format_number(weights.bobot_smart * 100)}% × Nilai SMART) + "
+            f"({format_number(weights.bobot_ikpa * 100)}% × Nilai IKPA). {rounding}")
+    ws.set_row(7, row_height([(note, sum(widths))]))
+    merge(ws, 7, 0, 7, 4, note, fmts.note)
+
+
+def write_budget_tables(workbook: xlsxwriter.Workbook, data: BudgetData,
+                        weights: BudgetWeights = DEFAULT_WEIGHTS, start_number: int = 178,
+                        chapter: int = 3) -> list[TableEntry]:
+    """Add the budget sheets to an open XlsxWriter ``workbook``.
+
+    Writes four sheets: Tabel <chapter>.<start_number> (pagu dan realisasi),
+    the next number (SMART DJA), the next (IKPA), and the unnumbered "Capaian
+    Kinerja Anggaran".  Every computed number is a formula with its value
+    cached; inputs are numbers; text always goes through ``write_string``.
+    Returns the tables in order, for a table of contents; the next free table
+    number is ``start_number + 3``.
+    """
+    fmts = _Formats(workbook)
+    numbers = (start_number, start_number + 1, start_number + 2)
+    entries = [
+        TableEntry(numbers[0], table_number(chapter, numbers[0]),
+                   f"Pagu dan Realisasi Anggaran {data.kantor} dan Unit Pelaksana Teknis "
+                   f"(Per 31 Desember {data.tahun})", table_number(chapter, numbers[0])),
+        TableEntry(numbers[1], table_number(chapter, numbers[1]),
+                   f"Nilai SMART DJA di Lingkungan {data.kantor}", table_number(chapter, numbers[1])),
+        TableEntry(numbers[2], table_number(chapter, numbers[2]),
+                   f"Nilai IKPA di Lingkungan {data.kantor}", table_number(chapter, numbers[2])),
+        TableEntry(None, "", f"Capaian Kinerja Anggaran {data.kantor} Tahun {data.tahun}", SHEET_CAPAIAN),
+    ]
+    sheets = [workbook.add_worksheet(entry.sheet) for entry in entries]
+    _write_pagu_table(sheets[0], fmts, data, entries[0].caption)
+    smart = _write_smart_table(sheets[1], fmts, data, weights, entries[1].caption)
+    ikpa = _write_ikpa_table(sheets[2], fmts, data, entries[2].caption)
+    _write_capaian_table(sheets[3], fmts, weights, entries[3].caption, smart, ikpa)
+    return entries
+
+
+def write_budget_workbook(data: BudgetData, out_path: str | Path, force: bool = False,
+                          weights: BudgetWeights = DEFAULT_WEIGHTS, start_number: int = 178) -> list[TableEntry]:
+    """Write the budget tables as a standalone workbook (atomically; no overwrite unless ``force``)."""
+    with atomic_output(out_path, force) as tmp:
+        workbook = new_workbook(tmp, title=f"Anggaran LKjIP {data.tahun}")
+        entries = write_budget_tables(workbook, data, weights, start_number)
+        workbook.close()
+    return entries

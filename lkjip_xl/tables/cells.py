@@ -1,0 +1,124 @@
+"""Cell formats and the cell writers every sheet of the tables workbook shares.
+
+The IKK tables take this year's target and realisasi from the cells of Tabel
+3.1 (:class:`Refs`), so the tables of one workbook cannot disagree with each
+other; capaian is a formula of :mod:`lkjip_xl.calc` with its value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .. import calc
+from ..model import Indicator
+from ..numbers import excel_number_format
+from ..xlsx import decimals_for, print_a4, row_height
+from .numbering import PlannedTable
+from .previous import DASH
+
+if TYPE_CHECKING:  # the data module imports the writer (make_tables)
+    from .load import TablesData
+
+
+class Styles:
+    """Cell formats of the tables: Arial 10, thin borders, grey bold headers."""
+
+    def __init__(self, workbook):
+        self.workbook = workbook
+        self.cache: dict[str, object] = {}
+        self.caption = self._add(bold=True, align="center", text_wrap=True)
+        self.header = self._add(bold=True, border=1, align="center", text_wrap=True, bg_color="#D9D9D9")
+        self.text = self._add(border=1, text_wrap=True)
+        self.center = self._add(border=1, text_wrap=True, align="center")
+        self.group = self._add(bold=True, border=1, bg_color="#EDEDED")
+        self.note = self._add(italic=True, text_wrap=True, valign="top")
+        self.title = self._add(bold=True, font_size=12)
+        self.link = self._add(font_color="blue", underline=1, border=1)
+
+    def _add(self, **props):
+        return self.workbook.add_format({"font_name": "Arial", "font_size": 10, "valign": "vcenter", **props})
+
+    def number(self, unit: str, value: float):
+        """Border and the unit's number format with as many decimals as ``value`` needs (at most 2)."""
+        num_format = excel_number_format(unit, decimals_for(value))
+        if num_format not in self.cache:
+            self.cache[num_format] = self._add(border=1, align="center", num_format=num_format)
+        return self.cache[num_format]
+
+
+@dataclass(frozen=True)
+class Refs:
+    """Where Tabel 3.1 holds an IKK's target and realisasi (absolute, with the sheet name)."""
+
+    target: str
+    realisasi: str
+
+
+def merge(ws, first_row: int, first_col: int, last_row: int, last_col: int, text: str, fmt) -> None:
+    """Text over a range, merged when it spans more than one cell (always through write_string)."""
+    if (first_row, first_col) != (last_row, last_col):
+        ws.merge_range(first_row, first_col, last_row, last_col, "", fmt)
+    ws.write_string(first_row, first_col, text, fmt)
+
+
+def print_setup(ws, last_row: int, last_col: int, landscape: bool = True) -> None:
+    """:func:`~lkjip_xl.xlsx.print_a4` and the print area up to ``last_row``/``last_col``."""
+    print_a4(ws, landscape)
+    ws.print_area(0, 0, max(last_row, 0), last_col)
+
+
+class SheetWriter:
+    """What every sheet writer of one tables workbook shares: data, formats, the Tabel 3.1 references."""
+
+    NAME_WIDTH, VALUE_WIDTH = 45, 12  # column A of the IKK sheets, and every column after it
+    SUMMARY_WIDTHS = (5, 38, 50, 14, 14, 12)
+
+    def __init__(self, workbook, data: TablesData, chapter: int, reserved: Sequence[str] = ()):
+        self.wb = workbook
+        self.reserved = tuple(reserved)  #: names of sheets written later (the budget tables)
+        self.data = data
+        self.master = data.master
+        self.year = data.master.year
+        self.chapter = chapter
+        self.st = Styles(workbook)
+        self.refs: dict[str, Refs] = {}
+        self.last_col = 0  # widest table of the current IKK sheet
+
+    # ---- helpers
+
+    def caption(self, ws, row: int, table: PlannedTable, last_col: int) -> int:
+        text = table.caption(self.chapter)
+        self.last_col = max(self.last_col, last_col)
+        ws.set_row(row, row_height([(text, self.NAME_WIDTH + self.VALUE_WIDTH * last_col)]))
+        merge(ws, row, 0, row, last_col, text, self.st.caption)
+        return row + 1
+
+    def realisasi(self, indicator: Indicator) -> float | None:
+        figures = self.data.current.get(indicator.code)
+        return figures.realisasi if figures else None
+
+    def ref_cell(self, ws, row: int, col: int, ref: str, value: float | None, unit: str) -> bool:
+        """A reference to a Tabel 3.1 cell with its value, or "-" without a value; True when a number."""
+        if value is None:
+            ws.write_string(row, col, DASH, self.st.center)
+            return False
+        ws.write_formula(row, col, f"={ref}", self.st.number(unit, value), value)
+        return True
+
+    def capaian_cell(self, ws, row: int, col: int, real_ref: str, target_ref: str, realisasi: float | None,
+                     target: float | None, indicator: Indicator) -> float | None:
+        """Capaian = realisasi / target × 100 as a formula with its value, or "-"; returns the value."""
+        value = calc.capaian(realisasi, target, indicator.direction) if target is not None else None
+        if value is None:
+            ws.write_string(row, col, DASH, self.st.center)
+            return None
+        ws.write_formula(row, col, "=" + calc.capaian_formula(real_ref, target_ref, indicator.direction),
+                         self.st.number("%", value), value)
+        return value
+
+    def name_row(self, ws, row: int, indicator: Indicator) -> None:
+        ws.set_row(row, row_height([(indicator.text, self.NAME_WIDTH)]))
+        ws.write_string(row, 0, indicator.text, self.st.text)
+

@@ -1,0 +1,186 @@
+"""Every input of the tables, read and checked against each other before anything is written.
+
+This year's figures come from a consolidated workbook or a folder of forms
+(:func:`read_current`); earlier years, the Renstra targets, the budget and the
+supporting-table list from their own readers.  :func:`load_tables_data`
+collects every error of every input at once; :func:`make_tables` is the whole
+``lkjip-xl tables`` run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..consolidate import compute
+from ..fileio import guard_outputs, input_problem
+from ..master import MasterError, read_master
+from ..messages import msg
+from ..model import Master
+from ..numbers import format_number
+from ..report import ERROR, WARNING, Problem
+from ..validate import validate_files
+from .budget.model import BudgetData
+from .budget.read import BudgetInputError, load_budget
+from .inputs import InputError
+from .previous import DASH, Previous, YearFigures, read_consolidated, read_previous
+from .renstra import Renstra, read_renstra
+from .supporting import SupportingTable, read_supporting
+from .writer import TablesResult, write_tables
+
+
+@dataclass
+class TablesData:
+    """Everything the tables show, read and checked before anything is written."""
+
+    master: Master
+    current: dict[str, YearFigures]  #: this year's realisasi by IKK code
+    current_source: str
+    previous: Previous
+    renstra: Renstra
+    renstra_source: str
+    budget: BudgetData | None = None
+    supporting: tuple[SupportingTable, ...] = ()
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def new_codes(self) -> set[str]:
+        """IKK of the master with no earlier year: new this year, nothing to compare with."""
+        return {i.code for i in self.master.indicators if i.code not in self.previous.by_code}
+
+
+def read_current(source: str | Path, master: Master) -> tuple[dict[str, YearFigures], list[Problem]]:
+    """This year's target and realisasi per IKK from a consolidated workbook or a folder of forms.
+
+    Forms are validated and computed exactly as ``lkjip-xl consolidate`` does;
+    forms with errors raise :class:`~lkjip_xl.tables.inputs.InputError`.
+    """
+    if not Path(source).is_dir():
+        year, figures = read_consolidated(source)
+        if year != master.year:
+            raise InputError([Problem(str(source), "consolidated_other_year",
+                                      msg("consolidated_other_year", path=source, found=year,
+                                          expected=master.year))])
+        return figures, []
+    validation = validate_files([source], master)
+    report = validation.report
+    if not report.valid or not validation.accepted:
+        refused = len(validation.refused_files)
+        summary = [Problem(str(source), "forms_refused", msg("forms_refused", count=refused))] if refused else []
+        raise InputError([*report.problems, *summary])
+    consolidated = compute(validation.accepted, master)
+    figures = {
+        result.indicator.code: YearFigures(result.indicator.code, master.year, result.indicator.target,
+                                           result.realisasi, DASH if result.realisasi is None else "",
+                                           result.indicator.text, Path(checked.form.path).name)
+        for result, _, checked in consolidated.rows
+    }
+    return figures, report.warnings
+
+
+def load_tables_data(source: str | Path, master: str | Path | Master, previous: Sequence[str | Path],
+                     renstra: str | Path, anggaran: str | Path | None = None,
+                     supporting: str | Path | None = None) -> TablesData:
+    """Read every input of the tables and check them against each other.
+
+    Raises :class:`~lkjip_xl.tables.inputs.InputError` with every error found in
+    every input; warnings are in :attr:`TablesData.warnings`.
+    """
+    if not isinstance(master, Master):
+        try:
+            master = read_master(master)
+        except MasterError as exc:
+            raise InputError(exc.problems) from exc
+    problems: list[Problem] = []
+
+    def attempt(read, *args):
+        try:
+            return read(*args)
+        except (InputError, BudgetInputError) as exc:
+            problems.extend(exc.problems)
+            return None
+
+    current = attempt(read_current, source, master)
+    earlier = attempt(read_previous, previous)
+    plan = attempt(read_renstra, renstra)
+    budget = attempt(load_budget, anggaran) if anggaran else None
+    extra = attempt(read_supporting, supporting, [i.code for i in master.indicators]) if supporting else ()
+    if current is None or earlier is None or plan is None or (anggaran and budget is None) or extra is None:
+        raise InputError(problems)
+    data = TablesData(master, current[0], str(source), earlier, plan, str(renstra), budget, extra,
+                      [*current[1], *plan.warnings, *(budget.warnings if budget else ())])
+    problems = check_data(data)
+    if any(p.is_error for p in problems):
+        raise InputError(problems)
+    data.warnings.extend(problems)
+    return data
+
+
+def check_data(data: TablesData) -> list[Problem]:
+    """Cross-checks of the inputs: errors (earlier years not earlier) and warnings (gaps, unknown IKK)."""
+    master = data.master
+    known = master.by_code()
+    problems: list[Problem] = []
+
+    def warn(message_code: str, path: str, ikk: str = "", **fields) -> None:
+        problems.append(Problem(path, message_code, msg(message_code, path=path, **fields), WARNING, ikk=ikk))
+
+    for figures in data.previous.by_code.values():
+        for item in figures:
+            if item.year >= master.year:
+                problems.append(Problem(item.source, "previous_not_earlier",
+                                        msg("previous_not_earlier", code=item.code, found=item.year,
+                                            where=item.source, year=master.year), ERROR, ikk=item.code))
+    sources = ((data.current, data.current_source), (data.previous.by_code, "data tahun sebelumnya"),
+               (data.renstra.rows, data.renstra_source))
+    for codes, path in sources:
+        for code in codes:
+            if code not in known:
+                warn("tables_unknown_code", path, code, code=code, year=master.year)
+    new = [i.code for i in master.indicators if i.code in data.new_codes]
+    if new:
+        warn("tables_new_ikk", "data tahun sebelumnya", count=len(new), codes=", ".join(new))
+    this_year = master.year
+    for indicator in master.indicators:
+        code = indicator.code
+        current = data.current.get(code)
+        if current is None or current.realisasi is None:
+            warn("tables_no_realisasi", data.current_source, code, code=code)
+        elif current.target != indicator.target:
+            warn("tables_target_differs", data.current_source, code, code=code,
+                 found=format_number(current.target, 4), expected=format_number(indicator.target, 4))
+        row = data.renstra.rows.get(code)
+        if row is None:
+            warn("tables_no_renstra", data.renstra_source, code, code=code)
+        elif master.renstra_basis == "renstra" and this_year not in row.targets:
+            warn("tables_no_renstra_target", data.renstra_source, code, code=code, year=this_year)
+    return problems
+
+
+def make_tables(source: str | Path, master: str | Path, previous: Sequence[str | Path], renstra: str | Path,
+                out: str | Path, anggaran: str | Path | None = None, supporting: str | Path | None = None,
+                start: int = 1, force: bool = False) -> TablesResult:
+    """Read and check every input, then write the tables workbook to ``out`` (``lkjip-xl tables``).
+
+    Raises :class:`~lkjip_xl.master.MasterError` when the master cannot be used
+    (or cannot be opened), :class:`~lkjip_xl.tables.inputs.InputError` with every
+    error of the other inputs, :class:`~lkjip_xl.fileio.OutputError` when
+    ``out`` may not be written.  Warnings are in :attr:`TablesResult.warnings`.
+    """
+    inputs = [source, master, *previous, renstra, anggaran, supporting]
+    unreadable = []
+    for path in inputs:
+        refused = input_problem(path, folder_ok=path == source) if path is not None else None
+        if refused is not None and refused[0] != "file_not_found":  # the readers name a missing file
+            unreadable.append(Problem(str(path), refused[0], msg(refused[0], path=path, **refused[1]), ERROR))
+    if unreadable:
+        if any(p.file == str(master) for p in unreadable):  # no usable master
+            raise MasterError(unreadable)
+        raise InputError(unreadable)
+    pk = read_master(master)
+    data = load_tables_data(source, pk, previous, renstra, anggaran, supporting)
+    guard_outputs([out], inputs, force)  # every input is read; nothing is written yet
+    result = write_tables(data, out, start, force)
+    result.warnings = list(data.warnings)
+    return result

@@ -1,0 +1,189 @@
+"""Earlier years' figures: last year's consolidated workbook or the sheet "Capaian Tahun Lalu".
+
+Earlier years come from either of two workbooks (both are read by
+:func:`read_previous`):
+
+- a consolidated workbook written by ``lkjip-xl consolidate`` in an earlier
+  year: Target and Realisasi of sheet "Capaian Kinerja", the year from its title;
+- for years before the toolkit, the documented sheet "Capaian Tahun Lalu":
+  one row per IKK and year with Kode IKK, Tahun, Target and Realisasi.  A
+  Realisasi written as text ("NIHIL", "-") is kept as a note and shown as is.
+
+Capaian is never read: the tables compute it from target and realisasi with
+the same rule as this year.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..consolidate import SHEET_CAPAIAN
+from ..messages import msg
+from ..report import Problem
+from .inputs import (
+    COL_CODE, COL_SOURCE, COL_TEXT, InputError, InputSheet, blank, cell_year, clean_text, open_input,
+)
+
+SHEET_PREVIOUS = "Capaian Tahun Lalu"
+DASH = "-"  #: printed for a realisasi (and its capaian) that is not there
+
+COL_YEAR = "Tahun"
+COL_TARGET = "Target"
+COL_REALISASI = "Realisasi"
+
+PREVIOUS_COLUMNS = (COL_CODE, COL_YEAR, COL_TEXT, COL_TARGET, COL_REALISASI, COL_SOURCE)
+PREVIOUS_REQUIRED = (COL_CODE, COL_YEAR, COL_TARGET, COL_REALISASI)
+
+_YEAR_RE = re.compile(r"Tahun (\d{4})\s*$")
+
+
+@dataclass(frozen=True)
+class YearFigures:
+    """Target and realisasi of one IKK in one year.
+
+    ``realisasi`` is ``None`` when there is none; ``note`` is then what the
+    tables print instead ("NIHIL", "-").  ``text`` and ``source`` are for
+    people: the indicator as worded that year and where the figures come from.
+    """
+
+    code: str
+    year: int
+    target: float
+    realisasi: float | None
+    note: str = ""
+    text: str = ""
+    source: str = ""
+
+
+@dataclass
+class Previous:
+    """Earlier years' figures by IKK code, each list in year order."""
+
+    by_code: dict[str, list[YearFigures]] = field(default_factory=dict)
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        return tuple(sorted({f.year for figures in self.by_code.values() for f in figures}))
+
+
+# --------------------------------------------------------------------------- consolidated workbook
+
+
+def read_consolidated(path: str | Path) -> tuple[int, dict[str, YearFigures]]:
+    """The year and each IKK's target and realisasi of a workbook written by ``lkjip-xl consolidate``.
+
+    Values are the ones the workbook stores beside its formulas.  A blank
+    realisasi (an IKK that was not reported) is ``None`` with the note "-".
+    """
+    return _read_consolidated(*open_input(path, (SHEET_CAPAIAN,)))
+
+
+def _read_consolidated(name: str, grids: dict[str, list[list[object]]]) -> tuple[int, dict[str, YearFigures]]:
+    problems: list[Problem] = []
+    sheet = InputSheet(name, grids, SHEET_CAPAIAN, problems)
+    title = clean_text(sheet.grid[0][0]) if sheet.grid and sheet.grid[0] else ""
+    match = _YEAR_RE.search(title)
+    if not match:
+        sheet.report("consolidated_year_missing", "A1", title=title)
+        raise InputError(problems)
+    year = int(match.group(1))
+    if not sheet.find_header((COL_CODE, COL_TARGET, COL_REALISASI), (COL_TEXT,)):
+        raise InputError(problems)
+    figures: dict[str, YearFigures] = {}
+    for r, line in sheet.rows():
+        code = clean_text(sheet.cell(line, r, COL_CODE)[0])
+        if not code:
+            continue  # Divisi group rows
+        target, target_cell = sheet.cell(line, r, COL_TARGET)
+        realisasi, real_cell = sheet.cell(line, r, COL_REALISASI)
+        if not isinstance(target, (int, float)) or not (blank(realisasi) or isinstance(realisasi, (int, float))):
+            sheet.report("consolidated_value_invalid", target_cell, ikk=code, code=code)
+            continue
+        text = clean_text(sheet.cell(line, r, COL_TEXT)[0])
+        figures[code] = YearFigures(
+            code, year, float(target), None if blank(realisasi) else float(realisasi),
+            DASH if blank(realisasi) else "", re.sub(r"^\d+\.\s*", "", text),
+            f"{Path(name).name}, sheet {SHEET_CAPAIAN}, sel {real_cell}",
+        )
+    if problems:
+        raise InputError(problems)
+    return year, figures
+
+
+# --------------------------------------------------------------------------- previous years
+
+
+def read_previous(paths: Sequence[str | Path]) -> Previous:
+    """Earlier years' figures from consolidated workbooks and/or "Capaian Tahun Lalu" sheets.
+
+    An IKK may appear for several years (the report compares 2021, 2022 and
+    2023 for some), but only once per year across all ``paths``.
+    """
+    previous = Previous()
+    problems: list[Problem] = []
+    seen: dict[tuple[str, int], str] = {}
+    for path in paths:
+        try:
+            name, grids = open_input(path, (SHEET_CAPAIAN, SHEET_PREVIOUS))
+            if SHEET_CAPAIAN in grids:
+                figures = list(_read_consolidated(name, grids)[1].values())
+            else:
+                figures = _read_previous_sheet(name, grids)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        for item in figures:
+            key = (item.code, item.year)
+            if key in seen:
+                problems.append(Problem(name, "previous_duplicate",
+                                        msg("previous_duplicate", code=item.code, year=item.year,
+                                            where=item.source, other=seen[key]), ikk=item.code))
+                continue
+            seen[key] = item.source
+            previous.by_code.setdefault(item.code, []).append(item)
+    if problems:
+        raise InputError(problems)
+    for figures in previous.by_code.values():
+        figures.sort(key=lambda f: f.year)
+    return previous
+
+
+def _read_previous_sheet(name: str, grids: dict[str, list[list[object]]]) -> list[YearFigures]:
+    problems: list[Problem] = []
+    sheet = InputSheet(name, grids, SHEET_PREVIOUS, problems)
+    if not sheet.find_header(PREVIOUS_REQUIRED, (COL_TEXT, COL_SOURCE)):
+        raise InputError(problems)
+    figures = []
+    for r, line in sheet.rows():
+        code, code_cell = sheet.code(line, r)
+        if not code:
+            continue
+        raw_year, year_cell = sheet.cell(line, r, COL_YEAR)
+        year = cell_year(raw_year)
+        if year is None:
+            sheet.report("input_year_invalid", year_cell, ikk=code, value=clean_text(raw_year))
+        raw_target, target_cell = sheet.cell(line, r, COL_TARGET)
+        target = None
+        if blank(raw_target):
+            sheet.report("input_value_missing", target_cell, ikk=code, field=COL_TARGET, code=code)
+        else:
+            target = sheet.number(raw_target, target_cell, code, COL_TARGET)
+        raw_real, real_cell = sheet.cell(line, r, COL_REALISASI)
+        realisasi, note = None, ""
+        if blank(raw_real):
+            sheet.report("input_value_missing", real_cell, ikk=code, field=COL_REALISASI, code=code)
+        elif isinstance(raw_real, str) and not re.search(r"\d", raw_real):
+            note = clean_text(raw_real)  # "NIHIL", "-": printed as is, no capaian
+        else:
+            realisasi = sheet.number(raw_real, real_cell, code, COL_REALISASI)
+        if year is None or target is None or (realisasi is None and not note):
+            continue
+        source = clean_text(sheet.cell(line, r, COL_SOURCE)[0])
+        figures.append(YearFigures(code, year, target, realisasi, note, clean_text(sheet.cell(line, r, COL_TEXT)[0]),
+                                   source or f"{Path(name).name}, sheet {SHEET_PREVIOUS}, baris {r + 1}"))
+    if problems:
+        raise InputError(problems)
+    return figures

@@ -1,0 +1,86 @@
+"""Renstra targets: the workbook with sheet "Renstra" (:func:`read_renstra`).
+
+One row per IKK with a target per plan year and, for an IKK whose realisasi is
+converted to the Renstra scale, the two scale names ("1-4", "1-10").  The
+conversion factor itself, and whether capaian is measured against the Renstra
+target or the PK target (the capaian basis), are declared in the master PK.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..report import WARNING, Problem
+from ..xlsx import a1
+from .inputs import COL_CODE, COL_SOURCE, COL_TEXT, InputError, InputSheet, blank, cell_year, clean_text, open_input
+
+SHEET_RENSTRA = "Renstra"
+
+COL_SKALA_PK = "Skala PK"
+COL_SKALA_RENSTRA = "Skala Renstra"
+
+
+@dataclass(frozen=True)
+class RenstraRow:
+    """The Renstra targets of one IKK by year, and the scales when realisasi is converted."""
+
+    code: str
+    targets: dict[int, float]
+    skala_pk: str = ""
+    skala_renstra: str = ""
+    text: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Renstra:
+    """The Renstra workbook: its plan years and one row per IKK."""
+
+    years: tuple[int, ...]
+    rows: dict[str, RenstraRow]
+    warnings: tuple[Problem, ...] = ()
+
+    @property
+    def years_with_targets(self) -> tuple[int, ...]:
+        """Plan years for which at least one IKK has a target: the columns the tables show."""
+        return tuple(y for y in self.years if any(y in row.targets for row in self.rows.values()))
+
+
+def read_renstra(path: str | Path) -> Renstra:
+    """The Renstra workbook: plan years (the header cells that are years) and targets per IKK."""
+    problems: list[Problem] = []
+    sheet = InputSheet(*open_input(path, (SHEET_RENSTRA,)), SHEET_RENSTRA, problems)
+    if not sheet.find_header((COL_CODE,), (COL_TEXT, COL_SKALA_PK, COL_SKALA_RENSTRA, COL_SOURCE)):
+        raise InputError(problems)
+    header = sheet.grid[sheet.header_row]
+    year_cols = {year: c for c, value in enumerate(header) if (year := cell_year(value)) is not None}
+    rows: dict[str, RenstraRow] = {}
+    seen: dict[str, str] = {}
+    for r, line in sheet.rows():
+        code, code_cell = sheet.code(line, r)
+        if not code:
+            continue
+        if code in seen:
+            sheet.report("renstra_duplicate", code_cell, ikk=code, code=code, other=seen[code])
+            continue
+        seen[code] = code_cell
+        targets = {}
+        for year, col in year_cols.items():
+            raw = line[col] if col < len(line) else None
+            if not blank(raw):
+                value = sheet.number(raw, a1(r, col), code, str(year))
+                if value is not None:
+                    targets[year] = value
+        skala_pk = clean_text(sheet.cell(line, r, COL_SKALA_PK)[0])
+        skala_renstra = clean_text(sheet.cell(line, r, COL_SKALA_RENSTRA)[0])
+        if bool(skala_pk) != bool(skala_renstra):
+            sheet.report("renstra_scale_incomplete", code_cell, WARNING, ikk=code, code=code)
+        rows[code] = RenstraRow(code, targets, skala_pk, skala_renstra, clean_text(sheet.cell(line, r, COL_TEXT)[0]),
+                                clean_text(sheet.cell(line, r, COL_SOURCE)[0]))
+    renstra = Renstra(tuple(sorted(year_cols)), rows, tuple(problems))
+    if not renstra.years_with_targets:
+        sheet.report("renstra_no_years", a1(sheet.header_row, 0))
+    if any(p.is_error for p in problems):
+        raise InputError(problems)
+    return renstra

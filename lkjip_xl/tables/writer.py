@@ -1,0 +1,170 @@
+"""The tables workbook: Daftar Tabel, Tabel 3.1, the IKK sheets and the budget tables (:func:`write_tables`).
+
+- "Daftar Tabel": the DAFTAR TABEL, every numbered table with a link to it;
+- "Tabel 3.1": Capaian Kinerja Sasaran Kegiatan, the data every other table refers to;
+- one sheet per IKK, in report order, with its three tables (:mod:`lkjip_xl.tables.ikk`);
+- the budget tables of :func:`lkjip_xl.tables.budget.write.write_budget_tables`.
+
+Tables are written in the order and with the numbers of
+:func:`~lkjip_xl.tables.numbering.plan_tables`.  Every computed number is a
+formula with its value, computed by the functions of :mod:`lkjip_xl.calc`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..fileio import KIND_TABLES, atomic_output
+from ..report import Problem
+from ..xlsx import a1, add_sheet, new_workbook, quote_sheet, row_height
+from .budget.write import SHEET_CAPAIAN, write_budget_tables
+from .cells import Refs, merge, print_setup
+from .ikk import IkkWriter
+from .numbering import (
+    ANGGARAN, CHAPTER, PENDUKUNG, PERBANDINGAN, RINGKASAN, TARGET, PlannedTable, plan_tables, table_number,
+)
+from .previous import DASH
+
+if TYPE_CHECKING:  # the data module imports this one (make_tables)
+    from .load import TablesData
+
+SHEET_TOC = "Daftar Tabel"
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    """One line of the DAFTAR TABEL; ``sheet`` is empty for a supporting table (prepared by hand)."""
+
+    label: str
+    title: str
+    sheet: str = ""
+    cell: str = "A1"
+
+
+@dataclass
+class TablesResult:
+    """What :func:`write_tables` wrote."""
+
+    output: Path
+    toc: list[TocEntry]
+    warnings: list[Problem] = field(default_factory=list)  #: set by :func:`~lkjip_xl.tables.load.make_tables`
+
+
+class _Writer(IkkWriter):
+    """Writes the sheets of one tables workbook: Tabel 3.1 and the DAFTAR TABEL here, the IKK sheets inherited."""
+
+    # ---- Tabel 3.1
+
+    def summary(self, table: PlannedTable) -> TocEntry:
+        ws = add_sheet(self.wb, table.label(self.chapter))
+        widths = self.SUMMARY_WIDTHS
+        for col, width in enumerate(widths):
+            ws.set_column(col, col, width)
+        ws.set_row(0, row_height([(table.caption(self.chapter), sum(widths))]))
+        merge(ws, 0, 0, 0, len(widths) - 1, table.caption(self.chapter), self.st.caption)
+        headers = ("", "Sasaran Kegiatan", "Indikator Kegiatan", "Target", "Realisasi", "Capaian")
+        for col, header in enumerate(headers):
+            ws.write_string(1, col, header, self.st.header)
+        row = 2
+        sheet = quote_sheet(ws.name)
+        for divisi in self.master.divisi_order:
+            merge(ws, row, 0, row, len(widths) - 1, f"Divisi {divisi}", self.st.group)
+            row += 1
+            indicators = self.master.for_divisi(divisi)
+            for sk_no in dict.fromkeys(i.sk_no for i in indicators):
+                group = [i for i in indicators if i.sk_no == sk_no]
+                first, heights = row, []
+                for indicator in group:
+                    text = f"{indicator.ikk_no}. {indicator.text}"
+                    heights.append(row_height([(text, widths[2])]))
+                    ws.set_row(row, heights[-1])
+                    ws.write_string(row, 2, text, self.st.text)
+                    ws.write_number(row, 3, indicator.target, self.st.number(indicator.unit, indicator.target))
+                    realisasi = self.realisasi(indicator)
+                    if realisasi is None:
+                        ws.write_string(row, 4, DASH, self.st.center)
+                    else:
+                        ws.write_number(row, 4, realisasi, self.st.number(indicator.unit, realisasi))
+                    self.capaian_cell(ws, row, 5, a1(row, 4), a1(row, 3), realisasi, indicator.target, indicator)
+                    self.refs[indicator.code] = Refs(f"{sheet}!{a1(row, 3, True)}", f"{sheet}!{a1(row, 4, True)}")
+                    row += 1
+                missing = row_height([(group[0].sk_text, widths[1])]) - sum(heights)
+                if missing > 0:  # the merged SK text needs more room than its IKK rows give
+                    ws.set_row(row - 1, heights[-1] + missing)
+                merge(ws, first, 0, row - 1, 0, f"{sk_no}.", self.st.center)
+                merge(ws, first, 1, row - 1, 1, group[0].sk_text, self.st.text)
+        ws.repeat_rows(1)
+        print_setup(ws, row - 1, len(widths) - 1)
+        return TocEntry(table.label(self.chapter), table.title, ws.name)
+
+    # ---- Daftar Tabel
+
+    def toc(self, ws, entries: list[TocEntry]) -> None:
+        ws.set_column(0, 0, 12)
+        ws.set_column(1, 1, 80)
+        ws.set_column(2, 2, 16)
+        ws.write_string(0, 0, "DAFTAR TABEL", self.st.title)
+        for col, header in enumerate(("Nomor", "Judul Tabel", "Letak")):
+            ws.write_string(2, col, header, self.st.header)
+        row = 3
+        for entry in entries:
+            ws.write_string(row, 0, entry.label, self.st.text)
+            ws.write_string(row, 1, entry.title, self.st.text)
+            if entry.sheet:
+                ws.write_url(row, 2, f"internal:{quote_sheet(entry.sheet)}!{entry.cell}", self.st.link,
+                             string=entry.sheet)
+            else:
+                ws.write_string(row, 2, "disusun sendiri", self.st.text)
+            row += 1
+        ws.repeat_rows(2)
+        print_setup(ws, row - 1, 2, landscape=False)
+
+
+def write_tables(data: TablesData, out: str | Path, start: int = 1, force: bool = False,
+                 chapter: int = CHAPTER) -> TablesResult:
+    """Write the tables workbook atomically to ``out`` (never over an existing file unless ``force``)."""
+    plan = plan_tables(data.master, data.new_codes, data.supporting, start, data.budget is not None)
+    toc: list[TocEntry] = []
+    with atomic_output(out, force) as tmp:
+        workbook = new_workbook(tmp, title=f"Tabel Bab III LKjIP {data.master.kanwil} {data.master.year}",
+                                kind=KIND_TABLES)
+        budget_sheets = [table_number(chapter, t.number) for t in plan if t.kind == ANGGARAN and t.number]
+        writer = _Writer(workbook, data, chapter, [*budget_sheets, SHEET_CAPAIAN] if budget_sheets else ())
+        toc_sheet = add_sheet(workbook, SHEET_TOC)
+        indicators = data.master.by_code()
+        ws, code, row = None, "", 0
+        budget_written = False
+        for table in plan:
+            if table.kind == RINGKASAN:
+                toc.append(writer.summary(table))
+            elif table.code:
+                if table.code != code:
+                    if ws is not None:
+                        writer.end_ikk_sheet(ws, row)
+                    ws, code, row = writer.ikk_sheet(table.code), table.code, 0
+                if table.number:
+                    toc.append(TocEntry(table.label(chapter), table.title, ws.name, a1(row, 0)))
+                indicator = indicators[table.code]
+                if table.kind == PENDUKUNG:
+                    row = writer.supporting(ws, row, table)
+                elif table.kind == TARGET:
+                    row = writer.target_table(ws, row, table, indicator)
+                elif table.kind == PERBANDINGAN:
+                    row = writer.comparison_table(ws, row, table, indicator)
+                else:
+                    row = writer.renstra_table(ws, row, table, indicator)
+            elif table.kind == ANGGARAN:
+                if not budget_written:  # the budget module writes its three tables at once
+                    entries = write_budget_tables(workbook, data.budget, start_number=table.number,
+                                                  chapter=chapter)
+                    toc.extend(TocEntry(e.label, e.title, e.sheet) for e in entries if e.number)
+                    budget_written = True
+            else:
+                toc.append(TocEntry(table.label(chapter), table.title))
+        if ws is not None:
+            writer.end_ikk_sheet(ws, row)
+        writer.toc(toc_sheet, toc)
+        workbook.close()
+    return TablesResult(Path(out), toc)

@@ -1,0 +1,156 @@
+"""Write the master PK workbook, or the blank template ``templates/LKjIP_template.xlsx``.
+
+The sheets and columns are those of :mod:`lkjip_xl.master_layout`, which
+:mod:`lkjip_xl.master` reads back.  The blank template is :func:`write_master`
+with no master; ``lkjip-xl template`` writes it, and a test holds the committed
+file to the code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import methods
+from .fileio import KIND_MASTER, atomic_output
+from .master_layout import GUIDE_SHEET, INFO_FIELDS, INFO_SHEET, NO, PK_COLUMNS, PK_SHEET, PK_TITLES, YES, column_guide
+from .model import Direction, Indicator, Master, QuarterRule
+from .numbers import excel_number_format
+from .xlsx import new_workbook
+
+TEMPLATE_ROWS = 300  # rows prepared with dropdowns in the blank template
+
+
+def write_master(master: Master | None, out: str | Path, force: bool = False) -> Path:
+    """Write ``master`` (or, with ``None``, the blank template) as a master workbook."""
+    with atomic_output(out, force) as tmp:
+        workbook = new_workbook(tmp, title="Perjanjian Kinerja", kind=KIND_MASTER)
+        _write_info(workbook, master)
+        _write_pk(workbook, master)
+        _write_guide(workbook)
+        workbook.close()
+    return Path(out)
+
+
+def _write_info(workbook, master: Master | None) -> None:
+    sheet = workbook.add_worksheet(INFO_SHEET)
+    bold = workbook.add_format({"bold": True, "border": 1, "bg_color": "#DDEBF7"})
+    cell = workbook.add_format({"border": 1, "locked": False})
+    note = workbook.add_format({"italic": True, "font_color": "#595959"})
+    sheet.set_column(0, 0, 24)
+    sheet.set_column(1, 1, 60)
+    sheet.set_column(2, 2, 70)
+    sheet.write_string(0, 0, "Perjanjian Kinerja (PK) — data master",
+                       workbook.add_format({"bold": True, "font_size": 13}))
+    values = {
+        "kanwil": master.kanwil if master else "",
+        "tahun": master.year if master else None,
+        "threshold": master.achievement.threshold if master else 100,
+        "inclusive": (YES if master.achievement.inclusive else NO) if master else YES,
+        "renstra_basis": master.renstra_basis if master else "renstra",
+    }
+    for i, (key, label, help_text) in enumerate(INFO_FIELDS):
+        row = 2 + i
+        sheet.write_string(row, 0, label, bold)
+        value = values[key]
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            sheet.write_number(row, 1, value, cell)
+        else:
+            sheet.write_string(row, 1, value or "", cell)
+        sheet.write_string(row, 2, help_text, note)
+    sheet.data_validation(5, 1, 5, 1, {"validate": "list", "source": [YES, NO]})
+    sheet.data_validation(6, 1, 6, 1, {"validate": "list", "source": ["renstra", "pk"]})
+    sheet.data_validation(3, 1, 3, 1, {"validate": "integer", "criteria": "between",
+                                       "minimum": 2000, "maximum": 2100,
+                                       "error_message": "Isi tahun dengan 4 angka, misalnya 2023."})
+
+
+def _write_pk(workbook, master: Master | None) -> None:
+    sheet = workbook.add_worksheet(PK_SHEET)
+    head = workbook.add_format({"bold": True, "border": 1, "bg_color": "#DDEBF7",
+                                "text_wrap": True, "valign": "top"})
+    text = workbook.add_format({"border": 1, "text_wrap": True, "valign": "top"})
+    number = workbook.add_format({"border": 1, "valign": "top", "num_format": "General"})
+    money = workbook.add_format({"border": 1, "valign": "top", "num_format": "#,##0"})
+    for col, (_, title, width, _) in enumerate(PK_COLUMNS):
+        sheet.set_column(col, col, width)
+        sheet.write_string(0, col, title, head)
+    sheet.freeze_panes(1, 0)
+    indicators = master.indicators if master else ()
+    for r, indicator in enumerate(indicators, start=1):
+        values = _row_values(indicator)
+        for col, (key, _, _, _) in enumerate(PK_COLUMNS):
+            value = values[key]
+            if value is None:
+                sheet.write_blank(r, col, None, text)
+            elif isinstance(value, str):
+                sheet.write_string(r, col, value, text)
+            else:
+                fmt = money if key == "anggaran" else number
+                if key == "target":
+                    fmt = workbook.add_format({"border": 1, "valign": "top",
+                                               "num_format": excel_number_format(indicator.unit, 2)})
+                sheet.write_number(r, col, value, fmt)
+    last = max(TEMPLATE_ROWS, len(indicators) + 50)
+    col_of = {key: i for i, (key, _, _, _) in enumerate(PK_COLUMNS)}
+
+    def dropdown(key: str, source: list[str]) -> None:
+        sheet.data_validation(1, col_of[key], last, col_of[key], {
+            "validate": "list", "source": source,
+            "error_title": PK_TITLES[key],
+            "error_message": "Pilih salah satu: " + ", ".join(source),
+        })
+
+    dropdown("method", methods.names())
+    dropdown("direction", [d.value for d in Direction])
+    dropdown("nihil", [YES, NO])
+    dropdown("quarter_rule", [q.value for q in QuarterRule])
+    dropdown("may_be_negative", [YES, NO])
+    for key in ("target", "scale_divisor", "renstra_scale_factor", "anggaran"):
+        sheet.data_validation(1, col_of[key], last, col_of[key], {
+            "validate": "decimal", "criteria": ">=", "value": 0,
+            "error_title": PK_TITLES[key],
+            "error_message": "Isi dengan angka tidak negatif.",
+        })
+
+
+def _row_values(indicator: Indicator) -> dict[str, object]:
+    return {
+        "divisi": indicator.divisi,
+        "sk_no": indicator.sk_no,
+        "sk_text": indicator.sk_text,
+        "code": indicator.code,
+        "ikk_no": indicator.ikk_no,
+        "text": indicator.text,
+        "unit": indicator.unit,
+        "target": indicator.target,
+        "anggaran": indicator.anggaran,
+        "method": str(indicator.method),
+        "scale_divisor": indicator.scale_divisor,
+        "sub_labels": "; ".join(indicator.sub_labels),
+        "direction": indicator.direction.value,
+        "nihil": YES if indicator.nihil else NO,
+        "quarter_rule": indicator.quarter_rule.value,
+        "may_be_negative": YES if indicator.may_be_negative else NO,
+        "renstra_scale_factor": indicator.renstra_scale_factor,
+        "method_note": indicator.method_note,
+    }
+
+
+def _write_guide(workbook) -> None:
+    sheet = workbook.add_worksheet(GUIDE_SHEET)
+    bold = workbook.add_format({"bold": True})
+    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+    sheet.set_column(0, 0, 26)
+    sheet.set_column(1, 1, 100)
+    lines = [
+        ("Petunjuk pengisian master PK", ""),
+        ("", "1. Isi sheet Info: nama Kantor Wilayah, tahun, dan aturan tercapai."),
+        ("", "2. Isi sheet PK: satu baris untuk setiap IKK, urut seperti Perjanjian Kinerja."),
+        ("", "3. Jalankan: lkjip-xl forms master.xlsx --out-dir formulir/ untuk membuat formulir tiap Divisi."),
+        ("", "Angka boleh ditulis dengan koma desimal (3,25); jangan menulis satuan di kolom Target."),
+        ("Kolom", "Arti"),
+    ]
+    lines += [(title, column_guide(key)) for key, title, _, _ in PK_COLUMNS]
+    for row, (a, b) in enumerate(lines):
+        sheet.write_string(row, 0, a, bold)
+        sheet.write_string(row, 1, b, wrap)

@@ -1,0 +1,68 @@
+"""lkjip_xl.pool: every item is done once, in order, on real worker processes that really die."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+import pool_tasks
+from lkjip_xl.pool import SharedQueue, Workers, collector_spared, cpus, map_guarded, pool
+
+
+def test_one_worker_is_no_pool():
+    with pool(1) as workers_pool:
+        assert workers_pool is None
+    assert cpus() >= 1
+
+
+def test_map_keeps_order_without_crashes():
+    items = [str(n) for n in range(200)]
+    with pool(2) as workers_pool:
+        assert list(map_guarded(workers_pool, pool_tasks.square_or_die, items, pool_tasks.crashed)) == [
+            str(n * n) for n in range(200)]
+
+
+@pytest.mark.parametrize("deaths", [[0], [57], [199], [3, 4], [10, 90, 150], list(range(0, 200, 40))])
+def test_an_item_that_kills_its_worker_costs_that_item_only(deaths):
+    items = [f"{n}!" if n in deaths else str(n) for n in range(200)]
+    with pool(2) as workers_pool:
+        outcomes = list(map_guarded(workers_pool, pool_tasks.square_or_die, items, pool_tasks.crashed))
+    assert outcomes == [f"mati:{n}!" if n in deaths else str(n * n) for n in range(200)]
+
+
+def test_shared_queue_does_every_job_once_here_and_in_the_pool():
+    jobs = [f"j{n}" for n in range(30)]
+    done: list[str] = []
+    with pool(2) as workers_pool, SharedQueue(pool_tasks.job, jobs, workers_pool, 1) as queue:
+        crashed = queue.finish(done.append)
+    assert crashed == []
+    assert sorted(done) == sorted(j.upper() for j in jobs)
+
+
+def test_shared_queue_returns_a_job_whose_process_dies_twice():
+    jobs = ["a", "b!", "c", "d", "e!", "f"]
+    done: list[str] = []
+    with pool(2) as workers_pool, SharedQueue(pool_tasks.job, jobs, workers_pool, 6) as queue:
+        crashed = queue.finish(done.append)
+    assert sorted(crashed) == ["b!", "e!"]
+    assert sorted(done) == ["A", "C", "D", "F"]
+
+
+def test_a_process_alone_reports_its_death():
+    from concurrent.futures.process import BrokenProcessPool
+
+    assert Workers.alone(pool_tasks.square_or_die, "7") == "49"
+    with pytest.raises(BrokenProcessPool):
+        Workers.alone(pool_tasks.square_or_die, "7!")
+
+
+def test_collector_spared_nests_and_unfreezes():
+    import gc
+
+    with collector_spared():
+        frozen = gc.get_freeze_count()
+        with collector_spared():
+            assert gc.get_freeze_count() == frozen
+    assert gc.get_freeze_count() == 0
+    assert os.getpid() > 0
