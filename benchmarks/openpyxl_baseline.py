@@ -22,6 +22,7 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.table import Table
 
 from lkjip_xl import calc
+from lkjip_xl._values import YES
 from lkjip_xl.layout import (
     COL_CODE, COL_DEN, COL_NIHIL, COL_NUM, COL_REAL, COLUMN_INDEX, FORM_SHEET, STAMP_SHEET, TITLE_TO_KEY,
 )
@@ -51,7 +52,7 @@ def read_form(path: Path) -> dict:
     inputs = {}
     for indicator in indicators:
         index, row = by_code[indicator.code]
-        reported = IndicatorInput(indicator.code, nihil=row[cols[COL_NIHIL]] == calc.NIHIL_YES)
+        reported = IndicatorInput(indicator.code, nihil=row[cols[COL_NIHIL]] == YES)
         if indicator.method is Method.LANGSUNG:
             reported.value = row[cols[COL_REAL]]
         elif indicator.method is Method.RERATA_SUBRASIO:
@@ -117,7 +118,7 @@ def _write_kanwil(path: Path, kanwil: str, rule: AchievementRule, order: list[st
             sheet.cell(row, 2, ind.sk_text)
         sheet.cell(row, 3, f"{ind.ikk_no}. {ind.text}")
         sheet.cell(row, 4, ind.target)
-        values = [ind.code, ind.divisi, ind.unit, ind.method.value, calc.NIHIL_YES if reported.nihil else None,
+        values = [ind.code, ind.divisi, ind.unit, ind.method.value, YES if reported.nihil else None,
                   reported.value if ind.method is Method.LANGSUNG else None]
         for n in range(pairs):
             values += list(reported.pairs[n]) if n < len(reported.pairs) else [None, None]

@@ -39,10 +39,14 @@ The flow, one module per step:
                               sheets and columns); :mod:`lkjip_xl.template` writes it and the blank template
 - :mod:`lkjip_xl.layout`      the documented form layout contract (sheet, headers, stamp)
 - :mod:`lkjip_xl.forms`       write the standard Divisi forms
-- :mod:`lkjip_xl.safety`      pre-flight checks on a raw file (size, zip, encryption, XML bombs, every
-                              sheet's extent) and the one way to open any input workbook
+- :mod:`lkjip_xl.safety`      pre-flight checks on a raw file (size, zip, encryption, XML bombs);
+                              :mod:`lkjip_xl.sheets` bounds every sheet (one scan: extent, hidden rows and
+                              columns, formulas); :mod:`lkjip_xl.workbooks` the one way to open any input workbook
 - :mod:`lkjip_xl.reader`      read returned forms back (python-calamine)
-- :mod:`lkjip_xl.validate`    problems as records (:mod:`lkjip_xl.report`), collected into a report
+- :mod:`lkjip_xl.validate`    problems as records (:mod:`lkjip_xl.report`), collected into a report:
+                              :mod:`lkjip_xl.inputs` (paths and folders → files), :mod:`lkjip_xl.checks`
+                              (one form: cells → inputs and problems), :mod:`lkjip_xl.crosscheck` (the
+                              forms against each other and the master)
 - :mod:`lkjip_xl.feedback`    marked copies of forms with problems, to send back to the Divisi
 - :mod:`lkjip_xl.calc`        one pure function per number, with its spreadsheet formula
 - :mod:`lkjip_xl.consolidate` the consolidated workbook of one Kanwil
@@ -57,9 +61,14 @@ The flow, one module per step:
                               click: one JSON document per ``--json`` run, one table of exit codes
 
 Shared helpers: :mod:`lkjip_xl.numbers` (Indonesian number conventions),
-:mod:`lkjip_xl.messages` (every user-facing text), :mod:`lkjip_xl.errors` (:class:`LkjipError`, the base
-of every exception raised for a user, and its kinds), :mod:`lkjip_xl.fileio`
-(the one guard of a run's outputs against its inputs, atomic all-or-nothing writes, file names), :mod:`lkjip_xl.xlsx` (workbook helpers),
+:mod:`lkjip_xl.messages` (every user-facing text: sentences ``msg(code)``, words such as sheet names and
+column titles ``LABELS[code]``), :mod:`lkjip_xl.errors` (:class:`LkjipError`, the base
+of every exception raised for a user, and its kinds), :mod:`lkjip_xl.guard` (the one guard of a run's
+outputs against its inputs), :mod:`lkjip_xl.fileio` (atomic all-or-nothing writes, hashes),
+:mod:`lkjip_xl.names` (file names), :mod:`lkjip_xl.kinds` (the kind mark of a toolkit workbook),
+:mod:`lkjip_xl.xlsx` (workbook helpers: column letters and A1 references, the one print setup),
+:mod:`lkjip_xl.styles` (the one style registry: every cell style and colour, by workbook family),
+:mod:`lkjip_xl._values` (how every reader reads a blank cell, Ya/Tidak and a year),
 :mod:`lkjip_xl.formula_check` (spreadsheet functions the toolkit may use).
 """
 

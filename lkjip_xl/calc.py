@@ -30,7 +30,10 @@ import math
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from .messages import msg
+import string
+
+from .messages import LABELS, MESSAGES, msg, visible
+from ._values import YES
 from .xlsx import excel_string, number_literal
 from .model import (
     AchievementRule,
@@ -41,9 +44,8 @@ from .model import (
     QuarterRule,
 )
 
-TERCAPAI = "Tercapai"
-TIDAK_TERCAPAI = "Tidak Tercapai"
-NIHIL_YES = "Ya"
+TERCAPAI = LABELS["status_tercapai"]
+TIDAK_TERCAPAI = LABELS["status_tidak_tercapai"]
 
 
 # --------------------------------------------------------------------------- realisasi
@@ -185,7 +187,7 @@ def realisasi_formula(indicator: Indicator, refs: InputRefs) -> str:
     """Formula computing :func:`realisasi` from the cells in ``refs`` (no leading '=')."""
     core = _method(indicator).formula(indicator, refs)
     if indicator.nihil and refs.nihil:
-        return f'IF({refs.nihil}="{NIHIL_YES}",100,{core})'
+        return f'IF({refs.nihil}="{YES}",100,{core})'
     return core
 
 
@@ -358,15 +360,39 @@ def summarize(results: Sequence[IndicatorResult], divisi_order: Sequence[str], k
 
 def headline(tercapai_count: int, total: int, period: str = "") -> str:
     """"54 dari 60 IKK tercapai"; with a ``period``, "12 dari 60 IKK tercapai (Triwulan I Tahun 2023)"."""
-    if period:
-        return msg("headline_period", tercapai=tercapai_count, total=total, period=period)
-    return msg("headline", tercapai=tercapai_count, total=total)
+    text = msg("headline", tercapai=tercapai_count, total=total)
+    return msg("headline_period", headline=text, period=period) if period else text
 
 
 def headline_formula(tercapai_ref: str, total_ref: str, period: str = "") -> str:
-    """Formula building :func:`headline` from two count cells."""
-    formula = f'{tercapai_ref}&" dari "&{total_ref}&" IKK tercapai"'
-    return formula + f"&{excel_string(f' ({period})')}" if period else formula
+    """Formula building :func:`headline` from two count cells, from the same catalogue entries."""
+    formula = message_formula("headline", {"tercapai": tercapai_ref, "total": total_ref})
+    return message_formula("headline_period", {"headline": formula}, period=period) if period else formula
+
+
+def message_formula(message_code: str, refs: dict[str, str], /, **fields: object) -> str:
+    """The catalogue text ``message_code`` as a formula (no leading '=') that builds it in the cell.
+
+    Each field named in ``refs`` becomes that formula expression (a cell reference), joined
+    with ``&``; the other ``fields`` are filled in as text, as :func:`~lkjip_xl.messages.msg`
+    does, and every run of text becomes one string literal.
+    """
+    parts: list[str] = []
+    text = ""
+    for literal, name, _, _ in string.Formatter().parse(MESSAGES[message_code]):
+        text += literal
+        if name is None:
+            continue
+        if name in refs:
+            if text:
+                parts.append(excel_string(text))
+            parts.append(refs[name])
+            text = ""
+        else:
+            text += visible(fields[name])
+    if text:
+        parts.append(excel_string(text))
+    return "&".join(parts)
 
 
 # --------------------------------------------------------------------------- report tables

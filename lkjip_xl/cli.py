@@ -28,9 +28,9 @@ import click
 
 from . import __version__
 from .errors import INPUT, MASTER, OUTPUT, SETUP, USAGE, LkjipError, UsageError
-from .fileio import guard_outputs, input_problem
+from .guard import guard_outputs, input_problem
 from .master import MasterError, read_master
-from .messages import msg
+from .messages import LABELS, msg
 from .model import PERIODS
 from .report import ERROR, Problem, Report
 from .template import write_master
@@ -50,8 +50,8 @@ EXIT_CODES: dict[str, int] = {
 EXIT_UNEXPECTED = 3
 
 #: Every path option and argument: click checks nothing (its messages are English); the
-#: library checks inputs (:func:`~lkjip_xl.fileio.input_problem`) and outputs
-#: (:func:`~lkjip_xl.fileio.guard_outputs`) and says what is wrong in Indonesian.
+#: library checks inputs (:func:`~lkjip_xl.guard.input_problem`) and outputs
+#: (:func:`~lkjip_xl.guard.guard_outputs`) and says what is wrong in Indonesian.
 PATH = click.Path(readable=False)
 
 
@@ -141,7 +141,7 @@ def runner(name: str, func: Callable[..., None]) -> Callable[..., None]:
     return run_command
 
 
-def command(name: str, json_help: str = "Cetak hasil sebagai satu dokumen JSON.", **settings: Any):
+def command(name: str, json_help: str = msg("help_json"), **settings: Any):
     """Register ``func(run, **options)`` as ``lkjip-xl <name>`` with ``--json`` and the one error handling."""
 
     def decorate(func: Callable[..., None]):
@@ -158,12 +158,12 @@ def command(name: str, json_help: str = "Cetak hasil sebagai satu dokumen JSON."
 
 
 def force_option(func):
-    return click.option("--force", is_flag=True, help="Timpa berkas keluaran yang sudah ada.")(func)
+    return click.option("--force", is_flag=True, help=msg("help_force"))(func)
 
 
 def master_option(required: bool):
     return click.option("--master", "master_path", type=PATH, required=required,
-                        help="Buku kerja master PK (opsional: formulir membawa definisinya sendiri).")
+                        help=msg("help_master_optional"))
 
 
 def _load_master(path: str | None):
@@ -196,7 +196,7 @@ class _Progress:
 
 
 def _count_inputs(paths) -> int:
-    from .validate import expand_paths
+    from .inputs import expand_paths
 
     return len(expand_paths(paths)[0])
 
@@ -224,8 +224,7 @@ def _summary(summary) -> dict[str, Any] | None:
 # --------------------------------------------------------------------------- the commands
 
 
-@click.group(help="lkjip-xl: formulir standar LKjIP untuk Divisi, pemeriksaan formulir yang kembali, "
-                  "konsolidasi capaian kinerja dan tabel laporan.")
+@click.group(help=msg("help_cli"))
 @click.version_option(__version__, prog_name="lkjip-xl")
 def cli() -> None:
     """lkjip-xl: standard LKjIP forms out, filled forms back, consolidated capaian workbook.
@@ -234,9 +233,8 @@ def cli() -> None:
     """
 
 
-@command("template", help="Tulis templat master PK kosong (templates/LKjIP_template.xlsx).")
-@click.option("--out", type=PATH, default=str(DEFAULT_TEMPLATE), show_default=True,
-              help="Berkas templat yang ditulis.")
+@command("template", help=msg("help_template"))
+@click.option("--out", type=PATH, default=str(DEFAULT_TEMPLATE), show_default=True, help=msg("help_template_out"))
 @force_option
 def template(run: Run, out: str, force: bool) -> None:
     """Write the blank master PK template (templates/LKjIP_template.xlsx)."""
@@ -246,11 +244,11 @@ def template(run: Run, out: str, force: bool) -> None:
     run.say(msg("template_written", path=path))
 
 
-@command("forms", help="Tulis satu formulir standar per Divisi dari MASTER.")
+@command("forms", help=msg("help_forms"))
 @click.argument("master", type=PATH)
-@click.option("--out-dir", type=PATH, required=True, help="Folder tujuan formulir.")
-@click.option("--periode", type=click.Choice(PERIODS), default="Tahunan", show_default=True,
-              help="Periode pelaporan formulir.")
+@click.option("--out-dir", type=PATH, required=True, help=msg("help_forms_out_dir"))
+@click.option("--periode", type=click.Choice(PERIODS), default=PERIODS[0], show_default=True,
+              help=msg("help_forms_periode"))
 @force_option
 def forms(run: Run, master: str, out_dir: str, periode: str, force: bool) -> None:
     """Write one standard form per Divisi from MASTER."""
@@ -263,15 +261,12 @@ def forms(run: Run, master: str, out_dir: str, periode: str, force: bool) -> Non
         run.say(msg("form_written", path=path))
 
 
-@command("validate", json_help="Cetak laporan sebagai satu dokumen JSON.",
-         help="Periksa formulir yang kembali (berkas atau folder). Kode keluar 1 bila ada kesalahan "
-              "(peringatan tidak dihitung).")
+@command("validate", json_help=msg("help_validate_json"), help=msg("help_validate"))
 @click.argument("files", nargs=-1, required=True, type=PATH)
 @master_option(required=False)
 @click.option("--feedback-dir", type=PATH,
-              help="Tulis salinan bertanda setiap formulir bermasalah (sel disorot, sheet 'Pemeriksaan') "
-                   "ke folder ini, untuk dikirim kembali ke Divisi.")
-@click.option("--force", is_flag=True, help="Timpa salinan pemeriksaan yang sudah ada.")
+              help=msg("help_validate_feedback_dir", sheet=LABELS["sheet_feedback"]))
+@click.option("--force", is_flag=True, help=msg("help_validate_force"))
 def validate(run: Run, files: tuple[str, ...], master_path: str | None, feedback_dir: str | None,
              force: bool) -> None:
     """Check returned forms (files or folders); exit 1 when there are errors (warnings do not count)."""
@@ -282,7 +277,7 @@ def validate(run: Run, files: tuple[str, ...], master_path: str | None, feedback
     if feedback_dir is not None:
         check_feedback_dir(feedback_dir, inputs)
     pk = _load_master(master_path)
-    progress = _Progress("Memeriksa", _count_inputs(files))
+    progress = _Progress(LABELS["progress_checking"], _count_inputs(files))
     try:
         report = validate_paths(files, pk, progress)
     finally:
@@ -297,20 +292,13 @@ def validate(run: Run, files: tuple[str, ...], master_path: str | None, feedback
         _write_feedback(run, report, feedback_dir, inputs, force)
 
 
-@command("consolidate", json_help="Cetak laporan, berkas yang ditulis dan ringkasan sebagai satu dokumen JSON.",
-         help="Periksa FILES (formulir atau folder) lalu tulis buku kerja konsolidasi ke --out (atau, "
-              "untuk banyak Kanwil, ke --out-dir). Formulir berkesalahan ditolak dan disebutkan; "
-              "dengan --skip-invalid formulir itu dilewati.")
+@command("consolidate", json_help=msg("help_consolidate_json"), help=msg("help_consolidate"))
 @click.argument("files", nargs=-1, required=True, type=PATH)
-@click.option("--out", type=PATH, help="Buku kerja konsolidasi yang ditulis (satu Kanwil).")
-@click.option("--out-dir", type=PATH,
-              help="Konsolidasi nasional formulir banyak Kanwil: satu buku kerja per Kanwil dan "
-                   "Nasional_<tahun>.xlsx di folder ini.")
+@click.option("--out", type=PATH, help=msg("help_consolidate_out"))
+@click.option("--out-dir", type=PATH, help=msg("help_consolidate_out_dir"))
 @master_option(required=False)
-@click.option("--skip-invalid", is_flag=True,
-              help="Lewati formulir berkesalahan alih-alih menolak seluruh konsolidasi (kode keluar tetap 1).")
-@click.option("--feedback-dir", type=PATH,
-              help="Tulis juga salinan bertanda setiap formulir bermasalah ke folder ini (lihat validate).")
+@click.option("--skip-invalid", is_flag=True, help=msg("help_consolidate_skip_invalid"))
+@click.option("--feedback-dir", type=PATH, help=msg("help_consolidate_feedback_dir"))
 @force_option
 def consolidate(run: Run, files: tuple[str, ...], out: str | None, out_dir: str | None, master_path: str | None,
                 skip_invalid: bool, feedback_dir: str | None, force: bool) -> None:
@@ -334,11 +322,11 @@ def consolidate(run: Run, files: tuple[str, ...], out: str | None, out_dir: str 
     guard_outputs([out] if out is not None else [], inputs, force, out_dirs=[d for d in (out_dir,) if d],
                   check_existing=False)
     pk = _load_master(master_path)
-    bars = [_Progress("Membaca formulir", _count_inputs(files))]
+    bars = [_Progress(LABELS["progress_reading"], _count_inputs(files))]
 
     def writing(total: int) -> _Progress:
         bars[-1].close()
-        bars.append(_Progress("Menulis buku kerja", total))
+        bars.append(_Progress(LABELS["progress_writing"], total))
         return bars[-1]
 
     def guard(report: Report, outputs: list[Path]) -> None:
@@ -374,23 +362,18 @@ def consolidate(run: Run, files: tuple[str, ...], out: str | None, out_dir: str 
         _write_feedback(run, result.report, feedback_dir, inputs, force)
 
 
-@command("tables", json_help="Cetak peringatan, berkas yang ditulis dan daftar tabel sebagai satu dokumen JSON.",
-         help="Tulis tabel Bab III dari SOURCE (buku kerja konsolidasi atau folder formulir): "
-              "per IKK tabel target/realisasi, perbandingan tahun lalu dan target jangka menengah, "
-              "tabel anggaran dan Daftar Tabel, dengan nomor dan judul otomatis.")
+@command("tables", json_help=msg("help_tables_json"), help=msg("help_tables"))
 @click.argument("source", type=PATH)
-@click.option("--master", "master_path", type=PATH, required=True, help="Buku kerja master PK tahun ini.")
+@click.option("--master", "master_path", type=PATH, required=True, help=msg("help_tables_master"))
 @click.option("--previous", "previous_paths", type=PATH, multiple=True, required=True,
-              help="Buku kerja konsolidasi tahun lalu, atau sheet 'Capaian Tahun Lalu' (boleh berulang).")
+              help=msg("help_tables_previous", sheet=LABELS["sheet_previous"]))
 @click.option("--renstra", "renstra_path", type=PATH, required=True,
-              help="Buku kerja target Renstra (sheet 'Renstra').")
-@click.option("--anggaran", "anggaran_path", type=PATH,
-              help="Buku kerja anggaran (docs/budget.md); tanpa opsi ini tabel anggaran tidak ditulis.")
+              help=msg("help_tables_renstra", sheet=LABELS["sheet_renstra"]))
+@click.option("--anggaran", "anggaran_path", type=PATH, help=msg("help_tables_anggaran"))
 @click.option("--supporting", "supporting_path", type=PATH,
-              help="Tabel pendukung yang diberi nomor di antaranya (sheet 'Tabel Pendukung').")
-@click.option("--start", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Nomor tabel pertama (Tabel 3.<start>, tabel ringkasan).")
-@click.option("--out", type=PATH, required=True, help="Buku kerja tabel yang ditulis.")
+              help=msg("help_tables_supporting", sheet=LABELS["sheet_supporting"]))
+@click.option("--start", type=click.IntRange(min=1), default=1, show_default=True, help=msg("help_tables_start"))
+@click.option("--out", type=PATH, required=True, help=msg("help_tables_out"))
 @force_option
 def tables(run: Run, source: str, master_path: str, previous_paths: tuple[str, ...], renstra_path: str,
            anggaran_path: str | None, supporting_path: str | None, start: int, out: str, force: bool) -> None:
@@ -407,12 +390,9 @@ def tables(run: Run, source: str, master_path: str, previous_paths: tuple[str, .
                 last=numbered[-1].label))
 
 
-@command("button", json_help="Cetak berkas yang ditulis sebagai satu dokumen JSON.",
-         help="Tulis buku kerja kendali Excel (.xlsm) dengan tombol Periksa dan Konsolidasi. "
-              "Memerlukan xlwings: pip install \"lkjip-xl[excel]\".")
-@click.option("--out", "out", required=True, type=PATH,
-              help="Berkas buku kerja kendali yang ditulis (.xlsm), misalnya konsolidasi.xlsm.")
-@click.option("--force", is_flag=True, help="Timpa berkas keluaran bila sudah ada.")
+@command("button", json_help=msg("help_button_json"), help=msg("help_button"))
+@click.option("--out", "out", required=True, type=PATH, help=msg("help_button_out"))
+@click.option("--force", is_flag=True, help=msg("help_button_force"))
 def button(run: Run, out: str, force: bool) -> None:
     """Write the Excel control workbook (.xlsm) with the buttons Periksa and Konsolidasi (needs xlwings)."""
     from .control.build import write_control_workbook

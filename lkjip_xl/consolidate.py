@@ -23,33 +23,40 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
-from xlsxwriter.utility import xl_rowcol_to_cell_fast as cell_ref
 
 from . import calc
+from ._values import YES
 from .calc import InputRefs, Summary
-from .fileio import KIND_CONSOLIDATED, atomic_output, guard_outputs, path_list
+from .checks import CheckedForm
+from .fileio import atomic_output
+from .guard import guard_outputs, path_list
+from .kinds import KIND_CONSOLIDATED
 from .master import read_master
-from .messages import msg
+from .messages import LABELS, msg
 from .methods import spec
 from .model import PERIODS, AchievementRule, Indicator, IndicatorInput, IndicatorResult, Master
 from .numbers import excel_number_format
 from .records import DATA_COLUMNS, data_records, dataframe, write_data_sheet
 from .report import ERROR, WARNING, Problem, Report
-from .validate import CheckedForm, Validation, validate_files
-from .xlsx import FiniteWorksheet, a1, decimals_for, new_workbook, quote_sheet, row_height
+from .validate import Validation, validate_files
+from .styles import StyleBook
+from .xlsx import FiniteWorksheet, a1, decimals_for, new_workbook, print_setup, quote_sheet, row_height
 
-SHEET_CAPAIAN = "Capaian Kinerja"
-SHEET_SUMMARY = "Ringkasan"
-SHEET_SOURCES = "Sumber"
+SHEET_CAPAIAN = LABELS["sheet_capaian"]
+SHEET_SUMMARY = LABELS["sheet_summary"]
+SHEET_SOURCES = LABELS["sheet_sources"]
 ANNUAL = PERIODS[0]  # "Tahunan"
 
-CAPAIAN_HEADERS = ("No", "Sasaran Kegiatan", "Indikator Kinerja Kegiatan", "Target", "Realisasi",
-                   "Capaian", "Status")
+CAPAIAN_HEADERS = tuple(LABELS[key] for key in ("col_no", "col_sk", "col_ikk", "col_target", "col_realisasi",
+                                                "col_capaian_plain", "col_status"))
 CAPAIAN_WIDTHS = (5, 38, 52, 16, 16, 11, 15)
 HEADER_ROW = 3
 #: Input column of "Capaian Kinerja" holding each IKK's Divisi number, the key "Ringkasan" counts on:
 #: COUNTIF on names would ignore case and read * ? ~ as wildcards.
-DIVISI_NUMBER = "No. Divisi"
+DIVISI_NUMBER = LABELS["col_no_divisi"]
+#: The other input columns of "Capaian Kinerja" (titles; the pairs are ``msg("input_pair_numerator", n=n)`` ...).
+INPUT_CODE, INPUT_DIVISI, INPUT_UNIT, INPUT_METHOD, INPUT_NIHIL, INPUT_VALUE, INPUT_FILE = (LABELS[key] for key in (
+    "col_kode", "col_divisi", "col_satuan", "col_cara_hitung", "col_nihil", "col_nilai_langsung", "col_berkas_sumber"))
 INPUT_FIRST_COL = len(CAPAIAN_HEADERS) + 1  # one spacer column
 
 
@@ -117,7 +124,7 @@ def consolidate(paths: str | Path | Iterable[str | Path], out: str | Path, maste
     Forms with errors are refused: nothing is written, unless ``skip_invalid``
     is set, in which case they are left out and named in the report.  Before
     writing, ``guard(report, [out])`` checks the output (default:
-    :func:`lkjip_xl.fileio.guard_outputs` against ``paths``).
+    :func:`lkjip_xl.guard.guard_outputs` against ``paths``).
     """
     if master is not None and not isinstance(master, Master):
         master = read_master(master)
@@ -180,7 +187,7 @@ def compute(accepted: list[CheckedForm], master: Master | None) -> Consolidated:
             reported = checked.inputs.get(indicator.code) or IndicatorInput(indicator.code)
             rows.append((calc.evaluate(indicator, reported, rule), reported, checked))
     present = [d for d in order if d in by_divisi]
-    period = first.period  # the forms agree on it (validate._check_agreement)
+    period = first.period  # the forms agree on it (crosscheck._check_agreement)
     summary = calc.summarize([r for r, _, _ in rows], present, kanwil)
     if period != ANNUAL:
         summary = replace(summary, period=period_label(period, year))
@@ -213,9 +220,9 @@ def add_formula_sheet(workbook, name: str) -> FormulaWorksheet:
 def write_consolidated(data: Consolidated, out: str | Path, force: bool = False, sources: bool = True) -> Path:
     """Write the sheets atomically to ``out`` ("Sumber" only with ``sources``)."""
     with atomic_output(out, force) as tmp:
-        workbook = new_workbook(tmp, title=f"Capaian Kinerja {data.kanwil} {data.period_label}",
+        workbook = new_workbook(tmp, title=msg("title_capaian", kanwil=data.kanwil, period=data.period_label),
                                 kind=KIND_CONSOLIDATED, in_memory=True)
-        styles = Styles(workbook)
+        styles = StyleBook(workbook, "workbook")
         ranges = _write_capaian(workbook, styles, data)
         _write_summary(workbook, styles, data, ranges)
         write_data_sheet(workbook, data)
@@ -223,30 +230,6 @@ def write_consolidated(data: Consolidated, out: str | Path, force: bool = False,
             _write_sources(workbook, styles, data)
         workbook.close()
     return Path(out)
-
-
-class Styles:
-    """The cell formats of the consolidated workbooks (also used by :mod:`lkjip_xl.national`)."""
-
-    def __init__(self, workbook):
-        self.wb = workbook
-        self.cache: dict[tuple, object] = {}
-        self.title = workbook.add_format({"bold": True, "font_size": 13})
-        self.note = workbook.add_format({"italic": True, "font_color": "#595959"})
-        self.warning = workbook.add_format({"bold": True, "font_color": "#9C0006"})
-        self.head = workbook.add_format({"bold": True, "border": 1, "bg_color": "#D9E1F2", "align": "center",
-                                         "valign": "vcenter", "text_wrap": True})
-        self.group = workbook.add_format({"bold": True, "border": 1, "bg_color": "#EDEDED"})
-        self.text = workbook.add_format({"border": 1, "text_wrap": True, "valign": "top"})
-        self.input_head = workbook.add_format({"bold": True, "border": 1, "bg_color": "#FFF2CC",
-                                               "text_wrap": True, "valign": "vcenter"})
-
-    def number(self, num_format: str, bold: bool = False):
-        key = (num_format, bold)
-        if key not in self.cache:
-            self.cache[key] = self.wb.add_format({"border": 1, "valign": "top", "num_format": num_format,
-                                                  "bold": bold})
-        return self.cache[key]
 
 
 @dataclass
@@ -258,31 +241,30 @@ class _Ranges:
 
 def divisi_label(name: str) -> str:
     """The group row of Tabel 3.1: "Divisi Administrasi" (no double "Divisi")."""
-    return name if name.casefold().startswith("divisi") else f"Divisi {name}"
+    return name if name.casefold().startswith(LABELS["col_divisi"].casefold()) else msg("divisi_label", name=name)
 
 
 def _max_pairs(data: Consolidated) -> int:
     return max([r.indicator.input_pairs for r, _, _ in data.rows] + [1])
 
 
-def _write_capaian(workbook, styles: Styles, data: Consolidated) -> _Ranges:
+def _write_capaian(workbook, styles: StyleBook, data: Consolidated) -> _Ranges:
     sheet = add_formula_sheet(workbook, SHEET_CAPAIAN)
-    sheet.write_string(0, 0, f"Capaian Kinerja {data.kanwil} {data.period_label}", styles.title)
-    sheet.write_string(1, 0, "Realisasi dan capaian adalah rumus atas data masukan di sebelah kanan tabel; "
-                             f"tercapai bila {data.achievement.describe()}.", styles.note)
+    sheet.write_string(0, 0, msg("title_capaian", kanwil=data.kanwil, period=data.period_label), styles.title)
+    sheet.write_string(1, 0, msg("note_capaian", rule=data.achievement.describe()), styles.note)
     for col, (title, width) in enumerate(zip(CAPAIAN_HEADERS, CAPAIAN_WIDTHS)):
         sheet.set_column(col, col, width)
-        sheet.write_string(HEADER_ROW, col, title, styles.head)
+        sheet.write_string(HEADER_ROW, col, title, styles.header)
     pairs = _max_pairs(data)
-    input_titles = ["Kode IKK", "Divisi", DIVISI_NUMBER, "Satuan", "Cara Hitung", "NIHIL", "Nilai Langsung"]
+    input_titles = [INPUT_CODE, INPUT_DIVISI, DIVISI_NUMBER, INPUT_UNIT, INPUT_METHOD, INPUT_NIHIL, INPUT_VALUE]
     for n in range(1, pairs + 1):
-        input_titles += [f"Pembilang {n}", f"Penyebut {n}"]
-    input_titles.append("Berkas Sumber")
+        input_titles += [msg("input_pair_numerator", n=n), msg("input_pair_denominator", n=n)]
+    input_titles.append(INPUT_FILE)
     col_of = {title: INPUT_FIRST_COL + i for i, title in enumerate(input_titles)}
     sheet.set_column(len(CAPAIAN_HEADERS), len(CAPAIAN_HEADERS), 2)
     for title, col in col_of.items():
-        sheet.write_string(HEADER_ROW, col, title, styles.input_head)
-        sheet.set_column(col, col, 40 if title == "Berkas Sumber" else 14)
+        sheet.write_string(HEADER_ROW, col, title, styles.input_header)
+        sheet.set_column(col, col, 40 if title == INPUT_FILE else 14)
     sheet.set_row(HEADER_ROW, 30)
 
     row = HEADER_ROW + 1
@@ -315,12 +297,8 @@ def _write_capaian(workbook, styles: Styles, data: Consolidated) -> _Ranges:
             sheet.write_string(start, 0, f"{indicator.sk_no}.", styles.text)
             sheet.write_string(start, 1, indicator.sk_text, styles.text)
     sheet.freeze_panes(HEADER_ROW + 1, 0)
-    sheet.autofilter(HEADER_ROW, INPUT_FIRST_COL, max(last_data, HEADER_ROW), col_of["Berkas Sumber"])
-    sheet.set_landscape()
-    sheet.set_paper(9)
-    sheet.repeat_rows(HEADER_ROW)
-    sheet.print_area(0, 0, max(last_data, HEADER_ROW), len(CAPAIAN_HEADERS) - 1)
-    sheet.fit_to_pages(1, 0)
+    sheet.autofilter(HEADER_ROW, INPUT_FIRST_COL, max(last_data, HEADER_ROW), col_of[INPUT_FILE])
+    print_setup(sheet, repeat_rows=HEADER_ROW, area=(max(last_data, HEADER_ROW), len(CAPAIAN_HEADERS) - 1))
     ref = quote_sheet(SHEET_CAPAIAN)
 
     def col_range(col: int) -> str:
@@ -329,38 +307,38 @@ def _write_capaian(workbook, styles: Styles, data: Consolidated) -> _Ranges:
     return _Ranges(divisi=col_range(col_of[DIVISI_NUMBER]), capaian=col_range(5), status=col_range(6))
 
 
-def _write_indicator_row(sheet, styles: Styles, data: Consolidated, row: int, result: IndicatorResult,
+def _write_indicator_row(sheet, styles: StyleBook, data: Consolidated, row: int, result: IndicatorResult,
                          reported: IndicatorInput, checked: CheckedForm, col_of: dict[str, int],
                          pairs: int) -> float:
     """Write one IKK row; return its height in points."""
     indicator = result.indicator
-    unit_fmt = styles.number(excel_number_format(indicator.unit, 2))
+    unit_fmt = styles("number", excel_number_format(indicator.unit, 2))
     ikk_text = f"{indicator.ikk_no}. {indicator.text}"
     sheet.write_string(row, 2, ikk_text, styles.text)
     height = row_height([(ikk_text, CAPAIAN_WIDTHS[2])])
     sheet.set_row(row, height)
     sheet.write_number(row, 3, indicator.target,
-                       styles.number(excel_number_format(indicator.unit, decimals_for(indicator.target))))
+                       styles("number", excel_number_format(indicator.unit, decimals_for(indicator.target))))
     # inputs
-    sheet.write_string(row, col_of["Kode IKK"], indicator.code, styles.text)
-    sheet.write_string(row, col_of["Divisi"], indicator.divisi, styles.text)
-    sheet.write_number(row, col_of[DIVISI_NUMBER], data.divisi_number(indicator.divisi), styles.number("0"))
-    sheet.write_string(row, col_of["Satuan"], indicator.unit, styles.text)
-    sheet.write_string(row, col_of["Cara Hitung"], str(indicator.method), styles.text)
-    general = styles.number("General")
-    nihil_ref = cell_ref(row, col_of["NIHIL"])
+    sheet.write_string(row, col_of[INPUT_CODE], indicator.code, styles.text)
+    sheet.write_string(row, col_of[INPUT_DIVISI], indicator.divisi, styles.text)
+    sheet.write_number(row, col_of[DIVISI_NUMBER], data.divisi_number(indicator.divisi), styles("number", "0"))
+    sheet.write_string(row, col_of[INPUT_UNIT], indicator.unit, styles.text)
+    sheet.write_string(row, col_of[INPUT_METHOD], str(indicator.method), styles.text)
+    general = styles("number", "General")
+    nihil_ref = a1(row, col_of[INPUT_NIHIL])
     if reported.nihil:
-        sheet.write_string(row, col_of["NIHIL"], calc.NIHIL_YES, styles.text)
+        sheet.write_string(row, col_of[INPUT_NIHIL], YES, styles.text)
     else:
-        sheet.write_blank(row, col_of["NIHIL"], None, styles.text)
-    value_ref = cell_ref(row, col_of["Nilai Langsung"])
+        sheet.write_blank(row, col_of[INPUT_NIHIL], None, styles.text)
+    value_ref = a1(row, col_of[INPUT_VALUE])
     if spec(indicator.method).typed_realisasi and reported.value is not None:
-        sheet.write_number(row, col_of["Nilai Langsung"], reported.value, general)
+        sheet.write_number(row, col_of[INPUT_VALUE], reported.value, general)
     else:
-        sheet.write_blank(row, col_of["Nilai Langsung"], None, general)
+        sheet.write_blank(row, col_of[INPUT_VALUE], None, general)
     pair_refs = []
     for n in range(1, pairs + 1):
-        num_col, den_col = col_of[f"Pembilang {n}"], col_of[f"Penyebut {n}"]
+        num_col, den_col = col_of[msg("input_pair_numerator", n=n)], col_of[msg("input_pair_denominator", n=n)]
         pair = reported.pairs[n - 1] if len(reported.pairs) >= n else (None, None)
         for col, value in zip((num_col, den_col), pair):
             if value is None:
@@ -368,15 +346,15 @@ def _write_indicator_row(sheet, styles: Styles, data: Consolidated, row: int, re
             else:
                 sheet.write_number(row, col, value, general)
         if n <= indicator.input_pairs:
-            pair_refs.append((cell_ref(row, num_col), cell_ref(row, den_col)))
-    sheet.write_string(row, col_of["Berkas Sumber"], os.path.basename(checked.form.path), styles.text)
+            pair_refs.append((a1(row, num_col), a1(row, den_col)))
+    sheet.write_string(row, col_of[INPUT_FILE], os.path.basename(checked.form.path), styles.text)
     # live numbers
     refs = InputRefs(value=value_ref, pairs=tuple(pair_refs), nihil=nihil_ref)
-    real_ref, target_ref, cap_ref = cell_ref(row, 4), cell_ref(row, 3), cell_ref(row, 5)
+    real_ref, target_ref, cap_ref = a1(row, 4), a1(row, 3), a1(row, 5)
     sheet.write_formula(row, 4, "=" + calc.realisasi_formula(indicator, refs), unit_fmt,
                         _stored(result.realisasi))
     sheet.write_formula(row, 5, "=" + calc.capaian_formula(real_ref, target_ref, indicator.direction),
-                        styles.number('0.00"%"'), _stored(result.capaian))
+                        styles("number", '0.00"%"'), _stored(result.capaian))
     sheet.write_formula(row, 6, "=" + calc.status_formula(cap_ref, data.achievement), styles.text,
                         calc.status_text(result.tercapai))
     return height
@@ -386,14 +364,15 @@ def _stored(value: float | None) -> float | str:
     return "" if value is None else value
 
 
-def _write_summary(workbook, styles: Styles, data: Consolidated, ranges: _Ranges) -> None:
+def _write_summary(workbook, styles: StyleBook, data: Consolidated, ranges: _Ranges) -> None:
     sheet = add_formula_sheet(workbook, SHEET_SUMMARY)
-    sheet.write_string(0, 0, f"Ringkasan Capaian Kinerja {data.kanwil} {data.period_label}", styles.title)
-    headers = ("Divisi", "Jumlah IKK", "Tercapai", "Tidak Tercapai", "Rata-rata Capaian (%)")
+    sheet.write_string(0, 0, msg("title_summary", kanwil=data.kanwil, period=data.period_label), styles.title)
+    headers = tuple(LABELS[key] for key in ("col_divisi", "col_jumlah_ikk", "status_tercapai", "status_tidak_tercapai",
+                                            "col_rata_capaian"))
     for col, (title, width) in enumerate(zip(headers, (34, 12, 12, 14, 20))):
         sheet.set_column(col, col, width)
-        sheet.write_string(2, col, title, styles.head)
-    count_fmt, pct_fmt = styles.number("0"), styles.number('0.00"%"')
+        sheet.write_string(2, col, title, styles.header)
+    count_fmt, pct_fmt = styles("number", "0"), styles("number", '0.00"%"')
     row = 3
     for group in data.summary.groups:
         key = data.divisi_number(group.name)  # a number: matched exactly, whatever the name holds
@@ -407,33 +386,32 @@ def _write_summary(workbook, styles: Styles, data: Consolidated, ranges: _Ranges
         row += 1
     first, last = 3, row - 1
     overall = data.summary.overall
-    bold_count, bold_pct = styles.number("0", True), styles.number('0.00"%"', True)
-    sheet.write_string(row, 0, f"Kantor Wilayah ({data.kanwil})", styles.group)
+    bold_count, bold_pct = styles("number_bold", "0"), styles("number_bold", '0.00"%"')
+    sheet.write_string(row, 0, msg("summary_kanwil_row", kanwil=data.kanwil), styles.group)
     for col, value in ((1, overall.total), (2, overall.tercapai)):
         sheet.write_formula(row, col, f"=SUM({a1(first, col)}:{a1(last, col)})", bold_count, value)
     sheet.write_formula(row, 3, f"={a1(row, 1)}-{a1(row, 2)}", bold_count, overall.tidak_tercapai)
     sheet.write_formula(row, 4, f'=IFERROR(AVERAGE({ranges.capaian}),"")', bold_pct, _stored(overall.mean_capaian))
     total_row = row
     row += 2
-    sheet.write_string(row, 0, "Kesimpulan", styles.group)
+    sheet.write_string(row, 0, LABELS["conclusion"], styles.group)
     sheet.merge_range(row, 1, row, 4, "", styles.group)
     sheet.write_formula(row, 1, "=" + calc.headline_formula(a1(total_row, 2), a1(total_row, 1),
                                                             data.summary.period), styles.group,
                         data.summary.headline)
-    sheet.write_string(row + 1, 0, f"Aturan: IKK tercapai bila {data.achievement.describe()}; "
-                                   "capaian tidak dibulatkan sebelum dibandingkan.", styles.note)
+    sheet.write_string(row + 1, 0, msg("note_summary_rule", rule=data.achievement.describe()), styles.note)
     if not data.verified:
         sheet.write_string(row + 2, 0, msg("no_master_note"), styles.warning)
-    sheet.set_paper(9)
-    sheet.fit_to_pages(1, 0)
+    print_setup(sheet, landscape=False)
 
 
-def _write_sources(workbook, styles: Styles, data: Consolidated) -> None:
+def _write_sources(workbook, styles: StyleBook, data: Consolidated) -> None:
     sheet = workbook.add_worksheet(SHEET_SOURCES)
-    headers = ("Kode IKK", "Divisi", "Isian", "Nilai", "Berkas", "Sheet", "Sel", "SHA-256 Berkas")
+    headers = tuple(LABELS[key] for key in ("col_kode", "col_divisi", "col_isian", "col_nilai", "col_berkas",
+                                            "col_sheet", "col_sel", "col_sha256_berkas"))
     for col, (title, width) in enumerate(zip(headers, (13, 22, 14, 16, 34, 10, 7, 66))):
         sheet.set_column(col, col, width)
-        sheet.write_string(0, col, title, styles.head)
+        sheet.write_string(0, col, title, styles.header)
     row = 1
     for result, reported, checked in data.rows:
         values = _input_values(reported)
@@ -458,7 +436,7 @@ def _write_sources(workbook, styles: Styles, data: Consolidated) -> None:
 def _input_values(reported: IndicatorInput) -> dict[str, object]:
     values: dict[str, object] = {"realisasi": reported.value, "keterangan": reported.keterangan}
     if reported.nihil:
-        values["nihil"] = calc.NIHIL_YES
+        values["nihil"] = YES
     for n, (num, den) in enumerate(reported.pairs, start=1):
         values[f"pembilang{n}"] = num
         values[f"penyebut{n}"] = den

@@ -24,25 +24,25 @@ from typing import Iterable
 import openpyxl
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 
-from .fileio import (
-    KIND_FEEDBACK, OutputConflictError, OutputError, OutputSet, os_error_in, atomic_output, guard_outputs,
-    mark_openpyxl, safe_stem, unique_names,
-)
+from .fileio import OutputSet, atomic_output, os_error_in
+from .guard import OutputConflictError, OutputError, guard_outputs
+from .kinds import KIND_FEEDBACK, mark_openpyxl
+from .names import safe_stem, unique_names
 from .layout import FORM_SHEET
-from .messages import msg, visible
+from .messages import LABELS, msg, visible
 from .report import ERROR, SEVERITY_LABEL, WARNING, Problem, Report
-from .safety import check_sheets, describe, package_from_bytes
-from .validate import NOT_READ_CODES
-from .xlsx import row_height
+from .safety import describe, package_from_bytes
+from .sheets import check_sheets
+from .inputs import NOT_READ_CODES
+from .styles import LINK_BLUE, PROBLEM_FILL, openpyxl_fill
+from .xlsx import column_index, column_letters, print_setup, row_height
 
-FEEDBACK_SHEET = "Pemeriksaan"
-FEEDBACK_SUFFIX = "_pemeriksaan"
+FEEDBACK_SHEET = LABELS["sheet_feedback"]
 FILLS = {
-    ERROR: PatternFill("solid", fgColor="FFC7CE"),
-    WARNING: PatternFill("solid", fgColor="FFEB9C"),
+    ERROR: openpyxl_fill(PROBLEM_FILL[ERROR]),
+    WARNING: openpyxl_fill(PROBLEM_FILL[WARNING]),
 }
 COLUMN_WIDTHS = (5, 12, 30, 11, 7, 13, 90)
 HEADER_ROW = 5
@@ -73,7 +73,7 @@ def feedback_targets(report: Report, out_dir: str | Path) -> dict[str, Path]:
         source = problem.file
         if source and source not in not_read and source not in sources:
             sources.append(source)
-    names = unique_names(f"{safe_stem(Path(source).stem)}{FEEDBACK_SUFFIX}.xlsx" for source in sources)
+    names = unique_names(msg("filename_feedback", stem=safe_stem(Path(source).stem)) for source in sources)
     return {source: Path(out_dir) / name for source, name in zip(sources, names)}
 
 
@@ -92,13 +92,13 @@ def write_feedback(report: Report, out_dir: str | Path, inputs: Iterable[str | P
     """Write a feedback copy of each form with problems into ``out_dir``.
 
     ``inputs`` are the files and folders that were validated (and the master):
-    the copies are checked against them by :func:`lkjip_xl.fileio.guard_outputs`
+    the copies are checked against them by :func:`lkjip_xl.guard.guard_outputs`
     before anything is written; ``out_dir`` may not be inside one of their
     folders (:class:`FeedbackDirError`: the copies would be read as forms next
     time), no copy may be an input, and an existing copy is only replaced with
-    ``force`` (:class:`~lkjip_xl.fileio.OutputExistsError`).  All copies are
+    ``force`` (:class:`~lkjip_xl.guard.OutputExistsError`).  All copies are
     written as temporaries and moved into place together; a failure to write
-    (:class:`~lkjip_xl.fileio.OutputError`) leaves none.  Returns the copies
+    (:class:`~lkjip_xl.guard.OutputError`) leaves none.  Returns the copies
     written and a warning for each form whose copy could not be made (openpyxl
     cannot load every file calamine reads).
     """
@@ -196,7 +196,7 @@ def _table_cell(value: object, last_row: int, last_col: int) -> str | None:
     match = _PLAIN_CELL.fullmatch(value) if isinstance(value, str) else None
     if match is None:
         return None
-    row, col = int(match.group(2)), column_index_from_string(match.group(1))
+    row, col = int(match.group(2)), column_index(match.group(1)) + 1
     return value if row <= last_row and col <= last_col else None
 
 
@@ -251,8 +251,8 @@ def _add_list(workbook, file_name: str, problems: list[Problem], original_fills:
     header_row = HEADER_ROW
     for col, (title, width) in enumerate(zip(msg("feedback_columns").split(";"), COLUMN_WIDTHS), start=1):
         _text(sheet.cell(header_row, col), title).font = Font(bold=True)
-        sheet.column_dimensions[get_column_letter(col)].width = width
-    sheet.column_dimensions[get_column_letter(ORIGINAL_FILL_COL)].hidden = True
+        sheet.column_dimensions[column_letters(col - 1)].width = width
+    sheet.column_dimensions[column_letters(ORIGINAL_FILL_COL - 1)].hidden = True
     for n, problem in enumerate(problems, start=1):
         row = header_row + n
         sheet.cell(row, 1, n).alignment = wrap
@@ -266,13 +266,9 @@ def _add_list(workbook, file_name: str, problems: list[Problem], original_fills:
             _text(sheet.cell(row, ORIGINAL_FILL_COL), original_fills[problem.cell])
             link = sheet.cell(row, 5)
             link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{FORM_SHEET}'!{problem.cell}")
-            link.font = Font(color="0563C1", underline="single")
+            link.font = Font(color=LINK_BLUE.lstrip("#"), underline="single")
     sheet.freeze_panes = sheet.cell(header_row + 1, 1)
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_title_rows = f"{header_row}:{header_row}"
+    print_setup(sheet, repeat_rows=header_row - 1)
 
 
 def _text(cell, value: str):

@@ -15,18 +15,23 @@ from pathlib import Path
 from typing import Iterable
 
 from . import TEMPLATE_VERSION, calc, methods
-from .fileio import KIND_FORM, OutputSet, guard_outputs, slug, unique_names
+from ._values import YES
+from .fileio import OutputSet
+from .guard import guard_outputs
+from .kinds import KIND_FORM
+from .names import slug, unique_names
 from .layout import (
     COL_CAPAIAN, COL_CODE, COL_DEN, COL_IKK_NO, COL_METHOD, COL_NIHIL, COL_NOTE, COL_NUM, COL_REAL,
     COL_SK_NO, COL_SK_TEXT, COL_STATUS, COL_TARGET, COL_TEXT, COL_UNIT, COLUMN_INDEX, COLUMNS,
     FIRST_DATA_ROW, FORM_SHEET, HEADER_FIELDS, HEADER_VALUE_COL, STAMP_MAGIC, STAMP_SHEET,
     TABLE_HEADER_ROW, content_hash, locked_content, split_text, subrow_code,
 )
-from .messages import msg
+from .messages import LABELS, msg
 from .methods import Inputs
 from .model import Indicator, IndicatorInput, Master, PERIODS
 from .numbers import INPUT_LIMIT, excel_number_format
-from .xlsx import a1, decimals_for, new_workbook, number_literal, quote_sheet, row_height
+from .styles import StyleBook
+from .xlsx import a1, decimals_for, new_workbook, number_literal, print_setup, quote_sheet, row_height
 
 C = COLUMN_INDEX
 LAST_COL = len(COLUMNS) - 1
@@ -45,10 +50,10 @@ def method_description(indicator: Indicator) -> str:
     return text
 
 
-def form_filename(master: Master, divisi: str, period: str = "Tahunan") -> str:
+def form_filename(master: Master, divisi: str, period: str = PERIODS[0]) -> str:
     """``Formulir_2023_Administrasi.xlsx`` (Triwulan appended when not yearly).
 
-    The Divisi name is made ASCII by :func:`lkjip_xl.fileio.slug` (accents
+    The Divisi name is made ASCII by :func:`lkjip_xl.names.slug` (accents
     transliterated); a name with nothing readable left (Arabic, Chinese, "!!!")
     becomes ``Divisi_<n>``, n its place in the PK order.  Names of one run are
     made unique by :func:`form_filenames`.
@@ -56,24 +61,24 @@ def form_filename(master: Master, divisi: str, period: str = "Tahunan") -> str:
     name = slug(divisi)
     if not name:
         order = list(master.divisi_order)
-        name = f"Divisi_{order.index(divisi) + 1 if divisi in order else 1}"
-    suffix = "" if period == "Tahunan" else "_" + slug(period)
-    return f"Formulir_{master.year}_{name}{suffix}.xlsx"
+        name = msg("filename_divisi_fallback", n=order.index(divisi) + 1 if divisi in order else 1)
+    suffix = "" if period == PERIODS[0] else "_" + slug(period)
+    return msg("filename_form", year=master.year, name=name, suffix=suffix)
 
 
-def form_filenames(master: Master, period: str = "Tahunan") -> dict[str, str]:
+def form_filenames(master: Master, period: str = PERIODS[0]) -> dict[str, str]:
     """Divisi → file name for every Divisi of ``master``, unique ignoring case ("Keimigrasian" and
     "Keimigrasian!" give ``..._Keimigrasian.xlsx`` and ``..._Keimigrasian_2.xlsx``, in PK order)."""
     order = list(master.divisi_order)
     return dict(zip(order, unique_names(form_filename(master, divisi, period) for divisi in order)))
 
 
-def write_forms(master: Master, out_dir: str | Path, period: str = "Tahunan", force: bool = False,
+def write_forms(master: Master, out_dir: str | Path, period: str = PERIODS[0], force: bool = False,
                 inputs: dict[str, IndicatorInput] | None = None,
                 read_from: Iterable[str | os.PathLike] = ()) -> list[Path]:
     """Write one form per Divisi of ``master`` into ``out_dir``; return the paths.
 
-    Every name is decided and checked (:func:`lkjip_xl.fileio.guard_outputs`
+    Every name is decided and checked (:func:`lkjip_xl.guard.guard_outputs`
     against ``read_from``, the files the master was read from) before the first
     byte is written; all forms are written as temporaries and moved into place
     together, so a failure leaves no partial set.
@@ -90,7 +95,7 @@ def write_forms(master: Master, out_dir: str | Path, period: str = "Tahunan", fo
     return targets
 
 
-def write_form(master: Master, divisi: str, out: str | Path, period: str = "Tahunan",
+def write_form(master: Master, divisi: str, out: str | Path, period: str = PERIODS[0],
                force: bool = False, inputs: dict[str, IndicatorInput] | None = None) -> Path:
     """Write the form of one Divisi; ``inputs`` pre-fills it (samples, tests, re-issues)."""
     if period not in PERIODS:
@@ -105,7 +110,7 @@ def _write_form_file(master: Master, divisi: str, path: str, period: str,
     indicators = list(master.for_divisi(divisi))
     if not indicators:
         raise ValueError(f"Divisi {divisi!r} has no IKK in the master")
-    workbook = new_workbook(path, title=f"Formulir {divisi} {master.year}", kind=KIND_FORM)
+    workbook = new_workbook(path, title=msg("title_form_workbook", divisi=divisi, year=master.year), kind=KIND_FORM)
     _FormWriter(workbook, master, divisi, period, indicators, inputs or {}).write()
     workbook.close()
 
@@ -120,29 +125,7 @@ class _FormWriter:
         self.indicators = indicators
         self.inputs = inputs
         self.sheet = workbook.add_worksheet(FORM_SHEET)
-        self.formats: dict[tuple, object] = {}
-
-    # -- formats ----------------------------------------------------------------
-    def fmt(self, kind: str, num_format: str | None = None):
-        key = (kind, num_format)
-        if key not in self.formats:
-            base = {"border": 1, "valign": "top", "font_size": 10}
-            style = {
-                "label": {"text_wrap": True},
-                "locked_num": {"bg_color": "#F2F2F2"},
-                "input": {"locked": False, "bg_color": "#FFF2CC"},
-                "input_text": {"locked": False, "bg_color": "#FFF2CC", "text_wrap": True},
-                "formula": {"bg_color": "#E2EFDA"},
-                "na": {"bg_color": "#D9D9D9"},
-                "head": {"bold": True, "bg_color": "#1F4E78", "font_color": "#FFFFFF",
-                         "text_wrap": True, "align": "center", "valign": "vcenter"},
-                "sub": {"italic": True, "text_wrap": True},
-            }[kind]
-            props = {**base, **style}
-            if num_format:
-                props["num_format"] = num_format
-            self.formats[key] = self.wb.add_format(props)
-        return self.formats[key]
+        self.st = StyleBook(workbook, "form")
 
     # -- sheet ------------------------------------------------------------------
     def write(self) -> None:
@@ -151,14 +134,16 @@ class _FormWriter:
             sheet.set_column(col, col, width)
         self._header_block()
         for col, (_, title, _) in enumerate(COLUMNS):
-            sheet.write_string(TABLE_HEADER_ROW, col, title, self.fmt("head"))
+            sheet.write_string(TABLE_HEADER_ROW, col, title, self.st.header)
         sheet.set_row(TABLE_HEADER_ROW, 32)
         row = FIRST_DATA_ROW
         for indicator in self.indicators:
             row = self._indicator_rows(indicator, row)
         last_row = row - 1
         self._conditional_formats(last_row)
-        self._print_setup(last_row)
+        print_setup(sheet, margins={"left": 0.4, "right": 0.4, "top": 0.6, "bottom": 0.6},
+                    repeat_rows=TABLE_HEADER_ROW, area=(max(last_row, FIRST_DATA_ROW), LAST_COL),
+                    footer=msg("form_footer"))
         self._defined_names()
         sheet.freeze_panes(FIRST_DATA_ROW, 0)
         sheet.protect("", {"format_columns": True, "format_rows": True,
@@ -166,14 +151,10 @@ class _FormWriter:
         self._stamp()
 
     def _header_block(self) -> None:
-        sheet, wb = self.sheet, self.wb
-        title = wb.add_format({"bold": True, "font_size": 14})
-        label = wb.add_format({"bold": True})
-        value = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
-        note = wb.add_format({"italic": True, "font_color": "#595959"})
-        sheet.write_string(0, 0, "FORMULIR REALISASI PERJANJIAN KINERJA", title)
-        sheet.write_string(1, 0, "Isi sel berwarna kuning saja. Kolom hijau dihitung otomatis; "
-                                 "kolom abu-abu tidak perlu diisi.", note)
+        sheet = self.sheet
+        title, label, value, note = self.st.title, self.st.label, self.st.value, self.st.note
+        sheet.write_string(0, 0, LABELS["title_form"], title)
+        sheet.write_string(1, 0, msg("form_intro"), note)
         values = [self.master.kanwil, self.master.year, self.divisi, self.period]
         for (text, _, row), val in zip(HEADER_FIELDS, values):
             sheet.write_string(row, 0, text, label)
@@ -185,7 +166,7 @@ class _FormWriter:
     def _indicator_rows(self, indicator: Indicator, row: int) -> int:
         sheet = self.sheet
         reported = self.inputs.get(indicator.code)
-        label, sub = self.fmt("label"), self.fmt("sub")
+        label, sub = self.st.text, self.st.sub
         unit_fmt = excel_number_format(indicator.unit, 2)
         sheet.write_string(row, C[COL_CODE], indicator.code, label)
         sheet.write_number(row, C[COL_SK_NO], indicator.sk_no, label)
@@ -195,21 +176,21 @@ class _FormWriter:
         sheet.write_string(row, C[COL_UNIT], indicator.unit, label)
         sheet.write_string(row, C[COL_METHOD], method_description(indicator), label)
         target_fmt = excel_number_format(indicator.unit, decimals_for(indicator.target))
-        sheet.write_number(row, C[COL_TARGET], indicator.target, self.fmt("locked_num", target_fmt))
+        sheet.write_number(row, C[COL_TARGET], indicator.target, self.st("locked_number", target_fmt))
         note = reported.keterangan if reported else ""
         widths = {key: width for key, _, width in COLUMNS}
         sheet.set_row(row, row_height([(indicator.sk_text, widths[COL_SK_TEXT]), (indicator.text, widths[COL_TEXT]),
                                        (method_description(indicator), widths[COL_METHOD]),
                                        (note, widths[COL_NOTE])]))
-        sheet.write_string(row, C[COL_NOTE], note, self.fmt("input_text"))
+        sheet.write_string(row, C[COL_NOTE], note, self.st.input_text)
 
         method = methods.spec(indicator.method)
-        input_fmt = self.fmt("input", "General")
+        input_fmt = self.st("input", "General")
         validation = self._number_validation(indicator)
         pair_refs: list[tuple[str, str]] = []
         sub_rows: list[int] = []
         for key in method.grey_columns:
-            sheet.write_blank(row, C[key], None, self.fmt("na"))
+            sheet.write_blank(row, C[key], None, self.st.not_needed)
         if method.inputs is Inputs.SUB_PAIRS:
             sub_rate = method.sub_rate
             assert sub_rate is not None  # methods.register() refuses sub-pairs without one
@@ -219,8 +200,8 @@ class _FormWriter:
                 sheet.write_string(sub_row, C[COL_CODE], subrow_code(indicator.code, n), sub)
                 for c in (C[COL_SK_NO], C[COL_SK_TEXT], C[COL_IKK_NO], C[COL_TARGET], C[COL_NIHIL],
                           C[COL_CAPAIAN], C[COL_STATUS], C[COL_NOTE]):
-                    sheet.write_blank(sub_row, c, None, self.fmt("na"))
-                sheet.write_string(sub_row, C[COL_TEXT], f"  Sub-rasio {n}: {sub_label}", sub)
+                    sheet.write_blank(sub_row, c, None, self.st.not_needed)
+                sheet.write_string(sub_row, C[COL_TEXT], msg("form_subrow", n=n, label=sub_label), sub)
                 sheet.write_string(sub_row, C[COL_UNIT], sub_rate.unit, sub)
                 sheet.write_string(sub_row, C[COL_METHOD], sub_rate.describe(), sub)
                 pair = reported.pairs[n - 1] if reported and len(reported.pairs) >= n else (None, None)
@@ -230,7 +211,7 @@ class _FormWriter:
                 pair_refs.append((num_ref, den_ref))
                 rate = sub_rate.value(*pair)
                 sheet.write_formula(sub_row, C[COL_REAL], "=" + sub_rate.formula(num_ref, den_ref),
-                                    self.fmt("formula", excel_number_format(sub_rate.unit, 2)),
+                                    self.st("computed", excel_number_format(sub_rate.unit, 2)),
                                     "" if rate is None else rate)
         elif method.inputs is Inputs.PAIR:
             pair = reported.pairs[0] if reported and reported.pairs else (None, None)
@@ -242,33 +223,33 @@ class _FormWriter:
         if indicator.nihil:
             nihil_ref = a1(row, C[COL_NIHIL])
             if reported and reported.nihil:
-                sheet.write_string(row, C[COL_NIHIL], calc.NIHIL_YES, self.fmt("input_text"))
+                sheet.write_string(row, C[COL_NIHIL], YES, self.st.input_text)
             else:
-                sheet.write_blank(row, C[COL_NIHIL], None, self.fmt("input_text"))
+                sheet.write_blank(row, C[COL_NIHIL], None, self.st.input_text)
             sheet.data_validation(row, C[COL_NIHIL], row, C[COL_NIHIL], {
-                "validate": "list", "source": [calc.NIHIL_YES], "ignore_blank": True,
-                "input_title": "NIHIL", "input_message": "Pilih Ya bila tidak ada kejadian sama sekali.",
-                "error_title": "NIHIL", "error_message": "Pilih Ya atau kosongkan sel ini.",
+                "validate": "list", "source": [YES], "ignore_blank": True,
+                "input_title": LABELS["col_nihil"], "input_message": msg("form_nihil_input"),
+                "error_title": LABELS["col_nihil"], "error_message": msg("form_nihil_error"),
             })
         else:
-            sheet.write_blank(row, C[COL_NIHIL], None, self.fmt("na"))
+            sheet.write_blank(row, C[COL_NIHIL], None, self.st.not_needed)
 
         real_ref = a1(row, C[COL_REAL])
         result_real = calc.realisasi(indicator, reported) if reported else None
         if method.typed_realisasi:
             self._input_number(row, C[COL_REAL], reported.value if reported else None,
-                               self.fmt("input", unit_fmt), validation)
+                               self.st("input", unit_fmt), validation)
         else:
             refs = calc.InputRefs(pairs=tuple(pair_refs), nihil=nihil_ref)
             sheet.write_formula(row, C[COL_REAL], "=" + calc.realisasi_formula(indicator, refs),
-                                self.fmt("formula", unit_fmt), "" if result_real is None else result_real)
+                                self.st("computed", unit_fmt), "" if result_real is None else result_real)
         target_ref = a1(row, C[COL_TARGET])
         cap = calc.capaian(result_real, indicator.target, indicator.direction)
         sheet.write_formula(row, C[COL_CAPAIAN], "=" + calc.capaian_formula(real_ref, target_ref, indicator.direction),
-                            self.fmt("formula", '0.00"%"'), "" if cap is None else cap)
+                            self.st("computed", '0.00"%"'), "" if cap is None else cap)
         cap_ref = a1(row, C[COL_CAPAIAN])
         sheet.write_formula(row, C[COL_STATUS], "=" + calc.status_formula(cap_ref, self.master.achievement),
-                            self.fmt("formula"), calc.status_text(calc.tercapai(cap, self.master.achievement)))
+                            self.st.computed, calc.status_text(calc.tercapai(cap, self.master.achievement)))
         return row + 1 + len(sub_rows)
 
     def _number_validation(self, indicator: Indicator) -> dict:
@@ -276,10 +257,10 @@ class _FormWriter:
         return {
             "validate": "decimal", "criteria": "between", "minimum": minimum, "maximum": INPUT_LIMIT,
             "input_title": indicator.code,
-            "input_message": "Isi angka saja (koma untuk desimal), tanpa satuan atau tanda %.",
-            "error_title": "Bukan angka",
-            "error_message": ("Isi dengan angka" + ("" if indicator.may_be_negative else " tidak negatif")
-                              + ", tanpa satuan. Contoh: 93 atau 3,25."),
+            "input_message": msg("form_number_input"),
+            "error_title": LABELS["form_number_error_title"],
+            "error_message": msg("form_number_error" if indicator.may_be_negative
+                                 else "form_number_error_not_negative"),
         }
 
     def _input_number(self, row: int, col: int, value: float | None, fmt, validation: dict) -> None:
@@ -296,7 +277,7 @@ class _FormWriter:
         first = a1(FIRST_DATA_ROW, col)
         rule = self.master.achievement
         op = "<" if rule.inclusive else "<="
-        red = self.wb.add_format({"bg_color": "#F8CBAD", "font_color": "#9C0006"})
+        red = self.st.below_target
         self.sheet.conditional_format(FIRST_DATA_ROW, col, last_row, col, {
             "type": "formula",
             "criteria": f"=AND(ISNUMBER({first}),{first}{op}{number_literal(rule.threshold)})",
@@ -306,16 +287,6 @@ class _FormWriter:
         self.sheet.conditional_format(FIRST_DATA_ROW, status, last_row, status, {
             "type": "cell", "criteria": "==", "value": f'"{calc.TIDAK_TERCAPAI}"', "format": red,
         })
-
-    def _print_setup(self, last_row: int) -> None:
-        sheet = self.sheet
-        sheet.set_landscape()
-        sheet.set_paper(9)  # A4
-        sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
-        sheet.repeat_rows(TABLE_HEADER_ROW)
-        sheet.print_area(0, 0, max(last_row, FIRST_DATA_ROW), LAST_COL)
-        sheet.fit_to_pages(1, 0)
-        sheet.set_footer("&L&F&RHalaman &P dari &N")
 
     def _defined_names(self) -> None:
         sheet_ref = quote_sheet(FORM_SHEET)

@@ -24,18 +24,19 @@ from dataclasses import asdict
 from typing import Any
 
 from . import TEMPLATE_VERSION
+from .messages import LABELS
 from .model import AchievementRule, Indicator
 
-FORM_SHEET = "Formulir"
+FORM_SHEET = LABELS["sheet_form"]
 STAMP_SHEET = "_lkjip"
 STAMP_MAGIC = "lkjip-xl stamp"
 
 #: Header block: label, defined name, row (0-based) — value in column C.
 HEADER_FIELDS = (
-    ("Kantor Wilayah", "LKJIP_KANWIL", 2),
-    ("Tahun", "LKJIP_TAHUN", 3),
-    ("Divisi", "LKJIP_DIVISI", 4),
-    ("Periode", "LKJIP_PERIODE", 5),
+    (LABELS["col_kanwil"], "LKJIP_KANWIL", 2),
+    (LABELS["col_tahun"], "LKJIP_TAHUN", 3),
+    (LABELS["col_divisi"], "LKJIP_DIVISI", 4),
+    (LABELS["col_periode"], "LKJIP_PERIODE", 5),
 )
 HEADER_VALUE_COL = 2  # column C
 TABLE_HEADER_ROW = 7  # 0-based: row 8 in Excel
@@ -59,21 +60,21 @@ COL_STATUS = "status"
 COL_NOTE = "keterangan"
 
 COLUMNS: tuple[tuple[str, str, float], ...] = (
-    (COL_CODE, "Kode IKK", 12),
-    (COL_SK_NO, "No SK", 6),
-    (COL_SK_TEXT, "Sasaran Kegiatan", 30),
-    (COL_IKK_NO, "No IKK", 6),
-    (COL_TEXT, "Indikator Kinerja Kegiatan", 42),
-    (COL_UNIT, "Satuan", 11),
-    (COL_METHOD, "Cara Perhitungan", 28),
-    (COL_TARGET, "Target", 11),
-    (COL_NUM, "Pembilang", 14),
-    (COL_DEN, "Penyebut", 14),
-    (COL_REAL, "Realisasi", 13),
-    (COL_NIHIL, "NIHIL", 8),
-    (COL_CAPAIAN, "Capaian (%)", 12),
-    (COL_STATUS, "Status", 15),
-    (COL_NOTE, "Keterangan", 30),
+    (COL_CODE, LABELS["col_kode"], 12),
+    (COL_SK_NO, LABELS["col_no_sk"], 6),
+    (COL_SK_TEXT, LABELS["col_sk"], 30),
+    (COL_IKK_NO, LABELS["col_no_ikk"], 6),
+    (COL_TEXT, LABELS["col_ikk"], 42),
+    (COL_UNIT, LABELS["col_satuan"], 11),
+    (COL_METHOD, LABELS["col_cara_perhitungan"], 28),
+    (COL_TARGET, LABELS["col_target"], 11),
+    (COL_NUM, LABELS["col_pembilang"], 14),
+    (COL_DEN, LABELS["col_penyebut"], 14),
+    (COL_REAL, LABELS["col_realisasi"], 13),
+    (COL_NIHIL, LABELS["col_nihil"], 8),
+    (COL_CAPAIAN, LABELS["col_capaian"], 12),
+    (COL_STATUS, LABELS["col_status"], 15),
+    (COL_NOTE, LABELS["col_keterangan"], 30),
 )
 COLUMN_INDEX = {key: i for i, (key, _, _) in enumerate(COLUMNS)}
 COLUMN_TITLE = {key: title for key, title, _ in COLUMNS}

@@ -13,24 +13,25 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import MASTER, LkjipError
-from .master_layout import INFO_FIELDS, INFO_SHEET, NO, PK_COLUMNS, PK_REQUIRED, PK_SHEET, PK_TITLES, YES
-from .messages import msg, visible
+from ._values import blank, parse_year, parse_yes_no
+from .master_layout import INFO_FIELDS, INFO_SHEET, PK_COLUMNS, PK_REQUIRED, PK_SHEET, PK_TITLES
+from .messages import LABELS, msg, visible
 from .methods import DEFAULT_METHOD, METHODS, Inputs, spec
 from .model import AchievementRule, Direction, Indicator, Master, QuarterRule
 from .numbers import (
     INPUT_LIMIT, INPUT_MIN_MAGNITUDE, NumberParseError, format_number, in_input_range, parse_number, unit_kind,
 )
 from .report import Problem
-from .safety import FormReadError, open_workbook
+from .safety import FormReadError
+from .workbooks import open_workbook
 from .xlsx import RESERVED_SHEET_NAMES, SHEET_NAME_FORBIDDEN, SHEET_NAME_MAX, a1, utf16_length
 
 #: Why a name is refused: in spreadsheet criteria (COUNTIF, AutoFilter) these characters are
 #: wildcards or operators, so such a name would not match itself.
-UNSAFE_NAME = "nama tidak boleh memuat *, ? atau ~, dan tidak boleh diawali <, > atau =."
-NAME_EMPTY = "nama tidak boleh kosong."
-NAME_SPACES = "nama tidak boleh diawali atau diakhiri spasi."
-NAME_HIDDEN = ("nama tidak boleh memuat karakter kendali atau karakter tak terlihat (baris baru, tab, penanda "
-               "arah teks, spasi lebar nol, ...).")
+UNSAFE_NAME = msg("name_unsafe")
+NAME_EMPTY = msg("name_empty")
+NAME_SPACES = msg("name_spaces")
+NAME_HIDDEN = msg("name_hidden")
 
 
 def name_problem(name: str) -> str | None:
@@ -112,10 +113,6 @@ def _rows(workbook, sheet: str) -> list[list[object]]:
     return workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
 
 
-def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
 def _read_info(workbook, path: str, problems: list[Problem]) -> dict[str, object]:
     rows = _rows(workbook, INFO_SHEET)
     found: dict[str, _Cell] = {}
@@ -133,45 +130,43 @@ def _read_info(workbook, path: str, problems: list[Problem]) -> dict[str, object
                                 sheet=INFO_SHEET, cell=cell))
 
     kanwil = found.get("kanwil")
-    if kanwil is None or _blank(kanwil.value):
+    if kanwil is None or blank(kanwil.value):
         problem("kanwil", "master_info_missing")
     elif name_problem(str(kanwil.value).strip()):
         problem("kanwil", "master_value_invalid", value=kanwil.value, detail=name_problem(str(kanwil.value).strip()))
     else:
         info["kanwil"] = str(kanwil.value).strip()
     year = found.get("tahun")
-    if year is None or _blank(year.value):
+    if year is None or blank(year.value):
         problem("tahun", "master_info_missing")
     else:
-        try:
-            value = parse_number(year.value, "count").value
-            if value != int(value) or not 2000 <= value <= 2100:
-                raise NumberParseError("not_a_number", str(year.value))
-            info["tahun"] = int(value)
-        except NumberParseError:
+        tahun = parse_year(year.value)
+        if tahun is None:
             problem("tahun", "master_value_invalid", value=year.value,
-                    detail="tahun harus 4 angka, misalnya 2023.")
+                    detail=msg("detail_year"))
+        else:
+            info["tahun"] = tahun
     info["threshold"] = 100.0
     threshold = found.get("threshold")
-    if threshold is not None and not _blank(threshold.value):
+    if threshold is not None and not blank(threshold.value):
         try:
             info["threshold"] = parse_number(threshold.value, "percent").value
         except NumberParseError:
             problem("threshold", "master_value_invalid", value=threshold.value,
-                    detail="isi dengan angka, misalnya 100.")
+                    detail=msg("detail_threshold"))
     inclusive = found.get("inclusive")
     info["inclusive"] = True
-    if inclusive is not None and not _blank(inclusive.value):
-        text = str(inclusive.value).strip().casefold()
-        if text not in (YES.casefold(), NO.casefold()):
-            problem("inclusive", "master_value_invalid", value=inclusive.value, detail="pilih Ya atau Tidak.")
-        info["inclusive"] = text != NO.casefold()
+    if inclusive is not None and not blank(inclusive.value):
+        answer = parse_yes_no(inclusive.value, True)
+        if answer is None:
+            problem("inclusive", "master_value_invalid", value=inclusive.value, detail=msg("detail_yes_no"))
+        info["inclusive"] = answer is not False
     basis = found.get("renstra_basis")
     info["renstra_basis"] = "renstra"
-    if basis is not None and not _blank(basis.value):
+    if basis is not None and not blank(basis.value):
         text = str(basis.value).strip().casefold()
         if text not in ("renstra", "pk"):
-            problem("renstra_basis", "master_value_invalid", value=basis.value, detail="pilih renstra atau pk.")
+            problem("renstra_basis", "master_value_invalid", value=basis.value, detail=msg("detail_renstra_basis"))
         else:
             info["renstra_basis"] = text
     return info
@@ -200,7 +195,7 @@ def _read_pk(workbook, path: str, problems: list[Problem]) -> list[Indicator]:
             col = col_of.get(key)
             return row[col] if col is not None and col < len(row) else None
 
-        if all(_blank(get(key)) for key in PK_REQUIRED):
+        if all(blank(get(key)) for key in PK_REQUIRED):
             continue
         code_usable = _check_code(_code_text(get("code")), a1(r, col_of["code"]), path, problems, seen_codes)
         indicator = _parse_row(get, r, col_of, path, problems)
@@ -215,13 +210,12 @@ def _check_divisi_names(rows: list[list[object]], col: int, path: str, problems:
     first: dict[str, tuple[str, str]] = {}  # name_key → (name, cell) of its first row
     for r, row in enumerate(rows[1:], start=1):
         value = row[col] if col < len(row) else None
-        if _blank(value):
+        if blank(value):
             continue
         name, ref = str(value).strip(), a1(r, col)
         seen = first.setdefault(name_key(name), (name, ref))
         if seen[0] != name:
-            detail = (f"nama Divisi ini sama dengan '{visible(seen[0])}' (sel {seen[1]}) bila huruf besar/kecil dan "
-                      "spasi diabaikan; tulis nama satu Divisi persis sama di setiap baris.")
+            detail = msg("detail_divisi_case", name=seen[0], cell=seen[1])
             problems.append(Problem(path, "master_value_invalid",
                                     msg("master_value_invalid", value=value, path=path, sheet=PK_SHEET, cell=ref,
                                         field=PK_TITLES["divisi"], detail=detail),
@@ -235,7 +229,7 @@ MAX_CODE_LENGTH = SHEET_NAME_MAX
 
 def _code_text(value: object) -> str:
     """The code cell as :func:`_parse_row` reads it (trimmed; 7.0 → "7")."""
-    if _blank(value):
+    if blank(value):
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
@@ -258,13 +252,14 @@ def _check_code(code: str, ref: str, path: str, problems: list[Problem],
 
     forbidden = sorted({ch for ch in code if ch in SHEET_NAME_FORBIDDEN})
     quoted = [f"'{ch}'" for ch in forbidden]
-    chars = [", ".join(quoted[:-1]) + " dan " + quoted[-1] if len(quoted) > 1 else "".join(quoted)] if quoted else []
+    chars = ([", ".join(quoted[:-1]) + f" {LABELS['word_and']} " + quoted[-1] if len(quoted) > 1 else "".join(quoted)]
+             if quoted else [])
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in code):
         chars.append(msg("code_chars_control"))
     if code.startswith("'") or code.endswith("'"):
         chars.append(msg("code_chars_apostrophe"))
     if chars:
-        add("master_code_chars", chars=" serta ".join(chars))
+        add("master_code_chars", chars=f" {LABELS['word_also']} ".join(chars))
     if utf16_length(code) > MAX_CODE_LENGTH:
         add("master_code_too_long", length=utf16_length(code), limit=MAX_CODE_LENGTH)
     if code.casefold() in RESERVED_SHEET_NAMES:
@@ -290,9 +285,9 @@ def _parse_row(get, r: int, col_of: dict[str, int], path: str, problems: list[Pr
 
     def text(key: str, required: bool = True) -> str:
         value = get(key)
-        if _blank(value):
+        if blank(value):
             if required:
-                bad(key, "wajib diisi.")
+                bad(key, msg("detail_required"))
             return ""
         if isinstance(value, float) and value.is_integer():
             value = int(value)
@@ -300,40 +295,37 @@ def _parse_row(get, r: int, col_of: dict[str, int], path: str, problems: list[Pr
 
     def number(key: str, kind: str, default: float | None = None, required: bool = False) -> float | None:
         value = get(key)
-        if _blank(value):
+        if blank(value):
             if required:
-                bad(key, "wajib diisi dengan angka.")
+                bad(key, msg("detail_required_number"))
             return default
         try:
             parsed = parse_number(value, kind).value
         except NumberParseError:
-            bad(key, "bukan angka yang jelas; tulis misalnya 3,25 atau 90.")
+            bad(key, msg("detail_not_number"))
             return default
         if not in_input_range(parsed):  # the same limits as every input of a form
-            bad(key, f"di luar batas: 0 atau antara {format_number(INPUT_MIN_MAGNITUDE, 15)} dan "
-                     f"{format_number(INPUT_LIMIT, 0)}.")
+            bad(key, msg("detail_out_of_range", low=format_number(INPUT_MIN_MAGNITUDE, 15),
+                         high=format_number(INPUT_LIMIT, 0)))
             return default
         return parsed
 
     def choice(key: str, options: dict[str, object], default):
         """The option named in the cell (case and surrounding spaces ignored)."""
         value = get(key)
-        if _blank(value):
+        if blank(value):
             return default
         text = str(value).strip().casefold()
         if text not in options:
-            bad(key, "pilih salah satu: " + ", ".join(options) + ".")
+            bad(key, msg("detail_choice", options=", ".join(options)))
             return default
         return options[text]
 
     def flag(key: str) -> bool:
-        value = get(key)
-        if _blank(value):
-            return False
-        lowered = str(value).strip().casefold()
-        if lowered not in (YES.casefold(), NO.casefold()):
-            bad(key, "pilih Ya atau Tidak.")
-        return lowered == YES.casefold()
+        answer = parse_yes_no(get(key))
+        if answer is None:
+            bad(key, msg("detail_yes_no"))
+        return bool(answer)
 
     divisi = text("divisi")
     if divisi and name_problem(divisi):
@@ -346,7 +338,7 @@ def _parse_row(get, r: int, col_of: dict[str, int], path: str, problems: list[Pr
     unit = text("unit")
     target = number("target", unit_kind(unit), required=True)
     if target is not None and target == 0:
-        bad("target", "target tidak boleh 0 karena capaian = realisasi / target.")
+        bad("target", msg("detail_target_zero"))
     method = choice("method", {name: method_spec.method for name, method_spec in METHODS.items()}, DEFAULT_METHOD)
     sub_pairs = spec(method).inputs is Inputs.SUB_PAIRS
     divisor = number("scale_divisor", "decimal", 1.0) or 1.0
@@ -364,7 +356,7 @@ def _parse_row(get, r: int, col_of: dict[str, int], path: str, problems: list[Pr
         bad("nihil", msg("master_nihil_method",
                          methods=", ".join(name for name, method_spec in METHODS.items() if method_spec.nihil)))
     if code and "." in code:
-        bad("code", "kode IKK tidak boleh memuat titik.")
+        bad("code", msg("detail_code_dot"))
     if len(problems) > before:
         return None
     return Indicator(

@@ -11,46 +11,44 @@ them for other programs.
 from __future__ import annotations
 
 from . import methods
+from .messages import LABELS, msg
 
-INFO_SHEET = "Info"
-PK_SHEET = "PK"
-GUIDE_SHEET = "Petunjuk"
+INFO_SHEET = LABELS["sheet_master_info"]
+PK_SHEET = LABELS["sheet_master_pk"]
+GUIDE_SHEET = LABELS["sheet_master_guide"]
 
 #: key, label (column A of sheet Info), help text (column C)
-INFO_FIELDS = (
-    ("kanwil", "Kantor Wilayah", "Nama lengkap Kantor Wilayah"),
-    ("tahun", "Tahun", "Tahun Perjanjian Kinerja, misalnya 2023"),
-    ("threshold", "Batas Tercapai (%)", "IKK tercapai bila capaian mencapai batas ini (bawaan 100)"),
-    ("inclusive", "Batas Termasuk", "Ya: capaian = batas dihitung tercapai (≥); Tidak: harus melebihi (>)"),
-    ("renstra_basis", "Dasar Capaian Renstra",
-     "renstra: capaian tabel Target Jangka Menengah dihitung terhadap target Renstra tahun ini; "
-     "pk: terhadap target PK"),
-)
+INFO_FIELDS = tuple((key, LABELS[label], msg(f"master_help_{key}")) for key, label in (
+    ("kanwil", "col_kanwil"),
+    ("tahun", "col_tahun"),
+    ("threshold", "info_threshold"),
+    ("inclusive", "info_inclusive"),
+    ("renstra_basis", "info_renstra_basis"),
+))
 
-YES, NO = "Ya", "Tidak"
-
-#: key, header title, width, guide text (``None``: built by :func:`column_guide` from the registry)
-PK_COLUMNS = (
-    ("divisi", "Divisi", 22, "Nama Divisi, misalnya Administrasi"),
-    ("sk_no", "No SK", 7, "Nomor Sasaran Kegiatan (1, 2, ...)"),
-    ("sk_text", "Sasaran Kegiatan", 40, "Rumusan Sasaran Kegiatan"),
-    ("code", "Kode IKK", 13, "Kode unik IKK, misalnya SK04-IKK2; formulir mencari baris dengan kode ini"),
-    ("ikk_no", "No IKK", 7, "Nomor IKK di dalam SK (1, 2, ...)"),
-    ("text", "Indikator Kinerja Kegiatan", 50, "Rumusan IKK"),
-    ("unit", "Satuan", 12, "%, Indeks, Layanan, Lokus, Orang, Laporan, ..."),
-    ("target", "Target", 10, "Target PK (angka, tanpa satuan)"),
-    ("anggaran", "Anggaran (Rp)", 18, "Anggaran DIPA (diisi pada baris pertama SK yang memuatnya)"),
-    ("method", "Cara Hitung", 16, None),
-    ("scale_divisor", "Pembagi Skala", 10, "Untuk survei: misalnya 25 (skala 1–100 ke 1–4); bawaan 1"),
-    ("sub_labels", "Sub-rasio", 24, "Untuk rerata_subrasio: nama sub-rasio dipisah titik koma, misalnya HIV; TB"),
-    ("direction", "Arah", 8, "naik: makin tinggi makin baik; turun: makin rendah makin baik"),
-    ("nihil", "NIHIL", 8, "Ya bila tidak ada kejadian berarti realisasi 100%"),
-    ("quarter_rule", "Gabungan Triwulan", 14, "jumlah, nilai_akhir, atau rerata"),
-    ("may_be_negative", "Boleh Negatif", 9, "Ya untuk indikator perubahan yang bisa turun di bawah nol"),
-    ("renstra_scale_factor", "Faktor Skala Renstra", 10,
-     "Pengali realisasi ke skala Renstra, misalnya 2,5 (skala 1–4 ke 1–10); bawaan 1"),
-    ("method_note", "Petunjuk Perhitungan", 40, "Penjelasan cara menghitung untuk staf Divisi"),
-)
+#: key, header title, width, guide text (``None``: built by :func:`column_guide` from the registry);
+#: the guide texts are ``msg("master_help_<key>")``.
+PK_COLUMNS = tuple((key, LABELS[title], width, None if key == "method" else msg(f"master_help_{key}"))
+                   for key, title, width in (
+    ("divisi", "col_divisi", 22),
+    ("sk_no", "col_no_sk", 7),
+    ("sk_text", "col_sk", 40),
+    ("code", "col_kode", 13),
+    ("ikk_no", "col_no_ikk", 7),
+    ("text", "col_ikk", 50),
+    ("unit", "col_satuan", 12),
+    ("target", "col_target", 10),
+    ("anggaran", "col_anggaran", 18),
+    ("method", "col_cara_hitung", 16),
+    ("scale_divisor", "col_pembagi_skala", 10),
+    ("sub_labels", "col_sub_rasio", 24),
+    ("direction", "col_arah", 8),
+    ("nihil", "col_nihil", 8),
+    ("quarter_rule", "col_gabungan_triwulan", 14),
+    ("may_be_negative", "col_boleh_negatif", 9),
+    ("renstra_scale_factor", "col_faktor_skala", 10),
+    ("method_note", "col_petunjuk_perhitungan", 40),
+))
 PK_TITLES = {key: title for key, title, _, _ in PK_COLUMNS}
 #: Columns a master row must fill.
 PK_REQUIRED = ("divisi", "sk_no", "sk_text", "code", "ikk_no", "text", "unit", "target")

@@ -1,8 +1,17 @@
-"""The catalogue of user-facing words in Bahasa Indonesia.
+"""The catalogue of user-facing words in Bahasa Indonesia: the one place to translate or reword.
 
-Every message a user sees comes from :data:`MESSAGES` by its code, so wording
-lives in one place and tests can assert exact texts.  Codes are stable English
-identifiers; the texts are Indonesian and say what to do.
+Every text a user sees comes from here by its code, so wording lives in one
+place and tests can assert exact texts.  Codes are stable English identifiers.
+
+- :data:`MESSAGES`: sentences and texts with fields, ``msg(code, **fields)`` —
+  problems (they say what to do), titles and notes written into workbooks,
+  input help, command-line help, file names;
+- :data:`LABELS`: short words used as they are, ``LABELS[code]`` — sheet names,
+  column titles, table titles, values such as "Tercapai" or "Ya".  Many are
+  part of documented layouts (docs/form_contract.md): readers look for them.
+
+No other module of the package holds an Indonesian literal: tests/test_catalogue.py
+scans them all, and checks that every code used exists and every entry is used.
 """
 
 from __future__ import annotations
@@ -57,6 +66,27 @@ MESSAGES: dict[str, str] = {
         "pernah ada di berkas Excel biasa dan dapat dipakai untuk menyerang. Minta Divisi "
         "menyimpan ulang formulir dari Excel."
     ),
+    # the {found} and {detail}/{limit} pieces of the file messages above (lkjip_xl.safety)
+    "found_pdf": "PDF",
+    "found_rtf": "RTF",
+    "found_png": "gambar PNG",
+    "found_jpeg": "gambar JPEG",
+    "found_rar": "arsip RAR",
+    "found_7z": "arsip 7-Zip",
+    "found_unknown": "jenis tidak dikenal",
+    "found_docx": "dokumen Word (.docx)",
+    "found_pptx": "presentasi PowerPoint (.pptx)",
+    "found_opendocument": "dokumen OpenDocument (.ods/.odt)",
+    "found_zip": "arsip zip",
+    "found_doc": "dokumen Word lama (.doc)",
+    "found_ole": "berkas Office lama (OLE)",
+    "file_detail_size_crc": "{part}: ukuran atau CRC tidak cocok",
+    "file_detail_no_header": "{part}: header lokal tidak ditemukan",
+    "file_detail_compression": "{part}: metode kompresi {method}",
+    "file_detail_parts": "{count} bagian",
+    "file_detail_all_parts": "seluruh isi",
+    "file_detail_part_ratio": "{part}, rasio {ratio}:1",
+    "file_detail_ratio": "rasio {ratio}:1",
     # --- sheet bounds, hidden cells, formulas (hardening) ---
     "sheet_too_large": (
         "Berkas {path} ditolak: sheet '{sheet}' berisi sesuatu sampai sel {cell} ({rows} baris × {columns} "
@@ -69,6 +99,12 @@ MESSAGES: dict[str, str] = {
         "({detail}; di dekat sel {cell}). Berkas ini tidak disimpan oleh Excel secara wajar; buka di Excel, "
         "simpan ulang sebagai 'Excel Workbook (*.xlsx)', lalu kirim ulang."
     ),
+    # the {detail} of sheet_cell_invalid and the {limit} of sheet_too_large (lkjip_xl.sheets)
+    "sheet_detail_bad_tag": "tag <{tag}> tidak sah",
+    "sheet_detail_repeated_attribute": "atribut ganda pada <{tag}>",
+    "sheet_detail_bad_row": "nomor baris '{ref}' tidak sah",
+    "sheet_detail_bad_cell": "alamat sel '{ref}' tidak sah",
+    "sheet_limits": "{rows} baris, {columns} kolom (sampai kolom {last_column}) dan {cells} sel",
     "file_reader_crashed": (
         "Berkas {path} ditolak: proses pembacanya berhenti mendadak saat membaca berkas ini (berkas rusak "
         "atau tidak wajar). Berkas lain tetap diproses. Minta Divisi menyimpan ulang formulir dari Excel "
@@ -354,14 +390,18 @@ MESSAGES: dict[str, str] = {
     "field_rule": "aturan tercapai",
     "basis_master": "master PK",
     "basis_majority": "sebagian besar formulir",
+    "majority_value": "'{value}' ({count} formulir)",
+    "rule_text": "capaian {op} {threshold}%",
     "period_label": "{period} Tahun {year}",
     "year_label": "Tahun {year}",
-    "headline_period": "{tercapai} dari {total} IKK tercapai ({period})",
+    #: A headline of one period: "{headline}" is the text of "headline".
+    "headline_period": "{headline} ({period})",
     # --- consolidation ------------------------------------------------------
     "forms_refused": (
         "{count} formulir ditolak karena berisi kesalahan. Perbaiki kesalahan di atas "
         "lalu jalankan ulang."
     ),
+    #: Also a formula over two count cells (lkjip_xl.calc.headline_formula): typed once, here.
     "headline": "{tercapai} dari {total} IKK tercapai",
     "national_hint": (
         "Formulir berasal dari beberapa Kantor Wilayah. Untuk konsolidasi nasional gunakan opsi "
@@ -581,7 +621,6 @@ MESSAGES: dict[str, str] = {
     "kendali_hint_tahun": "Tahun Perjanjian Kinerja, misalnya 2023",
     "kendali_label_timpa": "Timpa berkas hasil bila sudah ada?",
     "kendali_hint_timpa": "Ya atau Tidak",
-    "kendali_yes_no_choices": "Ya;Tidak",
     "kendali_shown_true": "BENAR",
     "kendali_shown_false": "SALAH",
     "kendali_year_rule_title": "Tahun tidak valid",
@@ -820,6 +859,8 @@ MESSAGES: dict[str, str] = {
     ),
     "output_detail_read_only": "folder tujuan tidak dapat ditulisi",
     "output_detail_broken_link": "tautan (symlink) yang rusak",
+    "output_detail_nul": "karakter NUL",
+    "file_stem_fallback": "berkas",  # a file name made of nothing usable (lkjip_xl.names.safe_stem)
     "file_not_regular": (
         "{path} bukan berkas biasa (pipa/FIFO, soket atau perangkat) sehingga tidak dibuka. Sebutkan "
         "berkas .xlsx-nya."
@@ -853,36 +894,380 @@ MESSAGES: dict[str, str] = {
     "kind_master": "master PK",
     "kind_kendali": "buku kerja kendali",
     "kind_keluaran": "buku kerja keluaran",
-    # --- tidy data: the "Data" sheet and the records/DataFrames of the library (lkjip_xl.records) ---
-    "data_col_kanwil": "Kantor Wilayah",
-    "data_col_tahun": "Tahun",
-    "data_col_periode": "Periode",
-    "data_col_kode": "Kode IKK",
-    "data_col_divisi": "Divisi",
-    "data_col_no_divisi": "No. Divisi",
-    "data_col_no_sk": "No SK",
-    "data_col_sk": "Sasaran Kegiatan",
-    "data_col_no_ikk": "No IKK",
-    "data_col_ikk": "Indikator Kinerja Kegiatan",
-    "data_col_satuan": "Satuan",
-    "data_col_cara_hitung": "Cara Hitung",
-    "data_col_target": "Target",
-    "data_col_realisasi": "Realisasi",
-    "data_col_capaian": "Capaian (%)",
-    "data_col_status": "Status",
-    "data_col_nihil": "NIHIL",
-    "data_col_keterangan": "Keterangan",
-    "data_col_berkas": "Berkas",
-    "data_col_sheet": "Sheet",
-    "data_col_sel": "Sel",
-    "data_col_sha256": "SHA-256",
+    # --- the library's records (lkjip_xl.records); their column titles are LABELS["col_*"] ---
     "pandas_missing": (
         "Tabel data (DataFrame) memerlukan pandas, yang belum terpasang. Pasang dengan: "
         'pip install "lkjip-xl[pandas]" (dari folder proyek: pip install ".[pandas]"). '
         "Tanpa pandas, to_records() memberi data yang sama sebagai daftar dict."
     ),
+    # --- texts written into workbooks: titles, notes, input help (no problem of their own) ---
+    "rule_describe": "capaian {op} {threshold}%",
+    "divisi_label": "Divisi {name}",
+    "title_capaian": "Capaian Kinerja {kanwil} {period}",
+    "note_capaian": (
+        "Realisasi dan capaian adalah rumus atas data masukan di sebelah kanan tabel; tercapai bila {rule}."
+    ),
+    "title_summary": "Ringkasan Capaian Kinerja {kanwil} {period}",
+    "summary_kanwil_row": "Kantor Wilayah ({kanwil})",
+    "note_summary_rule": "Aturan: IKK tercapai bila {rule}; capaian tidak dibulatkan sebelum dibandingkan.",
+    "input_pair_numerator": "Pembilang {n}",
+    "input_pair_denominator": "Penyebut {n}",
+    "title_national_workbook": "Capaian Kinerja Nasional {period}",
+    "title_national": "Ringkasan Capaian Kinerja Nasional {period}",
+    "note_national": (
+        "Angka adalah rumus atas sheet {sheet}; tercapai menurut aturan PK masing-masing Kanwil. "
+        "Rincian setiap Kanwil ada di buku kerjanya."
+    ),
+    "title_matrix": "IKK Tercapai per Kanwil dan Divisi {period}",
+    "note_matrix": "Rumus atas sheet {sheet}. Sel kosong: Kanwil tidak mengirim formulir Divisi itu.",
+    "title_form_workbook": "Formulir {divisi} {year}",
+    "form_intro": "Isi sel berwarna kuning saja. Kolom hijau dihitung otomatis; kolom abu-abu tidak perlu diisi.",
+    "form_subrow": "  Sub-rasio {n}: {label}",
+    "form_nihil_input": "Pilih Ya bila tidak ada kejadian sama sekali.",
+    "form_nihil_error": "Pilih Ya atau kosongkan sel ini.",
+    "form_number_input": "Isi angka saja (koma untuk desimal), tanpa satuan atau tanda %.",
+    "form_number_error": "Isi dengan angka, tanpa satuan. Contoh: 93 atau 3,25.",
+    "form_number_error_not_negative": "Isi dengan angka tidak negatif, tanpa satuan. Contoh: 93 atau 3,25.",
+    #: Page footer of a form (Excel header/footer codes: &L left, &F file name, &R right, &P page, &N pages).
+    "form_footer": "&L&F&RHalaman &P dari &N",
+    # --- the master workbook (lkjip_xl.master_layout, lkjip_xl.template, lkjip_xl.master) ---
+    "master_info_title": "Perjanjian Kinerja (PK) — data master",
+    "master_help_kanwil": "Nama lengkap Kantor Wilayah",
+    "master_help_tahun": "Tahun Perjanjian Kinerja, misalnya 2023",
+    "master_help_threshold": "IKK tercapai bila capaian mencapai batas ini (bawaan 100)",
+    "master_help_inclusive": "Ya: capaian = batas dihitung tercapai (≥); Tidak: harus melebihi (>)",
+    "master_help_renstra_basis": (
+        "renstra: capaian tabel Target Jangka Menengah dihitung terhadap target Renstra tahun ini; "
+        "pk: terhadap target PK"
+    ),
+    "master_help_divisi": "Nama Divisi, misalnya Administrasi",
+    "master_help_sk_no": "Nomor Sasaran Kegiatan (1, 2, ...)",
+    "master_help_sk_text": "Rumusan Sasaran Kegiatan",
+    "master_help_code": "Kode unik IKK, misalnya SK04-IKK2; formulir mencari baris dengan kode ini",
+    "master_help_ikk_no": "Nomor IKK di dalam SK (1, 2, ...)",
+    "master_help_text": "Rumusan IKK",
+    "master_help_unit": "%, Indeks, Layanan, Lokus, Orang, Laporan, ...",
+    "master_help_target": "Target PK (angka, tanpa satuan)",
+    "master_help_anggaran": "Anggaran DIPA (diisi pada baris pertama SK yang memuatnya)",
+    "master_help_scale_divisor": "Untuk survei: misalnya 25 (skala 1–100 ke 1–4); bawaan 1",
+    "master_help_sub_labels": "Untuk rerata_subrasio: nama sub-rasio dipisah titik koma, misalnya HIV; TB",
+    "master_help_direction": "naik: makin tinggi makin baik; turun: makin rendah makin baik",
+    "master_help_nihil": "Ya bila tidak ada kejadian berarti realisasi 100%",
+    "master_help_quarter_rule": "jumlah, nilai_akhir, atau rerata",
+    "master_help_may_be_negative": "Ya untuk indikator perubahan yang bisa turun di bawah nol",
+    "master_help_renstra_scale_factor": (
+        "Pengali realisasi ke skala Renstra, misalnya 2,5 (skala 1–4 ke 1–10); bawaan 1"
+    ),
+    "master_help_method_note": "Penjelasan cara menghitung untuk staf Divisi",
+    "master_guide_title": "Petunjuk pengisian master PK",
+    "master_guide_info": "1. Isi sheet Info: nama Kantor Wilayah, tahun, dan aturan tercapai.",
+    "master_guide_pk": "2. Isi sheet PK: satu baris untuk setiap IKK, urut seperti Perjanjian Kinerja.",
+    "master_guide_forms": (
+        "3. Jalankan: lkjip-xl forms master.xlsx --out-dir formulir/ untuk membuat formulir tiap Divisi."
+    ),
+    "master_guide_numbers": "Angka boleh ditulis dengan koma desimal (3,25); jangan menulis satuan di kolom Target.",
+    "master_year_rule": "Isi tahun dengan 4 angka, misalnya 2023.",
+    "master_choice_rule": "Pilih salah satu: {options}",
+    "master_number_rule": "Isi dengan angka tidak negatif.",
+    # --- details of master_value_invalid (lkjip_xl.master) ---
+    "name_unsafe": "nama tidak boleh memuat *, ? atau ~, dan tidak boleh diawali <, > atau =.",
+    "name_empty": "nama tidak boleh kosong.",
+    "name_spaces": "nama tidak boleh diawali atau diakhiri spasi.",
+    "name_hidden": (
+        "nama tidak boleh memuat karakter kendali atau karakter tak terlihat (baris baru, tab, penanda "
+        "arah teks, spasi lebar nol, ...)."
+    ),
+    "detail_year": "tahun harus 4 angka, misalnya 2023.",
+    "detail_threshold": "isi dengan angka, misalnya 100.",
+    "detail_yes_no": "pilih Ya atau Tidak.",
+    "detail_renstra_basis": "pilih renstra atau pk.",
+    "detail_divisi_case": (
+        "nama Divisi ini sama dengan '{name}' (sel {cell}) bila huruf besar/kecil dan spasi diabaikan; "
+        "tulis nama satu Divisi persis sama di setiap baris."
+    ),
+    "detail_required": "wajib diisi.",
+    "detail_required_number": "wajib diisi dengan angka.",
+    "detail_not_number": "bukan angka yang jelas; tulis misalnya 3,25 atau 90.",
+    "detail_out_of_range": "di luar batas: 0 atau antara {low} dan {high}.",
+    "detail_choice": "pilih salah satu: {options}.",
+    "detail_target_zero": "target tidak boleh 0 karena capaian = realisasi / target.",
+    "detail_code_dot": "kode IKK tidak boleh memuat titik.",
+    # --- how a number typed as text was read (lkjip_xl.numbers; the {reading} of value_text_parsed) ---
+    "reading_whole": "angka bulat",
+    "reading_dot_thousands_comma_decimal": "titik sebagai pemisah ribuan, koma sebagai desimal",
+    "reading_comma_thousands_dot_decimal": "koma sebagai pemisah ribuan, titik sebagai desimal",
+    "reading_dot_thousands": "titik sebagai pemisah ribuan",
+    "reading_comma_thousands": "koma sebagai pemisah ribuan",
+    "reading_dot_decimal": "titik sebagai tanda desimal",
+    "reading_comma_decimal": "koma sebagai tanda desimal",
+    # --- the text report (lkjip_xl.report) ---
+    "report_no_problems": "Tidak ada masalah ditemukan.",
+    "report_summary": "Ringkasan: {errors} kesalahan, {warnings} peringatan.",
+    # --- file names the toolkit writes ---
+    "filename_form": "Formulir_{year}_{name}{suffix}.xlsx",
+    "filename_divisi_fallback": "Divisi_{n}",
+    "filename_national": "Nasional_{year}.xlsx",
+    "filename_kanwil": "Capaian_{year}_{name}.xlsx",
+    "filename_kanwil_fallback": "Kanwil_{n}",
+    "filename_feedback": "{stem}_pemeriksaan.xlsx",
+    "filename_control_output": "Konsolidasi_LKjIP_{year}.xlsx",
+    # --- report tables (lkjip_xl.tables): titles and notes ---
+    "table_number": "Tabel {chapter}.{n}",
+    "tables_summary_title": "Capaian Kinerja Sasaran Kegiatan Tahun {year}",
+    "tables_ikk_title": "{kind} SK {sk} dan IKK {ikk}",
+    "tables_workbook_title": "Tabel Bab III LKjIP {kanwil} {year}",
+    "tables_supporting_placeholder": "(Tabel pendukung: isinya disusun sendiri dan disisipkan di sini.)",
+    "tables_not_comparable": "tidak dapat dibandingkan",
+    "tables_new_ikk_row": "IKK baru tahun {year} — {reason}",
+    "tables_col_realisasi_year": "Realisasi Kinerja Tahun {year}",
+    "tables_col_scale": "{header} (Skala {scale})",
+    "tables_note_capaian_pk": "Capaian = Realisasi / Target PK {year} × 100%",
+    "tables_note_capaian_renstra": "Capaian = Realisasi / Target Renstra {year} × 100%",
+    "tables_note_scale": "Realisasi skala {renstra} = realisasi skala {pk} × {factor}",
+    "tables_previous_source": "data tahun sebelumnya",
+    "where_cell": "{file}, sheet {sheet}, sel {cell}",
+    "where_row": "{file}, sheet {sheet}, baris {row}",
+    "budget_title_pagu": (
+        "Pagu dan Realisasi Anggaran {kantor} dan Unit Pelaksana Teknis (Per 31 Desember {year})"
+    ),
+    "budget_title_smart": "Nilai SMART DJA di Lingkungan {kantor}",
+    "budget_title_ikpa": "Nilai IKPA di Lingkungan {kantor}",
+    "budget_title_capaian": "Capaian Kinerja Anggaran {kantor} Tahun {year}",
+    "budget_workbook_title": "Anggaran LKjIP {year}",
+    "budget_note_rounded": (
+        "Nilai SMART dan IKPA wilayah dibulatkan {decimals} desimal sebelum dibobot, seperti dalam LKjIP."
+    ),
+    "budget_note_unrounded": "Nilai SMART dan IKPA wilayah dipakai tanpa pembulatan.",
+    "budget_note_formula": "Rumus: ({smart}% × Nilai SMART) + ({ikpa}% × Nilai IKPA). {rounding}",
+    # --- the command line's help texts (lkjip_xl.cli) ---
+    "help_cli": (
+        "lkjip-xl: formulir standar LKjIP untuk Divisi, pemeriksaan formulir yang kembali, "
+        "konsolidasi capaian kinerja dan tabel laporan."
+    ),
+    "help_json": "Cetak hasil sebagai satu dokumen JSON.",
+    "help_force": "Timpa berkas keluaran yang sudah ada.",
+    "help_master_optional": "Buku kerja master PK (opsional: formulir membawa definisinya sendiri).",
+    "help_template": "Tulis templat master PK kosong (templates/LKjIP_template.xlsx).",
+    "help_template_out": "Berkas templat yang ditulis.",
+    "help_forms": "Tulis satu formulir standar per Divisi dari MASTER.",
+    "help_forms_out_dir": "Folder tujuan formulir.",
+    "help_forms_periode": "Periode pelaporan formulir.",
+    "help_validate": (
+        "Periksa formulir yang kembali (berkas atau folder). Kode keluar 1 bila ada kesalahan "
+        "(peringatan tidak dihitung)."
+    ),
+    "help_validate_json": "Cetak laporan sebagai satu dokumen JSON.",
+    "help_validate_feedback_dir": (
+        "Tulis salinan bertanda setiap formulir bermasalah (sel disorot, sheet '{sheet}') "
+        "ke folder ini, untuk dikirim kembali ke Divisi."
+    ),
+    "help_validate_force": "Timpa salinan pemeriksaan yang sudah ada.",
+    "help_consolidate": (
+        "Periksa FILES (formulir atau folder) lalu tulis buku kerja konsolidasi ke --out (atau, "
+        "untuk banyak Kanwil, ke --out-dir). Formulir berkesalahan ditolak dan disebutkan; "
+        "dengan --skip-invalid formulir itu dilewati."
+    ),
+    "help_consolidate_json": "Cetak laporan, berkas yang ditulis dan ringkasan sebagai satu dokumen JSON.",
+    "help_consolidate_out": "Buku kerja konsolidasi yang ditulis (satu Kanwil).",
+    "help_consolidate_out_dir": (
+        "Konsolidasi nasional formulir banyak Kanwil: satu buku kerja per Kanwil dan "
+        "Nasional_<tahun>.xlsx di folder ini."
+    ),
+    "help_consolidate_skip_invalid": (
+        "Lewati formulir berkesalahan alih-alih menolak seluruh konsolidasi (kode keluar tetap 1)."
+    ),
+    "help_consolidate_feedback_dir": (
+        "Tulis juga salinan bertanda setiap formulir bermasalah ke folder ini (lihat validate)."
+    ),
+    "help_tables": (
+        "Tulis tabel Bab III dari SOURCE (buku kerja konsolidasi atau folder formulir): "
+        "per IKK tabel target/realisasi, perbandingan tahun lalu dan target jangka menengah, "
+        "tabel anggaran dan Daftar Tabel, dengan nomor dan judul otomatis."
+    ),
+    "help_tables_json": "Cetak peringatan, berkas yang ditulis dan daftar tabel sebagai satu dokumen JSON.",
+    "help_tables_master": "Buku kerja master PK tahun ini.",
+    "help_tables_previous": (
+        "Buku kerja konsolidasi tahun lalu, atau sheet '{sheet}' (boleh berulang)."
+    ),
+    "help_tables_renstra": "Buku kerja target Renstra (sheet '{sheet}').",
+    "help_tables_anggaran": "Buku kerja anggaran (docs/budget.md); tanpa opsi ini tabel anggaran tidak ditulis.",
+    "help_tables_supporting": "Tabel pendukung yang diberi nomor di antaranya (sheet '{sheet}').",
+    "help_tables_start": "Nomor tabel pertama (Tabel 3.<start>, tabel ringkasan).",
+    "help_tables_out": "Buku kerja tabel yang ditulis.",
+    "help_button_json": "Cetak berkas yang ditulis sebagai satu dokumen JSON.",
+    "help_button": (
+        "Tulis buku kerja kendali Excel (.xlsm) dengan tombol Periksa dan Konsolidasi. "
+        'Memerlukan xlwings: pip install "lkjip-xl[excel]".'
+    ),
+    "help_button_out": "Berkas buku kerja kendali yang ditulis (.xlsm), misalnya konsolidasi.xlsm.",
+    "help_button_force": "Timpa berkas keluaran bila sudah ada.",
 }
 
+
+#: Short words: sheet names, column titles, table titles, labels and values the toolkit writes or
+#: recognises.  Sentences (and texts with fields) are :data:`MESSAGES`; these are used as they are,
+#: ``LABELS["sheet_form"]``.  Several are part of documented layouts (docs/form_contract.md,
+#: docs/tables.md, docs/budget.md): rewording one changes what the readers look for.
+LABELS: dict[str, str] = {
+    # --- values: status, Ya/Tidak, periods, severities, list words ---
+    "status_tercapai": "Tercapai",
+    "status_tidak_tercapai": "Tidak Tercapai",
+    "yes": "Ya",
+    "no": "Tidak",
+    "period_annual": "Tahunan",
+    "period_q1": "Triwulan I",
+    "period_q2": "Triwulan II",
+    "period_q3": "Triwulan III",
+    "period_q4": "Triwulan IV",
+    "severity_error": "KESALAHAN",
+    "severity_warning": "PERINGATAN",
+    "word_and": "dan",
+    "word_or": "atau",
+    "word_also": "serta",
+    "national": "Nasional",
+    "conclusion": "Kesimpulan",
+    "progress_checking": "Memeriksa",
+    "progress_reading": "Membaca formulir",
+    "progress_writing": "Menulis buku kerja",
+    # --- sheet names ---
+    "sheet_form": "Formulir",
+    "sheet_master_info": "Info",
+    "sheet_master_pk": "PK",
+    "sheet_master_guide": "Petunjuk",
+    "sheet_capaian": "Capaian Kinerja",
+    "sheet_summary": "Ringkasan",
+    "sheet_sources": "Sumber",
+    "sheet_data": "Data",
+    "sheet_national": "Ringkasan Nasional",
+    "sheet_matrix": "Tercapai per Divisi",
+    "sheet_forms": "Daftar Formulir",
+    "sheet_feedback": "Pemeriksaan",
+    "sheet_kendali": "Kendali",
+    "sheet_toc": "Daftar Tabel",
+    "sheet_previous": "Capaian Tahun Lalu",
+    "sheet_renstra": "Renstra",
+    "sheet_supporting": "Tabel Pendukung",
+    "sheet_budget_info": "Keterangan",
+    "sheet_budget_pagu": "Pagu Realisasi",
+    "sheet_budget_smart": "SMART",
+    "sheet_budget_ikpa": "IKPA",
+    "sheet_budget_capaian": "Capaian Kinerja Anggaran",
+    # --- column titles (forms, master, consolidated and national workbooks, records, table inputs) ---
+    "col_kanwil": "Kantor Wilayah",
+    "col_tahun": "Tahun",
+    "col_periode": "Periode",
+    "col_kode": "Kode IKK",
+    "col_divisi": "Divisi",
+    "col_no_divisi": "No. Divisi",
+    "col_no_kanwil": "No. Kanwil",
+    "col_no": "No",
+    "col_no_sk": "No SK",
+    "col_sk": "Sasaran Kegiatan",
+    "col_no_ikk": "No IKK",
+    "col_ikk": "Indikator Kinerja Kegiatan",
+    "col_ikk_short": "Indikator Kegiatan",
+    "col_indikator": "Indikator",
+    "col_satuan": "Satuan",
+    "col_cara_hitung": "Cara Hitung",
+    "col_cara_perhitungan": "Cara Perhitungan",
+    "col_target": "Target",
+    "col_pembilang": "Pembilang",
+    "col_penyebut": "Penyebut",
+    "col_realisasi": "Realisasi",
+    "col_capaian": "Capaian (%)",
+    "col_capaian_plain": "Capaian",
+    "col_perubahan_capaian": "Perubahan Capaian",
+    "col_status": "Status",
+    "col_nihil": "NIHIL",
+    "col_keterangan": "Keterangan",
+    "col_berkas": "Berkas",
+    "col_sheet": "Sheet",
+    "col_sel": "Sel",
+    "col_baris": "Baris",
+    "col_sha256": "SHA-256",
+    "col_sha256_berkas": "SHA-256 Berkas",
+    "col_isian": "Isian",
+    "col_nilai": "Nilai",
+    "col_nilai_langsung": "Nilai Langsung",
+    "col_berkas_sumber": "Berkas Sumber",
+    "col_sumber": "Sumber",
+    "col_jumlah_ikk": "Jumlah IKK",
+    "col_jumlah_formulir": "Jumlah Formulir",
+    "col_ikk_tercapai": "IKK Tercapai",
+    "col_rata_capaian": "Rata-rata Capaian (%)",
+    "col_buku_kanwil": "Buku Kerja Kanwil",
+    "col_anggaran": "Anggaran (Rp)",
+    "col_pembagi_skala": "Pembagi Skala",
+    "col_sub_rasio": "Sub-rasio",
+    "col_arah": "Arah",
+    "col_gabungan_triwulan": "Gabungan Triwulan",
+    "col_boleh_negatif": "Boleh Negatif",
+    "col_faktor_skala": "Faktor Skala Renstra",
+    "col_petunjuk_perhitungan": "Petunjuk Perhitungan",
+    "col_guide_column": "Kolom",
+    "col_guide_meaning": "Arti",
+    "col_skala_pk": "Skala PK",
+    "col_skala_renstra": "Skala Renstra",
+    "col_sebelum": "Sebelum",
+    "col_judul_tabel": "Judul Tabel",
+    "col_nomor": "Nomor",
+    "col_letak": "Letak",
+    # --- words inside problem messages: what is hidden ({where} of value_hidden, note_hidden), a stamp field ---
+    "hidden_sheet": "sheet",
+    "hidden_row": "baris",
+    "hidden_column": "kolom",
+    "field_divisi_order": "Daftar Divisi",
+    # --- labels of the master's sheet Info and of the budget workbook's sheet Keterangan ---
+    "info_threshold": "Batas Tercapai (%)",
+    "info_inclusive": "Batas Termasuk",
+    "info_renstra_basis": "Dasar Capaian Renstra",
+    "budget_tahun": "Tahun Anggaran",
+    # --- titles ---
+    "title_form": "FORMULIR REALISASI PERJANJIAN KINERJA",
+    "title_master_workbook": "Perjanjian Kinerja",
+    "title_toc": "DAFTAR TABEL",
+    "form_number_error_title": "Bukan angka",
+    # --- report tables (lkjip_xl.tables) ---
+    "pk": "PK",
+    "renstra": "Renstra",
+    "supporting_end": "AKHIR",
+    "toc_supporting": "disusun sendiri",
+    "kind_target": "Perbandingan Target dan Realisasi",
+    "kind_perbandingan": "Perbandingan Realisasi dan Capaian Kinerja",
+    "kind_renstra": "Target Jangka Menengah",
+    # --- the budget workbook (lkjip_xl.tables.budget): input columns, recognised rows, table headers ---
+    "budget_col_kelompok": "Kelompok",
+    "budget_col_satker": "Satuan Kerja",
+    "budget_col_pagu": "Pagu (Rp)",
+    "budget_col_realisasi": "Realisasi (Rp)",
+    "budget_col_penyerapan": "Penyerapan",
+    "budget_col_konsistensi": "Konsistensi",
+    "budget_col_cro": "CRO",
+    "budget_col_efisiensi": "Efisiensi",
+    "budget_col_nilai_efisiensi": "Nilai Efisiensi",
+    "budget_col_ikpa": "Nilai IKPA",
+    #: Satker names (any case) that mark a total or mean row copied from a report, separated by ";".
+    "budget_summary_rows": "total;jumlah;rata-rata;rerata;nilai smart wilayah;nilai ikpa wilayah",
+    "budget_head_no": "NO",
+    "budget_head_kantor_satker": "KANTOR/ SATUAN KERJA",
+    "budget_head_pagu": "PAGU (Rp)",
+    "budget_head_realisasi": "REALISASI (Rp)",
+    "budget_head_persentase": "PERSENTASE (%)",
+    "budget_head_total": "TOTAL",
+    "budget_head_satker": "SATUAN KERJA",
+    "budget_head_nilai_kinerja": "NILAI KINERJA",
+    "budget_head_nilai_smart": "NILAI SMART",
+    "budget_head_smart_wilayah": "NILAI SMART WILAYAH",
+    "budget_head_nilai_ikpa": "NILAI IKPA",
+    "budget_head_ikpa_wilayah": "NILAI IKPA WILAYAH",
+    "budget_head_komponen": "KOMPONEN",
+    "budget_head_nilai": "NILAI",
+    "budget_head_bobot": "BOBOT",
+    "budget_head_nilai_bobot": "NILAI × BOBOT",
+    "budget_head_capaian": "CAPAIAN KINERJA ANGGARAN",
+    "budget_component_smart": "Nilai Kinerja pada Aplikasi SMART DJA",
+    "budget_component_ikpa": "Nilai Indikator Kinerja Pelaksanaan Anggaran (IKPA)",
+}
 
 #: Control pictures for the C0 controls and DEL: "\r" is shown as "␍", "\n" as "␊".
 _PICTURES = {code: chr(0x2400 + code) for code in range(0x20)} | {0x7F: "\u2421"}

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum, StrEnum
 
+from .messages import LABELS, msg
+
 
 class Method(StrEnum):
     """The built-in calculation methods: how realisasi is obtained from what a Divisi reports.
@@ -45,7 +47,7 @@ class QuarterRule(str, Enum):
 
 
 #: Reporting periods a form can carry.
-PERIODS = ("Tahunan", "Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV")
+PERIODS = tuple(LABELS[key] for key in ("period_annual", "period_q1", "period_q2", "period_q3", "period_q4"))
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ class AchievementRule:
 
     def describe(self) -> str:
         op = "≥" if self.inclusive else ">"
-        return f"capaian {op} {self.threshold:g}%"
+        return msg("rule_describe", op=op, threshold=f"{self.threshold:g}")
 
 
 @dataclass(frozen=True)

@@ -37,33 +37,40 @@ from pathlib import Path
 
 from . import calc
 from .calc import GroupSummary, Summary
+from .checks import CheckedForm
 from .consolidate import (
-    Consolidated, ConsolidationResult, Styles, accepted_forms, add_formula_sheet, compute, write_consolidated,
+    Consolidated, ConsolidationResult, accepted_forms, add_formula_sheet, compute, write_consolidated,
 )
-from .fileio import KIND_NATIONAL, OutputSet, atomic_output, guard_outputs, slug, unique_names
+from .fileio import OutputSet, atomic_output
+from .guard import guard_outputs
+from .kinds import KIND_NATIONAL
+from .names import slug, unique_names
 from .report import ERROR, WARNING, Problem, Report
 from .layout import FORM_SHEET
-from .messages import msg
+from .messages import LABELS, msg
 from .records import DATA_TABLE, SHEET_DATA
 from .pool import SharedQueue, collector_spared, cpus, map_guarded, pool
-from .validate import CheckedForm, expand_paths, validate_files
-from .xlsx import a1, new_workbook, quote_sheet
+from .inputs import expand_paths
+from .validate import validate_files
+from .styles import StyleBook
+from .xlsx import a1, new_workbook, print_setup, quote_sheet
 
-SHEET_NATIONAL = "Ringkasan Nasional"
-SHEET_MATRIX = "Tercapai per Divisi"
-SHEET_FORMS = "Daftar Formulir"
-NATIONAL_NAME = "Nasional"
+SHEET_NATIONAL = LABELS["sheet_national"]
+SHEET_MATRIX = LABELS["sheet_matrix"]
+SHEET_FORMS = LABELS["sheet_forms"]
+NATIONAL_NAME = LABELS["national"]
 
 #: Columns of the "Data" sheet: title, width.
-DATA_COLUMNS = (
-    ("Kantor Wilayah", 44), ("Tahun", 7), ("Periode", 10), ("Divisi", 24), ("Kode IKK", 13),
-    ("Indikator Kinerja Kegiatan", 60), ("Satuan", 9), ("Cara Hitung", 15), ("Target", 9),
-    ("Realisasi", 11), ("Capaian (%)", 11), ("Status", 14), ("Berkas", 40), ("Sheet", 9), ("Baris", 7),
-    ("SHA-256", 66), ("No. Kanwil", 9), ("No. Divisi", 9),
-)
+DATA_COLUMNS = tuple((LABELS[key], width) for key, width in (
+    ("col_kanwil", 44), ("col_tahun", 7), ("col_periode", 10), ("col_divisi", 24), ("col_kode", 13),
+    ("col_ikk", 60), ("col_satuan", 9), ("col_cara_hitung", 15), ("col_target", 9),
+    ("col_realisasi", 11), ("col_capaian", 11), ("col_status", 14), ("col_berkas", 40), ("col_sheet", 9),
+    ("col_baris", 7), ("col_sha256", 66), ("col_no_kanwil", 9), ("col_no_divisi", 9),
+))
 DATA_COL = {title: col for col, (title, _) in enumerate(DATA_COLUMNS)}
-FORMS_COLUMNS = (("Kantor Wilayah", 44), ("Divisi", 24), ("Tahun", 7), ("Periode", 10), ("Jumlah IKK", 10),
-                 ("Berkas", 60), ("SHA-256", 66), ("Buku Kerja Kanwil", 50), ("No. Kanwil", 9))
+FORMS_COLUMNS = tuple((LABELS[key], width) for key, width in (
+    ("col_kanwil", 44), ("col_divisi", 24), ("col_tahun", 7), ("col_periode", 10), ("col_jumlah_ikk", 10),
+    ("col_berkas", 60), ("col_sha256", 66), ("col_buku_kanwil", 50), ("col_no_kanwil", 9)))
 #: Fewest forms for which a process pool pays for its start.
 MIN_PARALLEL_FORMS = 16
 
@@ -94,7 +101,7 @@ def consolidate_national(paths: Iterable[str | Path], out_dir: str | Path, force
     the n workbooks are written and returns the callback called with each path written.
 
     Before the first byte is written, ``guard(report, outputs)`` checks every
-    output (default: :func:`lkjip_xl.fileio.guard_outputs` against ``paths``;
+    output (default: :func:`lkjip_xl.guard.guard_outputs` against ``paths``;
     the command line adds the feedback copies and its other inputs).  All
     workbooks are written as temporaries and moved into place together: a
     failure leaves none of them.
@@ -125,7 +132,7 @@ def consolidate_national(paths: Iterable[str | Path], out_dir: str | Path, force
             return ConsolidationResult(None, validation.report, refused=refused)
         out_dir = Path(out_dir)
         groups = _by_kanwil(accepted)
-        national = out_dir / f"Nasional_{groups[0][0].form.year}.xlsx"
+        national = out_dir / msg("filename_national", year=groups[0][0].form.year)
         targets = [out_dir / name for name in _workbook_names(groups)]
         guard(validation.report, [national, *targets])  # refuse before anything is written
         national_tmp = output_set.temporary(national)
@@ -183,14 +190,15 @@ def _by_kanwil(accepted: list[CheckedForm]) -> list[list[CheckedForm]]:
 def _workbook_names(groups: list[list[CheckedForm]]) -> list[str]:
     """``Capaian_<tahun>_<Kanwil>.xlsx`` for each group, unique ignoring case.
 
-    The Kanwil name goes through :func:`lkjip_xl.fileio.slug`; one with nothing
+    The Kanwil name goes through :func:`lkjip_xl.names.slug`; one with nothing
     readable left becomes ``Kanwil_<n>``, n its place in the run.  The national
     workbook's name (``Nasional_<tahun>.xlsx``) can never be one of them.
     """
     names = []
     for n, forms in enumerate(groups, start=1):
         form = forms[0].form
-        names.append(f"Capaian_{form.year}_{slug(form.kanwil) or f'Kanwil_{n}'}.xlsx")
+        name = slug(form.kanwil) or msg("filename_kanwil_fallback", n=n)
+        names.append(msg("filename_kanwil", year=form.year, name=name))
     return unique_names(names)
 
 
@@ -209,7 +217,7 @@ def national_summary(parts: list[KanwilPart]) -> Summary:
     """One group per Kanwil and the national total, as the national sheets compute them."""
     results = [result for part in parts for result, _, _ in part.data.rows]
     return Summary(tuple(part.data.summary.overall for part in parts), calc.group_summary(NATIONAL_NAME, results),
-                   parts[0].data.summary.period)  # one period for every form (validate._check_agreement)
+                   parts[0].data.summary.period)  # one period for every form (crosscheck._check_agreement)
 
 
 class _Keys:
@@ -240,14 +248,14 @@ def write_national(parts: list[KanwilPart], out: str | Path, force: bool = False
         col = DATA_COL[title]
         return f"{data}!{a1(1, col, True)}:{a1(max(rows, 1), col, True)}"
 
-    refs = {title: data_range(title) for title in ("No. Kanwil", "No. Divisi", "Capaian (%)", "Status")}
+    refs = {key: data_range(LABELS[key]) for key in ("col_no_kanwil", "col_no_divisi", "col_capaian", "col_status")}
     forms_key = len(FORMS_COLUMNS) - 1  # "No. Kanwil"
     refs["forms"] = f"{quote_sheet(SHEET_FORMS)}!{a1(1, forms_key, True)}:{a1(max(len(forms), 1), forms_key, True)}"
     keys = _Keys(parts)
     with atomic_output(out, force) as tmp:
-        workbook = new_workbook(tmp, title=f"Capaian Kinerja Nasional {parts[0].data.period_label}",
+        workbook = new_workbook(tmp, title=msg("title_national_workbook", period=parts[0].data.period_label),
                                 kind=KIND_NATIONAL, constant_memory=True)
-        styles = Styles(workbook)
+        styles = StyleBook(workbook, "workbook")
         _write_national_sheet(workbook, styles, parts, summary, refs, keys)
         _write_matrix(workbook, styles, parts, refs, keys)
         _write_forms(workbook, styles, forms, keys)
@@ -266,21 +274,20 @@ def _stored(value: float | None) -> float | str:
     return "" if value is None else value
 
 
-def _write_national_sheet(workbook, styles: Styles, parts: list[KanwilPart], summary: Summary,
+def _write_national_sheet(workbook, styles: StyleBook, parts: list[KanwilPart], summary: Summary,
                           refs: dict[str, str], keys: _Keys) -> None:
     sheet = add_formula_sheet(workbook, SHEET_NATIONAL)
-    headers = ("Kantor Wilayah", "Jumlah Formulir", "Jumlah IKK", "Tercapai", "Tidak Tercapai",
-               "Rata-rata Capaian (%)", "Buku Kerja Kanwil")
+    headers = tuple(LABELS[key] for key in ("col_kanwil", "col_jumlah_formulir", "col_jumlah_ikk", "status_tercapai",
+                                            "status_tidak_tercapai", "col_rata_capaian", "col_buku_kanwil"))
     for col, width in enumerate((50, 11, 11, 11, 11, 14, 60)):
         sheet.set_column(col, col, width)
-    sheet.write_string(0, 0, f"Ringkasan Capaian Kinerja Nasional {parts[0].data.period_label}", styles.title)
-    sheet.write_string(1, 0, "Angka adalah rumus atas sheet Data; tercapai menurut aturan PK masing-masing Kanwil. "
-                             "Rincian setiap Kanwil ada di buku kerjanya.", styles.note)
+    sheet.write_string(0, 0, msg("title_national", period=parts[0].data.period_label), styles.title)
+    sheet.write_string(1, 0, msg("note_national", sheet=SHEET_DATA), styles.note)
     sheet.set_row(3, 30)
     for col, title in enumerate(headers):
-        sheet.write_string(3, col, title, styles.head)
-    count, pct = styles.number("0"), styles.number('0.00"%"')
-    kanwil, status, capaian = refs["No. Kanwil"], refs["Status"], refs["Capaian (%)"]
+        sheet.write_string(3, col, title, styles.header)
+    count, pct = styles("number", "0"), styles("number", '0.00"%"')
+    kanwil, status, capaian = refs["col_no_kanwil"], refs["col_status"], refs["col_capaian"]
     first = row = 4
     for part, group in zip(parts, summary.groups):
         name = keys.kanwil(part)  # a number: matched exactly, whatever the Kanwil's name holds
@@ -294,7 +301,7 @@ def _write_national_sheet(workbook, styles: Styles, parts: list[KanwilPart], sum
         sheet.write_string(row, 6, part.workbook, styles.text)
         row += 1
     overall, last = summary.overall, row - 1
-    bold_count, bold_pct = styles.number("0", True), styles.number('0.00"%"', True)
+    bold_count, bold_pct = styles("number_bold", "0"), styles("number_bold", '0.00"%"')
     sheet.write_string(row, 0, NATIONAL_NAME, styles.group)
     for col, value in ((1, sum(len(part.forms) for part in parts)), (2, overall.total), (3, overall.tercapai)):
         sheet.write_formula(row, col, f"=SUM({a1(first, col)}:{a1(last, col)})", bold_count, value)
@@ -303,33 +310,30 @@ def _write_national_sheet(workbook, styles: Styles, parts: list[KanwilPart], sum
     sheet.write_blank(row, 6, None, styles.group)
     total = row
     row += 2
-    sheet.write_string(row, 0, "Kesimpulan", styles.group)
+    sheet.write_string(row, 0, LABELS["conclusion"], styles.group)
     sheet.write_formula(row, 1, "=" + calc.headline_formula(a1(total, 3), a1(total, 2), summary.period),
                         styles.group, summary.headline)
     sheet.write_string(row + 1, 0, msg("no_master_note"), styles.warning)  # national runs take no master
     sheet.freeze_panes(4, 1)
-    sheet.set_landscape()
-    sheet.set_paper(9)
-    sheet.fit_to_pages(1, 0)
+    print_setup(sheet)
 
 
-def _write_matrix(workbook, styles: Styles, parts: list[KanwilPart], refs: dict[str, str], keys: _Keys) -> None:
+def _write_matrix(workbook, styles: StyleBook, parts: list[KanwilPart], refs: dict[str, str], keys: _Keys) -> None:
     """IKK tercapai, then IKK, per Kanwil (rows) and Divisi (columns): COUNTIFS over "Data" on the numeric keys."""
     sheet = add_formula_sheet(workbook, SHEET_MATRIX)
     columns = keys.divisi_names
     sheet.set_column(0, 0, 50)
     sheet.set_column(1, len(columns), 13)
-    sheet.write_string(0, 0, f"IKK Tercapai per Kanwil dan Divisi {parts[0].data.period_label}", styles.title)
-    sheet.write_string(1, 0, "Rumus atas sheet Data. Sel kosong: Kanwil tidak mengirim formulir Divisi itu.",
-                       styles.note)
-    count = styles.number("0")
-    kanwil, divisi_ref, status = refs["No. Kanwil"], refs["No. Divisi"], refs["Status"]
+    sheet.write_string(0, 0, msg("title_matrix", period=parts[0].data.period_label), styles.title)
+    sheet.write_string(1, 0, msg("note_matrix", sheet=SHEET_DATA), styles.note)
+    count = styles("number", "0")
+    kanwil, divisi_ref, status = refs["col_no_kanwil"], refs["col_no_divisi"], refs["col_status"]
     head = 3
-    for title, tercapai in (("IKK Tercapai", True), ("Jumlah IKK", False)):
+    for title, tercapai in ((LABELS["col_ikk_tercapai"], True), (LABELS["col_jumlah_ikk"], False)):
         sheet.set_row(head, 45)
-        sheet.write_string(head, 0, title, styles.head)
+        sheet.write_string(head, 0, title, styles.header)
         for col, name in enumerate(columns, start=1):
-            sheet.write_string(head, col, name, styles.head)
+            sheet.write_string(head, col, name, styles.header)
         for row, part in enumerate(parts, start=head + 1):
             groups: dict[str, GroupSummary] = {g.name: g for g in part.data.summary.groups}
             sheet.write_string(row, 0, part.data.kanwil, styles.text)
@@ -348,12 +352,12 @@ def _write_matrix(workbook, styles: Styles, parts: list[KanwilPart], refs: dict[
     sheet.freeze_panes(4, 1)
 
 
-def _write_forms(workbook, styles: Styles, forms: list[tuple[KanwilPart, CheckedForm]], keys: _Keys) -> None:
+def _write_forms(workbook, styles: StyleBook, forms: list[tuple[KanwilPart, CheckedForm]], keys: _Keys) -> None:
     """One row per form, plain values: the lineage of the whole run."""
     sheet = workbook.add_worksheet(SHEET_FORMS)
     for col, (title, width) in enumerate(FORMS_COLUMNS):
         sheet.set_column(col, col, width)
-        sheet.write_string(0, col, title, styles.head)
+        sheet.write_string(0, col, title, styles.header)
     for row, (part, checked) in enumerate(forms, start=1):
         form = checked.form
         sheet.write_string(row, 0, form.kanwil)
@@ -369,13 +373,14 @@ def _write_forms(workbook, styles: Styles, forms: list[tuple[KanwilPart, Checked
     sheet.autofilter(0, 0, max(len(forms), 1), len(FORMS_COLUMNS) - 1)
 
 
-def _write_data(workbook, styles: Styles, parts: list[KanwilPart], keys: _Keys) -> None:
+def _write_data(workbook, styles: StyleBook, parts: list[KanwilPart], keys: _Keys) -> None:
     """One row per IKK per form, plain values for pivot tables, streamed row by row."""
     sheet = workbook.add_worksheet(SHEET_DATA)
-    decimals = workbook.add_format({"num_format": "0.00"})
+    decimals = styles.decimals
     for col, (title, width) in enumerate(DATA_COLUMNS):
-        sheet.set_column(col, col, width, decimals if title in ("Realisasi", "Capaian (%)") else None)
-        sheet.write_string(0, col, title, styles.head)
+        decimal = title in (LABELS["col_realisasi"], LABELS["col_capaian"])
+        sheet.set_column(col, col, width, decimals if decimal else None)
+        sheet.write_string(0, col, title, styles.header)
     string, number = sheet.write_string, sheet.write_number
     row = 1
     for part in parts:

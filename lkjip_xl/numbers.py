@@ -14,6 +14,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from .messages import msg
+
 #: Kinds of value a cell may hold.  Counts and money never have decimals, so a
 #: lone ``.ddd`` group is read as thousands; for the other kinds it is ambiguous.
 KINDS = ("count", "money", "index", "percent", "decimal")
@@ -154,24 +156,22 @@ def _unit_word(word: str | None, kind: str, unit: str | None, original: str) -> 
 def _read_digits(body: str, kind: str, original: str) -> tuple[float, str]:
     integer_kind = kind in ("count", "money")
     if re.fullmatch(r"[0-9]+", body):
-        return float(body), "angka bulat"
+        return float(body), msg("reading_whole")
     dots, commas = body.count("."), body.count(",")
     # Both separators: the last one is the decimal mark.
     if dots and commas:
         if body.rfind(",") > body.rfind("."):
             if re.fullmatch(r"[0-9]{1,3}(\.[0-9]{3})+,[0-9]+", body):
-                return float(body.replace(".", "").replace(",", ".")), (
-                    "titik sebagai pemisah ribuan, koma sebagai desimal"
-                )
+                return float(body.replace(".", "").replace(",", ".")), msg("reading_dot_thousands_comma_decimal")
         elif re.fullmatch(r"[0-9]{1,3}(,[0-9]{3})+\.[0-9]+", body):
-            return float(body.replace(",", "")), "koma sebagai pemisah ribuan, titik sebagai desimal"
+            return float(body.replace(",", "")), msg("reading_comma_thousands_dot_decimal")
         raise NumberParseError("not_a_number", original)
     sep = "." if dots else ","
     count = dots or commas
     if count > 1:
         if re.fullmatch(r"[0-9]{1,3}(" + re.escape(sep) + r"[0-9]{3})+", body):
-            name = "titik" if sep == "." else "koma"
-            return float(body.replace(sep, "")), f"{name} sebagai pemisah ribuan"
+            reading = "reading_dot_thousands" if sep == "." else "reading_comma_thousands"
+            return float(body.replace(sep, "")), msg(reading)
         raise NumberParseError("not_a_number", original)
     if not re.fullmatch(r"[0-9]*" + re.escape(sep) + r"[0-9]+", body) or body.startswith(sep) and not body[1:]:
         raise NumberParseError("not_a_number", original)
@@ -180,17 +180,17 @@ def _read_digits(body: str, kind: str, original: str) -> tuple[float, str]:
     if sep == ".":
         if looks_like_thousands:
             if integer_kind:
-                return float(head + tail), "titik sebagai pemisah ribuan"
+                return float(head + tail), msg("reading_dot_thousands")
             raise NumberParseError("ambiguous_number", original)
         if integer_kind:
             raise NumberParseError("ambiguous_number", original)
-        return float(body or "0"), "titik sebagai tanda desimal"
+        return float(body or "0"), msg("reading_dot_decimal")
     # a single comma
     if looks_like_thousands and integer_kind:
         raise NumberParseError("ambiguous_number", original)
     if integer_kind:
         raise NumberParseError("ambiguous_number", original)
-    return float(body.replace(",", ".")), "koma sebagai tanda desimal"
+    return float(body.replace(",", ".")), msg("reading_comma_decimal")
 
 
 def in_input_range(value: float) -> bool:

@@ -1,6 +1,6 @@
 """Read returned forms with python-calamine (about 10× faster than openpyxl).
 
-:func:`read_form` opens the file with :func:`lkjip_xl.safety.open_workbook`
+:func:`read_form` opens the file with :func:`lkjip_xl.workbooks.open_workbook`
 (every pre-flight check; every sheet bounded by one scan of its XML), then
 returns the raw cell values of a form, each with its A1 address, plus its
 stamp, the cells of the form sheet that hold formulas (calamine reports only
@@ -20,18 +20,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from xlsxwriter.utility import xl_col_to_name
-
+from ._values import parse_year
 from .layout import (
     COL_CODE, FORM_SHEET, HEADER_FIELDS, HEADER_VALUE_COL, STAMP_KEYS, STAMP_MAGIC, STAMP_SHEET,
-    SUBROW_RE, TITLE_TO_KEY,
+    SUBROW_RE, TITLE_TO_KEY, COLUMN_TITLE,
 )
 from .messages import msg
 from .methods import spec
 from .model import AchievementRule, Direction, Indicator, QuarterRule
 from .numbers import in_input_range
-from .safety import WORKBOOK_PART, FormReadError, Package, SheetScan, Workbook, open_workbook, scan_sheet
-from .xlsx import a1, is_date1904
+from .safety import WORKBOOK_PART, FormReadError, Package
+from .sheets import SheetScan, scan_sheet
+from .workbooks import Workbook, open_workbook
+from .xlsx import a1, column_letters, is_date1904
 
 #: Codes a :class:`FormReadError` may carry: the file was not read as a form.
 READ_ERROR_CODES = frozenset({
@@ -86,7 +87,7 @@ class ReturnedForm:
 
     @property
     def year(self) -> int:
-        return int(self.stamp.get("tahun", "0") or 0)
+        return parse_year(self.stamp.get("tahun")) or 0
 
     @property
     def divisi(self) -> str:
@@ -125,10 +126,9 @@ def read_stamp(workbook: Workbook, path: str) -> tuple[dict[str, str], dict[str,
 
 
 def _values_valid(stamp: dict[str, str], locked: dict[str, Any]) -> bool:
-    """The stamp's year is a number; the locked rule and Divisi order have the right types."""
-    try:
-        int(stamp.get("tahun", "0") or 0)
-    except ValueError:
+    """The stamp's year is a year (:func:`~lkjip_xl._values.parse_year`); the locked rule and Divisi order
+    have the right types."""
+    if parse_year(stamp.get("tahun")) is None:
         return False
     rule, order = locked.get("achievement"), locked.get("divisi_order")
     return (isinstance(rule, dict) and isinstance(rule.get("threshold"), (int, float))
@@ -215,7 +215,7 @@ def _read_form(workbook: Workbook, path: str) -> ReturnedForm:
     if header_row < 0:
         return form
     code_col = columns.get(COL_CODE, 0)
-    letters = {key: xl_col_to_name(c) for key, c in columns.items()}  # faster than a1() per cell
+    letters = {key: column_letters(c) for key, c in columns.items()}  # faster than a1() per cell
     wanted = {i.code for i in indicators}
     wanted |= {f"{i.code}.{n}" for i in indicators for n in range(1, len(i.sub_labels) + 1)}
     for r in range(header_row + 1, len(rows)):
@@ -244,7 +244,7 @@ def formula_cells(package: Package, sheet: str) -> dict[str, str]:
     """A1 address → formula text ("" for a shared one) of every formula cell of ``sheet``.
 
     calamine reports only the cached values of formulas, so the sheet XML is
-    scanned for them (:func:`lkjip_xl.safety.scan_sheet`, whatever the
+    scanned for them (:func:`lkjip_xl.sheets.scan_sheet`, whatever the
     attribute order, quoting or namespace prefix).
     """
     part = package.sheet_part(sheet)
@@ -267,7 +267,7 @@ def _find_table(rows: list[list[Any]]) -> tuple[int, dict[str, int], list[tuple[
     """
     for r, row in enumerate(rows[:60]):
         titles = [(str(v).strip().casefold(), c) for c, v in enumerate(row) if isinstance(v, str) and v.strip()]
-        if any(title == "kode ikk" for title, _ in titles):
+        if any(title == COLUMN_TITLE[COL_CODE].casefold() for title, _ in titles):
             columns: dict[str, int] = {}
             duplicates = []
             for title, c in titles:

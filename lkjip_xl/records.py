@@ -30,8 +30,9 @@ from typing import TYPE_CHECKING, Any
 from . import calc
 from .errors import SETUP, LkjipError
 from .layout import COL_REAL, FORM_SHEET
-from .messages import msg
+from .messages import LABELS, msg
 from .report import Problem
+from .styles import StyleBook
 from .xlsx import a1
 
 if TYPE_CHECKING:  # pragma: no cover - imports for annotations only
@@ -39,12 +40,12 @@ if TYPE_CHECKING:  # pragma: no cover - imports for annotations only
 
     from .consolidate import Consolidated
 
-SHEET_DATA = "Data"
+SHEET_DATA = LABELS["sheet_data"]
 #: Name of the Excel table over the "Data" sheet (also the national workbook's named range).
 DATA_TABLE = "DataCapaian"
 
 #: Column keys of the "Data" sheet and of the records, in order, with the column width.
-#: Titles are ``msg("data_col_<key>")``.
+#: Titles are ``LABELS["col_<key>"]``.
 DATA_FIELDS: dict[str, float] = {
     "kanwil": 40, "tahun": 7, "periode": 10, "kode": 13, "divisi": 24, "no_divisi": 9, "no_sk": 7,
     "sk": 50, "no_ikk": 7, "ikk": 60, "satuan": 10, "cara_hitung": 15, "target": 10, "realisasi": 11,
@@ -52,7 +53,7 @@ DATA_FIELDS: dict[str, float] = {
     "sha256": 66,
 }
 #: The column titles: the keys of every record and the header row of "Data".
-DATA_COLUMNS: tuple[str, ...] = tuple(msg(f"data_col_{key}") for key in DATA_FIELDS)
+DATA_COLUMNS: tuple[str, ...] = tuple(LABELS[f"col_{key}"] for key in DATA_FIELDS)
 #: Columns of the problem records (:meth:`lkjip_xl.report.Report.to_records`): the fields of a Problem.
 PROBLEM_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Problem))
 
@@ -87,7 +88,7 @@ def data_records(parts: Iterable[Consolidated]) -> list[dict[str, Any]]:
 def write_data_sheet(workbook, data: Consolidated) -> None:
     """The sheet "Data": :func:`data_rows` under a header row, as the Excel table :data:`DATA_TABLE`."""
     sheet = workbook.add_worksheet(SHEET_DATA)
-    decimals = workbook.add_format({"num_format": "0.00"})  # shown; the values keep every digit
+    decimals = StyleBook(workbook, "workbook").decimals  # shown; the values keep every digit
     formats = [decimals if key in ("realisasi", "capaian") else None for key in DATA_FIELDS]
     for col, width in enumerate(DATA_FIELDS.values()):
         sheet.set_column(col, col, width, formats[col])

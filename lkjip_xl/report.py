@@ -11,12 +11,12 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Iterable
 
-from .messages import visible
+from .messages import LABELS, msg, visible
 
 ERROR = "error"
 WARNING = "warning"
 
-SEVERITY_LABEL = {ERROR: "KESALAHAN", WARNING: "PERINGATAN"}
+SEVERITY_LABEL = {ERROR: LABELS["severity_error"], WARNING: LABELS["severity_warning"]}
 
 
 @dataclass(frozen=True)
@@ -105,12 +105,10 @@ class Report:
     def to_text(self) -> str:
         """A plain table for the terminal (Indonesian headings)."""
         if not self.problems:
-            return "Tidak ada masalah ditemukan."
+            return msg("report_no_problems")
         lines = []
         for p in self.problems:
             where = f"{p.location()}: " if p.location() else ""
             lines.append(f"{SEVERITY_LABEL[p.severity]:<10} [{visible(p.code)}] {where}{visible(p.message)}")
-        lines.append(
-            f"Ringkasan: {len(self.errors)} kesalahan, {len(self.warnings)} peringatan."
-        )
+        lines.append(msg("report_summary", errors=len(self.errors), warnings=len(self.warnings)))
         return "\n".join(lines)

@@ -11,10 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import methods
-from .fileio import KIND_MASTER, atomic_output
-from .master_layout import GUIDE_SHEET, INFO_FIELDS, INFO_SHEET, NO, PK_COLUMNS, PK_SHEET, PK_TITLES, YES, column_guide
+from .fileio import atomic_output
+from .kinds import KIND_MASTER
+from ._values import NO, YEAR_RANGE, YES
+from .master_layout import GUIDE_SHEET, INFO_FIELDS, INFO_SHEET, PK_COLUMNS, PK_SHEET, PK_TITLES, column_guide
+from .messages import LABELS, msg
 from .model import Direction, Indicator, Master, QuarterRule
 from .numbers import excel_number_format
+from .styles import StyleBook
 from .xlsx import new_workbook
 
 TEMPLATE_ROWS = 300  # rows prepared with dropdowns in the blank template
@@ -23,7 +27,7 @@ TEMPLATE_ROWS = 300  # rows prepared with dropdowns in the blank template
 def write_master(master: Master | None, out: str | Path, force: bool = False) -> Path:
     """Write ``master`` (or, with ``None``, the blank template) as a master workbook."""
     with atomic_output(out, force) as tmp:
-        workbook = new_workbook(tmp, title="Perjanjian Kinerja", kind=KIND_MASTER)
+        workbook = new_workbook(tmp, title=LABELS["title_master_workbook"], kind=KIND_MASTER)
         _write_info(workbook, master)
         _write_pk(workbook, master)
         _write_guide(workbook)
@@ -33,14 +37,12 @@ def write_master(master: Master | None, out: str | Path, force: bool = False) ->
 
 def _write_info(workbook, master: Master | None) -> None:
     sheet = workbook.add_worksheet(INFO_SHEET)
-    bold = workbook.add_format({"bold": True, "border": 1, "bg_color": "#DDEBF7"})
-    cell = workbook.add_format({"border": 1, "locked": False})
-    note = workbook.add_format({"italic": True, "font_color": "#595959"})
+    st = StyleBook(workbook, "master")
+    bold, cell, note = st.label, st.entry, st.note
     sheet.set_column(0, 0, 24)
     sheet.set_column(1, 1, 60)
     sheet.set_column(2, 2, 70)
-    sheet.write_string(0, 0, "Perjanjian Kinerja (PK) — data master",
-                       workbook.add_format({"bold": True, "font_size": 13}))
+    sheet.write_string(0, 0, msg("master_info_title"), st.title)
     values = {
         "kanwil": master.kanwil if master else "",
         "tahun": master.year if master else None,
@@ -60,17 +62,14 @@ def _write_info(workbook, master: Master | None) -> None:
     sheet.data_validation(5, 1, 5, 1, {"validate": "list", "source": [YES, NO]})
     sheet.data_validation(6, 1, 6, 1, {"validate": "list", "source": ["renstra", "pk"]})
     sheet.data_validation(3, 1, 3, 1, {"validate": "integer", "criteria": "between",
-                                       "minimum": 2000, "maximum": 2100,
-                                       "error_message": "Isi tahun dengan 4 angka, misalnya 2023."})
+                                       "minimum": YEAR_RANGE[0], "maximum": YEAR_RANGE[1],
+                                       "error_message": msg("master_year_rule")})
 
 
 def _write_pk(workbook, master: Master | None) -> None:
     sheet = workbook.add_worksheet(PK_SHEET)
-    head = workbook.add_format({"bold": True, "border": 1, "bg_color": "#DDEBF7",
-                                "text_wrap": True, "valign": "top"})
-    text = workbook.add_format({"border": 1, "text_wrap": True, "valign": "top"})
-    number = workbook.add_format({"border": 1, "valign": "top", "num_format": "General"})
-    money = workbook.add_format({"border": 1, "valign": "top", "num_format": "#,##0"})
+    st = StyleBook(workbook, "master")
+    head, text, number, money = st.header, st.text, st("number", "General"), st("number", "#,##0")
     for col, (_, title, width, _) in enumerate(PK_COLUMNS):
         sheet.set_column(col, col, width)
         sheet.write_string(0, col, title, head)
@@ -87,8 +86,7 @@ def _write_pk(workbook, master: Master | None) -> None:
             else:
                 fmt = money if key == "anggaran" else number
                 if key == "target":
-                    fmt = workbook.add_format({"border": 1, "valign": "top",
-                                               "num_format": excel_number_format(indicator.unit, 2)})
+                    fmt = st("number", excel_number_format(indicator.unit, 2))
                 sheet.write_number(r, col, value, fmt)
     last = max(TEMPLATE_ROWS, len(indicators) + 50)
     col_of = {key: i for i, (key, _, _, _) in enumerate(PK_COLUMNS)}
@@ -97,7 +95,7 @@ def _write_pk(workbook, master: Master | None) -> None:
         sheet.data_validation(1, col_of[key], last, col_of[key], {
             "validate": "list", "source": source,
             "error_title": PK_TITLES[key],
-            "error_message": "Pilih salah satu: " + ", ".join(source),
+            "error_message": msg("master_choice_rule", options=", ".join(source)),
         })
 
     dropdown("method", methods.names())
@@ -109,7 +107,7 @@ def _write_pk(workbook, master: Master | None) -> None:
         sheet.data_validation(1, col_of[key], last, col_of[key], {
             "validate": "decimal", "criteria": ">=", "value": 0,
             "error_title": PK_TITLES[key],
-            "error_message": "Isi dengan angka tidak negatif.",
+            "error_message": msg("master_number_rule"),
         })
 
 
@@ -138,17 +136,17 @@ def _row_values(indicator: Indicator) -> dict[str, object]:
 
 def _write_guide(workbook) -> None:
     sheet = workbook.add_worksheet(GUIDE_SHEET)
-    bold = workbook.add_format({"bold": True})
-    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+    st = StyleBook(workbook, "master")
+    bold, wrap = st.bold, st.wrap
     sheet.set_column(0, 0, 26)
     sheet.set_column(1, 1, 100)
     lines = [
-        ("Petunjuk pengisian master PK", ""),
-        ("", "1. Isi sheet Info: nama Kantor Wilayah, tahun, dan aturan tercapai."),
-        ("", "2. Isi sheet PK: satu baris untuk setiap IKK, urut seperti Perjanjian Kinerja."),
-        ("", "3. Jalankan: lkjip-xl forms master.xlsx --out-dir formulir/ untuk membuat formulir tiap Divisi."),
-        ("", "Angka boleh ditulis dengan koma desimal (3,25); jangan menulis satuan di kolom Target."),
-        ("Kolom", "Arti"),
+        (msg("master_guide_title"), ""),
+        ("", msg("master_guide_info")),
+        ("", msg("master_guide_pk")),
+        ("", msg("master_guide_forms")),
+        ("", msg("master_guide_numbers")),
+        (LABELS["col_guide_column"], LABELS["col_guide_meaning"]),
     ]
     lines += [(title, column_guide(key)) for key, title, _, _ in PK_COLUMNS]
     for row, (a, b) in enumerate(lines):

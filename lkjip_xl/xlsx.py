@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import os
+import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 
 import xlsxwriter
-from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
 #: XlsxWriter options for every workbook the toolkit writes: text is never
@@ -47,10 +48,10 @@ def new_workbook(path: str, created: datetime | None = None, title: str = "", ki
     """An XlsxWriter workbook with safe options and deterministic properties.
 
     ``kind`` is stored as the custom property ``lkjip-xl:jenis``
-    (:data:`lkjip_xl.fileio.KIND_PROPERTY`): a toolkit output found in a forms
+    (:data:`lkjip_xl.kinds.KIND_PROPERTY`): a toolkit output found in a forms
     folder is recognised and skipped rather than refused as a broken form.
     """
-    from .fileio import KIND_PROPERTY
+    from .kinds import KIND_PROPERTY
 
     workbook = xlsxwriter.Workbook(path, {**SAFE_OPTIONS, **options})
     workbook.worksheet_class = FiniteWorksheet
@@ -71,9 +72,55 @@ def fixed_timestamp() -> datetime:
     return datetime(2000, 1, 1)
 
 
+# --------------------------------------------------------------------------- column letters and A1 references
+
+#: Excel's last column: XFD, the 16384th.
+MAX_COLUMNS = 16384
+_A1 = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]+)")
+
+
+@functools.lru_cache(maxsize=MAX_COLUMNS)
+def column_letters(col: int) -> str:
+    """0-based column index → its letters: 0 → "A", 25 → "Z", 26 → "AA", 16383 → "XFD".
+
+    Indices past XFD (:data:`MAX_COLUMNS`) are spelled on ("XFE", ...): a hostile file may claim them
+    and its messages must still name the cell.
+    """
+    if col < 0:
+        raise ValueError(f"negative column index {col}")
+    letters = ""
+    col += 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def column_index(letters: str | bytes) -> int:
+    """Column letters (any case; bytes as found in the XML too) → 0-based index: "A" → 0, "AA" → 26."""
+    if isinstance(letters, bytes):
+        letters = letters.decode("ascii")
+    if not letters or not letters.isascii() or not letters.isalpha():
+        raise ValueError(f"not column letters: {letters!r}")
+    col = 0
+    for ch in letters.upper():
+        col = col * 26 + ord(ch) - 64
+    return col - 1
+
+
 def a1(row: int, col: int, absolute: bool = False) -> str:
     """0-based (row, col) → "A1" (or "$A$1")."""
-    return xl_rowcol_to_cell(row, col, row_abs=absolute, col_abs=absolute)
+    if absolute:
+        return f"${column_letters(col)}${row + 1}"
+    return f"{column_letters(col)}{row + 1}"
+
+
+def a1_position(ref: str) -> tuple[int, int]:
+    """"A1" or "$A$1" (any case) → 0-based (row, col); ``ValueError`` for anything else."""
+    match = _A1.fullmatch(ref.strip())
+    if not match or int(match.group(2)) < 1:
+        raise ValueError(f"not a cell reference: {ref!r}")
+    return int(match.group(2)) - 1, column_index(match.group(1))
 
 
 #: Excel's limits on a sheet name: at most 31 UTF-16 code units, none of these characters, no
@@ -238,12 +285,62 @@ def number_literal(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def print_a4(worksheet, landscape: bool = True) -> None:
-    """A4, the given orientation, one page wide, centred: ready to paste into the report."""
-    worksheet.set_paper(9)  # A4
+#: XlsxWriter's paper code of A4.
+A4 = 9
+
+
+def print_setup(sheet, landscape: bool = True, *, paper: int | None = A4, fit_width: bool = True,
+                center: bool = False, repeat_rows: int | tuple[int, int] | None = None,
+                area: tuple[int, int] | None = None, margins: dict[str, float] | None = None,
+                footer: str | None = None) -> None:
+    """The one print setup of every sheet the toolkit writes (XlsxWriter or openpyxl).
+
+    ``landscape`` or portrait; ``paper`` (A4; ``None`` keeps the printer's);
+    ``fit_width``: one page wide, as many pages tall as needed; ``center``:
+    centred horizontally; ``repeat_rows``: the 0-based row (or first and last
+    row) printed on every page; ``area``: the print area from A1 to the 0-based
+    (last row, last column); ``margins`` in inches (``left``, ``right``,
+    ``top``, ``bottom``); ``footer`` in Excel's header/footer codes.
+    """
+    if hasattr(sheet, "page_setup"):  # openpyxl
+        _print_setup_openpyxl(sheet, landscape, paper, fit_width, center, repeat_rows, area, margins, footer)
+        return
+    if paper is not None:
+        sheet.set_paper(paper)
     if landscape:
-        worksheet.set_landscape()
+        sheet.set_landscape()
     else:
-        worksheet.set_portrait()
-    worksheet.fit_to_pages(1, 0)
-    worksheet.center_horizontally()
+        sheet.set_portrait()
+    if margins:
+        sheet.set_margins(**margins)
+    if repeat_rows is not None:
+        sheet.repeat_rows(*((repeat_rows,) if isinstance(repeat_rows, int) else repeat_rows))
+    if area is not None:
+        sheet.print_area(0, 0, *area)
+    if fit_width:
+        sheet.fit_to_pages(1, 0)
+    if center:
+        sheet.center_horizontally()
+    if footer is not None:
+        sheet.set_footer(footer)
+
+
+def _print_setup_openpyxl(sheet, landscape, paper, fit_width, center, repeat_rows, area, margins, footer) -> None:
+    setup = sheet.page_setup
+    setup.orientation = "landscape" if landscape else "portrait"
+    if paper is not None:
+        setup.paperSize = paper
+    if fit_width:
+        setup.fitToWidth, setup.fitToHeight = 1, 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    if center:
+        sheet.print_options.horizontalCentered = True
+    if repeat_rows is not None:
+        first, last = (repeat_rows, repeat_rows) if isinstance(repeat_rows, int) else repeat_rows
+        sheet.print_title_rows = f"{first + 1}:{last + 1}"
+    if area is not None:
+        sheet.print_area = f"A1:{a1(*area)}"
+    for side, inches in (margins or {}).items():
+        setattr(sheet.page_margins, side, inches)
+    if footer is not None:
+        raise ValueError("a footer in header/footer codes is written with XlsxWriter only")

@@ -14,7 +14,8 @@ import argparse
 import json
 from pathlib import Path
 
-from lkjip_xl.fileio import OutputExistsError, atomic_output
+from lkjip_xl.fileio import atomic_output
+from lkjip_xl.guard import OutputExistsError
 from lkjip_xl.tables.budget import read as budget_input
 from lkjip_xl.xlsx import new_workbook
 

@@ -25,6 +25,7 @@ from typing import Callable
 import openpyxl
 from msoffcrypto.format.ooxml import OOXMLFile
 
+from lkjip_xl.checks import check_form
 from lkjip_xl.forms import write_form
 from lkjip_xl.layout import (
     COL_CODE, COL_DEN, COL_NIHIL, COL_NOTE, COL_NUM, COL_REAL, COL_TARGET, FORM_SHEET, STAMP_SHEET, content_hash,
@@ -33,7 +34,6 @@ from lkjip_xl.master import read_master
 from lkjip_xl.model import Indicator, IndicatorInput, Master
 from lkjip_xl.reader import read_form
 from lkjip_xl.report import ERROR, WARNING
-from lkjip_xl.validate import check_form
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "formulir"

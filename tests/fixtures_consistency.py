@@ -26,6 +26,7 @@ from typing import Callable
 
 from fixtures_bad import ADMIN, IMIG, MASTER, PEMAS, PHH, SAMPLES, cell_of, rezip, set_cells, stamp_edit
 from lkjip_xl import calc
+from lkjip_xl.checks import check_form
 from lkjip_xl.forms import form_filename, write_form
 from lkjip_xl.layout import COL_DEN, COL_NUM, COL_REAL, FORM_SHEET, STAMP_SHEET
 from lkjip_xl.master import read_master
@@ -33,7 +34,6 @@ from lkjip_xl.template import write_master
 from lkjip_xl.model import AchievementRule, IndicatorInput, Master
 from lkjip_xl.reader import read_form
 from lkjip_xl.report import ERROR, WARNING
-from lkjip_xl.validate import check_form
 
 SAMPLE_MASTER = read_master(MASTER)
 SOURCE = {"Administrasi": ADMIN, "Pemasyarakatan": PEMAS, "Keimigrasian": IMIG, "Pelayanan Hukum dan HAM": PHH}

@@ -39,7 +39,8 @@ from fixtures_bad import IMIG, MASTER, PEMAS, PEMAS_WARNINGS, ROOT, Expected, re
 from lkjip_xl.feedback import FEEDBACK_SHEET, write_copy
 from lkjip_xl.layout import FORM_SHEET, STAMP_SHEET
 from lkjip_xl.report import ERROR, WARNING
-from lkjip_xl.safety import MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, open_package
+from lkjip_xl.safety import open_package
+from lkjip_xl.sheets import MAX_SHEET_COLUMNS, MAX_SHEET_ROWS
 from lkjip_xl.validate import check_path
 
 PREVIOUS = ROOT / "samples" / "capaian_2022.xlsx"

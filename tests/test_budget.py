@@ -36,7 +36,7 @@ from lkjip_xl.tables.budget.model import (
     smart_nilai_efisiensi,
     spreadsheet_round,
 )
-from lkjip_xl.fileio import OutputExistsError
+from lkjip_xl.guard import OutputExistsError
 from lkjip_xl.formula_check import disallowed_functions, read_formulas
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"

@@ -12,6 +12,7 @@ import xlsxwriter
 
 from engine import compare_formulas, require_soffice
 from lkjip_xl import calc
+from lkjip_xl._values import YES
 from lkjip_xl.calc import InputRefs
 from lkjip_xl.methods import METHODS
 from lkjip_xl.model import (
@@ -378,7 +379,7 @@ def build_engine_workbook(path) -> int:
             if n < indicator.input_pairs:
                 pair_refs.append((f"{'CEG'[n]}{excel_row}", f"{'DFH'[n]}{excel_row}"))
         if given.nihil:
-            sheet.write_string(row, 8, calc.NIHIL_YES)
+            sheet.write_string(row, 8, YES)
         sheet.write_number(row, 9, indicator.target)
         refs = InputRefs(value=f"B{excel_row}", pairs=tuple(pair_refs), nihil=f"I{excel_row}")
         real = calc.realisasi(indicator, given)

@@ -31,7 +31,7 @@ ANGGARAN = SAMPLES / "anggaran_2023.xlsx"
 SUPPORTING = SAMPLES / "tabel_pendukung_2023.xlsx"
 
 #: Exceptions that never leave the library: raised and caught inside the number parser and the sheet scan.
-INTERNAL_EXCEPTIONS = {"lkjip_xl.numbers.NumberParseError", "lkjip_xl.safety._BadTag"}
+INTERNAL_EXCEPTIONS = {"lkjip_xl.numbers.NumberParseError", "lkjip_xl.sheets._BadTag"}
 
 
 def library_modules() -> list[str]:
@@ -78,7 +78,7 @@ def test_every_library_exception_is_an_lkjip_error_with_a_known_kind():
         for _, value in inspect.getmembers(importlib.import_module(module), inspect.isclass):
             if issubclass(value, BaseException) and value.__module__.startswith("lkjip_xl"):
                 found[f"{value.__module__}.{value.__qualname__}"] = value
-    assert "lkjip_xl.master.MasterError" in found and "lkjip_xl.fileio.OutputError" in found
+    assert "lkjip_xl.master.MasterError" in found and "lkjip_xl.guard.OutputError" in found
     for name, value in found.items():
         if name in INTERNAL_EXCEPTIONS:
             assert not issubclass(value, LkjipError), name

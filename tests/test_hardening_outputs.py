@@ -31,7 +31,8 @@ from fixtures_outputs import (
 from lkjip_xl import control
 from lkjip_xl.cli import cli
 from lkjip_xl.control.layout import ACTION_KONSOLIDASI, STATE_FIX
-from lkjip_xl.fileio import TEMP_PREFIX, TEMP_SUFFIX, sha256_file, workbook_kind
+from lkjip_xl.fileio import TEMP_PREFIX, TEMP_SUFFIX, sha256_file
+from lkjip_xl.kinds import workbook_kind
 from lkjip_xl.forms import write_form
 from lkjip_xl.master import read_master
 from lkjip_xl.messages import msg

@@ -17,13 +17,13 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from fixtures_bad import IMIG, PEMAS, PHH
+from lkjip_xl.checks import check_form
 from lkjip_xl.layout import COL_NOTE, COL_NUM, COL_REAL
 from lkjip_xl.master import name_key, name_problem
 from lkjip_xl.messages import msg, visible
 from lkjip_xl.numbers import KINDS, MULTIPLIER_WORDS, NumberParseError, parse_number
 from lkjip_xl.reader import RawCell, read_form
 from lkjip_xl.report import Report
-from lkjip_xl.validate import check_form
 
 HIDDEN = {"Cc", "Cf", "Zl", "Zp", "Cs"}
 READ = {path: read_form(path) for path in (IMIG, PEMAS, PHH)}

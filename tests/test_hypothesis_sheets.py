@@ -12,16 +12,18 @@ from datetime import timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+import pytest
 from xlsxwriter.utility import xl_col_to_name
 
 from fixtures_bad import IMIG
 from fixtures_hostile_sheets import MAIN_NS, sheet_xml
+from lkjip_xl.checks import CheckedForm
 from lkjip_xl.layout import FORM_SHEET
 from lkjip_xl.report import Problem
-from lkjip_xl.safety import (
+from lkjip_xl.sheets import (
     MAX_SHEET_CELLS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, _BadTag, _scan_fast, _scan_tags, scan_sheet,
 )
-from lkjip_xl.validate import CheckedForm, check_path
+from lkjip_xl.validate import check_path
 
 TIMED = settings(deadline=timedelta(seconds=20), suppress_health_check=[HealthCheck.too_slow,
                                                                          HealthCheck.function_scoped_fixture])
@@ -141,3 +143,17 @@ def test_fast_scan_agrees_with_the_tag_by_tag_scan(xml):
             general.rows, general.columns, general.formulas, general.hidden_rows)
     scanned, _ = scan_sheet(xml)
     assert (scanned.rows, scanned.columns, scanned.formulas) == (general.rows, general.columns, general.formulas)
+
+
+@pytest.mark.parametrize("spelling", [b"r =", b"r\t=", b"r\n  =", b"r\r\n="])
+def test_a_second_r_spelled_with_space_before_the_equals_never_takes_the_fast_scan(spelling):
+    """A reader takes ``r ="XFD5"`` as a second ``r``: the fast scan, which counts ``r=``, must not answer."""
+    second = b'<c r="A1" ' + spelling + b'"XFD5"><v>1</v></c>'
+    xml = b'<worksheet xmlns="' + MAIN_NS + b'"><sheetData><row r="1">' + second + b"</row></sheetData></worksheet>"
+    assert _scan_fast(xml) is None
+    with pytest.raises(_BadTag):
+        scan_sheet(xml)
+    # any other attribute spelled so is read alike by both scans
+    other = xml.replace(second, b'<c r="A1" s' + spelling[1:] + b'"1"><v>1</v></c>')
+    fast, general = _scan_fast(other), _scan_tags(other)
+    assert fast is not None and (fast.rows, fast.columns) == (general.rows, general.columns) == (1, 1)

@@ -18,7 +18,7 @@ from lkjip_xl import calc
 from lkjip_xl.cli import cli
 from lkjip_xl.consolidate import consolidate
 from lkjip_xl.errors import LkjipError
-from lkjip_xl.fileio import OutputExistsError
+from lkjip_xl.guard import OutputExistsError
 from lkjip_xl.formula_check import disallowed_functions, read_formulas
 from lkjip_xl.master import read_master
 from lkjip_xl.tables import (

@@ -13,12 +13,16 @@ import pytest
 from click.testing import CliRunner
 
 from engine import assert_formulas_match, recalculate, require_soffice
-from fixtures_bad import ADMIN, IMIG, MASTER, PEMAS, PEMAS_WARNINGS, PHH, SAMPLES, cell_of, percent_form, set_cells
+from fixtures_bad import (
+    ADMIN, IMIG, MASTER, PEMAS, PEMAS_WARNINGS, PHH, SAMPLES, cell_of, edit, percent_form, set_cells,
+)
 from lkjip_xl import calc
+from lkjip_xl.checks import CheckedForm, check_form
 from lkjip_xl.cli import cli
 from lkjip_xl.consolidate import consolidate
+from lkjip_xl.crosscheck import cross_check
 from lkjip_xl.fileio import sha256_file
-from lkjip_xl.layout import COL_DEN, COL_NUM, COL_REAL, COL_TARGET, FORM_SHEET
+from lkjip_xl.layout import COL_DEN, COL_NUM, COL_REAL, COL_TARGET, COLUMN_TITLE, FORM_SHEET, STAMP_SHEET
 from lkjip_xl.master import read_master
 from lkjip_xl.messages import MESSAGES, msg
 from lkjip_xl.forms import write_form
@@ -194,6 +198,32 @@ def test_unknown_divisi_with_a_master(tmp_path):
     assert [p.code for p in report.errors] == ["form_unknown_divisi"]
 
 
+def test_forms_without_a_majority_rule_name_each_rule_and_its_count():
+    """Two sample forms re-stamped with a 0 % rule against two with 100 %: every form is refused,
+    naming its own rule and the other with how many forms use it."""
+    forms = [read_form(path) for path in (ADMIN, IMIG, PEMAS, PHH)]
+    forms[:2] = [replace(form, achievement=AchievementRule(0.0)) for form in forms[:2]]
+    checked = [CheckedForm(form) for form in forms]
+    assert cross_check(checked, None) == []
+    for result in checked:
+        (problem,) = result.problems
+        zero = result.form.achievement.threshold == 0
+        assert problem.message == msg(
+            "form_no_majority", path=result.form.path, sheet=STAMP_SHEET, field="aturan tercapai",
+            found="capaian ≥ 0%" if zero else "capaian ≥ 100%",
+            others="'capaian ≥ 100%' (2 formulir)" if zero else "'capaian ≥ 0%' (2 formulir)")
+
+
+def test_a_value_in_a_hidden_column_names_the_column(tmp_path):
+    path = tmp_path / "kolom_tersembunyi.xlsx"
+    edit(IMIG, lambda workbook: setattr(workbook[FORM_SHEET].column_dimensions["K"], "hidden", True))(path)
+    hidden = [p for p in _problems(path) if p.code == "value_hidden"]
+    assert hidden and {p.cell[0] for p in hidden} == {"K"}
+    for problem in hidden:
+        assert problem.message == msg("value_hidden", path=str(path), sheet=FORM_SHEET, cell=problem.cell,
+                                      code=problem.ikk, field=COLUMN_TITLE[COL_REAL], where="kolom")
+
+
 # --------------------------------------------------------------------------- the documentation
 
 
@@ -202,12 +232,19 @@ def test_every_documented_code_has_a_message_and_every_code_is_documented():
     assert documented <= set(MESSAGES)
     package = DOCS.parents[1] / "lkjip_xl"
     source = "".join((package / name).read_text()
-                     for name in ("validate.py", "reader.py", "safety.py", "feedback.py", "consolidate.py"))
+                     for name in ("validate.py", "inputs.py", "checks.py", "crosscheck.py", "reader.py", "safety.py",
+                                  "sheets.py", "workbooks.py", "feedback.py", "consolidate.py"))
     sheet_texts = {"feedback_title", "feedback_intro", "feedback_summary", "feedback_columns", "headline",
                    # words that go inside other messages, sheets and titles, never a problem of their own
                    "headline_period", "period_label", "year_label", "no_master_note", "basis_master",
                    "basis_majority", "field_rule", "period_choice", "clash_same_stamp",
-                   "date_reason_ambiguous", "date_reason_converted"}
+                   "date_reason_ambiguous", "date_reason_converted", "majority_value", "rule_text"}
+    # the {found}, {detail} and {limit} pieces of the file and sheet messages
+    sheet_texts |= {code for code in MESSAGES if code.startswith(("found_", "file_detail_", "sheet_detail_"))}
+    sheet_texts.add("sheet_limits")
+    # titles, notes and file names the consolidated workbook and the feedback copies are written with
+    sheet_texts |= {"title_capaian", "note_capaian", "title_summary", "summary_kanwil_row", "note_summary_rule",
+                    "divisi_label", "input_pair_numerator", "input_pair_denominator", "filename_feedback"}
     used = {code for code in MESSAGES if f'"{code}"' in source} - sheet_texts
     assert used <= documented, used - documented
 
@@ -350,8 +387,6 @@ def test_number_typed_over_a_computed_realisasi_is_ignored_with_a_warning(tmp_pa
 
 
 def test_a_newer_minor_version_of_the_form_is_read_another_major_is_refused():
-    from lkjip_xl.validate import check_form
-
     form = read_form(Path(__file__).resolve().parents[1] / "samples" / "formulir" / "Formulir_2023_Keimigrasian.xlsx")
 
     def codes(version: str) -> set[str]:

@@ -36,15 +36,18 @@ from xml.sax.saxutils import escape
 
 from .. import __version__
 from ..errors import SETUP, LkjipError
-from ..fileio import KIND_CONTROL, OutputPathError, atomic_output, guard_outputs
+from ..fileio import atomic_output
+from ..guard import OutputPathError, guard_outputs
+from ..kinds import KIND_CONTROL
+from .._values import YEAR_RANGE
 from ..messages import msg
-from ..xlsx import new_workbook
+from ..styles import StyleBook
+from ..xlsx import new_workbook, print_setup
 from .layout import (
     BUTTON_GAP, BUTTON_ROW, BUTTON_SIZE, BUTTONS, COLUMN_WIDTHS, CONF_INTERPRETER_CELL, CONF_INTERPRETER_KEY,
     CONF_SHEET, ENTRY_MODULE, FIELD_BY_KEY, INTRO_RANGE, MADE_WITH_CELL, RESULT_LABELS, RESULTS_HEADER_ROW,
     SETTINGS_FIELDS, SETTINGS_HEADER_ROW, SHEET, STATE_CELL, STATE_FAILED, STATE_FIX, STATE_OK, STATE_RUNNING,
-    STATUS_CELL, TABLE_COLUMNS, TABLE_HEADER_ROW, TABLE_TITLE_CELL, TIMPA_DEFAULT, TITLE_CELL, YEAR_RANGE,
-    YES_NO_CHOICES,
+    STATUS_CELL, TABLE_COLUMNS, TABLE_HEADER_ROW, TABLE_TITLE_CELL, TIMPA_DEFAULT, TITLE_CELL, YES_NO_CHOICES,
 )
 
 #: The workbook inside the xlwings package whose VBA project is reused.
@@ -145,20 +148,12 @@ def _write_kendali(workbook) -> None:
     sheet = workbook.add_worksheet(SHEET)
     sheet.set_vba_name(SHEET_CODENAMES[SHEET])
     sheet.activate()
-    title = workbook.add_format({"bold": True, "font_size": 15})
-    note = workbook.add_format({"italic": True, "font_color": "#595959", "text_wrap": True, "valign": "top"})
-    section = workbook.add_format({"bold": True, "font_color": "#FFFFFF", "bg_color": "#1F4E78"})
-    label = workbook.add_format({"bold": True, "valign": "top"})
-    entry = workbook.add_format({"bg_color": "#FFF2CC", "border": 1, "border_color": "#BF9000",
-                                 "locked": False, "valign": "top", "align": "left"})
-    status = workbook.add_format({"text_wrap": True, "valign": "top", "border": 1, "border_color": "#A6A6A6"})
-    value = workbook.add_format({"valign": "top", "align": "left"})
-    header = workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True})
-    small = workbook.add_format({"font_color": "#808080", "font_size": 9})
+    st = StyleBook(workbook, "control")
+    title, note, section, label, entry = st.title, st.note, st.section, st.label, st.entry
+    status, value, header, small = st.status, st.value, st.header, st.small
 
     # Column formats reach the results table when Excel writes into it (wrapped, top-aligned).
-    table = workbook.add_format({"valign": "top"})
-    table_wrap = workbook.add_format({"valign": "top", "text_wrap": True})
+    table, table_wrap = st.column, st.column_wrap
     for col, width in enumerate(COLUMN_WIDTHS):
         sheet.set_column(col, col, width, table_wrap if col == 1 else table)
 
@@ -209,19 +204,18 @@ def _write_kendali(workbook) -> None:
         sheet.write_blank(cell, None, status if cell == STATUS_CELL else value)
     sheet.write(STATUS_CELL, msg("kendali_not_run"), status)
     sheet.set_row(int(STATUS_CELL[1:]) - 1, 48)
-    colours = {STATE_OK: "#C6EFCE", STATE_FIX: "#FFEB9C", STATE_FAILED: "#FFC7CE", STATE_RUNNING: "#D9D9D9"}
-    for state, colour in colours.items():
+    styles = {STATE_OK: st.state_ok, STATE_FIX: st.state_fix, STATE_FAILED: st.state_failed,
+              STATE_RUNNING: st.state_running}
+    for state, style in styles.items():
         sheet.conditional_format(STATE_CELL, {
-            "type": "cell", "criteria": "==", "value": f'"{state}"',
-            "format": workbook.add_format({"bold": True, "bg_color": colour}),
+            "type": "cell", "criteria": "==", "value": f'"{state}"', "format": style,
         })
 
     sheet.write(TABLE_TITLE_CELL, msg("kendali_section_problems"), section)
     for col, text in enumerate(TABLE_COLUMNS):
         sheet.write(TABLE_HEADER_ROW - 1, col, text, header)
 
-    sheet.set_landscape()
-    sheet.fit_to_pages(1, 0)
+    print_setup(sheet, paper=None)
     sheet.set_selection(SETTINGS_FIELDS[0].cell)
 
 
@@ -234,7 +228,7 @@ def _write_conf(workbook) -> None:
     sheet.set_column(3, 3, 90)
     sheet.write(f"A{CONF_INTERPRETER_CELL[1:]}", CONF_INTERPRETER_KEY)
     sheet.write_blank(CONF_INTERPRETER_CELL, None)
-    note = workbook.add_format({"italic": True, "font_color": "#595959", "text_wrap": True})
+    note = StyleBook(workbook, "control").note_wrap
     notes = (msg("kendali_conf_intro"), msg("kendali_conf_interpreter", cell=CONF_INTERPRETER_CELL),
              msg("kendali_conf_keep"))
     for n, text in enumerate(notes):
@@ -266,7 +260,7 @@ def _wire_buttons(xlsm: bytes) -> bytes:
 def write_control_workbook(out: str | os.PathLike, force: bool = False) -> Path:
     """Write the control workbook to ``out`` (.xlsm); never overwrite unless ``force``.
 
-    Raises :class:`~lkjip_xl.fileio.OutputError` (Indonesian, naming ``out``) for
+    Raises :class:`~lkjip_xl.guard.OutputError` (Indonesian, naming ``out``) for
     a name without .xlsm, a path that cannot be written, or an existing file,
     and :class:`XlwingsMissingError` when xlwings is not installed.
     """

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..messages import msg
+from .._values import NO, YES
+from ..messages import LABELS, msg
 
 #: The sheet the buttons read their settings from and write their results to.
-SHEET = "Kendali"
+SHEET = LABELS["sheet_kendali"]
 #: The xlwings settings sheet (must keep exactly this name for xlwings to read it).
 CONF_SHEET = "xlwings.conf"
 
@@ -71,10 +72,8 @@ SETTINGS_FIELDS: tuple[SettingField, ...] = (
     _field("timpa", "B9"),
 )
 FIELD_BY_KEY = {f.key: f for f in SETTINGS_FIELDS}
-#: The first and last year the "tahun" cell accepts.
-YEAR_RANGE = (2000, 2100)
 #: The choices of the "timpa" cell and the one it starts with.
-YES_NO_CHOICES = tuple(msg("kendali_yes_no_choices").split(";"))
+YES_NO_CHOICES = (YES, NO)
 TIMPA_DEFAULT = YES_NO_CHOICES[1]
 
 # --------------------------------------------------------------------------- the buttons (row 11)

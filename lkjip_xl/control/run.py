@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..fileio import OutputError, OutputExistsError, guard_outputs
+from ..guard import OutputError, OutputExistsError, guard_outputs
 from ..messages import msg
 from ..report import ERROR, Problem
 from .layout import (
@@ -151,7 +151,7 @@ def _run(settings: Settings, action: str) -> Outcome:
 
 def _forms(settings: Settings, checked: Checked, output: Path | None) -> tuple[list[str], list[Problem]]:
     """The forms of the folder (without the master and the output), and what the listing skipped."""
-    from ..validate import expand_paths
+    from ..inputs import expand_paths
 
     files, listing_problems = expand_paths([checked.folder])
     skip = {same_key(checked.master)} | ({same_key(output)} if output else set())

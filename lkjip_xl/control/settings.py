@@ -19,25 +19,19 @@ from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Any
 
+from .._values import blank, parse_year, parse_yes_no
 from ..errors import INPUT, LkjipError
-from ..fileio import OutputError
+from ..guard import OutputError
 from ..messages import msg
 from ..report import ERROR, Problem
-from ..xlsx import date_text, excel_serial
-from .layout import FIELD_BY_KEY, SETTINGS_FIELDS, SHEET, YEAR_RANGE
-
-#: Words read as Ya / Tidak in the "timpa" cell (lower case); an empty cell is Tidak.
-YES_WORDS = {"ya", "y", "yes", "true", "1", "benar"}
-NO_WORDS = {"tidak", "t", "no", "n", "false", "0", "salah", ""}
+from ..xlsx import date_text
+from .layout import FIELD_BY_KEY, SETTINGS_FIELDS, SHEET
 
 #: What Excel shows in a cell whose formula failed (openpyxl reads these as text).
 EXCEL_ERRORS = frozenset({
     "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!",
     "#CALC!", "#FIELD!", "#BLOCKED!", "#UNKNOWN!", "#CONNECT!", "#BUSY!",
 })
-
-#: File name of the consolidated workbook when the output cell is left empty.
-DEFAULT_OUTPUT = "Konsolidasi_LKjIP_{year}.xlsx"
 
 
 @dataclass(frozen=True)
@@ -131,7 +125,7 @@ def check_settings(settings: Settings) -> Checked:
             problems.append(setting_problem(settings, "master", "kendali_master_missing", path=str(master)))
 
     raw_year = settings.tahun
-    if not _blank(raw_year) and not _error_value(settings, "tahun", problems):
+    if not blank(raw_year) and not _error_value(settings, "tahun", problems):
         tahun = parse_year(raw_year)
         if tahun is None and isinstance(raw_year, (date, time, timedelta)):
             problems.append(setting_problem(settings, "tahun", "kendali_year_date", shown=shown_value(raw_year)))
@@ -161,7 +155,7 @@ def output_path(settings: Settings, year: int) -> Path:
     if not text:
         if not settings.base_dir:
             raise SettingsInvalid([_missing(settings, "output")])
-        output = Path(settings.base_dir) / DEFAULT_OUTPUT.format(year=year)
+        output = Path(settings.base_dir) / msg("filename_control_output", year=year)  # the output cell left empty
     else:
         resolved = _resolve(settings, "output", text, problems)
         if resolved is None:
@@ -275,10 +269,6 @@ def _os_reason(exc: OSError) -> str:
 # --------------------------------------------------------------------------- cell values
 
 
-def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
 def shown_value(value: Any) -> str:
     """A settings cell value as Excel shows it: 2023.0 as 2023, a date as 15/07/1905, TRUE as BENAR."""
     if isinstance(value, bool):
@@ -292,49 +282,9 @@ def shown_value(value: Any) -> str:
 
 def clean_path_text(value: Any) -> str:
     """A path cell as text: trimmed, surrounding quotes removed ("Copy as path" adds them)."""
-    if _blank(value):
+    if blank(value):
         return ""
     text = shown_value(value).strip()
     if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
         text = text[1:-1].strip()
     return text
-
-
-def parse_year(value: Any) -> int | None:
-    """2023, 2023.0 or "2023" → 2023; anything else (or outside 2000–2100) → ``None``.
-
-    2023 typed into a date-formatted cell reads as the date 15/07/1905: its
-    number (1900 date system, as every workbook ``lkjip-xl button`` writes) is the year.
-    """
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (date, time, timedelta)):
-        value = excel_serial(value)
-        if value is None:
-            return None
-    if isinstance(value, (int, float)):
-        if value != int(value):
-            return None
-        year = int(value)
-    else:
-        text = str(value).strip()
-        if not text.isdigit():
-            return None
-        year = int(text)
-    return year if YEAR_RANGE[0] <= year <= YEAR_RANGE[1] else None
-
-
-def parse_yes_no(value: Any) -> bool | None:
-    """Ya/Tidak (and TRUE/FALSE, 1/0, empty = Tidak) → bool; anything else → ``None``."""
-    if value is None:
-        return False
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, (int, float)):
-        return bool(value) if value in (0, 1) else None
-    text = str(value).strip().lower()
-    if text in YES_WORDS:
-        return True
-    if text in NO_WORDS:
-        return False
-    return None

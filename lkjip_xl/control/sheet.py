@@ -39,9 +39,10 @@ def _not_excel(path: Path) -> ControlWorkbookError:
 
 
 def _check_before_openpyxl(path: Path) -> None:
-    """The pre-flight checks every input workbook passes (:func:`lkjip_xl.safety.checked_package`:
+    """The pre-flight checks every input workbook passes (:func:`lkjip_xl.workbooks.checked_package`:
     no bomb, every sheet bounded), as a :class:`ControlWorkbookError`."""
-    from ..safety import FormReadError, checked_package
+    from ..safety import FormReadError
+    from ..workbooks import checked_package
 
     try:
         checked_package(str(path))

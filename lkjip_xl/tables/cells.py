@@ -14,38 +14,13 @@ from typing import TYPE_CHECKING
 from .. import calc
 from ..model import Indicator
 from ..numbers import excel_number_format
-from ..xlsx import decimals_for, print_a4, row_height
+from ..styles import StyleBook
+from ..xlsx import decimals_for, row_height
 from .numbering import PlannedTable
 from .previous import DASH
 
 if TYPE_CHECKING:  # the data module imports the writer (make_tables)
     from .load import TablesData
-
-
-class Styles:
-    """Cell formats of the tables: Arial 10, thin borders, grey bold headers."""
-
-    def __init__(self, workbook):
-        self.workbook = workbook
-        self.cache: dict[str, object] = {}
-        self.caption = self._add(bold=True, align="center", text_wrap=True)
-        self.header = self._add(bold=True, border=1, align="center", text_wrap=True, bg_color="#D9D9D9")
-        self.text = self._add(border=1, text_wrap=True)
-        self.center = self._add(border=1, text_wrap=True, align="center")
-        self.group = self._add(bold=True, border=1, bg_color="#EDEDED")
-        self.note = self._add(italic=True, text_wrap=True, valign="top")
-        self.title = self._add(bold=True, font_size=12)
-        self.link = self._add(font_color="blue", underline=1, border=1)
-
-    def _add(self, **props):
-        return self.workbook.add_format({"font_name": "Arial", "font_size": 10, "valign": "vcenter", **props})
-
-    def number(self, unit: str, value: float):
-        """Border and the unit's number format with as many decimals as ``value`` needs (at most 2)."""
-        num_format = excel_number_format(unit, decimals_for(value))
-        if num_format not in self.cache:
-            self.cache[num_format] = self._add(border=1, align="center", num_format=num_format)
-        return self.cache[num_format]
 
 
 @dataclass(frozen=True)
@@ -63,12 +38,6 @@ def merge(ws, first_row: int, first_col: int, last_row: int, last_col: int, text
     ws.write_string(first_row, first_col, text, fmt)
 
 
-def print_setup(ws, last_row: int, last_col: int, landscape: bool = True) -> None:
-    """:func:`~lkjip_xl.xlsx.print_a4` and the print area up to ``last_row``/``last_col``."""
-    print_a4(ws, landscape)
-    ws.print_area(0, 0, max(last_row, 0), last_col)
-
-
 class SheetWriter:
     """What every sheet writer of one tables workbook shares: data, formats, the Tabel 3.1 references."""
 
@@ -82,11 +51,16 @@ class SheetWriter:
         self.master = data.master
         self.year = data.master.year
         self.chapter = chapter
-        self.st = Styles(workbook)
+        self.st = StyleBook(workbook, "report")  #: Arial 10, thin borders, grey bold headers
         self.refs: dict[str, Refs] = {}
         self.last_col = 0  # widest table of the current IKK sheet
 
     # ---- helpers
+
+    def number(self, unit: str, value: float):
+        """The format of a number cell: the unit's number format with as many decimals as ``value``
+        needs (at most 2), centred."""
+        return self.st("centered", excel_number_format(unit, decimals_for(value)))
 
     def caption(self, ws, row: int, table: PlannedTable, last_col: int) -> int:
         text = table.caption(self.chapter)
@@ -104,7 +78,7 @@ class SheetWriter:
         if value is None:
             ws.write_string(row, col, DASH, self.st.center)
             return False
-        ws.write_formula(row, col, f"={ref}", self.st.number(unit, value), value)
+        ws.write_formula(row, col, f"={ref}", self.number(unit, value), value)
         return True
 
     def capaian_cell(self, ws, row: int, col: int, real_ref: str, target_ref: str, realisasi: float | None,
@@ -115,7 +89,7 @@ class SheetWriter:
             ws.write_string(row, col, DASH, self.st.center)
             return None
         ws.write_formula(row, col, "=" + calc.capaian_formula(real_ref, target_ref, indicator.direction),
-                         self.st.number("%", value), value)
+                         self.number("%", value), value)
         return value
 
     def name_row(self, ws, row: int, indicator: Indicator) -> None:

@@ -8,21 +8,22 @@ warnings travel with the data.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from .._values import blank
 from ..errors import INPUT, LkjipError
-from ..messages import msg
+from ..messages import LABELS, msg
 from ..numbers import NumberParseError, parse_number
 from ..report import ERROR, Problem
-from ..safety import FormReadError, open_workbook
+from ..safety import FormReadError
+from ..workbooks import open_workbook
 from ..xlsx import a1
 
 #: Headers shared by the input sheets.
-COL_CODE = "Kode IKK"
-COL_TEXT = "Indikator Kinerja Kegiatan"
-COL_SOURCE = "Sumber"
+COL_CODE = LABELS["col_kode"]
+COL_TEXT = LABELS["col_ikk"]
+COL_SOURCE = LABELS["col_sumber"]
 
 _HEADER_SEARCH_ROWS = 10
 
@@ -37,11 +38,6 @@ class InputError(LkjipError):
         super().__init__("\n".join(p.message for p in self.problems if p.is_error))
 
 
-def blank(value: object) -> bool:
-    """True for an empty cell or one holding only spaces."""
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
 def norm(value: object) -> str:
     """A header or label as compared: spaces collapsed, case folded."""
     return " ".join(str(value).split()).casefold()
@@ -52,12 +48,6 @@ def clean_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return "" if blank(value) else " ".join(str(value).split())
-
-
-def cell_year(value: object) -> int | None:
-    """A four-digit year from a cell (2022, 2022.0 or "2022"), else ``None``."""
-    text = clean_text(value)
-    return int(text) if re.fullmatch(r"(19|20|21)\d\d", text) else None
 
 
 class InputSheet:
@@ -131,6 +121,6 @@ def open_input(path: str | Path, wanted: Sequence[str]) -> tuple[str, dict[str, 
     except FormReadError as exc:
         raise InputError([Problem(name, exc.code, exc.message, sheet=exc.sheet, cell=exc.cell)]) from None
     if not grids:
-        names = " atau ".join(f"'{sheet}'" for sheet in wanted)
+        names = f" {LABELS['word_or']} ".join(f"'{sheet}'" for sheet in wanted)
         raise InputError([Problem(name, "input_sheet_missing", msg("input_sheet_missing", path=name, sheets=names))])
     return name, grids

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..consolidate import compute
-from ..fileio import guard_outputs, input_problem
+from ..guard import guard_outputs, input_problem
 from ..master import MasterError, read_master
 from ..messages import msg
 from ..model import Master
@@ -132,7 +132,7 @@ def check_data(data: TablesData) -> list[Problem]:
                 problems.append(Problem(item.source, "previous_not_earlier",
                                         msg("previous_not_earlier", code=item.code, found=item.year,
                                             where=item.source, year=master.year), ERROR, ikk=item.code))
-    sources = ((data.current, data.current_source), (data.previous.by_code, "data tahun sebelumnya"),
+    sources = ((data.current, data.current_source), (data.previous.by_code, msg("tables_previous_source")),
                (data.renstra.rows, data.renstra_source))
     for codes, path in sources:
         for code in codes:
@@ -140,7 +140,7 @@ def check_data(data: TablesData) -> list[Problem]:
                 warn("tables_unknown_code", path, code, code=code, year=master.year)
     new = [i.code for i in master.indicators if i.code in data.new_codes]
     if new:
-        warn("tables_new_ikk", "data tahun sebelumnya", count=len(new), codes=", ".join(new))
+        warn("tables_new_ikk", msg("tables_previous_source"), count=len(new), codes=", ".join(new))
     this_year = master.year
     for indicator in master.indicators:
         code = indicator.code
@@ -165,7 +165,7 @@ def make_tables(source: str | Path, master: str | Path, previous: Sequence[str |
 
     Raises :class:`~lkjip_xl.master.MasterError` when the master cannot be used
     (or cannot be opened), :class:`~lkjip_xl.tables.inputs.InputError` with every
-    error of the other inputs, :class:`~lkjip_xl.fileio.OutputError` when
+    error of the other inputs, :class:`~lkjip_xl.guard.OutputError` when
     ``out`` may not be written.  Warnings are in :attr:`TablesResult.warnings`.
     """
     inputs = [source, master, *previous, renstra, anggaran, supporting]

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..messages import LABELS, msg
 from ..model import Indicator, Master
 from .supporting import AKHIR, SupportingTable
 
@@ -32,9 +33,9 @@ ANGGARAN = "anggaran"
 BUDGET_TABLES = 3
 
 _IKK_TITLES = {
-    TARGET: "Perbandingan Target dan Realisasi",
-    PERBANDINGAN: "Perbandingan Realisasi dan Capaian Kinerja",
-    RENSTRA: "Target Jangka Menengah",
+    TARGET: LABELS["kind_target"],
+    PERBANDINGAN: LABELS["kind_perbandingan"],
+    RENSTRA: LABELS["kind_renstra"],
 }
 
 _NUMERALS = (
@@ -70,7 +71,7 @@ def table_number(chapter: int, n: int) -> str:
     """The label of table ``n`` in ``chapter``: ``table_number(3, 178)`` → "Tabel 3.178"."""
     _check_positive_int("chapter", chapter)
     _check_positive_int("n", n)
-    return f"Tabel {chapter}.{n}"
+    return msg("table_number", chapter=chapter, n=n)
 
 
 # --------------------------------------------------------------------------- the plan of the chapter
@@ -97,12 +98,12 @@ class PlannedTable:
 
 def summary_title(year: int) -> str:
     """Title of Tabel 3.1."""
-    return f"Capaian Kinerja Sasaran Kegiatan Tahun {year}"
+    return msg("tables_summary_title", year=year)
 
 
 def ikk_title(kind: str, indicator: Indicator) -> str:
     """"Perbandingan Target dan Realisasi SK III dan IKK I" (kind TARGET, PERBANDINGAN or RENSTRA)."""
-    return f"{_IKK_TITLES[kind]} SK {to_roman(indicator.sk_no)} dan IKK {to_roman(indicator.ikk_no)}"
+    return msg("tables_ikk_title", kind=_IKK_TITLES[kind], sk=to_roman(indicator.sk_no), ikk=to_roman(indicator.ikk_no))
 
 
 def report_order(master: Master) -> list[Indicator]:

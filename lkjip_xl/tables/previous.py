@@ -20,24 +20,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .._values import blank, parse_year
 from ..consolidate import SHEET_CAPAIAN
-from ..messages import msg
+from ..messages import LABELS, MESSAGES, msg
 from ..report import Problem
 from .inputs import (
-    COL_CODE, COL_SOURCE, COL_TEXT, InputError, InputSheet, blank, cell_year, clean_text, open_input,
+    COL_CODE, COL_SOURCE, COL_TEXT, InputError, InputSheet, clean_text, open_input,
 )
 
-SHEET_PREVIOUS = "Capaian Tahun Lalu"
+SHEET_PREVIOUS = LABELS["sheet_previous"]
 DASH = "-"  #: printed for a realisasi (and its capaian) that is not there
 
-COL_YEAR = "Tahun"
-COL_TARGET = "Target"
-COL_REALISASI = "Realisasi"
+COL_YEAR = LABELS["col_tahun"]
+COL_TARGET = LABELS["col_target"]
+COL_REALISASI = LABELS["col_realisasi"]
 
 PREVIOUS_COLUMNS = (COL_CODE, COL_YEAR, COL_TEXT, COL_TARGET, COL_REALISASI, COL_SOURCE)
 PREVIOUS_REQUIRED = (COL_CODE, COL_YEAR, COL_TARGET, COL_REALISASI)
 
-_YEAR_RE = re.compile(r"Tahun (\d{4})\s*$")
+#: The year at the end of a consolidated sheet's title ("... Tahun 2023"): ``msg("year_label")``.
+_YEAR_RE = re.compile(r"(\d{4})".join(map(re.escape, MESSAGES["year_label"].split("{year}"))) + r"\s*$")
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,7 @@ def _read_consolidated(name: str, grids: dict[str, list[list[object]]]) -> tuple
         figures[code] = YearFigures(
             code, year, float(target), None if blank(realisasi) else float(realisasi),
             DASH if blank(realisasi) else "", re.sub(r"^\d+\.\s*", "", text),
-            f"{Path(name).name}, sheet {SHEET_CAPAIAN}, sel {real_cell}",
+            msg("where_cell", file=Path(name).name, sheet=SHEET_CAPAIAN, cell=real_cell),
         )
     if problems:
         raise InputError(problems)
@@ -162,7 +164,7 @@ def _read_previous_sheet(name: str, grids: dict[str, list[list[object]]]) -> lis
         if not code:
             continue
         raw_year, year_cell = sheet.cell(line, r, COL_YEAR)
-        year = cell_year(raw_year)
+        year = parse_year(raw_year)
         if year is None:
             sheet.report("input_year_invalid", year_cell, ikk=code, value=clean_text(raw_year))
         raw_target, target_cell = sheet.cell(line, r, COL_TARGET)
@@ -183,7 +185,7 @@ def _read_previous_sheet(name: str, grids: dict[str, list[list[object]]]) -> lis
             continue
         source = clean_text(sheet.cell(line, r, COL_SOURCE)[0])
         figures.append(YearFigures(code, year, target, realisasi, note, clean_text(sheet.cell(line, r, COL_TEXT)[0]),
-                                   source or f"{Path(name).name}, sheet {SHEET_PREVIOUS}, baris {r + 1}"))
+                                   source or msg("where_row", file=Path(name).name, sheet=SHEET_PREVIOUS, row=r + 1)))
     if problems:
         raise InputError(problems)
     return figures

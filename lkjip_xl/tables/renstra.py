@@ -11,14 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .._values import blank, parse_year
+from ..messages import LABELS
 from ..report import WARNING, Problem
 from ..xlsx import a1
-from .inputs import COL_CODE, COL_SOURCE, COL_TEXT, InputError, InputSheet, blank, cell_year, clean_text, open_input
+from .inputs import COL_CODE, COL_SOURCE, COL_TEXT, InputError, InputSheet, clean_text, open_input
 
-SHEET_RENSTRA = "Renstra"
+SHEET_RENSTRA = LABELS["sheet_renstra"]
 
-COL_SKALA_PK = "Skala PK"
-COL_SKALA_RENSTRA = "Skala Renstra"
+COL_SKALA_PK = LABELS["col_skala_pk"]
+COL_SKALA_RENSTRA = LABELS["col_skala_renstra"]
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,7 @@ def read_renstra(path: str | Path) -> Renstra:
     if not sheet.find_header((COL_CODE,), (COL_TEXT, COL_SKALA_PK, COL_SKALA_RENSTRA, COL_SOURCE)):
         raise InputError(problems)
     header = sheet.grid[sheet.header_row]
-    year_cols = {year: c for c, value in enumerate(header) if (year := cell_year(value)) is not None}
+    year_cols = {year: c for c, value in enumerate(header) if (year := parse_year(value)) is not None}
     rows: dict[str, RenstraRow] = {}
     seen: dict[str, str] = {}
     for r, line in sheet.rows():

@@ -10,14 +10,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .._values import blank
+from ..messages import LABELS
 from ..report import Problem
-from .inputs import COL_SOURCE, InputError, InputSheet, blank, clean_text, open_input
+from .inputs import COL_SOURCE, InputError, InputSheet, clean_text, open_input
 
-SHEET_SUPPORTING = "Tabel Pendukung"
-AKHIR = "AKHIR"  #: position of a supporting table after all other tables
+SHEET_SUPPORTING = LABELS["sheet_supporting"]
+AKHIR = LABELS["supporting_end"]  #: position of a supporting table after all other tables
 
-COL_BEFORE = "Sebelum"
-COL_TITLE = "Judul Tabel"
+COL_BEFORE = LABELS["col_sebelum"]
+COL_TITLE = LABELS["col_judul_tabel"]
 
 
 @dataclass(frozen=True)

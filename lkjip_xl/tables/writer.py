@@ -16,11 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..fileio import KIND_TABLES, atomic_output
+from ..fileio import atomic_output
+from ..kinds import KIND_TABLES
+from ..messages import LABELS, msg
 from ..report import Problem
-from ..xlsx import a1, add_sheet, new_workbook, quote_sheet, row_height
+from ..xlsx import a1, add_sheet, new_workbook, print_setup, quote_sheet, row_height
 from .budget.write import SHEET_CAPAIAN, write_budget_tables
-from .cells import Refs, merge, print_setup
+from .cells import Refs, merge
 from .ikk import IkkWriter
 from .numbering import (
     ANGGARAN, CHAPTER, PENDUKUNG, PERBANDINGAN, RINGKASAN, TARGET, PlannedTable, plan_tables, table_number,
@@ -30,7 +32,7 @@ from .previous import DASH
 if TYPE_CHECKING:  # the data module imports this one (make_tables)
     from .load import TablesData
 
-SHEET_TOC = "Daftar Tabel"
+SHEET_TOC = LABELS["sheet_toc"]
 
 
 @dataclass(frozen=True)
@@ -64,13 +66,14 @@ class _Writer(IkkWriter):
             ws.set_column(col, col, width)
         ws.set_row(0, row_height([(table.caption(self.chapter), sum(widths))]))
         merge(ws, 0, 0, 0, len(widths) - 1, table.caption(self.chapter), self.st.caption)
-        headers = ("", "Sasaran Kegiatan", "Indikator Kegiatan", "Target", "Realisasi", "Capaian")
+        headers = ("", *(LABELS[key] for key in ("col_sk", "col_ikk_short", "col_target", "col_realisasi",
+                                                 "col_capaian_plain")))
         for col, header in enumerate(headers):
             ws.write_string(1, col, header, self.st.header)
         row = 2
         sheet = quote_sheet(ws.name)
         for divisi in self.master.divisi_order:
-            merge(ws, row, 0, row, len(widths) - 1, f"Divisi {divisi}", self.st.group)
+            merge(ws, row, 0, row, len(widths) - 1, msg("divisi_label", name=divisi), self.st.group)
             row += 1
             indicators = self.master.for_divisi(divisi)
             for sk_no in dict.fromkeys(i.sk_no for i in indicators):
@@ -81,12 +84,12 @@ class _Writer(IkkWriter):
                     heights.append(row_height([(text, widths[2])]))
                     ws.set_row(row, heights[-1])
                     ws.write_string(row, 2, text, self.st.text)
-                    ws.write_number(row, 3, indicator.target, self.st.number(indicator.unit, indicator.target))
+                    ws.write_number(row, 3, indicator.target, self.number(indicator.unit, indicator.target))
                     realisasi = self.realisasi(indicator)
                     if realisasi is None:
                         ws.write_string(row, 4, DASH, self.st.center)
                     else:
-                        ws.write_number(row, 4, realisasi, self.st.number(indicator.unit, realisasi))
+                        ws.write_number(row, 4, realisasi, self.number(indicator.unit, realisasi))
                     self.capaian_cell(ws, row, 5, a1(row, 4), a1(row, 3), realisasi, indicator.target, indicator)
                     self.refs[indicator.code] = Refs(f"{sheet}!{a1(row, 3, True)}", f"{sheet}!{a1(row, 4, True)}")
                     row += 1
@@ -95,8 +98,7 @@ class _Writer(IkkWriter):
                     ws.set_row(row - 1, heights[-1] + missing)
                 merge(ws, first, 0, row - 1, 0, f"{sk_no}.", self.st.center)
                 merge(ws, first, 1, row - 1, 1, group[0].sk_text, self.st.text)
-        ws.repeat_rows(1)
-        print_setup(ws, row - 1, len(widths) - 1)
+        print_setup(ws, center=True, repeat_rows=1, area=(row - 1, len(widths) - 1))
         return TocEntry(table.label(self.chapter), table.title, ws.name)
 
     # ---- Daftar Tabel
@@ -105,8 +107,8 @@ class _Writer(IkkWriter):
         ws.set_column(0, 0, 12)
         ws.set_column(1, 1, 80)
         ws.set_column(2, 2, 16)
-        ws.write_string(0, 0, "DAFTAR TABEL", self.st.title)
-        for col, header in enumerate(("Nomor", "Judul Tabel", "Letak")):
+        ws.write_string(0, 0, LABELS["title_toc"], self.st.title)
+        for col, header in enumerate(LABELS[key] for key in ("col_nomor", "col_judul_tabel", "col_letak")):
             ws.write_string(2, col, header, self.st.header)
         row = 3
         for entry in entries:
@@ -116,10 +118,9 @@ class _Writer(IkkWriter):
                 ws.write_url(row, 2, f"internal:{quote_sheet(entry.sheet)}!{entry.cell}", self.st.link,
                              string=entry.sheet)
             else:
-                ws.write_string(row, 2, "disusun sendiri", self.st.text)
+                ws.write_string(row, 2, LABELS["toc_supporting"], self.st.text)
             row += 1
-        ws.repeat_rows(2)
-        print_setup(ws, row - 1, 2, landscape=False)
+        print_setup(ws, landscape=False, center=True, repeat_rows=2, area=(row - 1, 2))
 
 
 def write_tables(data: TablesData, out: str | Path, start: int = 1, force: bool = False,
@@ -128,8 +129,8 @@ def write_tables(data: TablesData, out: str | Path, start: int = 1, force: bool 
     plan = plan_tables(data.master, data.new_codes, data.supporting, start, data.budget is not None)
     toc: list[TocEntry] = []
     with atomic_output(out, force) as tmp:
-        workbook = new_workbook(tmp, title=f"Tabel Bab III LKjIP {data.master.kanwil} {data.master.year}",
-                                kind=KIND_TABLES)
+        title = msg("tables_workbook_title", kanwil=data.master.kanwil, year=data.master.year)
+        workbook = new_workbook(tmp, title=title, kind=KIND_TABLES)
         budget_sheets = [table_number(chapter, t.number) for t in plan if t.kind == ANGGARAN and t.number]
         writer = _Writer(workbook, data, chapter, [*budget_sheets, SHEET_CAPAIAN] if budget_sheets else ())
         toc_sheet = add_sheet(workbook, SHEET_TOC)

@@ -15,33 +15,35 @@ from pathlib import Path
 
 from python_calamine import CalamineError, CalamineWorkbook
 
+from ..._values import blank, parse_year
 from ...errors import INPUT, LkjipError
-from ...messages import msg
+from ...messages import LABELS, msg
 from ...numbers import NumberParseError, format_number, parse_number
 from ...report import ERROR, WARNING, Problem
-from ...safety import FormReadError, open_workbook
+from ...safety import FormReadError
+from ...workbooks import open_workbook
 from ...xlsx import a1
-from ..inputs import blank, norm
+from ..inputs import norm
 from .model import DEFAULT_WEIGHTS, BudgetData, BudgetWeights, IkpaRow, PaguRow, SmartRow, nilai_efisiensi
 
-SHEET_INFO = "Keterangan"
-SHEET_PAGU = "Pagu Realisasi"
-SHEET_SMART = "SMART"
-SHEET_IKPA = "IKPA"
+SHEET_INFO = LABELS["sheet_budget_info"]
+SHEET_PAGU = LABELS["sheet_budget_pagu"]
+SHEET_SMART = LABELS["sheet_budget_smart"]
+SHEET_IKPA = LABELS["sheet_budget_ikpa"]
 
-LABEL_KANTOR = "Kantor Wilayah"
-LABEL_TAHUN = "Tahun Anggaran"
+LABEL_KANTOR = LABELS["col_kanwil"]
+LABEL_TAHUN = LABELS["budget_tahun"]
 
-COL_KELOMPOK = "Kelompok"
-COL_SATKER = "Satuan Kerja"
-COL_PAGU = "Pagu (Rp)"
-COL_REALISASI = "Realisasi (Rp)"
-COL_PENYERAPAN = "Penyerapan"
-COL_KONSISTENSI = "Konsistensi"
-COL_CRO = "CRO"
-COL_EFISIENSI = "Efisiensi"
-COL_NILAI_EFISIENSI = "Nilai Efisiensi"
-COL_IKPA = "Nilai IKPA"
+COL_KELOMPOK = LABELS["budget_col_kelompok"]
+COL_SATKER = LABELS["budget_col_satker"]
+COL_PAGU = LABELS["budget_col_pagu"]
+COL_REALISASI = LABELS["budget_col_realisasi"]
+COL_PENYERAPAN = LABELS["budget_col_penyerapan"]
+COL_KONSISTENSI = LABELS["budget_col_konsistensi"]
+COL_CRO = LABELS["budget_col_cro"]
+COL_EFISIENSI = LABELS["budget_col_efisiensi"]
+COL_NILAI_EFISIENSI = LABELS["budget_col_nilai_efisiensi"]
+COL_IKPA = LABELS["budget_col_ikpa"]
 
 #: Required numeric columns of each data sheet, in the documented order.
 SHEET_COLUMNS = {
@@ -57,7 +59,7 @@ SHEET_OPTIONAL_COLUMNS = {
 }
 
 #: Satker names that mark a total or mean row copied from a report.
-_SUMMARY_NAMES = ("total", "jumlah", "rata-rata", "rerata", "nilai smart wilayah", "nilai ikpa wilayah")
+_SUMMARY_NAMES = tuple(LABELS["budget_summary_rows"].split(";"))
 
 _HEADER_SEARCH_ROWS = 10
 
@@ -118,14 +120,10 @@ class _Reader:
         if blank(tahun_raw):
             self.report("budget_info_missing", SHEET_INFO, label=LABEL_TAHUN)
             return " ".join(str(kantor).split()), None
-        try:
-            tahun = parse_number(tahun_raw, "count").value
-        except NumberParseError:
-            tahun = 0.0
-        if not (tahun.is_integer() and 1900 <= tahun <= 2100):
+        tahun = parse_year(tahun_raw)
+        if tahun is None:
             self.report("budget_year_invalid", SHEET_INFO, cell, value=tahun_raw)
-            return " ".join(str(kantor).split()), None
-        return " ".join(str(kantor).split()), int(tahun)
+        return " ".join(str(kantor).split()), tahun
 
     # ---- data sheets
 

@@ -14,8 +14,10 @@ from pathlib import Path
 import xlsxwriter
 
 from ...fileio import atomic_output
-from ...numbers import excel_number_format, format_number
-from ...xlsx import a1, new_workbook, print_a4, quote_sheet, row_height, wrapped_lines
+from ...messages import LABELS, msg
+from ...numbers import format_number
+from ...styles import StyleBook
+from ...xlsx import a1, new_workbook, print_setup, quote_sheet, row_height, wrapped_lines
 from ..cells import merge
 from ..numbering import table_number
 from .model import (
@@ -25,7 +27,7 @@ from .model import (
     total, total_formula,
 )
 
-SHEET_CAPAIAN = "Capaian Kinerja Anggaran"
+SHEET_CAPAIAN = LABELS["sheet_budget_capaian"]
 
 
 @dataclass(frozen=True)
@@ -46,43 +48,14 @@ class TableEntry:
         return f"{self.label} {self.title}" if self.label else self.title
 
 
-class _Formats:
-    """The cell formats of the budget sheets, created once per workbook call."""
-
-    def __init__(self, workbook: xlsxwriter.Workbook):
-        def fmt(**props):
-            return workbook.add_format({"font_name": "Arial", "font_size": 10, "valign": "vcenter", **props})
-
-        cell = {"border": 1}
-        bold = {"border": 1, "bold": True}
-        money = '"Rp "#,##0'
-        score = excel_number_format("", 2)
-        self.title = fmt(bold=True, font_size=11, align="center", text_wrap=True)
-        self.note = fmt(italic=True, text_wrap=True, align="left", valign="top")
-        self.header = fmt(**bold, align="center", text_wrap=True, bg_color="#D9D9D9")
-        self.no = fmt(**cell, align="center")
-        self.group = fmt(**bold, text_wrap=True)
-        self.text = fmt(**cell, text_wrap=True)
-        self.sub_text = fmt(**cell, text_wrap=True, indent=1)
-        self.money = fmt(**cell, num_format=money)
-        self.percent = fmt(**cell, num_format=excel_number_format("%", 2))
-        self.score = fmt(**cell, num_format=score)
-        self.weight = fmt(**cell, num_format="0%", align="center")
-        self.total_label = fmt(**bold, align="center")
-        self.total_money = fmt(**bold, num_format=money)
-        self.total_percent = fmt(**bold, num_format=excel_number_format("%", 2))
-        self.total_score = fmt(**bold, num_format=score)
-
-
-def _start_sheet(ws, fmts: _Formats, caption: str, widths: Sequence[float], landscape: bool,
+def _start_sheet(ws, fmts: StyleBook, caption: str, widths: Sequence[float], landscape: bool,
                  header_rows: tuple[int, int]) -> None:
     """Title, column widths and A4 print setup (fit to page width, headers repeated)."""
     for col, width in enumerate(widths):
         ws.set_column(col, col, width)
     ws.set_row(0, row_height([(caption, sum(widths))], line_points=15))
-    merge(ws, 0, 0, 0, len(widths) - 1, caption, fmts.title)
-    print_a4(ws, landscape)
-    ws.repeat_rows(*header_rows)
+    merge(ws, 0, 0, 0, len(widths) - 1, caption, fmts.table_title)
+    print_setup(ws, landscape, center=True, repeat_rows=header_rows)
     ws.freeze_panes(header_rows[1] + 1, 0)
 
 
@@ -104,17 +77,17 @@ def _numbered(rows: Sequence) -> list[tuple[int | None, object]]:
     return out
 
 
-def _write_label_cells(ws, fmts: _Formats, r: int, no: int | None, item, last_col: int, name_width: float) -> bool:
+def _write_label_cells(ws, fmts: StyleBook, r: int, no: int | None, item, last_col: int, name_width: float) -> bool:
     """NO and name of one table row; returns True for a group header row (values left blank)."""
     if no is None:
-        ws.write_blank(r, 0, None, fmts.no)
+        ws.write_blank(r, 0, None, fmts.centered)
     else:
-        ws.write_number(r, 0, no, fmts.no)
+        ws.write_number(r, 0, no, fmts.centered)
     name = item if isinstance(item, str) else item.satker
     if wrapped_lines(name, name_width) > 1:
         ws.set_row(r, row_height([(name, name_width)]))
     if isinstance(item, str):
-        ws.write_string(r, 1, item, fmts.group)
+        ws.write_string(r, 1, item, fmts.group_plain)
         for col in range(2, last_col + 1):
             ws.write_blank(r, col, None, fmts.text)
         return True
@@ -122,10 +95,12 @@ def _write_label_cells(ws, fmts: _Formats, r: int, no: int | None, item, last_co
     return False
 
 
-def _write_pagu_table(ws, fmts: _Formats, data: BudgetData, caption: str) -> None:
+def _write_pagu_table(ws, fmts: StyleBook, data: BudgetData, caption: str) -> None:
     widths = (6, 44, 22, 22, 16)
     _start_sheet(ws, fmts, caption, widths, False, (2, 2))
-    for col, header in enumerate(("NO", "KANTOR/ SATUAN KERJA", "PAGU (Rp)", "REALISASI (Rp)", "PERSENTASE (%)")):
+    headers = ("budget_head_no", "budget_head_kantor_satker", "budget_head_pagu", "budget_head_realisasi",
+               "budget_head_persentase")
+    for col, header in enumerate(LABELS[key] for key in headers):
         ws.write_string(2, col, header, fmts.header)
     first = r = 3
     for no, item in _numbered(data.pagu_realisasi):
@@ -140,20 +115,23 @@ def _write_pagu_table(ws, fmts: _Formats, data: BudgetData, caption: str) -> Non
         value = total([getattr(row, attr) for row in data.pagu_realisasi])
         ws.write_formula(r, col, "=" + total_formula(f"{a1(first, col)}:{a1(r - 1, col)}"), fmts.total_money, value)
         totals.append(value)
-    merge(ws, r, 0, r, 1, "TOTAL", fmts.total_label)
+    merge(ws, r, 0, r, 1, LABELS["budget_head_total"], fmts.total_label)
     ws.write_formula(r, 4, "=" + persentase_realisasi_formula(a1(r, 3), a1(r, 2)), fmts.total_percent,
                      persentase_realisasi(totals[1], totals[0]))
 
 
-def _write_smart_table(ws, fmts: _Formats, data: BudgetData, weights: BudgetWeights, caption: str) -> tuple[str, float]:
+def _write_smart_table(ws, fmts: StyleBook, data: BudgetData, weights: BudgetWeights,
+                       caption: str) -> tuple[str, float]:
     """Tabel 3.179; returns the absolute reference and value of the NILAI SMART wilayah cell."""
     widths = (6, 40, 13, 13, 11, 11, 13, 13)
     _start_sheet(ws, fmts, caption, widths, True, (2, 3))
-    merge(ws, 2, 0, 3, 0, "NO", fmts.header)
-    merge(ws, 2, 1, 3, 1, "SATUAN KERJA", fmts.header)
-    merge(ws, 2, 2, 2, 6, "NILAI KINERJA", fmts.header)
-    merge(ws, 2, 7, 3, 7, "NILAI SMART", fmts.header)
-    for col, header in enumerate(("Penyerapan", "Konsistensi", "CRO", "Efisiensi", "Nilai Efisiensi"), start=2):
+    merge(ws, 2, 0, 3, 0, LABELS["budget_head_no"], fmts.header)
+    merge(ws, 2, 1, 3, 1, LABELS["budget_head_satker"], fmts.header)
+    merge(ws, 2, 2, 2, 6, LABELS["budget_head_nilai_kinerja"], fmts.header)
+    merge(ws, 2, 7, 3, 7, LABELS["budget_head_nilai_smart"], fmts.header)
+    smart_columns = ("budget_col_penyerapan", "budget_col_konsistensi", "budget_col_cro", "budget_col_efisiensi",
+                     "budget_col_nilai_efisiensi")
+    for col, header in enumerate((LABELS[key] for key in smart_columns), start=2):
         ws.write_string(3, col, header, fmts.header)
     first = r = 4
     columns: list[list[float]] = [[] for _ in range(6)]  # C..H values, for the means
@@ -173,61 +151,63 @@ def _write_smart_table(ws, fmts: _Formats, data: BudgetData, weights: BudgetWeig
             for values, value in zip(columns, row_values):
                 values.append(value)
         r += 1
-    merge(ws, r, 0, r, 1, "NILAI SMART WILAYAH", fmts.total_label)
+    merge(ws, r, 0, r, 1, LABELS["budget_head_smart_wilayah"], fmts.total_label)
     for col, values in enumerate(columns, start=2):
         formula = mean_formula(f"{a1(first, col)}:{a1(r - 1, col)}")
         ws.write_formula(r, col, "=" + formula, fmts.total_score, mean(values))
     return f"{quote_sheet(ws.name)}!{a1(r, 7, absolute=True)}", mean(columns[5])
 
 
-def _write_ikpa_table(ws, fmts: _Formats, data: BudgetData, caption: str) -> tuple[str, float]:
+def _write_ikpa_table(ws, fmts: StyleBook, data: BudgetData, caption: str) -> tuple[str, float]:
     """Tabel 3.180; returns the absolute reference and value of the NILAI IKPA wilayah cell."""
     widths = (6, 48, 16)
     _start_sheet(ws, fmts, caption, widths, False, (2, 2))
-    for col, header in enumerate(("NO", "SATUAN KERJA", "NILAI IKPA")):
+    for col, header in enumerate(LABELS[key] for key in ("budget_head_no", "budget_head_satker",
+                                                         "budget_head_nilai_ikpa")):
         ws.write_string(2, col, header, fmts.header)
     first = r = 3
     for no, item in _numbered(data.ikpa):
         if not _write_label_cells(ws, fmts, r, no, item, 2, widths[1]):
             ws.write_number(r, 2, item.nilai_ikpa, fmts.score)
         r += 1
-    merge(ws, r, 0, r, 1, "NILAI IKPA WILAYAH", fmts.total_label)
+    merge(ws, r, 0, r, 1, LABELS["budget_head_ikpa_wilayah"], fmts.total_label)
     value = mean([row.nilai_ikpa for row in data.ikpa])
     ws.write_formula(r, 2, "=" + mean_formula(f"{a1(first, 2)}:{a1(r - 1, 2)}"), fmts.total_score, value)
     return f"{quote_sheet(ws.name)}!{a1(r, 2, absolute=True)}", value
 
 
-def _write_capaian_table(ws, fmts: _Formats, weights: BudgetWeights, caption: str,
+def _write_capaian_table(ws, fmts: StyleBook, weights: BudgetWeights, caption: str,
                          smart: tuple[str, float], ikpa: tuple[str, float]) -> None:
     widths = (6, 50, 13, 11, 16)
     _start_sheet(ws, fmts, caption, widths, False, (2, 2))
-    for col, header in enumerate(("NO", "KOMPONEN", "NILAI", "BOBOT", "NILAI × BOBOT")):
+    headers = ("budget_head_no", "budget_head_komponen", "budget_head_nilai", "budget_head_bobot",
+               "budget_head_nilai_bobot")
+    for col, header in enumerate(LABELS[key] for key in headers):
         ws.write_string(2, col, header, fmts.header)
     components = (
-        ("Nilai Kinerja pada Aplikasi SMART DJA", smart, weights.bobot_smart),
-        ("Nilai Indikator Kinerja Pelaksanaan Anggaran (IKPA)", ikpa, weights.bobot_ikpa),
+        (LABELS["budget_component_smart"], smart, weights.bobot_smart),
+        (LABELS["budget_component_ikpa"], ikpa, weights.bobot_ikpa),
     )
     for i, (label, (ref, wilayah), bobot) in enumerate(components):
         r = 3 + i
-        ws.write_number(r, 0, i + 1, fmts.no)
+        ws.write_number(r, 0, i + 1, fmts.centered)
         ws.write_string(r, 1, label, fmts.text)
         nilai = nilai_komponen(wilayah, weights)
         ws.write_formula(r, 2, "=" + nilai_komponen_formula(ref, weights), fmts.score, nilai)
         ws.write_number(r, 3, bobot, fmts.weight)
         part = nilai_terbobot(nilai, bobot)
         ws.write_formula(r, 4, "=" + nilai_terbobot_formula(a1(r, 2), a1(r, 3)), fmts.score, part)
-    merge(ws, 5, 0, 5, 3, "CAPAIAN KINERJA ANGGARAN", fmts.total_label)
+    merge(ws, 5, 0, 5, 3, LABELS["budget_head_capaian"], fmts.total_label)
     ws.write_formula(5, 4, "=" + capaian_kinerja_anggaran_formula(a1(3, 4), a1(4, 4)), fmts.total_score,
                      capaian_kinerja_anggaran(smart[1], ikpa[1], weights))
     if weights.mean_decimals is None:
-        rounding = "Nilai SMART dan IKPA wilayah dipakai tanpa pembulatan."
+        rounding = msg("budget_note_unrounded")
     else:
-        rounding = (f"Nilai SMART dan IKPA wilayah dibulatkan {weights.mean_decimals} desimal "
-                    "sebelum dibobot, seperti dalam LKjIP.")
-    note = (f"Rumus: ({format_number(weights.bobot_smart * 100)}% × Nilai SMART) + "
-            f"({format_number(weights.bobot_ikpa * 100)}% × Nilai IKPA). {rounding}")
+        rounding = msg("budget_note_rounded", decimals=weights.mean_decimals)
+    note = msg("budget_note_formula", smart=format_number(weights.bobot_smart * 100),
+               ikpa=format_number(weights.bobot_ikpa * 100), rounding=rounding)
     ws.set_row(7, row_height([(note, sum(widths))]))
-    merge(ws, 7, 0, 7, 4, note, fmts.note)
+    merge(ws, 7, 0, 7, 4, note, fmts.note_left)
 
 
 def write_budget_tables(workbook: xlsxwriter.Workbook, data: BudgetData,
@@ -242,17 +222,16 @@ def write_budget_tables(workbook: xlsxwriter.Workbook, data: BudgetData,
     Returns the tables in order, for a table of contents; the next free table
     number is ``start_number + 3``.
     """
-    fmts = _Formats(workbook)
+    fmts = StyleBook(workbook, "report")
     numbers = (start_number, start_number + 1, start_number + 2)
     entries = [
         TableEntry(numbers[0], table_number(chapter, numbers[0]),
-                   f"Pagu dan Realisasi Anggaran {data.kantor} dan Unit Pelaksana Teknis "
-                   f"(Per 31 Desember {data.tahun})", table_number(chapter, numbers[0])),
+                   msg("budget_title_pagu", kantor=data.kantor, year=data.tahun), table_number(chapter, numbers[0])),
         TableEntry(numbers[1], table_number(chapter, numbers[1]),
-                   f"Nilai SMART DJA di Lingkungan {data.kantor}", table_number(chapter, numbers[1])),
+                   msg("budget_title_smart", kantor=data.kantor), table_number(chapter, numbers[1])),
         TableEntry(numbers[2], table_number(chapter, numbers[2]),
-                   f"Nilai IKPA di Lingkungan {data.kantor}", table_number(chapter, numbers[2])),
-        TableEntry(None, "", f"Capaian Kinerja Anggaran {data.kantor} Tahun {data.tahun}", SHEET_CAPAIAN),
+                   msg("budget_title_ikpa", kantor=data.kantor), table_number(chapter, numbers[2])),
+        TableEntry(None, "", msg("budget_title_capaian", kantor=data.kantor, year=data.tahun), SHEET_CAPAIAN),
     ]
     sheets = [workbook.add_worksheet(entry.sheet) for entry in entries]
     _write_pagu_table(sheets[0], fmts, data, entries[0].caption)
@@ -266,7 +245,7 @@ def write_budget_workbook(data: BudgetData, out_path: str | Path, force: bool = 
                           weights: BudgetWeights = DEFAULT_WEIGHTS, start_number: int = 178) -> list[TableEntry]:
     """Write the budget tables as a standalone workbook (atomically; no overwrite unless ``force``)."""
     with atomic_output(out_path, force) as tmp:
-        workbook = new_workbook(tmp, title=f"Anggaran LKjIP {data.tahun}")
+        workbook = new_workbook(tmp, title=msg("budget_workbook_title", year=data.tahun))
         entries = write_budget_tables(workbook, data, weights, start_number)
         workbook.close()
     return entries

@@ -1,0 +1,58 @@
+"""What a toolkit workbook is: the kind mark every workbook the toolkit writes carries.
+
+Every workbook the toolkit writes carries the custom document property
+:data:`KIND_PROPERTY` (what it is: ``formulir``, ``konsolidasi``, ...; the
+values are a stored contract, not display text), so that a toolkit output
+lying in a forms folder is recognised and skipped instead of being refused as
+a broken form (:func:`workbook_kind`).  XlsxWriter workbooks are marked by
+:func:`lkjip_xl.xlsx.new_workbook`, openpyxl ones by :func:`mark_openpyxl`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import zipfile
+
+#: Custom document property naming what a toolkit workbook is.
+KIND_PROPERTY = "lkjip-xl:jenis"
+KIND_FORM = "formulir"
+KIND_FEEDBACK = "pemeriksaan"
+KIND_CONSOLIDATED = "konsolidasi"
+KIND_NATIONAL = "nasional"
+KIND_TABLES = "tabel"
+KIND_MASTER = "master"
+KIND_CONTROL = "kendali"
+KIND_OTHER = "keluaran"
+#: Kinds that are forms: a feedback copy is corrected by the Divisi and sent back as the form.
+FORM_KINDS = frozenset({KIND_FORM, KIND_FEEDBACK})
+_CUSTOM_PART = "docProps/custom.xml"
+_CUSTOM_PART_MAX_BYTES = 64 * 1024
+_KIND_VALUE = re.compile(
+    rb'name="' + re.escape(KIND_PROPERTY.encode()) + rb'"[^>]*>\s*<vt:lpwstr>([^<]{1,40})</vt:lpwstr>')
+
+
+def mark_openpyxl(workbook, kind: str) -> None:
+    """Set :data:`KIND_PROPERTY` of an openpyxl workbook to ``kind``."""
+    from openpyxl.packaging.custom import StringProperty
+
+    props = workbook.custom_doc_props
+    for prop in list(props.props):
+        if prop.name == KIND_PROPERTY:
+            props.props.remove(prop)
+    props.append(StringProperty(name=KIND_PROPERTY, value=kind))
+
+
+def workbook_kind(path: str | os.PathLike) -> str | None:
+    """The :data:`KIND_PROPERTY` of a toolkit workbook, or ``None`` (no mark, not a readable zip)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo(_CUSTOM_PART)
+            if info.file_size > _CUSTOM_PART_MAX_BYTES:
+                return None
+            with archive.open(info) as handle:
+                data = handle.read(_CUSTOM_PART_MAX_BYTES + 1)
+    except (KeyError, OSError, zipfile.BadZipFile, ValueError, EOFError, NotImplementedError, RuntimeError):
+        return None
+    match = _KIND_VALUE.search(data)
+    return match[1].decode("utf-8", "replace").strip() if match else None
