@@ -21,7 +21,7 @@ import openpyxl
 from openpyxl.styles import Font
 from openpyxl.worksheet.table import Table
 
-from lkjip_xl import calc
+from lkjip_xl import calc, methods
 from lkjip_xl._values import YES
 from lkjip_xl.layout import (
     COL_CODE, COL_DEN, COL_NIHIL, COL_NUM, COL_REAL, COLUMN_INDEX, FORM_SHEET, STAMP_SHEET, TITLE_TO_KEY,
@@ -83,7 +83,7 @@ def consolidate(files: list[Path], out_dir: Path) -> str:
             form = by_divisi[divisi]
             for indicator in form["indicators"]:
                 reported, form_row = form["inputs"][indicator.code]
-                rows.append((calc.evaluate(indicator, reported, rule), reported, form, form_row))
+                rows.append((methods.evaluate(indicator, reported, rule), reported, form, form_row))
         name = "Capaian_" + stamp["tahun"] + "_" + re.sub(r"[^0-9A-Za-z]+", "_", kanwil).strip("_") + ".xlsx"
         _write_kanwil(out_dir / name, kanwil, rule, order, rows)
         parts.append((kanwil, name, order, [form for d in order for form in [by_divisi[d]]], rows))
@@ -98,7 +98,7 @@ def _write_kanwil(path: Path, kanwil: str, rule: AchievementRule, order: list[st
     sheet = book.active
     sheet.title = "Capaian Kinerja"
     sheet.cell(1, 1, f"Capaian Kinerja {kanwil}").font = BOLD
-    pairs = max(r.indicator.input_pairs for r, _, _, _ in rows) or 1
+    pairs = max(methods.input_pairs(r.indicator) for r, _, _, _ in rows) or 1
     titles = ["No", "Sasaran Kegiatan", "Indikator Kinerja Kegiatan", "Target", "Realisasi", "Capaian", "Status",
               "", "Kode IKK", "Divisi", "Satuan", "Cara Hitung", "NIHIL", "Nilai Langsung"]
     titles += [t for n in range(1, pairs + 1) for t in (f"Pembilang {n}", f"Penyebut {n}")] + ["Berkas Sumber"]
@@ -130,8 +130,8 @@ def _write_kanwil(path: Path, kanwil: str, rule: AchievementRule, order: list[st
             return f"{openpyxl.utils.get_column_letter(col)}{row}"
 
         refs = calc.InputRefs(value=ref(14), nihil=ref(13),
-                              pairs=tuple((ref(15 + 2 * n), ref(16 + 2 * n)) for n in range(ind.input_pairs)))
-        sheet.cell(row, 5, "=" + calc.realisasi_formula(ind, refs))
+                              pairs=tuple((ref(15 + 2 * n), ref(16 + 2 * n)) for n in range(methods.input_pairs(ind))))
+        sheet.cell(row, 5, "=" + methods.realisasi_formula(ind, refs))
         sheet.cell(row, 6, "=" + calc.capaian_formula(ref(5), ref(4), ind.direction))
         sheet.cell(row, 7, "=" + calc.status_formula(ref(6), rule))
         row += 1

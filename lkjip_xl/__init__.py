@@ -43,7 +43,8 @@ The flow, one module per step:
                               :mod:`lkjip_xl.sheets` bounds every sheet (one scan: extent, hidden rows and
                               columns, formulas); :mod:`lkjip_xl.workbooks` the one way to open any input workbook
 - :mod:`lkjip_xl.reader`      read returned forms back (python-calamine)
-- :mod:`lkjip_xl.validate`    problems as records (:mod:`lkjip_xl.report`), collected into a report:
+- :mod:`lkjip_xl.validate`    problems as records (:mod:`lkjip_xl.problems`), collected into a report
+                              (:mod:`lkjip_xl.report`):
                               :mod:`lkjip_xl.inputs` (paths and folders → files), :mod:`lkjip_xl.checks`
                               (one form: cells → inputs and problems), :mod:`lkjip_xl.crosscheck` (the
                               forms against each other and the master)
@@ -52,6 +53,7 @@ The flow, one module per step:
 - :mod:`lkjip_xl.consolidate` the consolidated workbook of one Kanwil
 - :mod:`lkjip_xl.records`     its tidy records: the "Data" sheet, ``to_records()``, ``to_dataframe()``
 - :mod:`lkjip_xl.national`    many Kanwil: a workbook per Kanwil and a national summary, in parallel
+                              on :mod:`lkjip_xl.pool` (a process pool that survives a dying worker)
 - :mod:`lkjip_xl.tables`      the numbered report tables of Chapter III: its inputs (previous years,
                               Renstra targets, supporting tables), numbering, the per-IKK tables, the
                               workbook, and :mod:`lkjip_xl.tables.budget` (pagu/realisasi, SMART, IKPA)
@@ -84,7 +86,8 @@ TEMPLATE_VERSION = "1.0"
 # package attributes of those names are the functions, whatever is imported later.
 from .errors import LkjipError  # noqa: E402
 from .model import Indicator, Master  # noqa: E402
-from .report import Problem, Report  # noqa: E402
+from .problems import Problem  # noqa: E402
+from .report import Report  # noqa: E402
 from .master import read_master  # noqa: E402
 from .template import write_master  # noqa: E402
 from .forms import write_forms  # noqa: E402

@@ -28,12 +28,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Sequence
+from collections.abc import Sequence
 
 import string
+from typing import cast
 
 from .messages import LABELS, MESSAGES, msg, visible
-from ._values import YES
 from .xlsx import excel_string, number_literal
 from .model import (
     AchievementRule,
@@ -87,7 +87,7 @@ def mean_of_rates(pairs: Sequence[tuple[float | None, float | None]]) -> float |
     rates = [ratio_percent(n, d) for n, d in pairs]
     if any(r is None for r in rates):
         return None
-    return mean(rates)
+    return mean(cast("list[float]", rates))  # no None left, checked above
 
 
 @dataclass(frozen=True)
@@ -116,8 +116,8 @@ def _first_pair(reported: IndicatorInput) -> tuple[float | None, float | None]:
 
 
 # One realisasi function per calculation method, each with its formula builder.  They are what
-# :mod:`lkjip_xl.methods` registers; :func:`realisasi` and :func:`realisasi_formula` look the
-# IKK's method up there and add the NIHIL = Ya rule, which is the same for every method.
+# :mod:`lkjip_xl.methods` registers; its ``realisasi``, ``realisasi_formula`` and ``evaluate``
+# look the IKK's method up there and add the NIHIL = Ya rule, which is the same for every method.
 
 
 def direct_realisasi(indicator: Indicator, reported: IndicatorInput) -> float | None:
@@ -174,28 +174,6 @@ def change_realisasi(indicator: Indicator, reported: IndicatorInput) -> float | 
 def change_realisasi_formula(indicator: Indicator, refs: InputRefs) -> str:
     num, den = refs.pairs[0]
     return _pair_formula(refs, f"({num}-{den})/{den}*100")
-
-
-def realisasi(indicator: Indicator, reported: IndicatorInput) -> float | None:
-    """Realisasi of one IKK from what its Divisi reported (``None`` when incomplete)."""
-    if indicator.nihil and reported.nihil:
-        return 100.0
-    return _method(indicator).realisasi(indicator, reported)
-
-
-def realisasi_formula(indicator: Indicator, refs: InputRefs) -> str:
-    """Formula computing :func:`realisasi` from the cells in ``refs`` (no leading '=')."""
-    core = _method(indicator).formula(indicator, refs)
-    if indicator.nihil and refs.nihil:
-        return f'IF({refs.nihil}="{YES}",100,{core})'
-    return core
-
-
-def _method(indicator: Indicator):
-    """The :class:`~lkjip_xl.methods.MethodSpec` of the IKK's method."""
-    from .methods import spec  # imported here: the registry is built from the functions above
-
-    return spec(indicator.method)
 
 
 # --------------------------------------------------------------------------- capaian
@@ -264,13 +242,6 @@ def status_formula(capaian_ref: str, rule: AchievementRule) -> str:
         f'IF({capaian_ref}="","",IF({capaian_ref}{op}{number_literal(rule.threshold)},'
         f'"{TERCAPAI}","{TIDAK_TERCAPAI}"))'
     )
-
-
-def evaluate(indicator: Indicator, reported: IndicatorInput, rule: AchievementRule) -> IndicatorResult:
-    """Realisasi, capaian and tercapai of one IKK."""
-    real = realisasi(indicator, reported)
-    cap = capaian(real, indicator.target, indicator.direction)
-    return IndicatorResult(indicator, real, cap, tercapai(cap, rule))
 
 
 # --------------------------------------------------------------------------- quarters

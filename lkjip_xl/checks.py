@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from typing import Any
 
-from . import TEMPLATE_VERSION, calc
+from . import TEMPLATE_VERSION, calc, methods
 from ._values import blank, is_yes_answer
 from .layout import (
     COL_CODE, COL_DEN, COL_NIHIL, COL_NOTE, COL_NUM, COL_REAL, COL_SK_TEXT, COL_TARGET, COL_TEXT, COL_UNIT,
@@ -29,7 +29,7 @@ from .numbers import (
     in_input_range, parse_number,
 )
 from .reader import HEADER_KEYS, RawCell, ReturnedForm
-from .report import ERROR, WARNING, Problem
+from .problems import ERROR, WARNING, Problem
 from .xlsx import a1_position, date_text, excel_serial
 
 
@@ -263,7 +263,7 @@ def _extract(indicator: Indicator, form: ReturnedForm, cells: dict[str, RawCell]
         source("realisasi", cell)
         _check_percent(indicator, reported.value, cell, add)
     elif inputs is Inputs.SUB_PAIRS:
-        for n in range(1, indicator.input_pairs + 1):
+        for n in range(1, methods.input_pairs(indicator) + 1):
             sub_code = subrow_code(indicator.code, n)
             sub_cells = form.rows.get(sub_code)
             if sub_cells is None:
@@ -358,7 +358,7 @@ def _check_pair(indicator: Indicator, code: str, pair, cells: dict[str, RawCell]
 def _check_negative_result(indicator: Indicator, reported: IndicatorInput, cell: RawCell, form: ReturnedForm,
                            add) -> None:
     """Say what capaian a negative realisasi (a fall, for a change indicator) gives (warning)."""
-    realisasi = calc.realisasi(indicator, reported)
+    realisasi = methods.realisasi(indicator, reported)
     if realisasi is None or realisasi >= 0:
         return
     capaian = calc.capaian(realisasi, indicator.target, indicator.direction)

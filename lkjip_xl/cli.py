@@ -32,7 +32,8 @@ from .guard import guard_outputs, input_problem
 from .master import MasterError, read_master
 from .messages import LABELS, msg
 from .model import PERIODS
-from .report import ERROR, Problem, Report
+from .problems import ERROR, Problem
+from .report import Report
 from .template import write_master
 
 DEFAULT_TEMPLATE = Path("templates") / "LKjIP_template.xlsx"

@@ -21,10 +21,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 
-from . import calc
+from . import calc, methods
 from ._values import YES
 from .calc import InputRefs, Summary
 from .checks import CheckedForm
@@ -37,7 +37,8 @@ from .methods import spec
 from .model import PERIODS, AchievementRule, Indicator, IndicatorInput, IndicatorResult, Master
 from .numbers import excel_number_format
 from .records import DATA_COLUMNS, data_records, dataframe, write_data_sheet
-from .report import ERROR, WARNING, Problem, Report
+from .problems import ERROR, WARNING, Problem
+from .report import Report
 from .validate import Validation, validate_files
 from .styles import StyleBook
 from .xlsx import FiniteWorksheet, a1, decimals_for, new_workbook, print_setup, quote_sheet, row_height
@@ -185,7 +186,7 @@ def compute(accepted: list[CheckedForm], master: Master | None) -> Consolidated:
         indicators = master.for_divisi(divisi) if master else checked.form.indicators
         for indicator in indicators:
             reported = checked.inputs.get(indicator.code) or IndicatorInput(indicator.code)
-            rows.append((calc.evaluate(indicator, reported, rule), reported, checked))
+            rows.append((methods.evaluate(indicator, reported, rule), reported, checked))
     present = [d for d in order if d in by_divisi]
     period = first.period  # the forms agree on it (crosscheck._check_agreement)
     summary = calc.summarize([r for r, _, _ in rows], present, kanwil)
@@ -245,7 +246,7 @@ def divisi_label(name: str) -> str:
 
 
 def _max_pairs(data: Consolidated) -> int:
-    return max([r.indicator.input_pairs for r, _, _ in data.rows] + [1])
+    return max([methods.input_pairs(r.indicator) for r, _, _ in data.rows] + [1])
 
 
 def _write_capaian(workbook, styles: StyleBook, data: Consolidated) -> _Ranges:
@@ -345,13 +346,13 @@ def _write_indicator_row(sheet, styles: StyleBook, data: Consolidated, row: int,
                 sheet.write_blank(row, col, None, general)
             else:
                 sheet.write_number(row, col, value, general)
-        if n <= indicator.input_pairs:
+        if n <= methods.input_pairs(indicator):
             pair_refs.append((a1(row, num_col), a1(row, den_col)))
     sheet.write_string(row, col_of[INPUT_FILE], os.path.basename(checked.form.path), styles.text)
     # live numbers
     refs = InputRefs(value=value_ref, pairs=tuple(pair_refs), nihil=nihil_ref)
     real_ref, target_ref, cap_ref = a1(row, 4), a1(row, 3), a1(row, 5)
-    sheet.write_formula(row, 4, "=" + calc.realisasi_formula(indicator, refs), unit_fmt,
+    sheet.write_formula(row, 4, "=" + methods.realisasi_formula(indicator, refs), unit_fmt,
                         _stored(result.realisasi))
     sheet.write_formula(row, 5, "=" + calc.capaian_formula(real_ref, target_ref, indicator.direction),
                         styles("number", '0.00"%"'), _stored(result.capaian))

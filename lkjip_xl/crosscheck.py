@@ -24,7 +24,7 @@ from .messages import LABELS, msg
 from .model import PERIODS, AchievementRule, Master
 from .numbers import format_number
 from .reader import HEADER_KEYS, ReturnedForm
-from .report import ERROR, WARNING, Problem
+from .problems import ERROR, WARNING, Problem
 
 
 def cross_check(checked: list[CheckedForm], master: Master | None, multi_kanwil: bool = False) -> list[Problem]:

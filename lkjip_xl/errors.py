@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from .messages import msg
-from .report import ERROR, Problem
+from .problems import ERROR, Problem
 
 #: An input (forms, earlier years, Renstra, budget, control workbook) has errors: fix the input.
 INPUT = "input"

@@ -19,7 +19,7 @@ import os
 import re
 import warnings
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
 
 import openpyxl
 from openpyxl.comments import Comment
@@ -32,7 +32,8 @@ from .kinds import KIND_FEEDBACK, mark_openpyxl
 from .names import safe_stem, unique_names
 from .layout import FORM_SHEET
 from .messages import LABELS, msg, visible
-from .report import ERROR, SEVERITY_LABEL, WARNING, Problem, Report
+from .problems import ERROR, SEVERITY_LABEL, WARNING, Problem
+from .report import Report
 from .safety import describe, package_from_bytes
 from .sheets import check_sheets
 from .inputs import NOT_READ_CODES
@@ -193,7 +194,9 @@ _FILL_COLOR = re.compile(r"[0-9A-Fa-f]{8}")
 
 def _table_cell(value: object, last_row: int, last_col: int) -> str | None:
     """``value`` when it is one A1 cell within the first ``last_row`` rows and ``last_col`` columns."""
-    match = _PLAIN_CELL.fullmatch(value) if isinstance(value, str) else None
+    if not isinstance(value, str):
+        return None
+    match = _PLAIN_CELL.fullmatch(value)
     if match is None:
         return None
     row, col = int(match.group(2)), column_index(match.group(1)) + 1

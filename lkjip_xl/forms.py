@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
 
 from . import TEMPLATE_VERSION, calc, methods
 from ._values import YES
@@ -130,7 +130,7 @@ class _FormWriter:
     # -- sheet ------------------------------------------------------------------
     def write(self) -> None:
         sheet = self.sheet
-        for col, (_, title, width) in enumerate(COLUMNS):
+        for col, (_, _title, width) in enumerate(COLUMNS):
             sheet.set_column(col, col, width)
         self._header_block()
         for col, (_, title, _) in enumerate(COLUMNS):
@@ -235,13 +235,13 @@ class _FormWriter:
             sheet.write_blank(row, C[COL_NIHIL], None, self.st.not_needed)
 
         real_ref = a1(row, C[COL_REAL])
-        result_real = calc.realisasi(indicator, reported) if reported else None
+        result_real = methods.realisasi(indicator, reported) if reported else None
         if method.typed_realisasi:
             self._input_number(row, C[COL_REAL], reported.value if reported else None,
                                self.st("input", unit_fmt), validation)
         else:
             refs = calc.InputRefs(pairs=tuple(pair_refs), nihil=nihil_ref)
-            sheet.write_formula(row, C[COL_REAL], "=" + calc.realisasi_formula(indicator, refs),
+            sheet.write_formula(row, C[COL_REAL], "=" + methods.realisasi_formula(indicator, refs),
                                 self.st("computed", unit_fmt), "" if result_real is None else result_real)
         target_ref = a1(row, C[COL_TARGET])
         cap = calc.capaian(result_real, indicator.target, indicator.direction)

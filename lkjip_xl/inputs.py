@@ -15,7 +15,7 @@ from pathlib import Path
 from .guard import input_problem
 from .messages import msg
 from .reader import READ_ERROR_CODES
-from .report import WARNING, Problem
+from .problems import WARNING, Problem
 
 #: Excel's lock file of an open workbook, never a form.
 LOCK_FILE_PATTERN = "~$*"

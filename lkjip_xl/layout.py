@@ -32,7 +32,7 @@ STAMP_SHEET = "_lkjip"
 STAMP_MAGIC = "lkjip-xl stamp"
 
 #: Header block: label, defined name, row (0-based) — value in column C.
-HEADER_FIELDS = (
+HEADER_FIELDS: tuple[tuple[str, str, int], ...] = (
     (LABELS["col_kanwil"], "LKJIP_KANWIL", 2),
     (LABELS["col_tahun"], "LKJIP_TAHUN", 3),
     (LABELS["col_divisi"], "LKJIP_DIVISI", 4),

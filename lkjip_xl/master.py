@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict, cast
 
 from .errors import MASTER, LkjipError
 from ._values import blank, parse_year, parse_yes_no
@@ -21,7 +22,7 @@ from .model import AchievementRule, Direction, Indicator, Master, QuarterRule
 from .numbers import (
     INPUT_LIMIT, INPUT_MIN_MAGNITUDE, NumberParseError, format_number, in_input_range, parse_number, unit_kind,
 )
-from .report import Problem
+from .problems import Problem
 from .safety import FormReadError
 from .workbooks import open_workbook
 from .xlsx import RESERVED_SHEET_NAMES, SHEET_NAME_FORBIDDEN, SHEET_NAME_MAX, a1, utf16_length
@@ -77,6 +78,16 @@ class _Cell:
     ref: str
 
 
+class _Info(TypedDict, total=False):
+    """The sheet "Info" as read; a key whose cell has a problem is left out."""
+
+    kanwil: str
+    tahun: int
+    threshold: float
+    inclusive: bool
+    renstra_basis: str
+
+
 def read_master(path: str | Path) -> Master:
     """Read a master workbook; raise :class:`MasterError` listing every problem."""
     path = Path(path)
@@ -113,14 +124,14 @@ def _rows(workbook, sheet: str) -> list[list[object]]:
     return workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
 
 
-def _read_info(workbook, path: str, problems: list[Problem]) -> dict[str, object]:
+def _read_info(workbook, path: str, problems: list[Problem]) -> _Info:
     rows = _rows(workbook, INFO_SHEET)
     found: dict[str, _Cell] = {}
     labels = {label.casefold(): key for key, label, _ in INFO_FIELDS}
     for r, row in enumerate(rows):
         if len(row) >= 2 and isinstance(row[0], str) and row[0].strip().casefold() in labels:
             found[labels[row[0].strip().casefold()]] = _Cell(row[1], a1(r, 1))
-    info: dict[str, object] = {}
+    info: _Info = {}
 
     def problem(key: str, code: str, **fields) -> None:
         label = next(lbl for k, lbl, _ in INFO_FIELDS if k == key)
@@ -150,7 +161,8 @@ def _read_info(workbook, path: str, problems: list[Problem]) -> dict[str, object
     threshold = found.get("threshold")
     if threshold is not None and not blank(threshold.value):
         try:
-            info["threshold"] = parse_number(threshold.value, "percent").value
+            # a calamine cell value; a date or time (a date-formatted cell) is refused by parse_number
+            info["threshold"] = parse_number(cast("str | float | int", threshold.value), "percent").value
         except NumberParseError:
             problem("threshold", "master_value_invalid", value=threshold.value,
                     detail=msg("detail_threshold"))
@@ -191,7 +203,7 @@ def _read_pk(workbook, path: str, problems: list[Problem]) -> list[Indicator]:
     indicators: list[Indicator] = []
     seen_codes: dict[str, tuple[str, str]] = {}  # name_key of a code → (code, cell) of its first row
     for r, row in enumerate(rows[1:], start=1):
-        def get(key: str) -> object:
+        def get(key: str, row: list[object] = row) -> object:
             col = col_of.get(key)
             return row[col] if col is not None and col < len(row) else None
 
@@ -328,8 +340,8 @@ def _parse_row(get, r: int, col_of: dict[str, int], path: str, problems: list[Pr
         return bool(answer)
 
     divisi = text("divisi")
-    if divisi and name_problem(divisi):
-        bad("divisi", name_problem(divisi))
+    if divisi and (divisi_problem := name_problem(divisi)):
+        bad("divisi", divisi_problem)
     sk_no = number("sk_no", "count", required=True)
     sk_text = text("sk_text")
     code = text("code")
@@ -357,7 +369,7 @@ def _parse_row(get, r: int, col_of: dict[str, int], path: str, problems: list[Pr
                          methods=", ".join(name for name, method_spec in METHODS.items() if method_spec.nihil)))
     if code and "." in code:
         bad("code", msg("detail_code_dot"))
-    if len(problems) > before:
+    if len(problems) > before or sk_no is None or ikk_no is None or target is None:  # None was reported
         return None
     return Indicator(
         code=code, divisi=divisi, sk_no=int(sk_no), sk_text=sk_text, ikk_no=int(ikk_no), text=ikk_text,

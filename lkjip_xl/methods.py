@@ -44,7 +44,8 @@ from enum import Enum
 from . import calc
 from .layout import COL_DEN, COL_NUM, COL_REAL
 from .messages import MESSAGES, msg
-from .model import Indicator, IndicatorInput, Method
+from ._values import YES
+from .model import AchievementRule, Indicator, IndicatorInput, IndicatorResult, Method
 from .numbers import format_number, unit_kind
 
 
@@ -230,3 +231,36 @@ register(MethodSpec(
     Method.PERUBAHAN, Inputs.PAIR, calc.change_realisasi, calc.change_realisasi_formula,
     guide="method_guide_perubahan", description="method_perubahan",
 ))
+
+
+# --------------------------------------------------------------------------- what every caller asks
+
+
+def input_pairs(indicator: Indicator) -> int:
+    """How many (pembilang, penyebut) pairs the form asks for this IKK."""
+    return spec(indicator.method).pairs(indicator)
+
+
+def realisasi(indicator: Indicator, reported: IndicatorInput) -> float | None:
+    """Realisasi of one IKK from what its Divisi reported (``None`` when incomplete).
+
+    The IKK's method computes it; NIHIL = Ya gives 100 for every method that allows NIHIL.
+    """
+    if indicator.nihil and reported.nihil:
+        return 100.0
+    return spec(indicator.method).realisasi(indicator, reported)
+
+
+def realisasi_formula(indicator: Indicator, refs: calc.InputRefs) -> str:
+    """Formula computing :func:`realisasi` from the cells in ``refs`` (no leading '=')."""
+    core = spec(indicator.method).formula(indicator, refs)
+    if indicator.nihil and refs.nihil:
+        return f'IF({refs.nihil}="{YES}",100,{core})'
+    return core
+
+
+def evaluate(indicator: Indicator, reported: IndicatorInput, rule: AchievementRule) -> IndicatorResult:
+    """Realisasi, capaian and tercapai of one IKK."""
+    real = realisasi(indicator, reported)
+    cap = calc.capaian(real, indicator.target, indicator.direction)
+    return IndicatorResult(indicator, real, cap, calc.tercapai(cap, rule))

@@ -86,13 +86,6 @@ class Indicator:
     method_note: str = ""  #: free text shown to staff: how to count
 
     @property
-    def input_pairs(self) -> int:
-        """How many (pembilang, penyebut) pairs the form asks for."""
-        from .methods import spec  # imported here: the method registry is built on this module
-
-        return spec(self.method).pairs(self)
-
-    @property
     def is_percent(self) -> bool:
         return self.unit == "%"
 

@@ -45,7 +45,8 @@ from .fileio import OutputSet, atomic_output
 from .guard import guard_outputs
 from .kinds import KIND_NATIONAL
 from .names import slug, unique_names
-from .report import ERROR, WARNING, Problem, Report
+from .problems import ERROR, WARNING, Problem
+from .report import Report
 from .layout import FORM_SHEET
 from .messages import LABELS, msg
 from .records import DATA_TABLE, SHEET_DATA

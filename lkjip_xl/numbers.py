@@ -100,6 +100,8 @@ def parse_number(text: str | float | int, kind: str = "decimal", unit: str | Non
             return ParsedNumber(float(text), None, "angka")
         except OverflowError:  # an int beyond any float
             raise NumberParseError("out_of_range", str(text)) from None
+    if not isinstance(text, str):  # a date, a time, an error value: no number was typed as such
+        raise NumberParseError("not_a_number", str(text))
     if len(text) > MAX_NUMBER_TEXT:
         raise NumberParseError("not_a_number", text)
     cleaned, money = _clean(str(text))

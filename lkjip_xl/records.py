@@ -31,7 +31,7 @@ from . import calc
 from .errors import SETUP, LkjipError
 from .layout import COL_REAL, FORM_SHEET
 from .messages import LABELS, msg
-from .report import Problem
+from .problems import Problem
 from .styles import StyleBook
 from .xlsx import a1
 

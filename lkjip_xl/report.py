@@ -1,6 +1,6 @@
-"""Validation problems as records, collected into a report.
+"""Validation problems collected into a report: text, JSON, records and a DataFrame.
 
-Checks never raise for bad content: they yield :class:`Problem` records.
+Checks never raise for bad content: they yield :class:`~lkjip_xl.problems.Problem` records.
 Exceptions are kept for files that cannot be read at all, and even those are
 turned into a problem by the caller so that one bad file never stops the run.
 """
@@ -8,40 +8,11 @@ turned into a problem by the caller so that one bad file never stops the run.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
-from typing import Iterable
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from .messages import LABELS, msg, visible
-
-ERROR = "error"
-WARNING = "warning"
-
-SEVERITY_LABEL = {ERROR: LABELS["severity_error"], WARNING: LABELS["severity_warning"]}
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One finding: where it is (file, sheet, cell), what it is (code) and what to do (message)."""
-
-    file: str
-    code: str
-    message: str
-    severity: str = ERROR
-    sheet: str = ""
-    cell: str = ""
-    ikk: str = ""
-
-    @property
-    def is_error(self) -> bool:
-        return self.severity == ERROR
-
-    def location(self) -> str:
-        """``file › sheet › cell`` for humans, control characters shown (:func:`~lkjip_xl.messages.visible`)."""
-        return " › ".join(visible(part) for part in (self.file, self.sheet, self.cell) if part)
-
-    def shown(self) -> dict[str, str]:
-        """Every field as text safe to echo: control characters shown, never obeyed."""
-        return {name: visible(value) for name, value in asdict(self).items()}
+from .messages import msg, visible
+from .problems import SEVERITY_LABEL, Problem
 
 
 @dataclass

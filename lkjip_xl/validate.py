@@ -25,7 +25,8 @@ from .master import read_master
 from .messages import MESSAGES, msg, os_error_text
 from .model import Master
 from .reader import FormReadError, read_form
-from .report import ERROR, WARNING, Problem, Report
+from .problems import ERROR, WARNING, Problem
+from .report import Report
 
 
 @dataclass

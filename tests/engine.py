@@ -265,7 +265,8 @@ def recalculate_many(paths: list[str | Path], workdir: str | Path) -> dict[Path,
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         stdout, stderr = process.communicate()
-        raise RecalculationError(f"LibreOffice timed out after {timeout} s\nstdout: {stdout}\nstderr: {stderr}") from None
+        raise RecalculationError(
+            f"LibreOffice timed out after {timeout} s\nstdout: {stdout}\nstderr: {stderr}") from None
     finally:
         shutil.rmtree(profile, ignore_errors=True)
     converted = {path: out_dir / copy.name for path, copy in copies.items()}

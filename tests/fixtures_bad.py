@@ -20,7 +20,7 @@ import sys
 import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 import openpyxl
 from msoffcrypto.format.ooxml import OOXMLFile
@@ -33,7 +33,7 @@ from lkjip_xl.layout import (
 from lkjip_xl.master import read_master
 from lkjip_xl.model import Indicator, IndicatorInput, Master
 from lkjip_xl.reader import read_form
-from lkjip_xl.report import ERROR, WARNING
+from lkjip_xl.problems import ERROR, WARNING
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "formulir"

@@ -36,7 +36,7 @@ from lkjip_xl.forms import write_form
 from lkjip_xl.layout import COL_DEN, COL_NUM, COL_REAL, FORM_SHEET
 from lkjip_xl.master import read_master
 from lkjip_xl.reader import read_form
-from lkjip_xl.report import ERROR, WARNING
+from lkjip_xl.problems import ERROR, WARNING
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

@@ -22,10 +22,10 @@ import shutil
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from fixtures_bad import ADMIN, IMIG, MASTER, PEMAS, PHH, SAMPLES, cell_of, rezip, set_cells, stamp_edit
-from lkjip_xl import calc
+from lkjip_xl import calc, methods
 from lkjip_xl.checks import check_form
 from lkjip_xl.forms import form_filename, write_form
 from lkjip_xl.layout import COL_DEN, COL_NUM, COL_REAL, FORM_SHEET, STAMP_SHEET
@@ -33,7 +33,7 @@ from lkjip_xl.master import read_master
 from lkjip_xl.template import write_master
 from lkjip_xl.model import AchievementRule, IndicatorInput, Master
 from lkjip_xl.reader import read_form
-from lkjip_xl.report import ERROR, WARNING
+from lkjip_xl.problems import ERROR, WARNING
 
 SAMPLE_MASTER = read_master(MASTER)
 SOURCE = {"Administrasi": ADMIN, "Pemasyarakatan": PEMAS, "Keimigrasian": IMIG, "Pelayanan Hukum dan HAM": PHH}
@@ -165,7 +165,7 @@ def master_file(master: Master) -> Callable[[Path], None]:
 
 def sample_headline(without: tuple[str, ...] = (), period: str = "") -> str:
     """The headline of the samples' Divisi minus ``without``, from calc (not from any workbook)."""
-    results = [calc.evaluate(i, sample_inputs(i.divisi)[i.code], SAMPLE_MASTER.achievement)
+    results = [methods.evaluate(i, sample_inputs(i.divisi)[i.code], SAMPLE_MASTER.achievement)
                for i in SAMPLE_MASTER.indicators if i.divisi not in without]
     group = calc.group_summary("", results)
     return calc.headline(group.tercapai, group.total, period)
@@ -252,7 +252,8 @@ def corpus() -> list[Case]:
     zero = replace(m, achievement=AchievementRule(0.0))
     cases.append(Case("aturan_seri", 8, both(
         lambda folder: copy_samples(folder, without=(ADMIN, IMIG)),
-        forge(zero, "Administrasi", "Administrasi", admin_name), forge(zero, "Keimigrasian", "Keimigrasian", imig_name)),
+        forge(zero, "Administrasi", "Administrasi", admin_name),
+        forge(zero, "Keimigrasian", "Keimigrasian", imig_name)),
         tuple(stamp(name, "form_no_majority") for name in (admin_name, imig_name, PEMAS.name, PHH.name))))
     for variant, order in (("terbalik", list(m.divisi_order)[::-1]),
                            ("ditukar", ["Pemasyarakatan", "Administrasi", "Keimigrasian", "Pelayanan Hukum dan HAM"])):

@@ -30,7 +30,7 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 import openpyxl
 from xlsxwriter.utility import xl_col_to_name
@@ -38,7 +38,7 @@ from xlsxwriter.utility import xl_col_to_name
 from fixtures_bad import IMIG, MASTER, PEMAS, PEMAS_WARNINGS, ROOT, Expected, rezip, set_cells
 from lkjip_xl.feedback import FEEDBACK_SHEET, write_copy
 from lkjip_xl.layout import FORM_SHEET, STAMP_SHEET
-from lkjip_xl.report import ERROR, WARNING
+from lkjip_xl.problems import ERROR, WARNING
 from lkjip_xl.safety import open_package
 from lkjip_xl.sheets import MAX_SHEET_COLUMNS, MAX_SHEET_ROWS
 from lkjip_xl.validate import check_path

@@ -19,7 +19,7 @@ import re
 import shutil
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from lkjip_xl.messages import MESSAGES, visible
 

@@ -34,7 +34,7 @@ from lkjip_xl.control import (
 from lkjip_xl._values import parse_year, parse_yes_no
 from lkjip_xl.control.settings import base_dir_of, clean_path_text
 from lkjip_xl.messages import msg
-from lkjip_xl.report import Problem
+from lkjip_xl.problems import Problem
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"

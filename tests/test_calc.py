@@ -11,7 +11,7 @@ from __future__ import annotations
 import xlsxwriter
 
 from engine import compare_formulas, require_soffice
-from lkjip_xl import calc
+from lkjip_xl import calc, methods
 from lkjip_xl._values import YES
 from lkjip_xl.calc import InputRefs
 from lkjip_xl.methods import METHODS
@@ -86,39 +86,39 @@ def test_mean_of_rates_uses_exact_sub_rates():
 
 
 def test_realisasi_langsung():
-    assert calc.realisasi(ikk(unit="Orang", target=120.0), reported(value=134.0)) == 134.0
-    assert calc.realisasi(ikk(unit="Orang", target=120.0), reported()) is None
-    assert calc.realisasi(ikk(unit="Orang"), reported(value=0.0)) == 0.0
+    assert methods.realisasi(ikk(unit="Orang", target=120.0), reported(value=134.0)) == 134.0
+    assert methods.realisasi(ikk(unit="Orang", target=120.0), reported()) is None
+    assert methods.realisasi(ikk(unit="Orang"), reported(value=0.0)) == 0.0
 
 
 def test_realisasi_rasio():
     rasio = ikk(method=Method.RASIO)
-    assert calc.realisasi(rasio, reported(pairs=[(45.0, 60.0)])) == 75.0
-    assert calc.realisasi(rasio, reported(pairs=[(45.0, None)])) is None
-    assert calc.realisasi(rasio, reported()) is None
-    assert calc.realisasi(rasio, reported(pairs=[(0.0, 0.0)])) is None  # 0/0 without the NIHIL rule
+    assert methods.realisasi(rasio, reported(pairs=[(45.0, 60.0)])) == 75.0
+    assert methods.realisasi(rasio, reported(pairs=[(45.0, None)])) is None
+    assert methods.realisasi(rasio, reported()) is None
+    assert methods.realisasi(rasio, reported(pairs=[(0.0, 0.0)])) is None  # 0/0 without the NIHIL rule
 
 
 def test_realisasi_nihil():
     nihil = ikk(method=Method.RASIO, nihil=True)
-    assert calc.realisasi(nihil, reported(nihil=True)) == 100.0
-    assert calc.realisasi(nihil, reported(pairs=[(3.0, 4.0)], nihil=True)) == 100.0  # NIHIL wins
-    assert calc.realisasi(nihil, reported(pairs=[(0.0, 0.0)])) == 100.0  # 0 / 0 means no events
-    assert calc.realisasi(nihil, reported(pairs=[(5.0, 0.0)])) is None
-    assert calc.realisasi(nihil, reported(pairs=[(3.0, 4.0)])) == 75.0
+    assert methods.realisasi(nihil, reported(nihil=True)) == 100.0
+    assert methods.realisasi(nihil, reported(pairs=[(3.0, 4.0)], nihil=True)) == 100.0  # NIHIL wins
+    assert methods.realisasi(nihil, reported(pairs=[(0.0, 0.0)])) == 100.0  # 0 / 0 means no events
+    assert methods.realisasi(nihil, reported(pairs=[(5.0, 0.0)])) is None
+    assert methods.realisasi(nihil, reported(pairs=[(3.0, 4.0)])) == 75.0
     # NIHIL = Ya counts only where the PK declares the rule
-    assert calc.realisasi(ikk(method=Method.RASIO), reported(pairs=[(3.0, 4.0)], nihil=True)) == 75.0
+    assert methods.realisasi(ikk(method=Method.RASIO), reported(pairs=[(3.0, 4.0)], nihil=True)) == 75.0
 
 
 def test_realisasi_survei_rerata_perubahan():
     survei = ikk(unit="Indeks", target=3.5, method=Method.SURVEI, scale_divisor=25.0)
-    assert calc.realisasi(survei, reported(pairs=[(1062.5, 12.0)])) == 1062.5 / 12 / 25
+    assert methods.realisasi(survei, reported(pairs=[(1062.5, 12.0)])) == 1062.5 / 12 / 25
     rerata = ikk(method=Method.RERATA_SUBRASIO, sub_labels=("HIV", "TB"))
-    assert calc.realisasi(rerata, reported(pairs=[(6.0, 17.0), (1.0, 33.0)])) == (6 / 17 * 100 + 1 / 33 * 100) / 2
-    assert calc.realisasi(rerata, reported(pairs=[(6.0, 17.0), (None, 33.0)])) is None
+    assert methods.realisasi(rerata, reported(pairs=[(6.0, 17.0), (1.0, 33.0)])) == (6 / 17 * 100 + 1 / 33 * 100) / 2
+    assert methods.realisasi(rerata, reported(pairs=[(6.0, 17.0), (None, 33.0)])) is None
     change = ikk(target=5.0, method=Method.PERUBAHAN, may_be_negative=True)
-    assert calc.realisasi(change, reported(pairs=[(950.0, 1000.0)])) == -5.0
-    assert calc.realisasi(change, reported(pairs=[(950.0, 0.0)])) is None
+    assert methods.realisasi(change, reported(pairs=[(950.0, 1000.0)])) == -5.0
+    assert methods.realisasi(change, reported(pairs=[(950.0, 0.0)])) is None
 
 
 # --------------------------------------------------------------------------- capaian and tercapai
@@ -144,7 +144,7 @@ def test_capaian_lower_is_better():
 
 def test_negative_realisasi_gives_negative_capaian_and_not_tercapai():
     change = ikk(target=5.0, method=Method.PERUBAHAN, may_be_negative=True)
-    result = calc.evaluate(change, reported(pairs=[(950.0, 1000.0)]), INCLUSIVE)
+    result = methods.evaluate(change, reported(pairs=[(950.0, 1000.0)]), INCLUSIVE)
     assert result == IndicatorResult(change, -5.0, -100.0, False)
     assert calc.status_text(result.tercapai) == "Tidak Tercapai"
 
@@ -181,11 +181,11 @@ def test_status_text():
 
 def test_evaluate():
     survei = ikk(unit="Indeks", target=3.1, method=Method.SURVEI, scale_divisor=25.0)
-    result = calc.evaluate(survei, reported(pairs=[(1154.03, 12.0)]), INCLUSIVE)
+    result = methods.evaluate(survei, reported(pairs=[(1154.03, 12.0)]), INCLUSIVE)
     assert result.realisasi == 1154.03 / 12 / 25
     assert result.capaian == 1154.03 / 12 / 25 / 3.1 * 100
     assert result.tercapai is True
-    assert calc.evaluate(survei, reported(), INCLUSIVE) == IndicatorResult(survei, None, None, None)
+    assert methods.evaluate(survei, reported(), INCLUSIVE) == IndicatorResult(survei, None, None, None)
 
 
 # --------------------------------------------------------------------------- quarters
@@ -274,19 +274,19 @@ def test_change_direction():
 
 def test_formula_texts():
     pair = InputRefs(pairs=(("C2", "D2"),))
-    assert calc.realisasi_formula(ikk(unit="Orang"), InputRefs(value="B2")) == 'IF(B2="","",B2)'
-    assert calc.realisasi_formula(ikk(method=Method.RASIO), pair) == (
+    assert methods.realisasi_formula(ikk(unit="Orang"), InputRefs(value="B2")) == 'IF(B2="","",B2)'
+    assert methods.realisasi_formula(ikk(method=Method.RASIO), pair) == (
         'IF(OR(C2="",D2=""),"",IF(D2=0,"",C2/D2*100))')
-    assert calc.realisasi_formula(ikk(method=Method.RASIO, nihil=True),
+    assert methods.realisasi_formula(ikk(method=Method.RASIO, nihil=True),
                                   InputRefs(pairs=(("C2", "D2"),), nihil="I2")) == (
         'IF(I2="Ya",100,IF(OR(C2="",D2=""),"",IF(D2=0,IF(C2=0,100,""),C2/D2*100)))')
-    assert calc.realisasi_formula(ikk(method=Method.SURVEI, scale_divisor=25.0), pair) == (
+    assert methods.realisasi_formula(ikk(method=Method.SURVEI, scale_divisor=25.0), pair) == (
         'IF(OR(C2="",D2=""),"",IF(D2=0,"",C2/D2/25))')
-    assert calc.realisasi_formula(ikk(method=Method.SURVEI, scale_divisor=2.5), pair) == (
+    assert methods.realisasi_formula(ikk(method=Method.SURVEI, scale_divisor=2.5), pair) == (
         'IF(OR(C2="",D2=""),"",IF(D2=0,"",C2/D2/2.5))')
-    assert calc.realisasi_formula(ikk(method=Method.PERUBAHAN), pair) == (
+    assert methods.realisasi_formula(ikk(method=Method.PERUBAHAN), pair) == (
         'IF(OR(C2="",D2=""),"",IF(D2=0,"",(C2-D2)/D2*100))')
-    assert calc.realisasi_formula(ikk(method=Method.RERATA_SUBRASIO, sub_labels=("a", "b")),
+    assert methods.realisasi_formula(ikk(method=Method.RERATA_SUBRASIO, sub_labels=("a", "b")),
                                   InputRefs(pairs=(("C2", "D2"), ("E2", "F2")))) == (
         'IF(OR(C2="",D2="",D2=0,E2="",F2="",F2=0),"",(C2/D2*100+E2/F2*100)/2)')
     assert calc.capaian_formula("K2", "J2", Direction.NAIK) == 'IF(OR(K2="",N(J2)=0),"",K2/J2*100)'
@@ -376,15 +376,15 @@ def build_engine_workbook(path) -> int:
             pair = given.pairs[n] if n < len(given.pairs) else (None, None)
             _write_number(sheet, row, num_col, pair[0])
             _write_number(sheet, row, den_col, pair[1])
-            if n < indicator.input_pairs:
+            if n < methods.input_pairs(indicator):
                 pair_refs.append((f"{'CEG'[n]}{excel_row}", f"{'DFH'[n]}{excel_row}"))
         if given.nihil:
             sheet.write_string(row, 8, YES)
         sheet.write_number(row, 9, indicator.target)
         refs = InputRefs(value=f"B{excel_row}", pairs=tuple(pair_refs), nihil=f"I{excel_row}")
-        real = calc.realisasi(indicator, given)
+        real = methods.realisasi(indicator, given)
         cap = calc.capaian(real, indicator.target, indicator.direction)
-        sheet.write_formula(row, 10, "=" + calc.realisasi_formula(indicator, refs), None, _cached(real))
+        sheet.write_formula(row, 10, "=" + methods.realisasi_formula(indicator, refs), None, _cached(real))
         sheet.write_formula(row, 11, "=" + calc.capaian_formula(f"K{excel_row}", f"J{excel_row}",
                                                                 indicator.direction), None, _cached(cap))
         for offset, rule in enumerate(STATUS_RULES):
@@ -427,10 +427,9 @@ def build_engine_workbook(path) -> int:
 
 
 def test_the_cases_cover_every_method_direction_and_outcome():
-    methods = {indicator.method for _, indicator, _ in ENGINE_CASES}
-    assert methods == set(METHODS)
+    assert {indicator.method for _, indicator, _ in ENGINE_CASES} == set(METHODS)
     assert {indicator.direction for _, indicator, _ in ENGINE_CASES} == set(Direction)
-    results = [calc.evaluate(i, r, INCLUSIVE) for _, i, r in ENGINE_CASES]
+    results = [methods.evaluate(i, r, INCLUSIVE) for _, i, r in ENGINE_CASES]
     assert {r.tercapai for r in results} == {True, False, None}
     assert any(r.capaian is not None and r.capaian < 0 for r in results)
 

@@ -8,6 +8,7 @@ byte-identical afterwards (SHA-256 around every test).
 
 from __future__ import annotations
 
+import datetime
 import importlib.util
 import json
 import re
@@ -340,3 +341,23 @@ def test_awkward_codes_workflow_emits_no_warning_under_python_W_error(tmp_path):
     _process("consolidate", forms, "--master", master_path, "--out", consolidated)
     _process("tables", consolidated, "--master", master_path, "--previous", PREVIOUS, "--renstra", RENSTRA,
              "--anggaran", ANGGARAN, "--out", tmp_path / "tabel.xlsx")
+
+
+@pytest.mark.parametrize("value", [datetime.date(2023, 1, 1), datetime.datetime(2023, 1, 1, 8, 30),
+                                   datetime.time(3, 25), "seratus"])
+def test_a_threshold_that_is_no_number_is_refused_by_every_command(value, tmp_path):
+    """A date, a time or a word in the master's 'Batas Tercapai (%)' (Info!B5) is a master problem, exit 2."""
+    path = tmp_path / "master" / "master_batas.xlsx"
+    path.parent.mkdir()
+    workbook = openpyxl.load_workbook(MASTER)
+    workbook["Info"]["B5"] = value
+    workbook.save(path)
+    out = tmp_path / "keluaran"
+    out.mkdir()
+    for command, args in _master_commands(path, out).items():
+        result = run(*args)
+        assert result.exit_code == 2, (command, result.stderr)
+        found = reported(result.stderr)
+        assert [code for code, _ in found] == ["master_value_invalid"], command
+        assert "sel B5" in found[0][1] and "sheet 'Info'" in found[0][1]
+        assert list(out.iterdir()) == [], command

@@ -30,7 +30,7 @@ from lkjip_xl.control import Outcome, write_outcome_to_file
 from lkjip_xl.fileio import sha256_file
 from lkjip_xl.messages import msg, visible
 from lkjip_xl.national import SHEET_NATIONAL
-from lkjip_xl.report import Problem
+from lkjip_xl.problems import Problem
 
 CASES = {case.name: case for case in corpus()}
 HIDDEN = {"Cc", "Cf", "Zl", "Zp", "Cs"}

@@ -16,7 +16,7 @@ from fixtures_bad import IMIG, PEMAS, PHH
 from lkjip_xl.checks import CheckedForm, check_form
 from lkjip_xl.layout import COL_DEN, COL_NIHIL, COL_NOTE, COL_NUM, COL_REAL, FORM_SHEET, INPUT_COLUMNS
 from lkjip_xl.reader import READ_ERROR_CODES, RawCell, indicator_from_payload, read_form
-from lkjip_xl.report import Problem
+from lkjip_xl.problems import Problem
 from lkjip_xl.validate import check_path
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "validation.md"

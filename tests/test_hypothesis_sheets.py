@@ -19,7 +19,7 @@ from fixtures_bad import IMIG
 from fixtures_hostile_sheets import MAIN_NS, sheet_xml
 from lkjip_xl.checks import CheckedForm
 from lkjip_xl.layout import FORM_SHEET
-from lkjip_xl.report import Problem
+from lkjip_xl.problems import Problem
 from lkjip_xl.sheets import (
     MAX_SHEET_CELLS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, _BadTag, _scan_fast, _scan_tags, scan_sheet,
 )

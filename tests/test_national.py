@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from xlsxwriter.worksheet import Worksheet
 
 from engine import assert_formulas_match
-from lkjip_xl import calc, national
+from lkjip_xl import calc, methods, national
 from lkjip_xl.cli import cli
 from lkjip_xl.consolidate import SHEET_CAPAIAN, SHEET_SUMMARY, consolidate
 from lkjip_xl.fileio import sha256_file
@@ -59,7 +59,7 @@ def expected(folders: list[Path]):
     for checked in validation.forms:
         form = checked.form
         for indicator in form.indicators:
-            result = calc.evaluate(indicator, checked.inputs[indicator.code], form.achievement)
+            result = methods.evaluate(indicator, checked.inputs[indicator.code], form.achievement)
             out.append((form, form.row_index[indicator.code] + 1, result))
     return out
 

@@ -117,4 +117,5 @@ def test_committed_samples_match_their_sources(tmp_path):
     spec.loader.exec_module(module)
     for path in module.build(tmp_path):
         committed = ROOT / "samples" / path.relative_to(tmp_path)
-        assert committed.read_bytes() == path.read_bytes(), f"{committed} is stale: run samples/build_samples.py --force"
+        assert committed.read_bytes() == path.read_bytes(), (
+            f"{committed} is stale: run samples/build_samples.py --force")

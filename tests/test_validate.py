@@ -16,7 +16,7 @@ from engine import assert_formulas_match, recalculate, require_soffice
 from fixtures_bad import (
     ADMIN, IMIG, MASTER, PEMAS, PEMAS_WARNINGS, PHH, SAMPLES, cell_of, edit, percent_form, set_cells,
 )
-from lkjip_xl import calc
+from lkjip_xl import calc, methods
 from lkjip_xl.checks import CheckedForm, check_form
 from lkjip_xl.cli import cli
 from lkjip_xl.consolidate import consolidate
@@ -139,7 +139,7 @@ def _pnbp(change_basis: float) -> tuple[Indicator, IndicatorInput]:
 def test_negative_change_gives_negative_capaian_and_not_tercapai():
     indicator, reported = _pnbp(1492600000.0)
     assert indicator.may_be_negative and indicator.method is Method.PERUBAHAN
-    result = calc.evaluate(indicator, reported, AchievementRule())
+    result = methods.evaluate(indicator, reported, AchievementRule())
     assert result.realisasi == pytest.approx(-21.3687525124, rel=1e-9)
     assert result.capaian == pytest.approx(-427.375050248, rel=1e-9)
     assert result.tercapai is False
@@ -402,7 +402,8 @@ def test_a_newer_minor_version_of_the_form_is_read_another_major_is_refused():
 
 
 def test_report_text_names_where_when_there_is_a_where():
-    from lkjip_xl.report import Problem, Report
+    from lkjip_xl.problems import Problem
+    from lkjip_xl.report import Report
 
     report = Report([Problem("", "form_missing_divisi", "Formulir Divisi Umum belum ada.", "warning"),
                      Problem("a.xlsx", "value_missing", "Realisasi belum diisi.", sheet="Formulir", cell="K9")])

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..messages import msg, visible
-from ..report import SEVERITY_LABEL, Problem
+from ..problems import SEVERITY_LABEL, Problem
 from .layout import (
     ERRORS_CELL, FORMS_CELL, HEADLINE_CELL, MAX_TABLE_ROWS, OUTPUT_CELL, STATE_CELL, STATE_RUNNING, STATUS_CELL,
     TABLE_COLUMNS, TIME_CELL, WARNINGS_CELL,

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..guard import OutputError, OutputExistsError, guard_outputs
 from ..messages import msg
-from ..report import ERROR, Problem
+from ..problems import ERROR, Problem
 from .layout import (
     ACTION_KONSOLIDASI, ACTION_PERIKSA, ACTIONS, FIELD_BY_KEY, SHEET, STATE_FAILED, STATE_FIX, STATE_OK, STATUS_CELL,
 )

@@ -23,7 +23,7 @@ from .._values import blank, parse_year, parse_yes_no
 from ..errors import INPUT, LkjipError
 from ..guard import OutputError
 from ..messages import msg
-from ..report import ERROR, Problem
+from ..problems import ERROR, Problem
 from ..xlsx import date_text
 from .layout import FIELD_BY_KEY, SETTINGS_FIELDS, SHEET
 

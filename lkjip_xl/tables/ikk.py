@@ -13,6 +13,8 @@ Placeholders of the supporting tables listed before an IKK go on its sheet too.
 
 from __future__ import annotations
 
+from typing import cast
+
 from .. import calc
 from ..messages import LABELS, msg
 from ..model import Indicator
@@ -140,9 +142,9 @@ class IkkWriter(SheetWriter):
         value_col, value = real_col, realisasi
         if scaled:
             value_col, value = real_col + 1, calc.renstra_scale(realisasi, factor)
-            if has_value:
+            if has_value:  # realisasi and factor are bounded inputs: their product is finite
                 ws.write_formula(row, value_col, "=" + calc.renstra_scale_formula(a1(row, real_col), factor),
-                                 self.number(indicator.unit, value), value)
+                                 self.number(indicator.unit, cast(float, value)), value)
             else:
                 ws.write_string(row, value_col, DASH, self.st.center)
         if self.master.renstra_basis == "pk":

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import cast
 
 from .._values import blank
 from ..errors import INPUT, LkjipError
 from ..messages import LABELS, msg
 from ..numbers import NumberParseError, parse_number
-from ..report import ERROR, Problem
+from ..problems import ERROR, Problem
 from ..safety import FormReadError
 from ..workbooks import open_workbook
 from ..xlsx import a1
@@ -78,7 +79,8 @@ class InputSheet:
 
     def rows(self) -> Iterable[tuple[int, list[object]]]:
         """Data rows below the header that are not entirely blank."""
-        for r in range(self.header_row + 1, len(self.grid)):
+        header_row = cast(int, self.header_row)  # set by find_header, which callers check first
+        for r in range(header_row + 1, len(self.grid)):
             line = self.grid[r]
             if not all(blank(v) for v in line):
                 yield r, line

@@ -19,7 +19,7 @@ from ..master import MasterError, read_master
 from ..messages import msg
 from ..model import Master
 from ..numbers import format_number
-from ..report import ERROR, WARNING, Problem
+from ..problems import ERROR, WARNING, Problem
 from ..validate import validate_files
 from .budget.model import BudgetData
 from .budget.read import BudgetInputError, load_budget

@@ -19,11 +19,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from .._values import blank, parse_year
 from ..consolidate import SHEET_CAPAIAN
 from ..messages import LABELS, MESSAGES, msg
-from ..report import Problem
+from ..problems import Problem
 from .inputs import (
     COL_CODE, COL_SOURCE, COL_TEXT, InputError, InputSheet, clean_text, open_input,
 )
@@ -106,7 +107,7 @@ def _read_consolidated(name: str, grids: dict[str, list[list[object]]]) -> tuple
             continue
         text = clean_text(sheet.cell(line, r, COL_TEXT)[0])
         figures[code] = YearFigures(
-            code, year, float(target), None if blank(realisasi) else float(realisasi),
+            code, year, float(target), None if blank(realisasi) else float(cast("int | float", realisasi)),
             DASH if blank(realisasi) else "", re.sub(r"^\d+\.\s*", "", text),
             msg("where_cell", file=Path(name).name, sheet=SHEET_CAPAIAN, cell=real_cell),
         )

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from .._values import blank, parse_year
 from ..messages import LABELS
-from ..report import WARNING, Problem
+from ..problems import WARNING, Problem
 from ..xlsx import a1
 from .inputs import COL_CODE, COL_SOURCE, COL_TEXT, InputError, InputSheet, clean_text, open_input
 
@@ -55,7 +56,8 @@ def read_renstra(path: str | Path) -> Renstra:
     sheet = InputSheet(*open_input(path, (SHEET_RENSTRA,)), SHEET_RENSTRA, problems)
     if not sheet.find_header((COL_CODE,), (COL_TEXT, COL_SKALA_PK, COL_SKALA_RENSTRA, COL_SOURCE)):
         raise InputError(problems)
-    header = sheet.grid[sheet.header_row]
+    header_row = cast(int, sheet.header_row)  # set: find_header succeeded
+    header = sheet.grid[header_row]
     year_cols = {year: c for c, value in enumerate(header) if (year := parse_year(value)) is not None}
     rows: dict[str, RenstraRow] = {}
     seen: dict[str, str] = {}
@@ -82,7 +84,7 @@ def read_renstra(path: str | Path) -> Renstra:
                                 clean_text(sheet.cell(line, r, COL_SOURCE)[0]))
     renstra = Renstra(tuple(sorted(year_cols)), rows, tuple(problems))
     if not renstra.years_with_targets:
-        sheet.report("renstra_no_years", a1(sheet.header_row, 0))
+        sheet.report("renstra_no_years", a1(header_row, 0))
     if any(p.is_error for p in problems):
         raise InputError(problems)
     return renstra

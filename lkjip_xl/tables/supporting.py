@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .._values import blank
 from ..messages import LABELS
-from ..report import Problem
+from ..problems import Problem
 from .inputs import COL_SOURCE, InputError, InputSheet, clean_text, open_input
 
 SHEET_SUPPORTING = LABELS["sheet_supporting"]

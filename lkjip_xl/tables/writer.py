@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from ..fileio import atomic_output
 from ..kinds import KIND_TABLES
 from ..messages import LABELS, msg
-from ..report import Problem
+from ..problems import Problem
 from ..xlsx import a1, add_sheet, new_workbook, print_setup, quote_sheet, row_height
+from .budget.model import BudgetData
 from .budget.write import SHEET_CAPAIAN, write_budget_tables
 from .cells import Refs, merge
 from .ikk import IkkWriter
@@ -141,7 +142,7 @@ def write_tables(data: TablesData, out: str | Path, start: int = 1, force: bool 
             if table.kind == RINGKASAN:
                 toc.append(writer.summary(table))
             elif table.code:
-                if table.code != code:
+                if table.code != code or ws is None:  # ws is None only before the first code
                     if ws is not None:
                         writer.end_ikk_sheet(ws, row)
                     ws, code, row = writer.ikk_sheet(table.code), table.code, 0
@@ -158,8 +159,9 @@ def write_tables(data: TablesData, out: str | Path, start: int = 1, force: bool 
                     row = writer.renstra_table(ws, row, table, indicator)
             elif table.kind == ANGGARAN:
                 if not budget_written:  # the budget module writes its three tables at once
-                    entries = write_budget_tables(workbook, data.budget, start_number=table.number,
-                                                  chapter=chapter)
+                    # planned only with budget data, and budget tables are always numbered
+                    entries = write_budget_tables(workbook, cast(BudgetData, data.budget),
+                                                  start_number=cast(int, table.number), chapter=chapter)
                     toc.extend(TocEntry(e.label, e.title, e.sheet) for e in entries if e.number)
                     budget_written = True
             else:

@@ -25,9 +25,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ...numbers import excel_round
-from ...report import Problem
+from ...problems import Problem
 from ...xlsx import number_literal
 
 # --------------------------------------------------------------------------- data model
@@ -103,6 +104,9 @@ class BudgetWeights:
 
 DEFAULT_WEIGHTS = BudgetWeights()
 
+#: A number :func:`total` adds: whole Rupiah stay ``int``.
+_Number = TypeVar("_Number", int, float)
+
 
 # --------------------------------------------------------------------------- calculation
 
@@ -155,7 +159,7 @@ def row_nilai_smart(row: SmartRow, weights: BudgetWeights = DEFAULT_WEIGHTS) -> 
                        smart_nilai_efisiensi(row, weights), weights)
 
 
-def total(values: Sequence[float]) -> float:
+def total(values: Sequence[_Number]) -> _Number:
     """Sum, left to right (exact for whole Rupiah)."""
     return sum(values)
 

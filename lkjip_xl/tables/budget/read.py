@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from python_calamine import CalamineError, CalamineWorkbook
 
@@ -19,7 +20,7 @@ from ..._values import blank, parse_year
 from ...errors import INPUT, LkjipError
 from ...messages import LABELS, msg
 from ...numbers import NumberParseError, format_number, parse_number
-from ...report import ERROR, WARNING, Problem
+from ...problems import ERROR, WARNING, Problem
 from ...safety import FormReadError
 from ...workbooks import open_workbook
 from ...xlsx import a1
@@ -96,7 +97,7 @@ class _Reader:
         text = msg(code, path=self.path, sheet=sheet, cell=cell, **fields)
         self.problems.append(Problem(self.path, code, text, severity, sheet, cell))
 
-    def grid(self, sheet: str) -> list[list[object]] | None:
+    def grid(self, sheet: str) -> Sequence[Sequence[object]] | None:
         if sheet not in self.book.sheet_names:
             self.report("budget_sheet_missing", sheet)
             return None
@@ -109,7 +110,7 @@ class _Reader:
         grid = self.grid(SHEET_INFO)
         if grid is None:
             return "", None
-        values = {}
+        values: dict[str, tuple[object, str]] = {}
         for r, line in enumerate(grid):
             if len(line) >= 2 and not blank(line[0]):
                 values.setdefault(norm(line[0]), (line[1], a1(r, 1)))
@@ -142,7 +143,7 @@ class _Reader:
         missing = [h for h in (COL_SATKER, *SHEET_COLUMNS[sheet]) if h not in columns]
         for header in missing:
             self.report("budget_header_missing", sheet, header=header)
-        if missing:
+        if missing or header_row is None:  # header_row is set whenever no header is missing
             return []
         lines = []
         for r in range(header_row + 1, len(grid)):
@@ -173,7 +174,7 @@ class _Reader:
         """The cell under ``header`` as a number within [low, high]; ``None`` (and a
         problem) when blank, unreadable or out of range."""
         raw, cell = line.cells[header]
-        fields = dict(field=header, satker=line.satker, value=raw)
+        fields: dict[str, Any] = dict(field=header, satker=line.satker, value=raw)
         if blank(raw):
             self.report("budget_value_missing", sheet, cell, **fields)
             return None
@@ -221,11 +222,12 @@ class _Reader:
                 given = self.number(SHEET_SMART, line, COL_NILAI_EFISIENSI, "decimal", 0, 100)
                 if given is None:
                     continue
-            if None in scores or efisiensi is None:
+            penyerapan, konsistensi, cro = scores
+            if penyerapan is None or konsistensi is None or cro is None or efisiensi is None:
                 continue
             if given is not None:
                 self.check_nilai_efisiensi(line, efisiensi, given)
-            rows.append(SmartRow(line.kelompok, line.satker, *scores, efisiensi, given))
+            rows.append(SmartRow(line.kelompok, line.satker, penyerapan, konsistensi, cro, efisiensi, given))
         return rows
 
     def check_nilai_efisiensi(self, line: _Line, efisiensi: float, given: float) -> None:
@@ -274,7 +276,7 @@ def load_budget(path: str | Path, weights: BudgetWeights = DEFAULT_WEIGHTS) -> B
     except (CalamineError, OSError) as exc:
         problem = Problem(name, "file_unreadable", msg("file_unreadable", path=name, detail=exc))
         raise BudgetInputError([problem]) from exc
-    if any(p.is_error for p in reader.problems):
+    if tahun is None or any(p.is_error for p in reader.problems):  # a missing or invalid year is an error
         raise BudgetInputError(reader.problems)
     counts = {SHEET_PAGU: len(pagu), SHEET_SMART: len(smart), SHEET_IKPA: len(ikpa)}
     if len(set(counts.values())) > 1:

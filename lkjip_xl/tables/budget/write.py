@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 import xlsxwriter
 
@@ -28,6 +29,16 @@ from .model import (
 )
 
 SHEET_CAPAIAN = LABELS["sheet_budget_capaian"]
+
+
+class _Grouped(Protocol):
+    """A row of a budget table (a PaguRow, SmartRow or IkpaRow), grouped by its kelompok."""
+
+    @property
+    def kelompok(self) -> str: ...
+
+
+_Row = TypeVar("_Row", bound=_Grouped)
 
 
 @dataclass(frozen=True)
@@ -59,10 +70,11 @@ def _start_sheet(ws, fmts: StyleBook, caption: str, widths: Sequence[float], lan
     ws.freeze_panes(header_rows[1] + 1, 0)
 
 
-def _numbered(rows: Sequence) -> list[tuple[int | None, object]]:
+def _numbered(rows: Sequence[_Row]) -> list[tuple[int | None, str | _Row]]:
     """Rows in table order, with group header rows as ``(no, kelompok)`` and satker rows as
     ``(no or None, row)``: consecutive rows of one kelompok share one number, as in the report."""
-    out, number, current = [], 0, None
+    out: list[tuple[int | None, str | _Row]] = []
+    number, current = 0, None
     for row in rows:
         if row.kelompok:
             if row.kelompok != current:
@@ -78,7 +90,11 @@ def _numbered(rows: Sequence) -> list[tuple[int | None, object]]:
 
 
 def _write_label_cells(ws, fmts: StyleBook, r: int, no: int | None, item, last_col: int, name_width: float) -> bool:
-    """NO and name of one table row; returns True for a group header row (values left blank)."""
+    """NO and name of one table row; returns True for a group header row (values left blank).
+
+    A group header row is exactly a ``str`` item, so callers repeat ``isinstance(item, str)``
+    after it only to narrow the type of ``item``.
+    """
     if no is None:
         ws.write_blank(r, 0, None, fmts.centered)
     else:
@@ -104,7 +120,7 @@ def _write_pagu_table(ws, fmts: StyleBook, data: BudgetData, caption: str) -> No
         ws.write_string(2, col, header, fmts.header)
     first = r = 3
     for no, item in _numbered(data.pagu_realisasi):
-        if not _write_label_cells(ws, fmts, r, no, item, 4, widths[1]):
+        if not _write_label_cells(ws, fmts, r, no, item, 4, widths[1]) and not isinstance(item, str):
             ws.write_number(r, 2, item.pagu, fmts.money)
             ws.write_number(r, 3, item.realisasi, fmts.money)
             ws.write_formula(r, 4, "=" + persentase_realisasi_formula(a1(r, 3), a1(r, 2)), fmts.percent,
@@ -136,7 +152,7 @@ def _write_smart_table(ws, fmts: StyleBook, data: BudgetData, weights: BudgetWei
     first = r = 4
     columns: list[list[float]] = [[] for _ in range(6)]  # C..H values, for the means
     for no, item in _numbered(data.smart):
-        if not _write_label_cells(ws, fmts, r, no, item, 7, widths[1]):
+        if not _write_label_cells(ws, fmts, r, no, item, 7, widths[1]) and not isinstance(item, str):
             for col, value in ((2, item.penyerapan), (3, item.konsistensi), (4, item.cro), (5, item.efisiensi)):
                 ws.write_number(r, col, value, fmts.score)
             ne = smart_nilai_efisiensi(item, weights)
@@ -167,7 +183,7 @@ def _write_ikpa_table(ws, fmts: StyleBook, data: BudgetData, caption: str) -> tu
         ws.write_string(2, col, header, fmts.header)
     first = r = 3
     for no, item in _numbered(data.ikpa):
-        if not _write_label_cells(ws, fmts, r, no, item, 2, widths[1]):
+        if not _write_label_cells(ws, fmts, r, no, item, 2, widths[1]) and not isinstance(item, str):
             ws.write_number(r, 2, item.nilai_ikpa, fmts.score)
         r += 1
     merge(ws, r, 0, r, 1, LABELS["budget_head_ikpa_wilayah"], fmts.total_label)
