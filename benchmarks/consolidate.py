@@ -63,7 +63,7 @@ def _child(kind: str, args: list[str]) -> None:
     elif kind == "floor":
         from python_calamine import CalamineWorkbook
 
-        from lkjip_xl.consolidate import FormulaWorksheet
+        from lkjip_xl.capaian_book import FormulaWorksheet
         from lkjip_xl.xlsx import new_workbook
 
         files = json.loads(Path(args[0]).read_text())

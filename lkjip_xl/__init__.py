@@ -50,10 +50,12 @@ The flow, one module per step:
                               forms against each other and the master)
 - :mod:`lkjip_xl.feedback`    marked copies of forms with problems, to send back to the Divisi
 - :mod:`lkjip_xl.calc`        one pure function per number, with its spreadsheet formula
-- :mod:`lkjip_xl.consolidate` the consolidated workbook of one Kanwil
+- :mod:`lkjip_xl.consolidate` one Kanwil: the forms computed (:mod:`lkjip_xl.consolidation`) and written as
+                              the consolidated workbook (:mod:`lkjip_xl.capaian_book`)
 - :mod:`lkjip_xl.records`     its tidy records: the "Data" sheet, ``to_records()``, ``to_dataframe()``
 - :mod:`lkjip_xl.national`    many Kanwil: a workbook per Kanwil and a national summary, in parallel
-                              on :mod:`lkjip_xl.pool` (a process pool that survives a dying worker)
+                              on :mod:`lkjip_xl.pool` (a process pool that survives a dying worker);
+                              :mod:`lkjip_xl.national_book` writes the national workbook
 - :mod:`lkjip_xl.tables`      the numbered report tables of Chapter III: its inputs (previous years,
                               Renstra targets, supporting tables), numbering, the per-IKK tables, the
                               workbook, and :mod:`lkjip_xl.tables.budget` (pagu/realisasi, SMART, IKPA)

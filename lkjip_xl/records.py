@@ -38,7 +38,7 @@ from .xlsx import a1
 if TYPE_CHECKING:  # pragma: no cover - imports for annotations only
     import pandas
 
-    from .consolidate import Consolidated
+    from .consolidation import Consolidated
 
 SHEET_DATA = LABELS["sheet_data"]
 #: Name of the Excel table over the "Data" sheet (also the national workbook's named range).

@@ -20,7 +20,7 @@ from fixtures_bad import (
     cell_of,
 )
 from lkjip_xl.cli import cli
-from lkjip_xl.consolidate import SHEET_SOURCES
+from lkjip_xl.capaian_book import SHEET_SOURCES
 from lkjip_xl.fileio import sha256_file
 from lkjip_xl.layout import COL_NOTE, FORM_SHEET
 from lkjip_xl.messages import msg

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from engine import assert_formulas_match, compare_formulas, require_soffice
 from lkjip_xl.cli import cli
-from lkjip_xl.consolidate import SHEET_CAPAIAN, SHEET_SOURCES, SHEET_SUMMARY
+from lkjip_xl.capaian_book import SHEET_CAPAIAN, SHEET_SOURCES, SHEET_SUMMARY
 from lkjip_xl.fileio import sha256_file
 from lkjip_xl.records import SHEET_DATA
 from lkjip_xl.formula_check import disallowed_functions, read_formulas

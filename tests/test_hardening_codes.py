@@ -28,7 +28,7 @@ from fixtures_codes import (
     DateCase, KendaliCase, MasterCase, awkward_master, date_cases, fill_settings, kendali_cases,
     kendali_workspace, master_cases,
 )
-from lkjip_xl import layout, master, national, records
+from lkjip_xl import layout, master, national_book, records
 from lkjip_xl.tables import previous, renstra, supporting, writer
 from lkjip_xl.tables.budget import read as budget_read, write as budget_write
 from lkjip_xl.control import layout as control_layout, run_from_settings, run_on_file, settings_from_values
@@ -138,9 +138,9 @@ def test_sheet_names_are_legal_and_unique_whatever_the_text():
 
 def test_every_fixed_sheet_name_of_the_toolkit_is_its_own_legal_name():
     """The writers' constant sheet names need no change: the one function leaves them as they are."""
-    consolidate = importlib.import_module("lkjip_xl.consolidate")  # the module; lkjip_xl.consolidate is the function
+    consolidate = importlib.import_module("lkjip_xl.capaian_book")  # the consolidated workbook's sheets
     constants = {value for module in (budget_read, budget_write, consolidate, control_layout, layout, master, records,
-                                      national, previous, renstra, supporting, writer)
+                                      national_book, previous, renstra, supporting, writer)
                  for key, value in vars(module).items()
                  if isinstance(value, str) and not key.startswith("SHEET_NAME")
                  and (key.startswith("SHEET") or key.endswith("_SHEET"))}

@@ -25,11 +25,11 @@ from fixtures_consistency import CONTROLS, KANWIL, MASTER_IN_CASE, Case, build, 
 from fixtures_bad import MASTER, SAMPLES
 from lkjip_xl import calc
 from lkjip_xl.cli import cli
-from lkjip_xl.consolidate import SHEET_SUMMARY
+from lkjip_xl.capaian_book import SHEET_SUMMARY
 from lkjip_xl.control import Outcome, write_outcome_to_file
 from lkjip_xl.fileio import sha256_file
 from lkjip_xl.messages import msg, visible
-from lkjip_xl.national import SHEET_NATIONAL
+from lkjip_xl.national_book import SHEET_NATIONAL
 from lkjip_xl.problems import Problem
 
 CASES = {case.name: case for case in corpus()}

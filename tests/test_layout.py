@@ -14,7 +14,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "lkjip_xl"
 #: Lines above which a module must be a catalogue of one concern (messages, the form
 #: contract) rather than code that reads, computes and writes.
-MAX_LINES = 450
+MAX_LINES = 420
 LONG_BY_NATURE = {"messages.py"}  # the catalogue of every user-facing word
 
 

@@ -13,9 +13,10 @@ from click.testing import CliRunner
 from xlsxwriter.worksheet import Worksheet
 
 from engine import assert_formulas_match
-from lkjip_xl import calc, methods, national
+from lkjip_xl import calc, methods, national, national_book
 from lkjip_xl.cli import cli
-from lkjip_xl.consolidate import SHEET_CAPAIAN, SHEET_SUMMARY, consolidate
+from lkjip_xl.capaian_book import SHEET_CAPAIAN, SHEET_SUMMARY
+from lkjip_xl.consolidate import consolidate
 from lkjip_xl.fileio import sha256_file
 from lkjip_xl.formula_check import disallowed_functions, read_formulas
 from lkjip_xl.records import SHEET_DATA
@@ -25,7 +26,7 @@ from lkjip_xl.validate import validate_files
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from synthetic import generate, master_for  # noqa: E402
 
-SHEETS = [national.SHEET_NATIONAL, national.SHEET_MATRIX, national.SHEET_FORMS, national.SHEET_DATA]
+SHEETS = [national_book.SHEET_NATIONAL, national_book.SHEET_MATRIX, national_book.SHEET_FORMS, national_book.SHEET_DATA]
 
 
 @pytest.fixture(scope="module")
@@ -77,8 +78,8 @@ def test_one_workbook_per_kanwil_and_a_national_workbook(run):
 
 def test_data_sheet_has_every_ikk_of_every_form_with_calc_values_and_lineage(run, folders):
     result, _ = run
-    data = rows(result.output, national.SHEET_DATA)
-    assert data[0] == tuple(title for title, _ in national.DATA_COLUMNS)
+    data = rows(result.output, national_book.SHEET_DATA)
+    assert data[0] == tuple(title for title, _ in national_book.DATA_COLUMNS)
     want = expected(folders)
     assert len(data) - 1 == len(want) > 12 * 75
     got = {(r[12], r[4]): r for r in data[1:]}
@@ -102,7 +103,7 @@ def test_national_summary_counts_per_kanwil_and_divisi(run, folders):
     result, _ = run
     want = expected(folders)
     kanwils = list(dict.fromkeys(form.kanwil for form, _, _ in want))
-    summary = rows(result.output, national.SHEET_NATIONAL)
+    summary = rows(result.output, national_book.SHEET_NATIONAL)
     table = {r[0]: r for r in summary[4:4 + len(kanwils)]}
     for kanwil in kanwils:
         results = [res for form, _, res in want if form.kanwil == kanwil]
@@ -116,7 +117,7 @@ def test_national_summary_counts_per_kanwil_and_divisi(run, folders):
                          overall.tidak_tercapai)
     assert summary[6 + len(kanwils)][1] == calc.headline(overall.tercapai, overall.total) == result.summary.headline
     assert [g.name for g in result.summary.groups] == kanwils
-    matrix = rows(result.output, national.SHEET_MATRIX)
+    matrix = rows(result.output, national_book.SHEET_MATRIX)
     divisi = [d for d in matrix[3][1:] if d]
     for r, kanwil in enumerate(kanwils, start=4):
         assert matrix[r][0] == kanwil
@@ -197,7 +198,7 @@ def test_cross_checks_across_kanwil(folders, tmp_path):
     assert sorted(Path(p).name for p in skipped.refused) == ["Formulir_2022_Administrasi.xlsx",
                                                               "Formulir_2023_Administrasi.xlsx",
                                                               "Formulir_2023_Administrasi.xlsx"]
-    data = rows(skipped.output, national.SHEET_DATA)[1:]
+    data = rows(skipped.output, national_book.SHEET_DATA)[1:]
     assert len({r[12] for r in data}) == 12 - 1 - 1  # one deleted, one pair of duplicates left out
 
 
@@ -224,7 +225,7 @@ def test_cli(folders, tmp_path):
 
 
 def test_the_private_xlsxwriter_method_we_override_is_unchanged():
-    """consolidate.FormulaWorksheet overrides XlsxWriter's private ``Worksheet._prepare_formula``.
+    """capaian_book.FormulaWorksheet overrides XlsxWriter's private ``Worksheet._prepare_formula``.
 
     pyproject.toml bounds XlsxWriter below the next minor release; this test fails loudly
     (before any workbook is wrong) when the private method is renamed or its signature
@@ -233,11 +234,11 @@ def test_the_private_xlsxwriter_method_we_override_is_unchanged():
     import inspect
 
     import xlsxwriter
-    from lkjip_xl.consolidate import FormulaWorksheet
+    from lkjip_xl.capaian_book import FormulaWorksheet
 
     stock = inspect.signature(Worksheet._prepare_formula)
     assert list(stock.parameters) == ["self", "formula", "expand_future_functions"], (
         f"XlsxWriter {xlsxwriter.__version__} changed Worksheet._prepare_formula{stock}; "
-        "review consolidate.FormulaWorksheet before raising the version bound")
+        "review capaian_book.FormulaWorksheet before raising the version bound")
     assert list(inspect.signature(FormulaWorksheet._prepare_formula).parameters) == list(stock.parameters)
     assert Worksheet()._prepare_formula("=SUM(A1:A2)") == "SUM(A1:A2)"

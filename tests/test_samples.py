@@ -9,7 +9,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from lkjip_xl.consolidate import SHEET_CAPAIAN, SHEET_SUMMARY, consolidate
+from lkjip_xl.capaian_book import SHEET_CAPAIAN, SHEET_SUMMARY
+from lkjip_xl.consolidate import consolidate
 
 ROOT = Path(__file__).resolve().parents[1]
 PRINTED = json.loads((Path(__file__).parent / "data" / "laporan_2023_tercetak.json").read_text("utf-8"))

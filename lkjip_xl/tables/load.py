@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..consolidate import compute
+from ..consolidation import compute
 from ..guard import guard_outputs, input_problem
 from ..master import MasterError, read_master
 from ..messages import msg

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import cast
 
 from .._values import blank, parse_year
-from ..consolidate import SHEET_CAPAIAN
+from ..capaian_book import SHEET_CAPAIAN
 from ..messages import LABELS, MESSAGES, msg
 from ..problems import Problem
 from .inputs import (

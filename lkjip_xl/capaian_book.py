@@ -1,0 +1,302 @@
+"""The consolidated workbook of one Kanwil: live formulas with their values.
+
+Sheets written:
+
+- "Capaian Kinerja": laid out like Tabel 3.1 (Divisi group rows, SK, IKK,
+  Target, Realisasi, Capaian) plus Status; to the right, the inputs each
+  realisasi formula reads (NIHIL, value, pembilang/penyebut pairs).
+- "Ringkasan": per Divisi and for the Kanwil, the number of IKK, tercapai,
+  tidak tercapai, mean capaian, and the headline sentence.
+- "Data": one row per IKK, plain values with the form's file, sheet, cell
+  and SHA-256, an Excel table for pivots (:mod:`lkjip_xl.records`; the same
+  records as :meth:`ConsolidationResult.to_records`).
+- "Sumber": every input value with its file, sheet, cell and the file's SHA-256.
+
+Every formula is written with the value :mod:`lkjip_xl.calc` computed for it.
+Forms of several Kanwil are consolidated by :mod:`lkjip_xl.national`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+from . import calc, methods
+from ._values import YES
+from .calc import InputRefs
+from .checks import CheckedForm
+from .fileio import atomic_output
+from .consolidation import Consolidated
+from .kinds import KIND_CONSOLIDATED
+from .messages import LABELS, msg
+from .methods import spec
+from .model import Indicator, IndicatorInput, IndicatorResult
+from .numbers import excel_number_format
+from .records import write_data_sheet
+from .styles import StyleBook
+from .xlsx import FiniteWorksheet, a1, decimals_for, new_workbook, print_setup, quote_sheet, row_height
+
+
+SHEET_CAPAIAN = LABELS["sheet_capaian"]
+SHEET_SUMMARY = LABELS["sheet_summary"]
+SHEET_SOURCES = LABELS["sheet_sources"]
+
+CAPAIAN_HEADERS = tuple(LABELS[key] for key in ("col_no", "col_sk", "col_ikk", "col_target", "col_realisasi",
+                                                "col_capaian_plain", "col_status"))
+CAPAIAN_WIDTHS = (5, 38, 52, 16, 16, 11, 15)
+HEADER_ROW = 3
+#: Input column of "Capaian Kinerja" holding each IKK's Divisi number, the key "Ringkasan" counts on:
+#: COUNTIF on names would ignore case and read * ? ~ as wildcards.
+DIVISI_NUMBER = LABELS["col_no_divisi"]
+#: The other input columns of "Capaian Kinerja" (titles; the pairs are ``msg("input_pair_numerator", n=n)`` ...).
+INPUT_CODE, INPUT_DIVISI, INPUT_UNIT, INPUT_METHOD, INPUT_NIHIL, INPUT_VALUE, INPUT_FILE = (LABELS[key] for key in (
+    "col_kode", "col_divisi", "col_satuan", "col_cara_hitung", "col_nihil", "col_nilai_langsung", "col_berkas_sumber"))
+INPUT_FIRST_COL = len(CAPAIAN_HEADERS) + 1  # one spacer column
+
+
+class FormulaWorksheet(FiniteWorksheet):
+    """An XlsxWriter worksheet for formulas that call only :data:`~lkjip_xl.formula_check.ALLOWED_FUNCTIONS`.
+
+    XlsxWriter runs every formula through some thirty regular expressions that
+    prefix functions newer than Excel 2010 with ``_xlfn.``.  None of the allowed
+    functions is one of them, so that pass never changes our formulas; it is
+    skipped because it cost more than all the rest of writing a workbook
+    (benchmarks/README.md).  The test suite checks that the stock pass leaves
+    every formula we write unchanged.
+    """
+
+    def _prepare_formula(self, formula, expand_future_functions=False):
+        return formula[1:] if formula.startswith("=") else formula
+
+
+def add_formula_sheet(workbook, name: str) -> FormulaWorksheet:
+    """A new :class:`FormulaWorksheet` named ``name``."""
+    return workbook.add_worksheet(name, worksheet_class=FormulaWorksheet)
+
+
+def write_consolidated(data: Consolidated, out: str | Path, force: bool = False, sources: bool = True) -> Path:
+    """Write the sheets atomically to ``out`` ("Sumber" only with ``sources``)."""
+    with atomic_output(out, force) as tmp:
+        workbook = new_workbook(tmp, title=msg("title_capaian", kanwil=data.kanwil, period=data.period_label),
+                                kind=KIND_CONSOLIDATED, in_memory=True)
+        styles = StyleBook(workbook, "workbook")
+        ranges = _write_capaian(workbook, styles, data)
+        _write_summary(workbook, styles, data, ranges)
+        write_data_sheet(workbook, data)
+        if sources:
+            _write_sources(workbook, styles, data)
+        workbook.close()
+    return Path(out)
+
+
+@dataclass
+class _Ranges:
+    divisi: str  #: the Divisi numbers (:meth:`Consolidated.divisi_number`), the key summaries count on
+    capaian: str
+    status: str
+
+
+def divisi_label(name: str) -> str:
+    """The group row of Tabel 3.1: "Divisi Administrasi" (no double "Divisi")."""
+    return name if name.casefold().startswith(LABELS["col_divisi"].casefold()) else msg("divisi_label", name=name)
+
+
+def _max_pairs(data: Consolidated) -> int:
+    return max([methods.input_pairs(r.indicator) for r, _, _ in data.rows] + [1])
+
+
+def _write_capaian(workbook, styles: StyleBook, data: Consolidated) -> _Ranges:
+    sheet = add_formula_sheet(workbook, SHEET_CAPAIAN)
+    sheet.write_string(0, 0, msg("title_capaian", kanwil=data.kanwil, period=data.period_label), styles.title)
+    sheet.write_string(1, 0, msg("note_capaian", rule=data.achievement.describe()), styles.note)
+    for col, (title, width) in enumerate(zip(CAPAIAN_HEADERS, CAPAIAN_WIDTHS)):
+        sheet.set_column(col, col, width)
+        sheet.write_string(HEADER_ROW, col, title, styles.header)
+    pairs = _max_pairs(data)
+    input_titles = [INPUT_CODE, INPUT_DIVISI, DIVISI_NUMBER, INPUT_UNIT, INPUT_METHOD, INPUT_NIHIL, INPUT_VALUE]
+    for n in range(1, pairs + 1):
+        input_titles += [msg("input_pair_numerator", n=n), msg("input_pair_denominator", n=n)]
+    input_titles.append(INPUT_FILE)
+    col_of = {title: INPUT_FIRST_COL + i for i, title in enumerate(input_titles)}
+    sheet.set_column(len(CAPAIAN_HEADERS), len(CAPAIAN_HEADERS), 2)
+    for title, col in col_of.items():
+        sheet.write_string(HEADER_ROW, col, title, styles.input_header)
+        sheet.set_column(col, col, 40 if title == INPUT_FILE else 14)
+    sheet.set_row(HEADER_ROW, 30)
+
+    row = HEADER_ROW + 1
+    first_data = row
+    current_divisi = None
+    sk_spans: list[tuple[int, int, Indicator]] = []
+    heights: dict[int, float] = {}
+    for result, reported, checked in data.rows:
+        indicator = result.indicator
+        if indicator.divisi != current_divisi:
+            current_divisi = indicator.divisi
+            sheet.merge_range(row, 0, row, len(CAPAIAN_HEADERS) - 1, divisi_label(indicator.divisi), styles.group)
+            row += 1
+        if sk_spans and sk_spans[-1][2].sk_no == indicator.sk_no and sk_spans[-1][2].divisi == indicator.divisi:
+            sk_spans[-1] = (sk_spans[-1][0], row, sk_spans[-1][2])
+        else:
+            sk_spans.append((row, row, indicator))
+        heights[row] = _write_indicator_row(sheet, styles, data, row, result, reported, checked, col_of, pairs)
+        row += 1
+    last_data = row - 1
+    for start, end, indicator in sk_spans:
+        needed = row_height([(indicator.sk_text, CAPAIAN_WIDTHS[1])])
+        have = sum(heights[r] for r in range(start, end + 1))
+        if needed > have:
+            sheet.set_row(end, heights[end] + needed - have)
+        if end > start:
+            sheet.merge_range(start, 0, end, 0, f"{indicator.sk_no}.", styles.text)
+            sheet.merge_range(start, 1, end, 1, indicator.sk_text, styles.text)
+        else:
+            sheet.write_string(start, 0, f"{indicator.sk_no}.", styles.text)
+            sheet.write_string(start, 1, indicator.sk_text, styles.text)
+    sheet.freeze_panes(HEADER_ROW + 1, 0)
+    sheet.autofilter(HEADER_ROW, INPUT_FIRST_COL, max(last_data, HEADER_ROW), col_of[INPUT_FILE])
+    print_setup(sheet, repeat_rows=HEADER_ROW, area=(max(last_data, HEADER_ROW), len(CAPAIAN_HEADERS) - 1))
+    ref = quote_sheet(SHEET_CAPAIAN)
+
+    def col_range(col: int) -> str:
+        return f"{ref}!{a1(first_data, col, True)}:{a1(max(last_data, first_data), col, True)}"
+
+    return _Ranges(divisi=col_range(col_of[DIVISI_NUMBER]), capaian=col_range(5), status=col_range(6))
+
+
+def _write_indicator_row(sheet, styles: StyleBook, data: Consolidated, row: int, result: IndicatorResult,
+                         reported: IndicatorInput, checked: CheckedForm, col_of: dict[str, int],
+                         pairs: int) -> float:
+    """Write one IKK row; return its height in points."""
+    indicator = result.indicator
+    unit_fmt = styles("number", excel_number_format(indicator.unit, 2))
+    ikk_text = f"{indicator.ikk_no}. {indicator.text}"
+    sheet.write_string(row, 2, ikk_text, styles.text)
+    height = row_height([(ikk_text, CAPAIAN_WIDTHS[2])])
+    sheet.set_row(row, height)
+    sheet.write_number(row, 3, indicator.target,
+                       styles("number", excel_number_format(indicator.unit, decimals_for(indicator.target))))
+    # inputs
+    sheet.write_string(row, col_of[INPUT_CODE], indicator.code, styles.text)
+    sheet.write_string(row, col_of[INPUT_DIVISI], indicator.divisi, styles.text)
+    sheet.write_number(row, col_of[DIVISI_NUMBER], data.divisi_number(indicator.divisi), styles("number", "0"))
+    sheet.write_string(row, col_of[INPUT_UNIT], indicator.unit, styles.text)
+    sheet.write_string(row, col_of[INPUT_METHOD], str(indicator.method), styles.text)
+    general = styles("number", "General")
+    nihil_ref = a1(row, col_of[INPUT_NIHIL])
+    if reported.nihil:
+        sheet.write_string(row, col_of[INPUT_NIHIL], YES, styles.text)
+    else:
+        sheet.write_blank(row, col_of[INPUT_NIHIL], None, styles.text)
+    value_ref = a1(row, col_of[INPUT_VALUE])
+    if spec(indicator.method).typed_realisasi and reported.value is not None:
+        sheet.write_number(row, col_of[INPUT_VALUE], reported.value, general)
+    else:
+        sheet.write_blank(row, col_of[INPUT_VALUE], None, general)
+    pair_refs = []
+    for n in range(1, pairs + 1):
+        num_col, den_col = col_of[msg("input_pair_numerator", n=n)], col_of[msg("input_pair_denominator", n=n)]
+        pair = reported.pairs[n - 1] if len(reported.pairs) >= n else (None, None)
+        for col, value in zip((num_col, den_col), pair):
+            if value is None:
+                sheet.write_blank(row, col, None, general)
+            else:
+                sheet.write_number(row, col, value, general)
+        if n <= methods.input_pairs(indicator):
+            pair_refs.append((a1(row, num_col), a1(row, den_col)))
+    sheet.write_string(row, col_of[INPUT_FILE], os.path.basename(checked.form.path), styles.text)
+    # live numbers
+    refs = InputRefs(value=value_ref, pairs=tuple(pair_refs), nihil=nihil_ref)
+    real_ref, target_ref, cap_ref = a1(row, 4), a1(row, 3), a1(row, 5)
+    sheet.write_formula(row, 4, "=" + methods.realisasi_formula(indicator, refs), unit_fmt,
+                        _stored(result.realisasi))
+    sheet.write_formula(row, 5, "=" + calc.capaian_formula(real_ref, target_ref, indicator.direction),
+                        styles("number", '0.00"%"'), _stored(result.capaian))
+    sheet.write_formula(row, 6, "=" + calc.status_formula(cap_ref, data.achievement), styles.text,
+                        calc.status_text(result.tercapai))
+    return height
+
+
+def _stored(value: float | None) -> float | str:
+    return "" if value is None else value
+
+
+def _write_summary(workbook, styles: StyleBook, data: Consolidated, ranges: _Ranges) -> None:
+    sheet = add_formula_sheet(workbook, SHEET_SUMMARY)
+    sheet.write_string(0, 0, msg("title_summary", kanwil=data.kanwil, period=data.period_label), styles.title)
+    headers = tuple(LABELS[key] for key in ("col_divisi", "col_jumlah_ikk", "status_tercapai", "status_tidak_tercapai",
+                                            "col_rata_capaian"))
+    for col, (title, width) in enumerate(zip(headers, (34, 12, 12, 14, 20))):
+        sheet.set_column(col, col, width)
+        sheet.write_string(2, col, title, styles.header)
+    count_fmt, pct_fmt = styles("number", "0"), styles("number", '0.00"%"')
+    row = 3
+    for group in data.summary.groups:
+        key = data.divisi_number(group.name)  # a number: matched exactly, whatever the name holds
+        sheet.write_string(row, 0, group.name, styles.text)
+        sheet.write_formula(row, 1, f"=COUNTIF({ranges.divisi},{key})", count_fmt, group.total)
+        sheet.write_formula(row, 2, f'=COUNTIFS({ranges.divisi},{key},{ranges.status},"{calc.TERCAPAI}")',
+                            count_fmt, group.tercapai)
+        sheet.write_formula(row, 3, f"={a1(row, 1)}-{a1(row, 2)}", count_fmt, group.tidak_tercapai)
+        sheet.write_formula(row, 4, f'=IFERROR(AVERAGEIFS({ranges.capaian},{ranges.divisi},{key}),"")',
+                            pct_fmt, _stored(group.mean_capaian))
+        row += 1
+    first, last = 3, row - 1
+    overall = data.summary.overall
+    bold_count, bold_pct = styles("number_bold", "0"), styles("number_bold", '0.00"%"')
+    sheet.write_string(row, 0, msg("summary_kanwil_row", kanwil=data.kanwil), styles.group)
+    for col, value in ((1, overall.total), (2, overall.tercapai)):
+        sheet.write_formula(row, col, f"=SUM({a1(first, col)}:{a1(last, col)})", bold_count, value)
+    sheet.write_formula(row, 3, f"={a1(row, 1)}-{a1(row, 2)}", bold_count, overall.tidak_tercapai)
+    sheet.write_formula(row, 4, f'=IFERROR(AVERAGE({ranges.capaian}),"")', bold_pct, _stored(overall.mean_capaian))
+    total_row = row
+    row += 2
+    sheet.write_string(row, 0, LABELS["conclusion"], styles.group)
+    sheet.merge_range(row, 1, row, 4, "", styles.group)
+    sheet.write_formula(row, 1, "=" + calc.headline_formula(a1(total_row, 2), a1(total_row, 1),
+                                                            data.summary.period), styles.group,
+                        data.summary.headline)
+    sheet.write_string(row + 1, 0, msg("note_summary_rule", rule=data.achievement.describe()), styles.note)
+    if not data.verified:
+        sheet.write_string(row + 2, 0, msg("no_master_note"), styles.warning)
+    print_setup(sheet, landscape=False)
+
+
+def _write_sources(workbook, styles: StyleBook, data: Consolidated) -> None:
+    sheet = workbook.add_worksheet(SHEET_SOURCES)
+    headers = tuple(LABELS[key] for key in ("col_kode", "col_divisi", "col_isian", "col_nilai", "col_berkas",
+                                            "col_sheet", "col_sel", "col_sha256_berkas"))
+    for col, (title, width) in enumerate(zip(headers, (13, 22, 14, 16, 34, 10, 7, 66))):
+        sheet.set_column(col, col, width)
+        sheet.write_string(0, col, title, styles.header)
+    row = 1
+    for result, reported, checked in data.rows:
+        values = _input_values(reported)
+        for name, ref in reported.sources.items():
+            value = values.get(name)
+            sheet.write_string(row, 0, reported.code)
+            sheet.write_string(row, 1, result.indicator.divisi)
+            sheet.write_string(row, 2, name)
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                sheet.write_number(row, 3, value)
+            else:
+                sheet.write_string(row, 3, "" if value is None else str(value))
+            sheet.write_string(row, 4, ref.file)
+            sheet.write_string(row, 5, ref.sheet)
+            sheet.write_string(row, 6, ref.cell)
+            sheet.write_string(row, 7, checked.form.sha256)
+            row += 1
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(row - 1, 1), len(headers) - 1)
+
+
+def _input_values(reported: IndicatorInput) -> dict[str, object]:
+    values: dict[str, object] = {"realisasi": reported.value, "keterangan": reported.keterangan}
+    if reported.nihil:
+        values["nihil"] = YES
+    for n, (num, den) in enumerate(reported.pairs, start=1):
+        values[f"pembilang{n}"] = num
+        values[f"penyebut{n}"] = den
+    return values
