@@ -111,54 +111,7 @@ def recalculate(path: str | Path, workdir: str | Path) -> Path:
     Raises :class:`RecalculationError` (with LibreOffice's output) when
     LibreOffice is missing, fails, times out or writes no file.
     """
-    soffice = soffice_path()
-    if soffice is None:
-        raise RecalculationError("LibreOffice (soffice) is not installed")
-    source = Path(path)
-    run_dir = Path(tempfile.mkdtemp(prefix="recalc_", dir=workdir))
-    in_dir, out_dir, profile = run_dir / "in", run_dir / "out", run_dir / "profile"
-    in_dir.mkdir()
-    (profile / "user").mkdir(parents=True)
-    (profile / "user" / "registrymodifications.xcu").write_text(_PROFILE_XCU, encoding="utf-8")
-    copy = in_dir / (source.stem + ".xlsx")
-    shutil.copyfile(source, copy)
-
-    command = [
-        soffice,
-        f"-env:UserInstallation={profile.resolve().as_uri()}",
-        "--headless",
-        "--norestore",
-        "--nologo",
-        "--convert-to",
-        "xlsx:Calc MS Excel 2007 XML",
-        "--outdir",
-        str(out_dir),
-        str(copy),
-    ]
-    # A new session makes soffice's helper processes one group, killed
-    # together on timeout so no orphan keeps the profile busy.
-    process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
-    )
-    try:
-        stdout, stderr = process.communicate(timeout=TIMEOUT_SECONDS)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        stdout, stderr = process.communicate()
-        raise RecalculationError(
-            f"LibreOffice timed out after {TIMEOUT_SECONDS} s converting {source}\n"
-            f"stdout: {stdout}\nstderr: {stderr}"
-        ) from None
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
-
-    converted = out_dir / copy.name
-    if process.returncode != 0 or not converted.is_file():
-        raise RecalculationError(
-            f"LibreOffice failed to convert {source} (exit code {process.returncode})\n"
-            f"stdout: {stdout}\nstderr: {stderr}"
-        )
-    return converted
+    return recalculate_many([path], workdir)[Path(path)]
 
 
 def recomputed_values(path: str | Path, workdir: str | Path) -> dict[tuple[str, str], object]:

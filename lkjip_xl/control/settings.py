@@ -89,40 +89,38 @@ def base_dir_of(fullname: str) -> str:
 # --------------------------------------------------------------------------- checks
 
 
+#: What a path setting must not be: the kind :func:`_probe` finds → the problem it is.
+_FOLDER_REFUSALS = {"invalid": "kendali_path_invalid", "missing": "kendali_folder_missing",
+                    "file": "kendali_not_folder", "other": "kendali_not_folder"}
+_MASTER_REFUSALS = {"invalid": "kendali_path_invalid", "dir": "kendali_master_not_file",
+                    "missing": "kendali_master_missing", "other": "kendali_master_missing"}
+
+
+def _path_setting(settings: Settings, key: str, problems: list[Problem], refusals: dict[str, str]) -> Path | None:
+    """The path of setting ``key`` resolved, each refusal a problem naming its cell; ``None`` when blank or bad."""
+    text = _path_text(settings, key, problems)
+    if text == "":
+        problems.append(_missing(settings, key))
+        return None
+    if text is None:
+        return None
+    path = _resolve(settings, key, text, problems)
+    kind, reason = _probe(path)
+    code = refusals.get(kind)
+    if code is not None:
+        fields = {"reason": reason} if code == "kendali_path_invalid" else {}
+        problems.append(setting_problem(settings, key, code, path=str(path), **fields))
+    return path
+
+
 def check_settings(settings: Settings) -> Checked:
     """Folder, master, year and overwrite flag, or :class:`SettingsInvalid` with every problem."""
     problems: list[Problem] = []
-    folder = master = None
     tahun: int | None = None
     timpa = False
 
-    folder_text = _path_text(settings, "folder", problems)
-    if folder_text == "":
-        problems.append(_missing(settings, "folder"))
-    elif folder_text is not None:
-        folder = _resolve(settings, "folder", folder_text, problems)
-        kind, reason = _probe(folder)
-        if kind == "invalid":
-            problems.append(setting_problem(settings, "folder", "kendali_path_invalid", path=str(folder),
-                                            reason=reason))
-        elif kind == "missing":
-            problems.append(setting_problem(settings, "folder", "kendali_folder_missing", path=str(folder)))
-        elif kind in ("file", "other"):
-            problems.append(setting_problem(settings, "folder", "kendali_not_folder", path=str(folder)))
-
-    master_text = _path_text(settings, "master", problems)
-    if master_text == "":
-        problems.append(_missing(settings, "master"))
-    elif master_text is not None:
-        master = _resolve(settings, "master", master_text, problems)
-        kind, reason = _probe(master)
-        if kind == "invalid":
-            problems.append(setting_problem(settings, "master", "kendali_path_invalid", path=str(master),
-                                            reason=reason))
-        elif kind == "dir":
-            problems.append(setting_problem(settings, "master", "kendali_master_not_file", path=str(master)))
-        elif kind in ("missing", "other"):
-            problems.append(setting_problem(settings, "master", "kendali_master_missing", path=str(master)))
+    folder = _path_setting(settings, "folder", problems, _FOLDER_REFUSALS)
+    master = _path_setting(settings, "master", problems, _MASTER_REFUSALS)
 
     raw_year = settings.tahun
     if not blank(raw_year) and not _error_value(settings, "tahun", problems):

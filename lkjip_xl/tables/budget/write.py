@@ -70,6 +70,12 @@ def _start_sheet(ws, fmts: StyleBook, caption: str, widths: Sequence[float], lan
     ws.freeze_panes(header_rows[1] + 1, 0)
 
 
+def _header_row(ws, fmts: StyleBook, row: int, keys: Sequence[str]) -> None:
+    """One header row of column titles (``LABELS`` keys), from column A."""
+    for col, key in enumerate(keys):
+        ws.write_string(row, col, LABELS[key], fmts.header)
+
+
 def _numbered(rows: Sequence[_Row]) -> list[tuple[int | None, str | _Row]]:
     """Rows in table order, with group header rows as ``(no, kelompok)`` and satker rows as
     ``(no or None, row)``: consecutive rows of one kelompok share one number, as in the report."""
@@ -116,8 +122,7 @@ def _write_pagu_table(ws, fmts: StyleBook, data: BudgetData, caption: str) -> No
     _start_sheet(ws, fmts, caption, widths, False, (2, 2))
     headers = ("budget_head_no", "budget_head_kantor_satker", "budget_head_pagu", "budget_head_realisasi",
                "budget_head_persentase")
-    for col, header in enumerate(LABELS[key] for key in headers):
-        ws.write_string(2, col, header, fmts.header)
+    _header_row(ws, fmts, 2, headers)
     first = r = 3
     for no, item in _numbered(data.pagu_realisasi):
         if not _write_label_cells(ws, fmts, r, no, item, 4, widths[1]) and not isinstance(item, str):
@@ -198,8 +203,7 @@ def _write_capaian_table(ws, fmts: StyleBook, weights: BudgetWeights, caption: s
     _start_sheet(ws, fmts, caption, widths, False, (2, 2))
     headers = ("budget_head_no", "budget_head_komponen", "budget_head_nilai", "budget_head_bobot",
                "budget_head_nilai_bobot")
-    for col, header in enumerate(LABELS[key] for key in headers):
-        ws.write_string(2, col, header, fmts.header)
+    _header_row(ws, fmts, 2, headers)
     components = (
         (LABELS["budget_component_smart"], smart, weights.bobot_smart),
         (LABELS["budget_component_ikpa"], ikpa, weights.bobot_ikpa),
