@@ -19,7 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from lkjip_xl.forms import form_filename, write_form
-from lkjip_xl.model import AchievementRule, Direction, Indicator, IndicatorInput, Master, Method, QuarterRule
+from lkjip_xl.model import AchievementRule, Direction, Indicator, IndicatorInput, Master, Method
+from lkjip_xl.periods import PeriodRule
 
 YEAR = 2023
 PROVINCES = (
@@ -83,7 +84,7 @@ def _indicators(divisi: str, unit_index: int, rng: random.Random, count: int) ->
             unit = rng.choice(UNITS_LANGSUNG)
             indicators.append(Indicator(**common, text=f"Jumlah {subject} {action}", unit=unit,
                                         target=float(rng.randint(2, 60)), method=Method.LANGSUNG,
-                                        quarter_rule=QuarterRule.JUMLAH))
+                                        period_rule=PeriodRule.JUMLAH))
         elif roll < 0.75:
             turun = rng.random() < 0.1
             indicators.append(Indicator(

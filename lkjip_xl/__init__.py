@@ -53,18 +53,27 @@ The flow, one module per step:
 - :mod:`lkjip_xl.consolidate` one Kanwil: the forms computed (:mod:`lkjip_xl.consolidation`) and written as
                               the consolidated workbook (:mod:`lkjip_xl.capaian_book`)
 - :mod:`lkjip_xl.records`     its tidy records: the "Data" sheet, ``to_records()``, ``to_dataframe()``
+- :mod:`lkjip_xl.periods`     the reporting calendar (triwulan, semester, bulanan) and the rules combining
+                              periods; :mod:`lkjip_xl.rollup` combines the periods' raw inputs (with formula
+                              twins) and gives period targets; :mod:`lkjip_xl.period_targets` reads the
+                              master's sheet "Target Periode"; :mod:`lkjip_xl.to_date` the "s.d." values a
+                              period form shows; :mod:`lkjip_xl.period_plan` which period forms count
+                              (revisions, N); :mod:`lkjip_xl.period_consolidation` each period and the "s.d."
+                              view; :mod:`lkjip_xl.period_book` its workbook, with the monitoring sheet of
+                              :mod:`lkjip_xl.monitoring_book`
 - :mod:`lkjip_xl.national`    many Kanwil: a workbook per Kanwil and a national summary, in parallel
                               on :mod:`lkjip_xl.pool` (a process pool that survives a dying worker);
                               :mod:`lkjip_xl.national_book` writes the national workbook
 - :mod:`lkjip_xl.tables`      the numbered report tables of Chapter III: its inputs (previous years,
-                              Renstra targets, supporting tables), numbering, the per-IKK tables, the
+                              Renstra targets, supporting tables, the action plan), numbering, the per-IKK tables, the
                               workbook, and :mod:`lkjip_xl.tables.budget` (pagu/realisasi, SMART, IKPA)
 - :mod:`lkjip_xl.control`     the Excel control workbook (layout of sheet Kendali, settings, run, .xlsm
                               builder); :mod:`lkjip_xl.excel` keeps the entry points its buttons call
 - :mod:`lkjip_xl.cli`         the ``lkjip-xl`` command line over all of the above, the only module importing
                               click: one JSON document per ``--json`` run, one table of exit codes
 
-Shared helpers: :mod:`lkjip_xl.numbers` (Indonesian number conventions),
+Shared helpers: :mod:`lkjip_xl.numbers` (Indonesian number conventions), :mod:`lkjip_xl.units` (units
+as a vocabulary with aliases: "persen" is "%"),
 :mod:`lkjip_xl.messages` (every user-facing text: sentences ``msg(code)``, words such as sheet names and
 column titles ``LABELS[code]``), :mod:`lkjip_xl.errors` (:class:`LkjipError`, the base
 of every exception raised for a user, and its kinds), :mod:`lkjip_xl.guard` (the one guard of a run's

@@ -41,7 +41,6 @@ from .model import (
     Indicator,
     IndicatorInput,
     IndicatorResult,
-    QuarterRule,
 )
 
 TERCAPAI = LABELS["status_tercapai"]
@@ -165,6 +164,24 @@ def mean_of_rates_realisasi_formula(indicator: Indicator, refs: InputRefs) -> st
     return f'IF(OR({blanks}),"",({rates})/{len(refs.pairs)})'
 
 
+def decrease_percent(value: float | None, start: float | None) -> float | None:
+    """(nilai awal − nilai akhir) / nilai awal × 100: how much of a stock went away."""
+    if value is None or start is None or start == 0:
+        return None
+    return finite((start - value) / start * 100)
+
+
+def decrease_realisasi(indicator: Indicator, reported: IndicatorInput) -> float | None:
+    """``penurunan``: (nilai awal (penyebut) − nilai akhir (pembilang)) / nilai awal × 100."""
+    numerator, denominator = _first_pair(reported)
+    return decrease_percent(numerator, denominator)
+
+
+def decrease_realisasi_formula(indicator: Indicator, refs: InputRefs) -> str:
+    num, den = refs.pairs[0]
+    return _pair_formula(refs, f"({den}-{num})/{den}*100")
+
+
 def change_realisasi(indicator: Indicator, reported: IndicatorInput) -> float | None:
     """``perubahan``: (nilai − nilai pembanding) / nilai pembanding × 100."""
     numerator, denominator = _first_pair(reported)
@@ -242,21 +259,6 @@ def status_formula(capaian_ref: str, rule: AchievementRule) -> str:
         f'IF({capaian_ref}="","",IF({capaian_ref}{op}{number_literal(rule.threshold)},'
         f'"{TERCAPAI}","{TIDAK_TERCAPAI}"))'
     )
-
-
-# --------------------------------------------------------------------------- quarters
-
-
-def combine_quarters(values: Sequence[float | None], rule: QuarterRule) -> float | None:
-    """Combine quarterly values (Triwulan I–IV, missing ones ``None``) into the year."""
-    present = [v for v in values if v is not None]
-    if not present:
-        return None
-    if rule is QuarterRule.JUMLAH:
-        return finite(float(sum(present)))
-    if rule is QuarterRule.NILAI_AKHIR:
-        return finite(present[-1])
-    return finite(sum(present) / len(present))
 
 
 # --------------------------------------------------------------------------- summary

@@ -14,11 +14,19 @@ Sheets written:
 
 Every formula is written with the value :mod:`lkjip_xl.calc` computed for it.
 Forms of several Kanwil are consolidated by :mod:`lkjip_xl.national`.
+
+The sheet writers are shared with the workbook of period forms
+(:mod:`lkjip_xl.period_book`): :func:`capaian_layout` decides where every row
+and input cell of a "Capaian Kinerja"-like sheet goes (a :class:`SheetLayout`,
+known before anything is written, so that other sheets can refer to it), and
+:func:`write_capaian` writes it, its input cells either typed values or, for an
+s.d. view, formulas over other sheets with their values (:class:`FormulaInputs`).
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +34,6 @@ from pathlib import Path
 from . import calc, methods
 from ._values import YES
 from .calc import InputRefs
-from .checks import CheckedForm
 from .fileio import atomic_output
 from .consolidation import Consolidated
 from .kinds import KIND_CONSOLIDATED
@@ -35,6 +42,7 @@ from .methods import spec
 from .model import Indicator, IndicatorInput, IndicatorResult
 from .numbers import excel_number_format
 from .records import write_data_sheet
+from .rollup import CombinedFormulas
 from .styles import StyleBook
 from .xlsx import FiniteWorksheet, a1, decimals_for, new_workbook, print_setup, quote_sheet, row_height
 
@@ -82,20 +90,68 @@ def write_consolidated(data: Consolidated, out: str | Path, force: bool = False,
         workbook = new_workbook(tmp, title=msg("title_capaian", kanwil=data.kanwil, period=data.period_label),
                                 kind=KIND_CONSOLIDATED, in_memory=True)
         styles = StyleBook(workbook, "workbook")
-        ranges = _write_capaian(workbook, styles, data)
-        _write_summary(workbook, styles, data, ranges)
+        layout = capaian_layout(data)
+        write_capaian(add_formula_sheet(workbook, SHEET_CAPAIAN), styles, data, layout)
+        write_summary(workbook, styles, data, layout.ranges)
         write_data_sheet(workbook, data)
         if sources:
-            _write_sources(workbook, styles, data)
+            write_sources(workbook, styles, [("", data)])
         workbook.close()
     return Path(out)
 
 
 @dataclass
-class _Ranges:
+class SummaryRanges:
+    """The columns of a "Capaian Kinerja" sheet that "Ringkasan" counts on (absolute, with the sheet)."""
+
     divisi: str  #: the Divisi numbers (:meth:`Consolidated.divisi_number`), the key summaries count on
     capaian: str
     status: str
+
+
+@dataclass(frozen=True)
+class RowCells:
+    """Where one IKK's row is on a "Capaian Kinerja"-like sheet: A1 references without the sheet."""
+
+    row: int  #: 0-based
+    target: str
+    realisasi: str
+    capaian: str
+    status: str
+    inputs: InputRefs  #: the input cells the realisasi formula reads (NIHIL, value, the IKK's pairs)
+
+
+@dataclass
+class SheetLayout:
+    """Where everything is on one "Capaian Kinerja"-like sheet, decided before it is written."""
+
+    name: str
+    rows: dict[str, RowCells]  #: IKK code → its cells
+    groups: list[tuple[int, str]]  #: (row, Divisi) of the Divisi group rows
+    columns: dict[str, int]  #: input column title → 0-based column
+    pairs: int  #: pembilang/penyebut pairs of the widest IKK
+    first: int  #: first data row (0-based)
+    last: int  #: last data row (0-based)
+    ranges: SummaryRanges
+
+    def ref(self, cell: str) -> str:
+        """``cell`` of this sheet as another sheet's formula names it: "'Triwulan I'!E5"."""
+        return f"{quote_sheet(self.name)}!{cell}"
+
+    def input_refs(self, code: str) -> InputRefs:
+        """The IKK's input cells as another sheet's formulas name them."""
+        refs = self.rows[code].inputs
+        return InputRefs(self.ref(refs.value), tuple((self.ref(n), self.ref(d)) for n, d in refs.pairs),
+                         self.ref(refs.nihil))
+
+
+@dataclass(frozen=True)
+class FormulaInputs:
+    """Input cells of one row written as formulas with their values (an s.d. view over period sheets)
+    instead of typed values; ``realisasi`` replaces the method's realisasi formula when given."""
+
+    combined: CombinedFormulas
+    realisasi: str = ""
 
 
 def divisi_label(name: str) -> str:
@@ -107,43 +163,76 @@ def _max_pairs(data: Consolidated) -> int:
     return max([methods.input_pairs(r.indicator) for r, _, _ in data.rows] + [1])
 
 
-def _write_capaian(workbook, styles: StyleBook, data: Consolidated) -> _Ranges:
-    sheet = add_formula_sheet(workbook, SHEET_CAPAIAN)
-    sheet.write_string(0, 0, msg("title_capaian", kanwil=data.kanwil, period=data.period_label), styles.title)
-    sheet.write_string(1, 0, msg("note_capaian", rule=data.achievement.describe()), styles.note)
-    for col, (title, width) in enumerate(zip(CAPAIAN_HEADERS, CAPAIAN_WIDTHS)):
-        sheet.set_column(col, col, width)
-        sheet.write_string(HEADER_ROW, col, title, styles.header)
+def capaian_layout(data: Consolidated, name: str = SHEET_CAPAIAN) -> SheetLayout:
+    """Where :func:`write_capaian` puts every row and input of ``data`` on a sheet called ``name``."""
     pairs = _max_pairs(data)
     input_titles = [INPUT_CODE, INPUT_DIVISI, DIVISI_NUMBER, INPUT_UNIT, INPUT_METHOD, INPUT_NIHIL, INPUT_VALUE]
     for n in range(1, pairs + 1):
         input_titles += [msg("input_pair_numerator", n=n), msg("input_pair_denominator", n=n)]
     input_titles.append(INPUT_FILE)
     col_of = {title: INPUT_FIRST_COL + i for i, title in enumerate(input_titles)}
+    row = first = HEADER_ROW + 1
+    rows: dict[str, RowCells] = {}
+    groups: list[tuple[int, str]] = []
+    for result, _, _ in data.rows:
+        indicator = result.indicator
+        if not groups or groups[-1][1] != indicator.divisi:
+            groups.append((row, indicator.divisi))
+            row += 1
+        pair_refs = tuple((a1(row, col_of[msg("input_pair_numerator", n=n)]),
+                           a1(row, col_of[msg("input_pair_denominator", n=n)]))
+                          for n in range(1, methods.input_pairs(indicator) + 1))
+        rows[indicator.code] = RowCells(row, a1(row, 3), a1(row, 4), a1(row, 5), a1(row, 6), InputRefs(
+            value=a1(row, col_of[INPUT_VALUE]), pairs=pair_refs, nihil=a1(row, col_of[INPUT_NIHIL])))
+        row += 1
+    last = row - 1
+    ref = quote_sheet(name)
+
+    def col_range(col: int) -> str:
+        return f"{ref}!{a1(first, col, True)}:{a1(max(last, first), col, True)}"
+
+    ranges = SummaryRanges(divisi=col_range(col_of[DIVISI_NUMBER]), capaian=col_range(5), status=col_range(6))
+    return SheetLayout(name, rows, groups, col_of, pairs, first, last, ranges)
+
+
+def write_capaian(sheet, styles: StyleBook, data: Consolidated, layout: SheetLayout,
+                  formulas: Mapping[str, FormulaInputs] | None = None, files: Mapping[str, str] | None = None,
+                  note: str = "") -> None:
+    """The sheet "Capaian Kinerja" (or a period's sheet laid out like it) of ``data`` at ``layout``.
+
+    Input cells hold the typed values, or for the IKK codes in ``formulas`` formulas with their
+    values; the file column shows ``files[code]`` (default: the form's file name); ``note`` is a
+    second note line under the rule.
+    """
+    sheet.write_string(0, 0, msg("title_capaian", kanwil=data.kanwil, period=data.period_label), styles.title)
+    sheet.write_string(1, 0, msg("note_capaian", rule=data.achievement.describe()), styles.note)
+    if note:
+        sheet.write_string(2, 0, note, styles.note)
+    for col, (title, width) in enumerate(zip(CAPAIAN_HEADERS, CAPAIAN_WIDTHS)):
+        sheet.set_column(col, col, width)
+        sheet.write_string(HEADER_ROW, col, title, styles.header)
+    col_of = layout.columns
     sheet.set_column(len(CAPAIAN_HEADERS), len(CAPAIAN_HEADERS), 2)
     for title, col in col_of.items():
         sheet.write_string(HEADER_ROW, col, title, styles.input_header)
         sheet.set_column(col, col, 40 if title == INPUT_FILE else 14)
     sheet.set_row(HEADER_ROW, 30)
-
-    row = HEADER_ROW + 1
-    first_data = row
-    current_divisi = None
+    group_at = dict(layout.groups)
     sk_spans: list[tuple[int, int, Indicator]] = []
     heights: dict[int, float] = {}
     for result, reported, checked in data.rows:
         indicator = result.indicator
-        if indicator.divisi != current_divisi:
-            current_divisi = indicator.divisi
-            sheet.merge_range(row, 0, row, len(CAPAIAN_HEADERS) - 1, divisi_label(indicator.divisi), styles.group)
-            row += 1
+        row = layout.rows[indicator.code].row
+        if row - 1 in group_at:  # written in sheet order: the shared strings come out in the same order
+            sheet.merge_range(row - 1, 0, row - 1, len(CAPAIAN_HEADERS) - 1, divisi_label(group_at[row - 1]),
+                              styles.group)
         if sk_spans and sk_spans[-1][2].sk_no == indicator.sk_no and sk_spans[-1][2].divisi == indicator.divisi:
             sk_spans[-1] = (sk_spans[-1][0], row, sk_spans[-1][2])
         else:
             sk_spans.append((row, row, indicator))
-        heights[row] = _write_indicator_row(sheet, styles, data, row, result, reported, checked, col_of, pairs)
-        row += 1
-    last_data = row - 1
+        file_text = (files or {}).get(indicator.code, os.path.basename(checked.form.path))
+        heights[row] = _write_indicator_row(sheet, styles, data, layout, result, reported, file_text,
+                                            (formulas or {}).get(indicator.code))
     for start, end, indicator in sk_spans:
         needed = row_height([(indicator.sk_text, CAPAIAN_WIDTHS[1])])
         have = sum(heights[r] for r in range(start, end + 1))
@@ -156,21 +245,16 @@ def _write_capaian(workbook, styles: StyleBook, data: Consolidated) -> _Ranges:
             sheet.write_string(start, 0, f"{indicator.sk_no}.", styles.text)
             sheet.write_string(start, 1, indicator.sk_text, styles.text)
     sheet.freeze_panes(HEADER_ROW + 1, 0)
-    sheet.autofilter(HEADER_ROW, INPUT_FIRST_COL, max(last_data, HEADER_ROW), col_of[INPUT_FILE])
-    print_setup(sheet, repeat_rows=HEADER_ROW, area=(max(last_data, HEADER_ROW), len(CAPAIAN_HEADERS) - 1))
-    ref = quote_sheet(SHEET_CAPAIAN)
-
-    def col_range(col: int) -> str:
-        return f"{ref}!{a1(first_data, col, True)}:{a1(max(last_data, first_data), col, True)}"
-
-    return _Ranges(divisi=col_range(col_of[DIVISI_NUMBER]), capaian=col_range(5), status=col_range(6))
+    sheet.autofilter(HEADER_ROW, INPUT_FIRST_COL, max(layout.last, HEADER_ROW), col_of[INPUT_FILE])
+    print_setup(sheet, repeat_rows=HEADER_ROW, area=(max(layout.last, HEADER_ROW), len(CAPAIAN_HEADERS) - 1))
 
 
-def _write_indicator_row(sheet, styles: StyleBook, data: Consolidated, row: int, result: IndicatorResult,
-                         reported: IndicatorInput, checked: CheckedForm, col_of: dict[str, int],
-                         pairs: int) -> float:
-    """Write one IKK row; return its height in points."""
+def _write_indicator_row(sheet, styles: StyleBook, data: Consolidated, layout: SheetLayout, result: IndicatorResult,
+                         reported: IndicatorInput, file_text: str, formulas: FormulaInputs | None) -> float:
+    """Write one IKK row at its place in ``layout``; return its height in points."""
     indicator = result.indicator
+    cells, col_of = layout.rows[indicator.code], layout.columns
+    row = cells.row
     unit_fmt = styles("number", excel_number_format(indicator.unit, 2))
     ikk_text = f"{indicator.ikk_no}. {indicator.text}"
     sheet.write_string(row, 2, ikk_text, styles.text)
@@ -185,45 +269,48 @@ def _write_indicator_row(sheet, styles: StyleBook, data: Consolidated, row: int,
     sheet.write_string(row, col_of[INPUT_UNIT], indicator.unit, styles.text)
     sheet.write_string(row, col_of[INPUT_METHOD], str(indicator.method), styles.text)
     general = styles("number", "General")
-    nihil_ref = a1(row, col_of[INPUT_NIHIL])
-    if reported.nihil:
-        sheet.write_string(row, col_of[INPUT_NIHIL], YES, styles.text)
-    else:
-        sheet.write_blank(row, col_of[INPUT_NIHIL], None, styles.text)
-    value_ref = a1(row, col_of[INPUT_VALUE])
-    if spec(indicator.method).typed_realisasi and reported.value is not None:
-        sheet.write_number(row, col_of[INPUT_VALUE], reported.value, general)
-    else:
-        sheet.write_blank(row, col_of[INPUT_VALUE], None, general)
-    pair_refs = []
-    for n in range(1, pairs + 1):
+    combined = formulas.combined if formulas is not None else None
+    _input_cell(sheet, row, col_of[INPUT_NIHIL], YES if reported.nihil else None, styles.text,
+                combined.nihil if combined else "")
+    typed = spec(indicator.method).typed_realisasi
+    _input_cell(sheet, row, col_of[INPUT_VALUE], reported.value if typed else None, general,
+                combined.value if combined and typed else "")
+    for n in range(1, layout.pairs + 1):
         num_col, den_col = col_of[msg("input_pair_numerator", n=n)], col_of[msg("input_pair_denominator", n=n)]
         pair = reported.pairs[n - 1] if len(reported.pairs) >= n else (None, None)
-        for col, value in zip((num_col, den_col), pair):
-            if value is None:
-                sheet.write_blank(row, col, None, general)
-            else:
-                sheet.write_number(row, col, value, general)
-        if n <= methods.input_pairs(indicator):
-            pair_refs.append((a1(row, num_col), a1(row, den_col)))
-    sheet.write_string(row, col_of[INPUT_FILE], os.path.basename(checked.form.path), styles.text)
+        pair_formulas = combined.pairs[n - 1] if combined and n <= len(combined.pairs) else ("", "")
+        for col, value, formula in zip((num_col, den_col), pair, pair_formulas):
+            _input_cell(sheet, row, col, value, general, formula)
+    sheet.write_string(row, col_of[INPUT_FILE], file_text, styles.text)
     # live numbers
-    refs = InputRefs(value=value_ref, pairs=tuple(pair_refs), nihil=nihil_ref)
-    real_ref, target_ref, cap_ref = a1(row, 4), a1(row, 3), a1(row, 5)
-    sheet.write_formula(row, 4, "=" + methods.realisasi_formula(indicator, refs), unit_fmt,
-                        _stored(result.realisasi))
-    sheet.write_formula(row, 5, "=" + calc.capaian_formula(real_ref, target_ref, indicator.direction),
+    real_formula = (formulas.realisasi if formulas is not None and formulas.realisasi
+                    else methods.realisasi_formula(indicator, cells.inputs))
+    sheet.write_formula(row, 4, "=" + real_formula, unit_fmt, _stored(result.realisasi))
+    sheet.write_formula(row, 5, "=" + calc.capaian_formula(cells.realisasi, cells.target, indicator.direction),
                         styles("number", '0.00"%"'), _stored(result.capaian))
-    sheet.write_formula(row, 6, "=" + calc.status_formula(cap_ref, data.achievement), styles.text,
+    sheet.write_formula(row, 6, "=" + calc.status_formula(cells.capaian, data.achievement), styles.text,
                         calc.status_text(result.tercapai))
     return height
 
 
-def _stored(value: float | None) -> float | str:
+def _input_cell(sheet, row: int, col: int, value: float | str | None, fmt, formula: str) -> None:
+    """An input cell: ``formula`` with ``value`` stored beside it, else the typed ``value`` (blank for none)."""
+    if formula:
+        sheet.write_formula(row, col, "=" + formula, fmt, _stored(value))
+    elif value is None:
+        sheet.write_blank(row, col, None, fmt)
+    elif isinstance(value, str):
+        sheet.write_string(row, col, value, fmt)
+    else:
+        sheet.write_number(row, col, value, fmt)
+
+
+def _stored(value: float | str | None) -> float | str:
     return "" if value is None else value
 
 
-def _write_summary(workbook, styles: StyleBook, data: Consolidated, ranges: _Ranges) -> None:
+def write_summary(workbook, styles: StyleBook, data: Consolidated, ranges: SummaryRanges) -> None:
+    """The sheet "Ringkasan" of ``data``: counts and mean capaian per Divisi and for the Kanwil, the headline."""
     sheet = add_formula_sheet(workbook, SHEET_SUMMARY)
     sheet.write_string(0, 0, msg("title_summary", kanwil=data.kanwil, period=data.period_label), styles.title)
     headers = tuple(LABELS[key] for key in ("col_divisi", "col_jumlah_ikk", "status_tercapai", "status_tidak_tercapai",
@@ -264,30 +351,44 @@ def _write_summary(workbook, styles: StyleBook, data: Consolidated, ranges: _Ran
     print_setup(sheet, landscape=False)
 
 
-def _write_sources(workbook, styles: StyleBook, data: Consolidated) -> None:
+def write_sources(workbook, styles: StyleBook, parts: Sequence[tuple[str, Consolidated]]) -> None:
+    """The sheet "Sumber": every input value of every part with file, sheet, cell and the file's SHA-256.
+
+    ``parts`` are (period, data) pairs; with more than one period (a period consolidation) a first
+    column names each row's period.
+    """
     sheet = workbook.add_worksheet(SHEET_SOURCES)
-    headers = tuple(LABELS[key] for key in ("col_kode", "col_divisi", "col_isian", "col_nilai", "col_berkas",
-                                            "col_sheet", "col_sel", "col_sha256_berkas"))
-    for col, (title, width) in enumerate(zip(headers, (13, 22, 14, 16, 34, 10, 7, 66))):
+    keys: tuple[str, ...] = ("col_kode", "col_divisi", "col_isian", "col_nilai", "col_berkas", "col_sheet",
+                             "col_sel", "col_sha256_berkas")
+    widths: tuple[float, ...] = (13, 22, 14, 16, 34, 10, 7, 66)
+    with_period = any(period for period, _ in parts)
+    if with_period:
+        keys, widths = ("col_periode", *keys), (14, *widths)
+    headers = tuple(LABELS[key] for key in keys)
+    for col, (title, width) in enumerate(zip(headers, widths)):
         sheet.set_column(col, col, width)
         sheet.write_string(0, col, title, styles.header)
     row = 1
-    for result, reported, checked in data.rows:
-        values = _input_values(reported)
-        for name, ref in reported.sources.items():
-            value = values.get(name)
-            sheet.write_string(row, 0, reported.code)
-            sheet.write_string(row, 1, result.indicator.divisi)
-            sheet.write_string(row, 2, name)
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                sheet.write_number(row, 3, value)
-            else:
-                sheet.write_string(row, 3, "" if value is None else str(value))
-            sheet.write_string(row, 4, ref.file)
-            sheet.write_string(row, 5, ref.sheet)
-            sheet.write_string(row, 6, ref.cell)
-            sheet.write_string(row, 7, checked.form.sha256)
-            row += 1
+    first = 1 if with_period else 0
+    for period, data in parts:
+        for result, reported, checked in data.rows:
+            values = _input_values(reported)
+            for name, ref in reported.sources.items():
+                value = values.get(name)
+                if with_period:
+                    sheet.write_string(row, 0, period)
+                sheet.write_string(row, first, reported.code)
+                sheet.write_string(row, first + 1, result.indicator.divisi)
+                sheet.write_string(row, first + 2, name)
+                if isinstance(value, (int, float)) and not isinstance(value, bool):
+                    sheet.write_number(row, first + 3, value)
+                else:
+                    sheet.write_string(row, first + 3, "" if value is None else str(value))
+                sheet.write_string(row, first + 4, ref.file)
+                sheet.write_string(row, first + 5, ref.sheet)
+                sheet.write_string(row, first + 6, ref.cell)
+                sheet.write_string(row, first + 7, checked.form.sha256)
+                row += 1
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(row - 1, 1), len(headers) - 1)
 

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from typing import Any
 
-from . import TEMPLATE_VERSION, calc, methods
+from . import TEMPLATE_VERSION, calc, methods, rollup
 from ._values import blank, is_yes_answer
 from .layout import (
     COL_CODE, COL_DEN, COL_NIHIL, COL_NOTE, COL_NUM, COL_REAL, COL_SK_TEXT, COL_TARGET, COL_TEXT, COL_UNIT,
-    COLUMN_TITLE, FORM_SHEET, STAMP_SHEET, content_hash, subrow_code,
+    COLUMN_TITLE, FORM_SHEET, REVISION_MAX, STAMP_SHEET, content_hash, subrow_code,
 )
 from .messages import LABELS, msg
 from .methods import Inputs, spec
@@ -28,6 +28,7 @@ from .numbers import (
     INPUT_LIMIT, INPUT_MIN_MAGNITUDE, NumberParseError, format_magnitude, format_number, format_with_unit,
     in_input_range, parse_number,
 )
+from .periods import PeriodRule, find_period
 from .reader import HEADER_KEYS, RawCell, ReturnedForm
 from .problems import ERROR, WARNING, Problem
 from .xlsx import a1_position, date_text, excel_serial
@@ -45,6 +46,19 @@ class CheckedForm:
     def has_errors(self) -> bool:
         return any(p.is_error for p in self.problems)
 
+
+def form_target(indicator: Indicator, period: str) -> float:
+    """The target a form of ``period`` shows in its Target column and scores capaian against.
+
+    The annual target on a yearly form; on a period form the target of that
+    period alone (:func:`lkjip_xl.rollup.period_target`).  Period targets of
+    another calendar than the period's (only a forged stamp has them) give the
+    annual target.
+    """
+    found = find_period(period)
+    if found is None or (indicator.period_targets and len(indicator.period_targets) < found.index):
+        return indicator.target
+    return rollup.period_target(indicator, found.index)
 
 
 def check_form(form: ReturnedForm) -> CheckedForm:
@@ -84,8 +98,9 @@ def check_form(form: ReturnedForm) -> CheckedForm:
         if cells is None:
             add("ikk_missing", ikk=indicator.code, code=indicator.code)
             continue
-        _check_locked(indicator, cells, add)
-        result.inputs[indicator.code] = _extract(indicator, form, cells, add)
+        target = form_target(indicator, form.period)
+        _check_locked(indicator, target, cells, add)
+        result.inputs[indicator.code] = _extract(indicator, target, form, cells, add)
     _check_what_is_seen(form, result, add)
     return result
 
@@ -125,12 +140,18 @@ def _check_what_is_seen(form: ReturnedForm, result: CheckedForm, add) -> None:
 
 
 def _check_header(form: ReturnedForm, add) -> None:
-    """The header block (Kanwil, Tahun, Divisi, Periode) still shows what the stamp says."""
+    """The header block (Kanwil, Tahun, Divisi, Periode) still shows what the stamp says; "Revisi ke"
+    is blank or a whole number from 0 to :data:`~lkjip_xl.layout.REVISION_MAX`, typed, not a formula."""
     for label, key in HEADER_KEYS.items():
         cell = form.header.get(key)
         expected = form.stamp.get(key, "")
         if cell is not None and _shown(cell.value) != expected:
             add("header_changed", cell=cell.cell, field=label, old=expected, new=_shown(cell.value))
+    revision = form.header.get("revisi")
+    if revision is not None and (form.revision is None or revision.cell in form.formulas):
+        formula = form.formulas.get(revision.cell)
+        add("revision_invalid", cell=revision.cell, most=REVISION_MAX,
+            value=_shown(revision.value) if formula is None else "=" + (formula or "…"))
 
 
 def _shown(value: Any) -> str:
@@ -140,9 +161,9 @@ def _shown(value: Any) -> str:
     return "" if value is None else str(value).strip()
 
 
-def _check_locked(indicator: Indicator, cells: dict[str, RawCell], add) -> None:
+def _check_locked(indicator: Indicator, target: float, cells: dict[str, RawCell], add) -> None:
     expected: dict[str, float | str] = {
-        COL_TARGET: indicator.target,
+        COL_TARGET: target,
         COL_TEXT: indicator.text,
         COL_SK_TEXT: indicator.sk_text,
         COL_UNIT: indicator.unit,
@@ -173,7 +194,8 @@ def _kind(indicator: Indicator, key: str) -> str:
     return spec(indicator.method).input_kind(indicator, key)
 
 
-def _extract(indicator: Indicator, form: ReturnedForm, cells: dict[str, RawCell], add) -> IndicatorInput:
+def _extract(indicator: Indicator, target: float, form: ReturnedForm, cells: dict[str, RawCell],
+             add) -> IndicatorInput:
     reported = IndicatorInput(code=indicator.code)
 
     def source(name: str, cell: RawCell) -> None:
@@ -257,11 +279,14 @@ def _extract(indicator: Indicator, form: ReturnedForm, cells: dict[str, RawCell]
                 value=nihil_cell.value)
     required = not reported.nihil
     inputs = spec(indicator.method).inputs
+    #: on a period form of an IKK whose pairs are summed over the periods, 0 / 0 is a period without
+    #: events: it adds nothing to the year (docs/periode.md)
+    quiet_period = find_period(form.period) is not None and indicator.period_rule is PeriodRule.JUMLAH
     if inputs is Inputs.VALUE:
         cell = cells[COL_REAL]
         reported.value = number(cell, COL_REAL, indicator.code, required)
         source("realisasi", cell)
-        _check_percent(indicator, reported.value, cell, add)
+        _check_percent(indicator, target, reported.value, cell, add)
     elif inputs is Inputs.SUB_PAIRS:
         for n in range(1, methods.input_pairs(indicator) + 1):
             sub_code = subrow_code(indicator.code, n)
@@ -272,19 +297,19 @@ def _extract(indicator: Indicator, form: ReturnedForm, cells: dict[str, RawCell]
                 continue
             pair = (number(sub_cells[COL_NUM], COL_NUM, sub_code, required),
                     number(sub_cells[COL_DEN], COL_DEN, sub_code, required))
-            _check_pair(indicator, sub_code, pair, sub_cells, add, reported.nihil)
+            _check_pair(indicator, sub_code, pair, sub_cells, add, reported.nihil, quiet_period)
             reported.pairs.append(pair)
             source(f"pembilang{n}", sub_cells[COL_NUM])
             source(f"penyebut{n}", sub_cells[COL_DEN])
     else:
         pair = (number(cells[COL_NUM], COL_NUM, indicator.code, required),
                 number(cells[COL_DEN], COL_DEN, indicator.code, required))
-        _check_pair(indicator, indicator.code, pair, cells, add, reported.nihil)
+        _check_pair(indicator, indicator.code, pair, cells, add, reported.nihil, quiet_period)
         reported.pairs.append(pair)
         source("pembilang1", cells[COL_NUM])
         source("penyebut1", cells[COL_DEN])
     _check_overwritten(indicator, form, cells, add)
-    _check_negative_result(indicator, reported, cells[COL_REAL], form, add)
+    _check_negative_result(indicator, target, reported, cells[COL_REAL], form, add)
     return reported
 
 
@@ -325,27 +350,31 @@ def _check_overwritten(indicator: Indicator, form: ReturnedForm, cells: dict[str
                 field=COLUMN_TITLE[key], value=cell.value)
 
 
-def _check_percent(indicator: Indicator, value: float | None, cell: RawCell, add) -> None:
-    """A typed percentage that looks like a fraction (0,9 for 90) or exceeds 100 (warnings)."""
-    if value is None or indicator.unit != "%":
+def _check_percent(indicator: Indicator, target: float, value: float | None, cell: RawCell, add) -> None:
+    """A typed percentage that looks like a fraction (0,9 for 90, the form's target above 1) or exceeds 100
+    (warnings)."""
+    if value is None or not indicator.is_percent:
         return
     fields = dict(cell=cell.cell, ikk=indicator.code, code=indicator.code)
-    if 0 < value <= 1 < indicator.target:
-        add("percent_as_fraction", WARNING, value=format_number(value, 6), target=format_number(indicator.target),
+    if 0 < value <= 1 < target:
+        add("percent_as_fraction", WARNING, value=format_number(value, 6), target=format_number(target),
             percent=format_number(value * 100, 4), **fields)
     elif value > 100:
         add("percent_above_100", WARNING, value=format_number(value, 4), **fields)
 
 
-def _check_pair(indicator: Indicator, code: str, pair, cells: dict[str, RawCell], add, nihil: bool) -> None:
-    """Penyebut 0 where it divides (error unless 0/0 under NIHIL); a share whose pembilang exceeds its penyebut
+def _check_pair(indicator: Indicator, code: str, pair, cells: dict[str, RawCell], add, nihil: bool,
+                quiet_period: bool = False) -> None:
+    """Penyebut 0 where it divides (error unless 0/0 under NIHIL, or 0/0 in a ``quiet_period``: a
+    period without events of an IKK summed over periods); a share whose pembilang exceeds its penyebut
     (warning)."""
     numerator, denominator = pair
     if nihil or denominator is None:
         return
     method = spec(indicator.method)
     if denominator == 0 and method.divides:
-        if not (indicator.nihil and method.nihil and numerator == 0):  # 0/0 under NIHIL is 100
+        # 0/0 under NIHIL is 100; in a quiet period it adds nothing to the sums
+        if not ((indicator.nihil and method.nihil) or quiet_period) or numerator != 0:
             add("denominator_zero", cell=cells[COL_DEN].cell, ikk=indicator.code, code=code)
         return
     rate = calc.ratio_percent(numerator, denominator)
@@ -355,13 +384,14 @@ def _check_pair(indicator: Indicator, code: str, pair, cells: dict[str, RawCell]
             rate=format_number(rate, 2))
 
 
-def _check_negative_result(indicator: Indicator, reported: IndicatorInput, cell: RawCell, form: ReturnedForm,
-                           add) -> None:
-    """Say what capaian a negative realisasi (a fall, for a change indicator) gives (warning)."""
+def _check_negative_result(indicator: Indicator, target: float, reported: IndicatorInput, cell: RawCell,
+                           form: ReturnedForm, add) -> None:
+    """Say what capaian a negative realisasi (a fall, for a change indicator) gives against the form's
+    target (warning)."""
     realisasi = methods.realisasi(indicator, reported)
     if realisasi is None or realisasi >= 0:
         return
-    capaian = calc.capaian(realisasi, indicator.target, indicator.direction)
+    capaian = calc.capaian(realisasi, target, indicator.direction)
     if capaian is None:
         return
     status = calc.status_text(calc.tercapai(capaian, form.achievement)).lower()

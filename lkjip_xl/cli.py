@@ -31,7 +31,7 @@ from .errors import INPUT, MASTER, OUTPUT, SETUP, USAGE, LkjipError, UsageError
 from .guard import guard_outputs, input_problem
 from .master import MasterError, read_master
 from .messages import LABELS, msg
-from .model import PERIODS
+from .periods import ANNUAL, period_choices
 from .problems import ERROR, Problem
 from .report import Report
 from .template import write_master
@@ -248,16 +248,18 @@ def template(run: Run, out: str, force: bool) -> None:
 @command("forms", help=msg("help_forms"))
 @click.argument("master", type=PATH)
 @click.option("--out-dir", type=PATH, required=True, help=msg("help_forms_out_dir"))
-@click.option("--periode", type=click.Choice(PERIODS), default=PERIODS[0], show_default=True,
+@click.option("--periode", type=click.Choice(period_choices(), case_sensitive=False), default=ANNUAL, show_default=True,
               help=msg("help_forms_periode"))
+@click.option("--sebelumnya", type=PATH, multiple=True, help=msg("help_forms_sebelumnya"))
 @force_option
-def forms(run: Run, master: str, out_dir: str, periode: str, force: bool) -> None:
-    """Write one standard form per Divisi from MASTER."""
+def forms(run: Run, master: str, out_dir: str, periode: str, sebelumnya: tuple[str, ...], force: bool) -> None:
+    """Write one standard form per Divisi from MASTER (of --periode; --sebelumnya: the earlier periods' forms)."""
     from .forms import write_forms
 
-    guard_outputs((), [master], force, out_dirs=[out_dir])
+    guard_outputs((), [master, *sebelumnya], force, out_dirs=[out_dir])
     pk = _load_master(master)
-    for path in write_forms(pk, out_dir, periode, force, read_from=[master]):
+    for path in write_forms(pk, out_dir, periode, force, read_from=[master],
+                            previous=list(sebelumnya) if sebelumnya else None):
         run.wrote(path)
         run.say(msg("form_written", path=path))
 
@@ -347,7 +349,8 @@ def consolidate(run: Run, files: tuple[str, ...], out: str | None, out_dir: str 
         bars[-1].close()
     run.report(result.report.problems)
     run.wrote(*(result.outputs or ([result.output] if result.output is not None else [])))
-    run.set(summary=_summary(result.summary), refused=[str(path) for path in result.refused])
+    run.set(summary=_summary(result.summary), refused=[str(path) for path in result.refused],
+            period_label=result.period_label, complete=result.complete)
     if result.output is not None:
         run.say(msg("consolidated_written", path=result.output))
         if out_dir is not None:
@@ -373,16 +376,19 @@ def consolidate(run: Run, files: tuple[str, ...], out: str | None, out_dir: str 
 @click.option("--anggaran", "anggaran_path", type=PATH, help=msg("help_tables_anggaran"))
 @click.option("--supporting", "supporting_path", type=PATH,
               help=msg("help_tables_supporting", sheet=LABELS["sheet_supporting"]))
+@click.option("--rencana-aksi", "rencana_aksi_path", type=PATH,
+              help=msg("help_tables_rencana_aksi", sheet=LABELS["sheet_action_plan"]))
 @click.option("--start", type=click.IntRange(min=1), default=1, show_default=True, help=msg("help_tables_start"))
 @click.option("--out", type=PATH, required=True, help=msg("help_tables_out"))
 @force_option
 def tables(run: Run, source: str, master_path: str, previous_paths: tuple[str, ...], renstra_path: str,
-           anggaran_path: str | None, supporting_path: str | None, start: int, out: str, force: bool) -> None:
+           anggaran_path: str | None, supporting_path: str | None, rencana_aksi_path: str | None, start: int,
+           out: str, force: bool) -> None:
     """Write the chapter III tables from SOURCE (a consolidated workbook or a folder of forms)."""
     from .tables import make_tables
 
     result = make_tables(source, master_path, previous_paths, renstra_path, out, anggaran_path, supporting_path,
-                         start, force)
+                         start, force, rencana_aksi=rencana_aksi_path)
     run.report(result.warnings, err=True)
     run.wrote(result.output)
     numbered = [entry for entry in result.toc if entry.label]

@@ -8,19 +8,20 @@ as tidy records.  :func:`lkjip_xl.consolidate.consolidate` runs the whole step.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-
 
 from . import calc, methods
 from .calc import Summary
 from .checks import CheckedForm
 from .messages import msg
-from .model import PERIODS, AchievementRule, IndicatorInput, IndicatorResult, Master
+from .period_plan import latest_revisions
+from .periods import ANNUAL
+from .model import AchievementRule, Indicator, IndicatorInput, IndicatorResult, Master
 from .problems import ERROR, WARNING, Problem
 from .validate import Validation
 
 
-ANNUAL = PERIODS[0]  # "Tahunan"
 
 @dataclass
 class Consolidated:
@@ -32,13 +33,20 @@ class Consolidated:
     divisi_order: list[str]
     rows: list[tuple[IndicatorResult, IndicatorInput, CheckedForm]]
     summary: Summary
-    period: str = ANNUAL  #: the period every form is for (validation makes them agree)
+    #: What the rows are for: "Tahunan" (the year), one period ("Triwulan I") or periods combined
+    #: ("s.d. Triwulan II", :mod:`lkjip_xl.period_consolidation`)
+    period: str = ANNUAL
     verified: bool = False  #: whether a master PK was given: only it authenticates the forms' targets
 
     @property
     def period_label(self) -> str:
-        """What the titles name: "Tahun 2023", or "Triwulan I Tahun 2023" for quarterly forms."""
+        """What the titles name: "Tahun 2023", "Triwulan I Tahun 2023" or "s.d. Triwulan II Tahun 2023"."""
         return period_label(self.period, self.year)
+
+    @property
+    def is_year(self) -> bool:
+        """Whether the rows are the year's (what the LKjIP tables need), not a part of it."""
+        return self.period == ANNUAL
 
     def divisi_number(self, divisi: str) -> int:
         """The numeric key of a Divisi (1, 2, ... in order): summaries count on it, never on its name."""
@@ -46,7 +54,7 @@ class Consolidated:
 
 
 def period_label(period: str, year: int) -> str:
-    """"Tahun 2023" for the year, "Triwulan I Tahun 2023" for a quarter."""
+    """"Tahun 2023" for the year, "Triwulan I Tahun 2023" for a period, "s.d. Triwulan II Tahun 2023"."""
     return msg("year_label", year=year) if period == ANNUAL else msg("period_label", period=period, year=year)
 
 
@@ -54,7 +62,9 @@ def accepted_forms(validation: Validation, skip_invalid: bool) -> tuple[list[Che
     """The forms to consolidate and the refused files.
 
     No forms when the run is refused: files with errors and no ``skip_invalid``,
-    or no form left.  The report says why.
+    or no form left.  The report says why.  A form a higher "Revisi ke" of its
+    Kanwil, Divisi and period replaces stays out, also when that one is refused
+    (:func:`lkjip_xl.period_plan.latest_revisions`; the report says so).
     """
     report = validation.report
     refused = validation.refused_files
@@ -63,14 +73,18 @@ def accepted_forms(validation: Validation, skip_invalid: bool) -> tuple[list[Che
         return [], refused
     for path in refused:
         report.add(Problem(path, "form_refused_skip", msg("form_refused_skip", path=path), WARNING))
-    accepted = validation.accepted
+    accepted = [f for f in latest_revisions(validation.forms) if not f.has_errors]
     if not accepted and not any(p.code == "no_forms" for p in report.problems):
         report.add(Problem("", "forms_refused", msg("forms_refused", count=len(refused)), ERROR))
     return accepted, refused
 
 
-def compute(accepted: list[CheckedForm], master: Master | None) -> Consolidated:
-    """Realisasi, capaian and tercapai of every IKK of the accepted forms, in PK order."""
+def compute(accepted: list[CheckedForm], master: Master | None,
+            retarget: Callable[[Indicator], Indicator] | None = None) -> Consolidated:
+    """Realisasi, capaian and tercapai of every IKK of the accepted forms (one per Divisi), in PK order.
+
+    ``retarget`` gives each IKK as the view shows it (a period's forms: with the period's target).
+    """
     first = accepted[0].form
     kanwil = master.kanwil if master else first.kanwil
     year = master.year if master else first.year
@@ -87,6 +101,8 @@ def compute(accepted: list[CheckedForm], master: Master | None) -> Consolidated:
             continue
         indicators = master.for_divisi(divisi) if master else checked.form.indicators
         for indicator in indicators:
+            if retarget is not None:
+                indicator = retarget(indicator)
             reported = checked.inputs.get(indicator.code) or IndicatorInput(indicator.code)
             rows.append((methods.evaluate(indicator, reported, rule), reported, checked))
     present = [d for d in order if d in by_divisi]

@@ -1,9 +1,12 @@
 """Check a set of forms against each other and against the master PK.
 
-Same Kanwil and year everywhere, each Divisi once and every Divisi present;
-the names a stamp carries usable and spelled one way; the achievement rule,
-the Divisi order and the period agreed by all forms; and, with a master, each
-form's locked IKK definitions equal to the master's (:data:`MASTER_FIELDS`).
+Same Kanwil and year everywhere, each Divisi and period once (of several
+revisions the highest counts: :mod:`lkjip_xl.period_plan`) and every Divisi
+present; the names a stamp carries usable and spelled one way; the achievement
+rule, the Divisi order and the calendar (yearly forms, or periods of one
+calendar) agreed by all forms, and the period runs of period forms; and, with
+a master, each form's locked IKK definitions equal to the master's
+(:data:`MASTER_FIELDS`).
 Problems of one form go into that form's list; :func:`cross_check` returns
 those of the set as a whole.
 """
@@ -21,20 +24,22 @@ from .master import name_key, name_problem
 from ._values import NO, YES
 from .master_layout import PK_TITLES
 from .messages import LABELS, msg
-from .model import PERIODS, AchievementRule, Master
+from .model import AchievementRule, Master
+from .period_plan import form_key, latest_revisions, plan_periods, revision_cell, revision_of
+from .periods import calendar, find_period, period_choices
 from .numbers import format_number
 from .reader import HEADER_KEYS, ReturnedForm
 from .problems import ERROR, WARNING, Problem
 
 
 def cross_check(checked: list[CheckedForm], master: Master | None, multi_kanwil: bool = False) -> list[Problem]:
-    """Same Kanwil and year everywhere, each Divisi once, every Divisi present; names usable and
-    the achievement rule, Divisi order and period agreed by all forms.
+    """Same Kanwil and year everywhere, each Divisi and period once, every Divisi present; names
+    usable and the achievement rule, Divisi order and calendar agreed by all forms.
 
     Problems of one form go into that form's list; problems of the set as a
     whole (a missing Divisi) are returned.  With ``multi_kanwil`` the forms may
-    come from several Kanwil: each (Kanwil, Divisi) once, every Divisi of each
-    Kanwil present, one year and period; rule and order agreed within each Kanwil.
+    come from several Kanwil: each (Kanwil, Divisi, period) once, every Divisi of each
+    Kanwil present, one year and one period; rule and order agreed within each Kanwil.
     """
     if not checked:
         return []
@@ -43,13 +48,13 @@ def cross_check(checked: list[CheckedForm], master: Master | None, multi_kanwil:
     expected_year = master.year if master else _most_common(f.form.year for f in checked)
     _check_names(checked, master, multi_kanwil)
     _check_agreement(checked, master, multi_kanwil)
-    first_of: dict[tuple[str, str], CheckedForm] = {}
+    seen: set[tuple[str, str]] = set()
     for result in checked:
         form = result.form
 
         def add(code: str, target: CheckedForm = result, **fields: Any) -> None:
-            target.problems.append(Problem(target.form.path, code, msg(code, path=target.form.path, **fields),
-                                           ERROR, sheet=STAMP_SHEET))
+            path = target.form.path
+            target.problems.append(Problem(path, code, msg(code, path=path, **fields), ERROR, sheet=STAMP_SHEET))
 
         if form.kanwil != expected_kanwil and not multi_kanwil:
             add("form_other_kanwil", found=form.kanwil, expected=expected_kanwil)
@@ -59,22 +64,63 @@ def cross_check(checked: list[CheckedForm], master: Master | None, multi_kanwil:
             add("form_unknown_divisi", divisi=form.divisi)
         elif master is not None:
             result.problems.extend(_compare_with_master(form, master))
-        first = first_of.setdefault((form.kanwil if multi_kanwil else "", form.divisi), result)
-        if first is not result:
-            # both copies are refused: which one is right is the sender's call
-            add("form_duplicate_divisi", divisi=form.divisi, other=first.form.path)
-            if not any(p.code == "form_duplicate_divisi" for p in first.problems):
-                add("form_duplicate_divisi", target=first, divisi=form.divisi, other=form.path)
+        seen.add((form.kanwil if multi_kanwil else "", form.divisi))
+    _check_revisions(checked)
     if multi_kanwil:
         orders: dict[str, list[str]] = {}
         for f in checked:
             orders.setdefault(f.form.kanwil, f.form.divisi_order)  # as the Kanwil's first form says
         return [Problem("", "form_missing_divisi_kanwil", msg("form_missing_divisi_kanwil", divisi=d, kanwil=k),
-                        WARNING) for k, order in orders.items() for d in order if (k, d) not in first_of]
+                        WARNING) for k, order in orders.items() for d in order if (k, d) not in seen]
     expected_divisi = master.divisi_order if master else next(
         f.form.divisi_order for f in checked if (f.form.kanwil, f.form.year) == (expected_kanwil, expected_year))
-    return [Problem("", "form_missing_divisi", msg("form_missing_divisi", divisi=d), WARNING)
-            for d in expected_divisi if ("", d) not in first_of]
+    found = [Problem("", "form_missing_divisi", msg("form_missing_divisi", divisi=d), WARNING)
+             for d in expected_divisi if ("", d) not in seen]
+    return found + _check_periods(checked, master)
+
+
+def _check_revisions(checked: list[CheckedForm]) -> None:
+    """Of the forms of one Kanwil, year, Divisi and period, the highest "Revisi ke" counts: the lower
+    ones are set aside with a warning naming the newer file; two of the highest revision are both refused.
+
+    Forms whose "Revisi ke" is invalid have their own error and are not compared.
+    """
+    groups: dict[tuple[str, int, str, str], list[CheckedForm]] = {}
+    for result in checked:
+        if result.form.revision is not None:
+            groups.setdefault(form_key(result.form), []).append(result)
+    for forms in groups.values():
+        if len(forms) < 2:
+            continue
+        top = max(revision_of(f) for f in forms)
+        newest = [f for f in forms if revision_of(f) == top]
+        for result in forms:
+            form = result.form
+            sheet, cell = revision_cell(form)
+            fields = dict(path=form.path, divisi=form.divisi, period=form.period, revision=revision_of(result),
+                          sheet=sheet, cell=cell)
+            if revision_of(result) < top:
+                code, severity, other = "form_revision_replaced", WARNING, newest[0]
+            elif len(newest) > 1:  # which one is right is the sender's call
+                code, severity, other = "form_duplicate_divisi", ERROR, next(f for f in newest if f is not result)
+            else:
+                continue
+            result.problems.append(Problem(form.path, code, msg(code, other=other.form.path, newer=top, **fields),
+                                           severity, sheet=sheet, cell=cell))
+
+
+def _check_periods(checked: list[CheckedForm], master: Master | None) -> list[Problem]:
+    """The period runs of the forms without errors (:func:`~lkjip_xl.period_plan.plan_periods`): problems
+    of a form go into its list, the others are returned."""
+    usable = [f for f in latest_revisions(checked) if not f.has_errors]  # as the consolidation takes them
+    plan = plan_periods(usable, master)
+    if plan is None:
+        return []
+    by_path = {f.form.path: f for f in usable}
+    for problem in plan.problems:
+        if problem.file in by_path:
+            by_path[problem.file].problems.append(problem)
+    return [p for p in plan.problems if p.file not in by_path]
 
 
 def _stamp_problem(result: CheckedForm, code: str, **fields: Any) -> None:
@@ -101,9 +147,9 @@ def _check_names(checked: list[CheckedForm], master: Master | None, multi_kanwil
             detail = name_problem(name)
             if detail:
                 _stamp_problem(result, "form_name_invalid", field=label, value=name, detail=detail)
-        if form.period not in PERIODS:
+        if form.period not in period_choices():
             _stamp_problem(result, "form_name_invalid", field=HEADER_LABEL["periode"], value=form.period,
-                           detail=msg("period_choice", periods=", ".join(PERIODS)))
+                           detail=msg("period_choice", periods=", ".join(period_choices())))
         seen: dict[str, str] = {}
         for name in form.divisi_order:
             if name_key(name) not in seen:
@@ -145,7 +191,8 @@ ORDER_LABEL = LABELS["field_divisi_order"]
 
 def _check_agreement(checked: list[CheckedForm], master: Master | None, multi_kanwil: bool) -> None:
     """All forms share the achievement rule, the Divisi order (those of the master, or else those
-    of most forms, per Kanwil) and the period (of most forms); a tie refuses every form of it.
+    of most forms, per Kanwil) and the calendar (one period in a national run); a tie refuses
+    every form of it.
 
     A single re-stamped form may otherwise set the rule for every Divisi, and a
     quarter's form be counted as the year.
@@ -159,7 +206,34 @@ def _check_agreement(checked: list[CheckedForm], master: Master | None, multi_ka
         known = [f for f in forms if master is None or f.form.divisi in master.divisi_order]  # else unknown Divisi
         _agree(known, "form_order_differs", ORDER_LABEL, lambda f: "; ".join(f.divisi_order),
                "; ".join(master.divisi_order) if master else None)
-    _agree(checked, "form_period_differs", HEADER_LABEL["periode"], lambda f: f.period, None)
+    if multi_kanwil:  # a national run compares one period across Kanwil
+        _agree(checked, "form_period_differs", HEADER_LABEL["periode"], lambda f: f.period, None)
+    else:
+        _check_calendar(checked, master)
+
+
+def _check_calendar(checked: list[CheckedForm], master: Master | None) -> None:
+    """All forms are of one calendar: yearly forms, or forms of periods of one calendar (the master's,
+    with one), never both; the forms of the other calendar (of most forms) are refused."""
+    forms = [f for f in checked if f.form.period in period_choices()]  # others: form_name_invalid
+    if master is not None:
+        expected = calendar(master.calendar)
+        kept = []
+        for result in forms:
+            period = find_period(result.form.period)
+            if period is not None and period.calendar != expected.name:
+                _stamp_problem(result, "form_calendar_master", period=period.label, calendar=period.calendar,
+                               expected=expected.name, periods=", ".join(expected.labels))
+            else:
+                kept.append(result)
+        forms = kept
+    _agree(forms, "form_calendar_differs", msg("field_calendar"), _calendar_text, None)
+
+
+def _calendar_text(form: ReturnedForm) -> str:
+    """"formulir tahunan" or "formulir triwulan": what the forms must share."""
+    period = find_period(form.period)
+    return msg("calendar_forms", calendar=period.calendar) if period else msg("calendar_forms_annual")
 
 
 def _agree(forms: list[CheckedForm], code: str, label: str, value_of: Callable[[ReturnedForm], str],

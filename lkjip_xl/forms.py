@@ -4,7 +4,14 @@ The layout follows :mod:`lkjip_xl.layout`.  Labels and targets are locked,
 input cells are open and validated, capaian is a live formula (with its value
 stored), below-target capaian is highlighted, the sheet prints on A4
 landscape with the table header repeated, and a very hidden stamp sheet
-identifies the form when it comes back.
+identifies the form when it comes back.  The header block has an open
+"Revisi ke" cell for a corrected form.
+
+A form of a period of the master's calendar (docs/form_contract.md, "Period
+forms") shows that period's target (:func:`lkjip_xl.checks.form_target`), says
+in Cara Perhitungan what to type for the IKK's period rule, and from the second
+period on adds two locked reference columns: the annual target and the
+realisasi of the earlier periods combined (:mod:`lkjip_xl.to_date`).
 """
 
 from __future__ import annotations
@@ -16,30 +23,51 @@ from collections.abc import Iterable
 
 from . import TEMPLATE_VERSION, calc, methods
 from ._values import YES
+from .checks import form_target
+from .errors import UsageError
 from .fileio import OutputSet
-from .guard import guard_outputs
+from .guard import guard_outputs, path_list
 from .kinds import KIND_FORM
 from .names import slug, unique_names
 from .layout import (
     COL_CAPAIAN, COL_CODE, COL_DEN, COL_IKK_NO, COL_METHOD, COL_NIHIL, COL_NOTE, COL_NUM, COL_REAL,
     COL_SK_NO, COL_SK_TEXT, COL_STATUS, COL_TARGET, COL_TEXT, COL_UNIT, COLUMN_INDEX, COLUMNS,
-    FIRST_DATA_ROW, FORM_SHEET, HEADER_FIELDS, HEADER_VALUE_COL, STAMP_MAGIC, STAMP_SHEET,
-    TABLE_HEADER_ROW, content_hash, locked_content, split_text, subrow_code,
+    COL_REF_TARGET, COL_REF_TO_DATE, FIRST_DATA_ROW, FORM_SHEET, HEADER_FIELDS, HEADER_VALUE_COL, REVISION_FIELD,
+    REVISION_MAX, STAMP_MAGIC, STAMP_SHEET, TABLE_HEADER_ROW, content_hash, locked_content, reference_columns,
+    split_text, subrow_code,
 )
 from .messages import LABELS, msg
 from .methods import Inputs
-from .model import Indicator, IndicatorInput, Master, PERIODS
+from .model import Indicator, IndicatorInput, Master
+from .periods import ANNUAL, Period, calendar, is_annual, rule_spec
 from .numbers import INPUT_LIMIT, excel_number_format
 from .styles import StyleBook
+from .to_date import to_date_realisasi
 from .xlsx import a1, decimals_for, new_workbook, number_literal, print_setup, quote_sheet, row_height
 
 C = COLUMN_INDEX
-LAST_COL = len(COLUMNS) - 1
 
 
-def method_description(indicator: Indicator) -> str:
+def form_period(master: Master, period: str) -> Period | None:
+    """The period of ``master``'s calendar named ``period`` (label or code, any case), ``None`` for the year.
+
+    Raises :class:`~lkjip_xl.errors.UsageError` for a period of another
+    calendar ("Semester I" for a triwulan master) or an unknown name.
+    """
+    if is_annual(period):
+        return None
+    own = calendar(master.calendar)
+    found = own.find(period)
+    if found is None:
+        raise UsageError("forms_period_not_in_calendar", period=period, calendar=own.name,
+                         periods=", ".join((ANNUAL, *own.labels)))
+    return found
+
+
+def method_description(indicator: Indicator, period: Period | None = None) -> str:
     """How realisasi is computed, in words for the Divisi staff (the method's description, then
-    the NIHIL rule, the direction and the master's note)."""
+    the NIHIL rule, the direction and the master's note; on a period form what to type for the
+    IKK's period rule)."""
     text = methods.spec(indicator.method).describe(indicator)
     if indicator.nihil:
         text += msg("method_nihil_hint")
@@ -47,10 +75,12 @@ def method_description(indicator: Indicator) -> str:
         text += msg("method_lower_is_better")
     if indicator.method_note:
         text += ". " + indicator.method_note
+    if period is not None:
+        text += msg(rule_spec(indicator.period_rule).form_hint)
     return text
 
 
-def form_filename(master: Master, divisi: str, period: str = PERIODS[0]) -> str:
+def form_filename(master: Master, divisi: str, period: str = ANNUAL) -> str:
     """``Formulir_2023_Administrasi.xlsx`` (Triwulan appended when not yearly).
 
     The Divisi name is made ASCII by :func:`lkjip_xl.names.slug` (accents
@@ -62,78 +92,98 @@ def form_filename(master: Master, divisi: str, period: str = PERIODS[0]) -> str:
     if not name:
         order = list(master.divisi_order)
         name = msg("filename_divisi_fallback", n=order.index(divisi) + 1 if divisi in order else 1)
-    suffix = "" if period == PERIODS[0] else "_" + slug(period)
+    suffix = "" if period == ANNUAL else "_" + slug(period)
     return msg("filename_form", year=master.year, name=name, suffix=suffix)
 
 
-def form_filenames(master: Master, period: str = PERIODS[0]) -> dict[str, str]:
+def form_filenames(master: Master, period: str = ANNUAL) -> dict[str, str]:
     """Divisi → file name for every Divisi of ``master``, unique ignoring case ("Keimigrasian" and
     "Keimigrasian!" give ``..._Keimigrasian.xlsx`` and ``..._Keimigrasian_2.xlsx``, in PK order)."""
     order = list(master.divisi_order)
     return dict(zip(order, unique_names(form_filename(master, divisi, period) for divisi in order)))
 
 
-def write_forms(master: Master, out_dir: str | Path, period: str = PERIODS[0], force: bool = False,
+def write_forms(master: Master, out_dir: str | Path, period: str = ANNUAL, force: bool = False,
                 inputs: dict[str, IndicatorInput] | None = None,
-                read_from: Iterable[str | os.PathLike] = ()) -> list[Path]:
+                read_from: Iterable[str | os.PathLike] = (),
+                previous: str | Path | Iterable[str | Path] | None = None) -> list[Path]:
     """Write one form per Divisi of ``master`` into ``out_dir``; return the paths.
 
+    ``period`` is "Tahunan" or a period of the master's calendar (label or code,
+    any case; :func:`form_period`).  ``previous`` are the filled forms (files or
+    folders) of the periods before it: their realisasi, combined, fill the
+    column "Realisasi s.d." (:func:`lkjip_xl.to_date.to_date_realisasi`);
+    without them the column says it is not filled.
+
     Every name is decided and checked (:func:`lkjip_xl.guard.guard_outputs`
-    against ``read_from``, the files the master was read from) before the first
-    byte is written; all forms are written as temporaries and moved into place
-    together, so a failure leaves no partial set.
+    against ``read_from``, the files the master was read from, and ``previous``)
+    before the first byte is written; all forms are written as temporaries and
+    moved into place together, so a failure leaves no partial set.
     """
-    if period not in PERIODS:
-        raise ValueError(f"unknown period {period!r}; use one of {PERIODS}")
+    found = form_period(master, period)
+    earlier = None if previous is None else path_list(previous)
+    if earlier is not None and (found is None or found.index == 1):
+        raise UsageError("forms_previous_unused", period=found.label if found else ANNUAL)
+    label = found.label if found else ANNUAL
     out_dir = Path(out_dir)
-    names = form_filenames(master, period)
-    targets = guard_outputs([out_dir / names[divisi] for divisi in master.divisi_order], read_from, force,
-                            out_dirs=[out_dir])
+    names = form_filenames(master, label)
+    targets = guard_outputs([out_dir / names[divisi] for divisi in master.divisi_order],
+                            [*read_from, *(earlier or ())], force, out_dirs=[out_dir])
+    to_date = None if earlier is None or found is None else to_date_realisasi(master, found, earlier)
     with OutputSet(force) as outputs:
         for divisi, target in zip(master.divisi_order, targets):
-            _write_form_file(master, divisi, outputs.temporary(target), period, inputs)
+            _write_form_file(master, divisi, outputs.temporary(target), found, inputs,
+                             None if to_date is None else to_date.get(divisi, {}))
     return targets
 
 
-def write_form(master: Master, divisi: str, out: str | Path, period: str = PERIODS[0],
+def write_form(master: Master, divisi: str, out: str | Path, period: str = ANNUAL,
                force: bool = False, inputs: dict[str, IndicatorInput] | None = None) -> Path:
     """Write the form of one Divisi; ``inputs`` pre-fills it (samples, tests, re-issues)."""
-    if period not in PERIODS:
-        raise ValueError(f"unknown period {period!r}; use one of {PERIODS}")
+    found = form_period(master, period)
     with OutputSet(force) as outputs:
-        _write_form_file(master, divisi, outputs.temporary(out), period, inputs)
+        _write_form_file(master, divisi, outputs.temporary(out), found, inputs, None)
     return Path(out)
 
 
-def _write_form_file(master: Master, divisi: str, path: str, period: str,
-                     inputs: dict[str, IndicatorInput] | None) -> None:
+def _write_form_file(master: Master, divisi: str, path: str, period: Period | None,
+                     inputs: dict[str, IndicatorInput] | None, to_date: dict[str, float | None] | None) -> None:
     indicators = list(master.for_divisi(divisi))
     if not indicators:
         raise ValueError(f"Divisi {divisi!r} has no IKK in the master")
     workbook = new_workbook(path, title=msg("title_form_workbook", divisi=divisi, year=master.year), kind=KIND_FORM)
-    _FormWriter(workbook, master, divisi, period, indicators, inputs or {}).write()
+    _FormWriter(workbook, master, divisi, period, indicators, inputs or {}, to_date).write()
     workbook.close()
 
 
 class _FormWriter:
-    def __init__(self, workbook, master: Master, divisi: str, period: str,
-                 indicators: list[Indicator], inputs: dict[str, IndicatorInput]):
+    def __init__(self, workbook, master: Master, divisi: str, period: Period | None,
+                 indicators: list[Indicator], inputs: dict[str, IndicatorInput],
+                 to_date: dict[str, float | None] | None):
         self.wb = workbook
         self.master = master
         self.divisi = divisi
-        self.period = period
+        self.period = period.label if period else ANNUAL
+        self.period_of = period
         self.indicators = indicators
         self.inputs = inputs
+        self.to_date = to_date
+        columns = COLUMNS
+        if period is not None and period.index > 1:
+            columns += reference_columns(calendar(period.calendar).periods[period.index - 2])
+        self.columns = columns
+        self.col = {key: c for c, (key, _, _) in enumerate(columns)}
+        self.last_col = len(columns) - 1
         self.sheet = workbook.add_worksheet(FORM_SHEET)
         self.st = StyleBook(workbook, "form")
 
     # -- sheet ------------------------------------------------------------------
     def write(self) -> None:
         sheet = self.sheet
-        for col, (_, _title, width) in enumerate(COLUMNS):
+        for col, (_, _title, width) in enumerate(self.columns):
             sheet.set_column(col, col, width)
         self._header_block()
-        for col, (_, title, _) in enumerate(COLUMNS):
+        for col, (_, title, _) in enumerate(self.columns):
             sheet.write_string(TABLE_HEADER_ROW, col, title, self.st.header)
         sheet.set_row(TABLE_HEADER_ROW, 32)
         row = FIRST_DATA_ROW
@@ -142,7 +192,7 @@ class _FormWriter:
         last_row = row - 1
         self._conditional_formats(last_row)
         print_setup(sheet, margins={"left": 0.4, "right": 0.4, "top": 0.6, "bottom": 0.6},
-                    repeat_rows=TABLE_HEADER_ROW, area=(max(last_row, FIRST_DATA_ROW), LAST_COL),
+                    repeat_rows=TABLE_HEADER_ROW, area=(max(last_row, FIRST_DATA_ROW), self.last_col),
                     footer=msg("form_footer"))
         self._defined_names()
         sheet.freeze_panes(FIRST_DATA_ROW, 0)
@@ -162,6 +212,18 @@ class _FormWriter:
                 sheet.write_number(row, HEADER_VALUE_COL, val, value)
             else:
                 sheet.write_string(row, HEADER_VALUE_COL, val, value)
+        self._revision_cell()
+
+    def _revision_cell(self) -> None:
+        """The open "Revisi ke" cell of the header block: blank, a whole number 0..REVISION_MAX."""
+        text, _, row = REVISION_FIELD
+        self.sheet.write_string(row, 0, text, self.st.label)
+        self.sheet.write_blank(row, HEADER_VALUE_COL, None, self.st.input)
+        self.sheet.data_validation(row, HEADER_VALUE_COL, row, HEADER_VALUE_COL, {
+            "validate": "integer", "criteria": "between", "minimum": 0, "maximum": REVISION_MAX,
+            "input_title": text, "input_message": msg("form_revision_input"),
+            "error_title": text, "error_message": msg("form_revision_error", most=REVISION_MAX),
+        })
 
     def _indicator_rows(self, indicator: Indicator, row: int) -> int:
         sheet = self.sheet
@@ -174,14 +236,15 @@ class _FormWriter:
         sheet.write_number(row, C[COL_IKK_NO], indicator.ikk_no, label)
         sheet.write_string(row, C[COL_TEXT], indicator.text, label)
         sheet.write_string(row, C[COL_UNIT], indicator.unit, label)
-        sheet.write_string(row, C[COL_METHOD], method_description(indicator), label)
-        target_fmt = excel_number_format(indicator.unit, decimals_for(indicator.target))
-        sheet.write_number(row, C[COL_TARGET], indicator.target, self.st("locked_number", target_fmt))
+        description = method_description(indicator, self.period_of)
+        sheet.write_string(row, C[COL_METHOD], description, label)
+        target = form_target(indicator, self.period)
+        target_fmt = excel_number_format(indicator.unit, decimals_for(target))
+        sheet.write_number(row, C[COL_TARGET], target, self.st("locked_number", target_fmt))
         note = reported.keterangan if reported else ""
         widths = {key: width for key, _, width in COLUMNS}
         sheet.set_row(row, row_height([(indicator.sk_text, widths[COL_SK_TEXT]), (indicator.text, widths[COL_TEXT]),
-                                       (method_description(indicator), widths[COL_METHOD]),
-                                       (note, widths[COL_NOTE])]))
+                                       (description, widths[COL_METHOD]), (note, widths[COL_NOTE])]))
         sheet.write_string(row, C[COL_NOTE], note, self.st.input_text)
 
         method = methods.spec(indicator.method)
@@ -244,13 +307,33 @@ class _FormWriter:
             sheet.write_formula(row, C[COL_REAL], "=" + methods.realisasi_formula(indicator, refs),
                                 self.st("computed", unit_fmt), "" if result_real is None else result_real)
         target_ref = a1(row, C[COL_TARGET])
-        cap = calc.capaian(result_real, indicator.target, indicator.direction)
+        cap = calc.capaian(result_real, target, indicator.direction)
         sheet.write_formula(row, C[COL_CAPAIAN], "=" + calc.capaian_formula(real_ref, target_ref, indicator.direction),
                             self.st("computed", '0.00"%"'), "" if cap is None else cap)
         cap_ref = a1(row, C[COL_CAPAIAN])
         sheet.write_formula(row, C[COL_STATUS], "=" + calc.status_formula(cap_ref, self.master.achievement),
                             self.st.computed, calc.status_text(calc.tercapai(cap, self.master.achievement)))
+        if COL_REF_TARGET in self.col:
+            self._reference_cells(indicator, row, sub_rows)
         return row + 1 + len(sub_rows)
+
+    def _reference_cells(self, indicator: Indicator, row: int, sub_rows: list[int]) -> None:
+        """The locked grey reference cells: the annual target and the realisasi of the earlier periods
+        (values read from their forms; a note when they were not given)."""
+        sheet, grey = self.sheet, "locked_number"
+        target_fmt = excel_number_format(indicator.unit, decimals_for(indicator.target))
+        sheet.write_number(row, self.col[COL_REF_TARGET], indicator.target, self.st(grey, target_fmt))
+        to_date_col = self.col[COL_REF_TO_DATE]
+        value = None if self.to_date is None else self.to_date.get(indicator.code)
+        if self.to_date is None:
+            sheet.write_string(row, to_date_col, msg("form_to_date_missing"), self.st(grey))
+        elif value is None:
+            sheet.write_blank(row, to_date_col, None, self.st(grey))
+        else:
+            sheet.write_number(row, to_date_col, value, self.st(grey, excel_number_format(indicator.unit, 2)))
+        for sub_row in sub_rows:
+            for key in (COL_REF_TARGET, COL_REF_TO_DATE):
+                sheet.write_blank(sub_row, self.col[key], None, self.st.not_needed)
 
     def _number_validation(self, indicator: Indicator) -> dict:
         minimum = -INPUT_LIMIT if indicator.may_be_negative else 0
@@ -290,11 +373,11 @@ class _FormWriter:
 
     def _defined_names(self) -> None:
         sheet_ref = quote_sheet(FORM_SHEET)
-        for _, name, row in HEADER_FIELDS:
+        for _, name, row in (*HEADER_FIELDS, REVISION_FIELD):
             self.wb.define_name(name, f"={sheet_ref}!{a1(row, HEADER_VALUE_COL, absolute=True)}")
         self.wb.define_name(
             "LKJIP_TABEL_JUDUL",
-            f"={sheet_ref}!{a1(TABLE_HEADER_ROW, 0, True)}:{a1(TABLE_HEADER_ROW, LAST_COL, True)}",
+            f"={sheet_ref}!{a1(TABLE_HEADER_ROW, 0, True)}:{a1(TABLE_HEADER_ROW, self.last_col, True)}",
         )
 
     def _stamp(self) -> None:

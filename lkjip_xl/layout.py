@@ -3,8 +3,9 @@
 A Divisi form is an .xlsx workbook with:
 
 - a visible sheet :data:`FORM_SHEET` ("Formulir") holding a header block (Kanwil,
-  Tahun, Divisi, Periode, each also a defined name) and a table whose header row
-  has the column titles in :data:`COLUMNS`;
+  Tahun, Divisi, Periode, each also a defined name, and the open "Revisi ke" cell)
+  and a table whose header row has the column titles in :data:`COLUMNS` (a form of
+  period k > 1 adds the locked :func:`reference_columns` at the right; they are never read);
 - a very hidden sheet :data:`STAMP_SHEET` ("_lkjip") with the stamp: key/value
   pairs (Kanwil, year, Divisi, period, template version, SHA-256 of the locked
   content) and the locked content itself as JSON.
@@ -24,8 +25,9 @@ from dataclasses import asdict
 from typing import Any
 
 from . import TEMPLATE_VERSION
-from .messages import LABELS
+from .messages import LABELS, msg
 from .model import AchievementRule, Indicator
+from .periods import Period
 
 FORM_SHEET = LABELS["sheet_form"]
 STAMP_SHEET = "_lkjip"
@@ -38,6 +40,10 @@ HEADER_FIELDS: tuple[tuple[str, str, int], ...] = (
     (LABELS["col_divisi"], "LKJIP_DIVISI", 4),
     (LABELS["col_periode"], "LKJIP_PERIODE", 5),
 )
+#: The revision number a Divisi types when it sends a corrected form of an earlier period
+#: (blank or 0: the first version); open, and not part of the stamp.
+REVISION_FIELD: tuple[str, str, int] = (LABELS["col_revisi"], "LKJIP_REVISI", 6)
+REVISION_MAX = 99
 HEADER_VALUE_COL = 2  # column C
 TABLE_HEADER_ROW = 7  # 0-based: row 8 in Excel
 FIRST_DATA_ROW = TABLE_HEADER_ROW + 1
@@ -85,6 +91,19 @@ INPUT_COLUMNS = (COL_NUM, COL_DEN, COL_REAL, COL_NIHIL, COL_NOTE)
 
 SUBROW_RE = re.compile(r"^(?P<code>.+)\.(?P<n>\d+)$")
 
+#: Locked reference columns right of Keterangan on the form of a period k > 1: the annual target and
+#: the realisasi of periods 1..k-1 combined (values from the earlier forms).  Not inputs: their titles
+#: are not in :data:`TITLE_TO_KEY`, so readers never take a value from them.
+COL_REF_TARGET = "target_tahunan"
+COL_REF_TO_DATE = "realisasi_sd"
+
+
+def reference_columns(previous: Period) -> tuple[tuple[str, str, float], ...]:
+    """(key, title, width) of the reference columns of the form of the period after ``previous``."""
+    return ((COL_REF_TARGET, LABELS["col_target_tahunan"], 13),
+            (COL_REF_TO_DATE, msg("col_realisasi_to_date", to_date=previous.to_date_label()), 20))
+
+
 #: Stamp keys, in the order they are written.
 STAMP_KEYS = (
     "format",
@@ -110,7 +129,9 @@ def indicator_payload(indicator: Indicator) -> dict[str, Any]:
     data = asdict(indicator)
     data["method"] = str(indicator.method)
     data["direction"] = indicator.direction.value
-    data["quarter_rule"] = indicator.quarter_rule.value
+    data["period_rule"] = str(indicator.period_rule)
+    data["target_kind"] = str(indicator.target_kind)
+    data["period_targets"] = list(indicator.period_targets)
     data["sub_labels"] = list(indicator.sub_labels)
     return data
 

@@ -15,10 +15,12 @@ from typing import TypedDict, cast
 
 from .errors import MASTER, LkjipError
 from ._values import blank, parse_year, parse_yes_no
-from .master_layout import INFO_FIELDS, INFO_SHEET, PK_COLUMNS, PK_REQUIRED, PK_SHEET, PK_TITLES
+from .master_layout import INFO_FIELDS, INFO_SHEET, PK_ALIASES, PK_COLUMNS, PK_REQUIRED, PK_SHEET, PK_TITLES
 from .messages import LABELS, msg, visible
-from .methods import DEFAULT_METHOD, METHODS, Inputs, spec
-from .model import AchievementRule, Direction, Indicator, Master, QuarterRule
+from .methods import DEFAULT_METHOD, METHODS, Inputs, combination_problem, spec
+from .model import AchievementRule, Direction, Indicator, Master
+from .period_targets import apply_period_targets
+from .periods import CALENDARS, DEFAULT_CALENDAR, RULES, PeriodRule, Traffic, calendar
 from .numbers import (
     INPUT_LIMIT, INPUT_MIN_MAGNITUDE, NumberParseError, format_number, in_input_range, parse_number, unit_kind,
 )
@@ -86,6 +88,8 @@ class _Info(TypedDict, total=False):
     threshold: float
     inclusive: bool
     renstra_basis: str
+    calendar: str
+    traffic: Traffic
 
 
 def read_master(path: str | Path) -> Master:
@@ -104,10 +108,10 @@ def read_master(path: str | Path) -> Master:
         if sheet not in sheets:
             problems.append(Problem(name, "master_sheet_missing",
                                     msg("master_sheet_missing", sheet=sheet, path=name), sheet=sheet))
-    if problems:
-        raise MasterError(problems)
-    info = _read_info(workbook, name, problems)
-    indicators = _read_pk(workbook, name, problems)
+    info = _read_info(workbook, name, problems) if INFO_SHEET in sheets else _Info()
+    indicators = _read_pk(workbook, name, problems) if PK_SHEET in sheets else []
+    if indicators and "calendar" in info:
+        indicators = apply_period_targets(workbook, name, calendar(info["calendar"]), indicators, problems)
     if not indicators and not problems:
         problems.append(Problem(name, "master_empty", msg("master_empty", path=name, sheet=PK_SHEET),
                                 sheet=PK_SHEET))
@@ -116,7 +120,7 @@ def read_master(path: str | Path) -> Master:
     return Master(
         kanwil=info["kanwil"], year=info["tahun"], indicators=tuple(indicators),
         achievement=AchievementRule(info["threshold"], info["inclusive"]),
-        renstra_basis=info["renstra_basis"],
+        renstra_basis=info["renstra_basis"], calendar=info["calendar"], traffic=info["traffic"],
     )
 
 
@@ -181,6 +185,29 @@ def _read_info(workbook, path: str, problems: list[Problem]) -> _Info:
             problem("renstra_basis", "master_value_invalid", value=basis.value, detail=msg("detail_renstra_basis"))
         else:
             info["renstra_basis"] = text
+    cal = found.get("calendar")
+    info["calendar"] = DEFAULT_CALENDAR
+    if cal is not None and not blank(cal.value):
+        text = str(cal.value).strip().casefold()
+        if text not in CALENDARS:
+            problem("calendar", "master_value_invalid", value=cal.value, detail=msg("detail_calendar",
+                                                                                    options=", ".join(CALENDARS)))
+            del info["calendar"]
+        else:
+            info["calendar"] = text
+    lights = Traffic()
+    for key in ("light_green", "light_yellow"):
+        light = found.get(key)
+        if light is not None and not blank(light.value):
+            try:
+                value = parse_number(cast("str | float | int", light.value), "percent").value
+            except NumberParseError:
+                problem(key, "master_value_invalid", value=light.value, detail=msg("detail_threshold"))
+                continue
+            lights = Traffic(value, lights.yellow) if key == "light_green" else Traffic(lights.green, value)
+    if lights.green <= lights.yellow:
+        problem("light_green", "master_value_invalid", value=lights.green, detail=msg("detail_lights"))
+    info["traffic"] = lights
     return info
 
 
@@ -191,8 +218,9 @@ def _read_pk(workbook, path: str, problems: list[Problem]) -> list[Indicator]:
     header = [str(v).strip().casefold() if v is not None else "" for v in rows[0]]
     col_of: dict[str, int] = {}
     for key, title, _, _ in PK_COLUMNS:
-        if title.casefold() in header:
-            col_of[key] = header.index(title.casefold())
+        for known in (title, *PK_ALIASES.get(key, ())):
+            if known.casefold() in header and key not in col_of:
+                col_of[key] = header.index(known.casefold())
     for key in PK_REQUIRED:
         if key not in col_of:
             problems.append(Problem(path, "master_header_missing",
@@ -358,7 +386,8 @@ def _parse_row(get, r: int, col_of: dict[str, int], path: str, problems: list[Pr
     if sub_pairs and len(sub_labels) < 2:
         bad("sub_labels" if "sub_labels" in col_of else "method", msg("master_sub_labels_needed", method=method))
     direction = choice("direction", {d.value: d for d in Direction}, Direction.NAIK)
-    quarter_rule = choice("quarter_rule", {q.value: q for q in QuarterRule}, QuarterRule.NILAI_AKHIR)
+    period_rule = choice("period_rule", {name: rule_spec.rule for name, rule_spec in RULES.items()},
+                         PeriodRule.NILAI_AKHIR)
     nihil = flag("nihil")
     negative = flag("may_be_negative")
     anggaran = number("anggaran", "money")
@@ -371,10 +400,15 @@ def _parse_row(get, r: int, col_of: dict[str, int], path: str, problems: list[Pr
         bad("code", msg("detail_code_dot"))
     if len(problems) > before or sk_no is None or ikk_no is None or target is None:  # None was reported
         return None
-    return Indicator(
+    indicator = Indicator(
         code=code, divisi=divisi, sk_no=int(sk_no), sk_text=sk_text, ikk_no=int(ikk_no), text=ikk_text,
         unit=unit, target=target, method=method, scale_divisor=divisor,
         sub_labels=sub_labels if sub_pairs else (),
-        direction=direction, nihil=nihil, quarter_rule=quarter_rule, may_be_negative=negative,
+        direction=direction, nihil=nihil, period_rule=period_rule, may_be_negative=negative,
         anggaran=anggaran, renstra_scale_factor=factor, method_note=note,
     )
+    meaningless = combination_problem(indicator)
+    if meaningless:
+        bad("direction", meaningless)
+        return None
+    return indicator

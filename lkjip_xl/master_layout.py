@@ -10,12 +10,17 @@ them for other programs.
 
 from __future__ import annotations
 
-from . import methods
+from . import methods, periods
 from .messages import LABELS, msg
 
 INFO_SHEET = LABELS["sheet_master_info"]
 PK_SHEET = LABELS["sheet_master_pk"]
 GUIDE_SHEET = LABELS["sheet_master_guide"]
+#: The optional sheet of period targets: Kode IKK, Jenis Target, then one column per period.
+PERIOD_TARGET_SHEET = LABELS["sheet_master_period_targets"]
+PERIOD_TARGET_KIND = LABELS["col_jenis_target"]
+#: Earlier titles still read: column key → titles a master of an earlier version used.
+PK_ALIASES = {"period_rule": (LABELS["col_gabungan_triwulan"],)}
 
 #: key, label (column A of sheet Info), help text (column C)
 INFO_FIELDS = tuple((key, LABELS[label], msg(f"master_help_{key}")) for key, label in (
@@ -24,11 +29,15 @@ INFO_FIELDS = tuple((key, LABELS[label], msg(f"master_help_{key}")) for key, lab
     ("threshold", "info_threshold"),
     ("inclusive", "info_inclusive"),
     ("renstra_basis", "info_renstra_basis"),
+    ("calendar", "info_calendar"),
+    ("light_green", "info_light_green"),
+    ("light_yellow", "info_light_yellow"),
 ))
 
 #: key, header title, width, guide text (``None``: built by :func:`column_guide` from the registry);
 #: the guide texts are ``msg("master_help_<key>")``.
-PK_COLUMNS = tuple((key, LABELS[title], width, None if key == "method" else msg(f"master_help_{key}"))
+_FROM_REGISTRY = ("method", "period_rule")
+PK_COLUMNS = tuple((key, LABELS[title], width, None if key in _FROM_REGISTRY else msg(f"master_help_{key}"))
                    for key, title, width in (
     ("divisi", "col_divisi", 22),
     ("sk_no", "col_no_sk", 7),
@@ -44,7 +53,7 @@ PK_COLUMNS = tuple((key, LABELS[title], width, None if key == "method" else msg(
     ("sub_labels", "col_sub_rasio", 24),
     ("direction", "col_arah", 8),
     ("nihil", "col_nihil", 8),
-    ("quarter_rule", "col_gabungan_triwulan", 14),
+    ("period_rule", "col_gabungan_periode", 14),
     ("may_be_negative", "col_boleh_negatif", 9),
     ("renstra_scale_factor", "col_faktor_skala", 10),
     ("method_note", "col_petunjuk_perhitungan", 40),
@@ -57,4 +66,6 @@ PK_REQUIRED = ("divisi", "sk_no", "sk_text", "code", "ikk_no", "text", "unit", "
 def column_guide(key: str) -> str:
     """The help text of a PK column; that of ``Cara Hitung`` lists every registered method."""
     text = next(guide for k, _, _, guide in PK_COLUMNS if k == key)
-    return methods.guide() if text is None else text
+    if text is None:
+        return methods.guide() if key == "method" else periods.rules_guide()
+    return text

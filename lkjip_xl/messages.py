@@ -160,11 +160,20 @@ MESSAGES: dict[str, str] = {
     "method_guide_survei": "jumlah nilai/jumlah periode/pembagi skala",
     "method_guide_rerata_subrasio": "rata-rata beberapa rasio",
     "method_guide_perubahan": "(nilai−pembanding)/pembanding×100",
+    "method_guide_penurunan": "(nilai awal−nilai akhir)/nilai awal×100",
     "method_langsung": "Ketik realisasi langsung",
     "method_rasio": "Pembilang / Penyebut × 100",
     "method_survei": "Jumlah nilai (pembilang) / jumlah periode atau responden (penyebut){divisor}",
     "method_rerata_subrasio": "Rata-rata sub-rasio: {labels} (isi baris di bawahnya)",
     "method_perubahan": "(Nilai (pembilang) − pembanding (penyebut)) / pembanding × 100",
+    "method_penurunan": "(Nilai awal (penyebut) − nilai akhir (pembilang)) / nilai awal × 100",
+    "combination_decrease_turun": (
+        "penurunan sudah berarti makin turun makin baik (realisasi = persen yang berkurang); isi Arah naik."
+    ),
+    "combination_turun_target": (
+        "arah turun menghitung capaian (2 × target − realisasi) / target, yang tidak bermakna untuk target "
+        "negatif; untuk indikator penurunan gunakan Cara Hitung penurunan dengan target positif."
+    ),
     "method_nihil_hint": ". Bila tidak ada kejadian, pilih NIHIL = Ya (realisasi 100%)",
     "method_lower_is_better": ". Makin rendah makin baik",
     # --- forms: identity ----------------------------------------------------
@@ -188,7 +197,43 @@ MESSAGES: dict[str, str] = {
         "Formulir {path} untuk tahun {found}, bukan tahun {expected}. Gunakan formulir tahun {expected}."
     ),
     "form_duplicate_divisi": (
-        "Divisi {divisi} dikirim dua kali: {path} dan {other}. Hapus salah satu berkas."
+        "Divisi {divisi} dikirim dua kali untuk periode {period} dengan 'Revisi ke' yang sama ({revision}): "
+        "{path} dan {other}. Hapus salah satu berkas, atau isi 'Revisi ke' berkas yang lebih baru (sheet "
+        "'{sheet}', sel {cell}) dengan angka yang lebih besar."
+    ),
+    "form_revision_replaced": (
+        "Formulir {path} (Divisi {divisi}, periode {period}, 'Revisi ke' {revision} di sheet '{sheet}', sel "
+        "{cell}) diganti oleh revisi {newer}: {other}. Formulir ini tidak ikut dihitung."
+    ),
+    "form_calendar_differs": (
+        "Formulir {path} (sheet '{sheet}') adalah {found}, sedangkan {basis} adalah {expected}. Formulir "
+        "tahunan tidak dapat dikonsolidasikan bersama formulir periode, begitu pula formulir dua kalender: "
+        "konsolidasikan formulir satu kalender saja."
+    ),
+    "form_calendar_master": (
+        "Formulir {path} (sheet '{sheet}') untuk periode {period} (kalender {calendar}), sedangkan Kalender "
+        "Pelaporan master PK adalah {expected} ({periods}). Kirim formulir periode kalender {expected}, atau "
+        "perbaiki Kalender Pelaporan master PK."
+    ),
+    "field_calendar": "kalender pelaporan",
+    "calendar_forms": "formulir {calendar}",
+    "calendar_forms_annual": "formulir tahunan",
+    "period_form_missing": (
+        "Formulir {missing} Divisi {divisi} belum ada. Periode digabung berurutan mulai {first} tanpa "
+        "celah, sehingga Divisi ini ikut dihitung sampai {last} saja."
+    ),
+    "period_divisi_left_out": (
+        "Formulir {path} ({period}) tidak ikut {to_date}: formulir {first} Divisi {divisi} belum ada, "
+        "padahal periode digabung mulai {first}. Kirim formulir {first} Divisi {divisi}."
+    ),
+    "period_after_to_date": (
+        "Formulir {path} ({period}) tampil di sheet periodenya tetapi belum ikut {to_date}: Divisi {divisi} "
+        "baru mengirim formulir sampai {last}."
+    ),
+    "period_no_first": (
+        "Formulir {path} (sheet '{sheet}') untuk {period}, tetapi belum ada formulir {first} dari Divisi "
+        "mana pun: periode digabung berurutan mulai {first}, sehingga tidak ada yang dapat "
+        "dikonsolidasikan. Kirim formulir {first} (Divisi {divisi} dan Divisi lainnya) lebih dulu."
     ),
     "form_unknown_divisi": (
         "Formulir {path} untuk Divisi '{divisi}' yang tidak ada di master. Periksa master PK."
@@ -245,6 +290,11 @@ MESSAGES: dict[str, str] = {
         "IKK {code} tidak memakai aturan NIHIL, tetapi sel {cell} ({path}, sheet '{sheet}') "
         "berisi 'Ya'. Kosongkan sel NIHIL dan isi realisasinya."
     ),
+    "revision_invalid": (
+        "Isian 'Revisi ke' di {path}, sheet '{sheet}', sel {cell} berisi '{value}', bukan bilangan "
+        "bulat 0 sampai {most}. Kosongkan atau isi 0 untuk kiriman pertama; isi 1, 2, ... bila "
+        "formulir ini memperbaiki formulir yang sudah dikirim."
+    ),
     "locked_changed": (
         "{field} IKK {code} diubah di {path}, sheet '{sheet}', sel {cell}: semula '{old}', "
         "sekarang '{new}'. Kolom ini terkunci; kembalikan nilainya atau minta formulir baru."
@@ -284,8 +334,8 @@ MESSAGES: dict[str, str] = {
     ),
     "percent_as_fraction": (
         "Realisasi IKK {code} bernilai {value} ({path}, sheet '{sheet}', sel {cell}), padahal "
-        "targetnya {target}%. Realisasi ditulis dalam persen: bila maksudnya {percent}%, ketik "
-        "{percent}, bukan {value}."
+        "targetnya {target}%. Apakah maksudnya {percent}%? Realisasi ditulis dalam persen: ketik "
+        "{percent}, bukan {value} (mengetik 100% di LibreOffice atau Excel menyimpan angka 1)."
     ),
     "percent_above_100": (
         "Realisasi IKK {code} bernilai {value}%, di atas 100% ({path}, sheet '{sheet}', sel {cell}). "
@@ -393,6 +443,15 @@ MESSAGES: dict[str, str] = {
     "majority_value": "'{value}' ({count} formulir)",
     "rule_text": "capaian {op} {threshold}%",
     "period_label": "{period} Tahun {year}",
+    "period_triwulan": "Triwulan {n}",
+    "period_semester": "Semester {n}",
+    "period_to_date": "s.d. {period}",
+    "rule_guide_jumlah": "nilai dan pembilang/penyebut tiap periode dijumlahkan (rasio dari jumlah)",
+    "rule_guide_nilai_akhir": "nilai periode terakhir (nilai s.d., indeks, saldo)",
+    "rule_guide_rerata": "rata-rata realisasi tiap periode",
+    "rule_hint_jumlah": ". Isi angka periode ini saja (bukan s.d.); periode dijumlahkan",
+    "rule_hint_nilai_akhir": ". Isi nilai s.d. akhir periode ini; nilai periode terakhir dipakai untuk tahun",
+    "rule_hint_rerata": ". Isi nilai periode ini; tahun memakai rata-rata realisasi tiap periode",
     "year_label": "Tahun {year}",
     #: A headline of one period: "{headline}" is the text of "headline".
     "headline_period": "{headline} ({period})",
@@ -419,6 +478,32 @@ MESSAGES: dict[str, str] = {
     # --- the command line (lkjip_xl.cli) -----------------------------------
     "template_written": "Templat ditulis: {path}",
     "form_written": "Formulir ditulis: {path}",
+    "forms_period_not_in_calendar": (
+        "Periode '{period}' bukan periode kalender pelaporan master ({calendar}). Pilih salah satu: "
+        "{periods}."
+    ),
+    "forms_previous_unused": (
+        "Opsi --sebelumnya hanya dipakai untuk formulir periode kedua dan seterusnya (misalnya "
+        "Triwulan II); formulir {period} tidak memiliki periode sebelumnya. Hapus opsi --sebelumnya."
+    ),
+    "forms_previous_invalid": (
+        "Formulir periode sebelumnya berisi kesalahan: {paths}. Kolom realisasi s.d. tidak diisi dari "
+        "formulir yang salah; perbaiki kesalahan di bawah (atau keluarkan berkasnya dari --sebelumnya), "
+        "lalu jalankan lagi."
+    ),
+    "forms_previous_other_calendar": (
+        "Formulir {path} untuk periode {found}, bukan periode kalender pelaporan master ({calendar}). "
+        "--sebelumnya hanya memuat formulir {before} yang sudah diisi; keluarkan berkas ini."
+    ),
+    "forms_previous_not_earlier": (
+        "Formulir {path} untuk periode {found}, padahal formulir {period} hanya memakai formulir "
+        "periode sebelumnya ({before}). Keluarkan berkas ini dari --sebelumnya."
+    ),
+    "forms_previous_missing": (
+        "Formulir {missing} Divisi {divisi} tidak ada di {paths}. Kolom realisasi s.d. pada formulir "
+        "{period} memerlukan formulir setiap periode sebelumnya ({before}) dari setiap Divisi; "
+        "tambahkan formulirnya ke --sebelumnya."
+    ),
     "consolidated_written": "Hasil konsolidasi ditulis: {path}",
     "command_unexpected": (
         "Perintah lkjip-xl {command} berhenti karena kesalahan tak terduga ({detail}). Berkas hasil "
@@ -486,6 +571,10 @@ MESSAGES: dict[str, str] = {
     "budget_row_count_differs": (
         "Jumlah satuan kerja di {path} berbeda antar-sheet: {counts}. Pastikan setiap satuan "
         "kerja ada di ketiga sheet."
+    ),
+    "budget_month_duplicate": (
+        "Bulan {month} muncul dua kali pada baris judul sheet '{sheet}' di {path} (sel {cell} dan {other}). "
+        "Hapus salah satu kolom."
     ),
     # --- Excel control workbook (lkjip-xl button, lkjip_xl.excel) -----------
     "xlwings_missing": (
@@ -687,6 +776,15 @@ MESSAGES: dict[str, str] = {
         "Target atau realisasi IKK {code} di {path}, sheet '{sheet}' (sel {cell}) bukan angka. Buat ulang "
         "buku kerja dengan lkjip-xl consolidate."
     ),
+    "consolidated_not_year": (
+        "Buku kerja konsolidasi {path} (sheet '{sheet}', sel {cell}): tabel LKjIP memerlukan data satu tahun "
+        "penuh; konsolidasi ini {period}. Konsolidasikan formulir semua periode dari semua Divisi (atau "
+        "formulir tahunan), lalu buat tabel dari hasilnya."
+    ),
+    "forms_not_year": (
+        "Formulir di {path}: tabel LKjIP memerlukan data satu tahun penuh; konsolidasi ini {period}. "
+        "Kumpulkan formulir semua periode dari semua Divisi (atau formulir tahunan), lalu jalankan ulang."
+    ),
     "consolidated_other_year": (
         "Buku kerja konsolidasi {path} untuk tahun {found}, sedangkan master PK untuk tahun {expected}. "
         "Pilih berkas yang sesuai."
@@ -740,6 +838,84 @@ MESSAGES: dict[str, str] = {
         "Isi target tersebut, atau ubah 'Dasar Capaian Renstra' di master PK menjadi pk."
     ),
     "tables_written": "Tabel ditulis: {path} ({count} tabel bernomor, {first} sampai {last}).",
+    "tables_period_missing": (
+        "{path} tidak memuat data {period} untuk Divisi {divisi}: tabel '{title}' menampilkan '-' pada periode "
+        "itu. Bila formulir periode itu ada, konsolidasikan ulang bersama formulir tersebut."
+    ),
+    "tables_period_target_differs": (
+        "Target {period} IKK {code} di {path} ({found}) berbeda dengan target {period} menurut master PK "
+        "({expected}); tabel per periode memakai target master."
+    ),
+    # --- the action plan of the Target Kinerja (--rencana-aksi, lkjip_xl.tables.action_plan) ---
+    "action_plan_divisi_missing": (
+        "Divisi kosong ({path}, sheet '{sheet}', sel {cell}), padahal baris ini berisi data. Isi nama Divisi "
+        "seperti di master PK atau hapus barisnya."
+    ),
+    "action_plan_divisi_unknown": (
+        "Divisi '{value}' ({path}, sheet '{sheet}', sel {cell}) tidak ada di master PK. Tulis salah satu "
+        "Divisi master: {divisi}."
+    ),
+    "action_plan_text_missing": (
+        "Target Kinerja kosong ({path}, sheet '{sheet}', sel {cell}), padahal baris ini berisi data. Isi "
+        "uraian target kinerjanya atau hapus barisnya."
+    ),
+    "action_plan_no_invalid": (
+        "No '{value}' ({path}, sheet '{sheet}', sel {cell}) bukan nomor urut. Tulis bilangan bulat mulai 1."
+    ),
+    "action_plan_no_duplicate": (
+        "No {value} Divisi {divisi} dipakai dua kali ({path}, sheet '{sheet}', sel {cell} dan {other}). Beri "
+        "setiap target kinerja nomornya sendiri."
+    ),
+    "action_plan_period_other_calendar": (
+        "Kolom '{value}' ({path}, sheet '{sheet}', sel {cell}) bukan periode kalender {calendar} master PK "
+        "({codes}). Beri judul kolom capaian dengan kode periode master, atau ubah Kalender Pelaporan master."
+    ),
+    "action_plan_value_invalid": (
+        "{field} berisi '{value}', bukan angka ({path}, sheet '{sheet}', sel {cell}). Ketik angka persen, "
+        "misalnya 100 atau 99,54; kosongkan capaian periode yang belum dinilai."
+    ),
+    "action_plan_value_ambiguous": (
+        "{field} berisi '{value}' yang dapat dibaca dua cara ({path}, sheet '{sheet}', sel {cell}). Pakai "
+        "koma sebagai tanda desimal, misalnya 99,54."
+    ),
+    "action_plan_value_out_of_range": (
+        "{field} bernilai {value}, di luar rentang 0–100 ({path}, sheet '{sheet}', sel {cell})."
+    ),
+    "action_plan_value_missing": (
+        "{field} kosong ({path}, sheet '{sheet}', sel {cell}). Isi capaiannya atau hapus barisnya."
+    ),
+    "action_plan_no_rows": (
+        "Sheet '{sheet}' di {path} tidak memuat satu pun target kinerja. Isi satu baris per target kinerja "
+        "(lihat docs/tables.md)."
+    ),
+    "action_plan_unit_unknown": (
+        "Unit '{value}' ({path}, sheet '{sheet}', sel {cell}) bukan {head} dan bukan Divisi di master PK. "
+        "Tulis {head} atau salah satu Divisi: {divisi}."
+    ),
+    "action_plan_previous_not_earlier": (
+        "Tahun {found} ({path}, sheet '{sheet}', sel {cell}) tidak sebelum tahun {year}. Capaian tahun lalu "
+        "harus dari tahun sebelumnya."
+    ),
+    "action_plan_previous_duplicate": (
+        "Capaian {unit} tahun {year} ada dua kali ({path}, sheet '{sheet}', sel {cell} dan {other}). Hapus "
+        "salah satu."
+    ),
+    "action_plan_previous_older": (
+        "Capaian {unit} tahun {found} ({path}, sheet '{sheet}', sel {cell}) tidak ditampilkan: tabel "
+        "perbandingan membandingkan tahun {previous} dan {year}."
+    ),
+    "action_plan_previous_unused": (
+        "Divisi {unit} ({path}, sheet '{sheet}', sel {cell}) tidak memiliki target kinerja di sheet "
+        "'{plan_sheet}'; capaian tahun lalunya tidak ditampilkan."
+    ),
+    "action_plan_divisi_absent": (
+        "Divisi {divisi} dari master PK tidak memiliki target kinerja di {path}, sheet '{sheet}': tabel "
+        "capaian target kinerjanya tidak ditulis."
+    ),
+    "action_plan_last_period_incomplete": (
+        "{count} target kinerja Divisi {divisi} belum memiliki capaian {period} ({path}, sheet '{sheet}'): "
+        "capaian tahun {year} Divisi itu adalah rata-rata capaian {period} yang sudah diisi."
+    ),
     # --- codes, sheet names, dates, settings (hardening) ---
     "master_code_duplicate_case": (
         "Kode IKK '{code}' ({path}, sheet '{sheet}', sel {cell}) sama dengan kode '{other_code}' "
@@ -907,6 +1083,45 @@ MESSAGES: dict[str, str] = {
     "note_capaian": (
         "Realisasi dan capaian adalah rumus atas data masukan di sebelah kanan tabel; tercapai bila {rule}."
     ),
+    "note_to_date": (
+        "Data masukan adalah rumus yang menggabungkan sheet {periods} menurut Gabungan Periode tiap IKK "
+        "(jumlah: dijumlahkan; nilai_akhir: periode terakhir; rerata: rata-rata realisasi); target adalah "
+        "target {target}."
+    ),
+    "note_period": (
+        "Data masukan adalah isian formulir {period} (revisi terakhir tiap Divisi); target adalah target "
+        "{period} saja."
+    ),
+    "file_with_revision": "{file} (Revisi {revision})",
+    # the sheet "Pemantauan" of a period workbook (lkjip_xl.monitoring_book)
+    "title_monitoring": "Pemantauan Kinerja {kanwil} {period}",
+    "note_monitoring_lights": (
+        "Lampu: {green_word} ≥ {green}%, {yellow_word} ≥ {yellow}%, {red_word} di bawahnya (Ambang Hijau dan "
+        "Ambang Kuning master PK); aturan tercapai laporan: {rule}."
+    ),
+    "note_monitoring_period": (
+        "Periode dengan formulir: {periods}; tampilan s.d.: {to_date}. Capaian tiap periode adalah rumus atas "
+        "sheet periode itu (terhadap target periode itu saja); sel kosong: formulir periode itu belum ada atau "
+        "realisasinya kosong. Tren: capaian dua periode terakhir yang ada."
+    ),
+    "note_monitoring_projection": (
+        "Proyeksi (linier) adalah perkiraan, bukan realisasi: realisasi {to_date} ÷ {through} × {periods} periode, "
+        "hanya untuk angka yang dijumlahkan tiap periode; capaian proyeksi terhadap target tahunan."
+    ),
+    "note_monitoring_complete": "Tahun sudah lengkap ({label}): tidak ada proyeksi, capaian s.d. adalah capaian tahun.",
+    "arrival_revision": "Revisi {revision}",
+    "in_view_no": "Tidak: belum ada formulir {first}",
+    "col_capaian_period": "Capaian {period} (%)",
+    "col_light_period": "Lampu {period}",
+    "col_in_view": "Termasuk {label}",
+    "col_capaian_to_date": "Capaian {label} (%)",
+    "projection_none_done": "Tanpa proyeksi: semua periode sudah dilaporkan; capaian s.d. adalah capaian tahun.",
+    "projection_none_rule": (
+        "Tanpa proyeksi: Gabungan Periode {rule}, cara hitung {method} (hanya angka langsung yang dijumlahkan "
+        "dapat diproyeksikan)."
+    ),
+    "projection_none_left_out": "Tanpa proyeksi: Divisi {divisi} belum masuk tampilan {to_date} (belum ada {first}).",
+    "projection_none_realisasi": "Tanpa proyeksi: realisasi {to_date} belum ada.",
     "title_summary": "Ringkasan Capaian Kinerja {kanwil} {period}",
     "summary_kanwil_row": "Kantor Wilayah ({kanwil})",
     "note_summary_rule": "Aturan: IKK tercapai bila {rule}; capaian tidak dibulatkan sebelum dibandingkan.",
@@ -930,6 +1145,13 @@ MESSAGES: dict[str, str] = {
     "form_number_error_not_negative": "Isi dengan angka tidak negatif, tanpa satuan. Contoh: 93 atau 3,25.",
     #: Page footer of a form (Excel header/footer codes: &L left, &F file name, &R right, &P page, &N pages).
     "form_footer": "&L&F&RHalaman &P dari &N",
+    "form_revision_input": (
+        "Kosongkan (atau 0) untuk kiriman pertama. Isi 1, 2, ... bila formulir ini memperbaiki "
+        "formulir yang sudah dikirim."
+    ),
+    "form_revision_error": "Isi bilangan bulat 0 sampai {most}.",
+    "form_to_date_missing": "belum diisi: jalankan dengan --sebelumnya",
+    "col_realisasi_to_date": "Realisasi {to_date}",
     # --- the master workbook (lkjip_xl.master_layout, lkjip_xl.template, lkjip_xl.master) ---
     "master_info_title": "Perjanjian Kinerja (PK) — data master",
     "master_help_kanwil": "Nama lengkap Kantor Wilayah",
@@ -939,6 +1161,14 @@ MESSAGES: dict[str, str] = {
     "master_help_renstra_basis": (
         "renstra: capaian tabel Target Jangka Menengah dihitung terhadap target Renstra tahun ini; "
         "pk: terhadap target PK"
+    ),
+    "master_help_calendar": "Periode pelaporan dalam setahun: triwulan (bawaan), semester, atau bulanan",
+    "master_help_light_green": "Lampu pemantauan hijau bila capaian periode mencapai angka ini (bawaan 90)",
+    "master_help_light_yellow": "Lampu kuning bila capaian mencapai angka ini, di bawahnya merah (bawaan 70)",
+    "master_help_period_targets": (
+        "Opsional. Satu baris per IKK yang punya target periode: Kode IKK, Jenis Target (s.d. atau "
+        "per periode; kosong berarti s.d.), lalu target tiap periode kalender pelaporan. Target s.d. "
+        "periode terakhir, atau gabungan target per periode, harus sama dengan target tahunan."
     ),
     "master_help_divisi": "Nama Divisi, misalnya Administrasi",
     "master_help_sk_no": "Nomor Sasaran Kegiatan (1, 2, ...)",
@@ -953,7 +1183,6 @@ MESSAGES: dict[str, str] = {
     "master_help_sub_labels": "Untuk rerata_subrasio: nama sub-rasio dipisah titik koma, misalnya HIV; TB",
     "master_help_direction": "naik: makin tinggi makin baik; turun: makin rendah makin baik",
     "master_help_nihil": "Ya bila tidak ada kejadian berarti realisasi 100%",
-    "master_help_quarter_rule": "jumlah, nilai_akhir, atau rerata",
     "master_help_may_be_negative": "Ya untuk indikator perubahan yang bisa turun di bawah nol",
     "master_help_renstra_scale_factor": (
         "Pengali realisasi ke skala Renstra, misalnya 2,5 (skala 1–4 ke 1–10); bawaan 1"
@@ -981,6 +1210,19 @@ MESSAGES: dict[str, str] = {
     "detail_threshold": "isi dengan angka, misalnya 100.",
     "detail_yes_no": "pilih Ya atau Tidak.",
     "detail_renstra_basis": "pilih renstra atau pk.",
+    "detail_calendar": "pilih salah satu: {options}.",
+    "detail_lights": "ambang hijau harus lebih besar dari ambang kuning.",
+    "detail_period_target_code": "Kode IKK ini tidak ada di sheet PK.",
+    "detail_period_target_twice": "IKK ini sudah diberi target periode di baris {other}.",
+    "detail_period_target_missing": (
+        "target periode {period} kosong; isi target setiap periode atau kosongkan semuanya."
+    ),
+    "detail_period_target_kind": "pilih s.d. atau per periode.",
+    "detail_period_target_year": (
+        "target periode digabung menjadi {found}, padahal target tahunan (sheet PK) {expected}; "
+        "samakan keduanya."
+    ),
+    "detail_period_target_header": "kolom periode {period} tidak ada; kalender {calendar} memerlukan kolom {periods}.",
     "detail_divisi_case": (
         "nama Divisi ini sama dengan '{name}' (sel {cell}) bila huruf besar/kecil dan spasi diabaikan; "
         "tulis nama satu Divisi persis sama di setiap baris."
@@ -1014,6 +1256,8 @@ MESSAGES: dict[str, str] = {
     # --- report tables (lkjip_xl.tables): titles and notes ---
     "table_number": "Tabel {chapter}.{n}",
     "tables_summary_title": "Capaian Kinerja Sasaran Kegiatan Tahun {year}",
+    "tables_period_title": "Capaian Kinerja per {word} Tahun {year}",
+    "tables_period_sheet": "Capaian per {word}",
     "tables_ikk_title": "{kind} SK {sk} dan IKK {ikk}",
     "tables_workbook_title": "Tabel Bab III LKjIP {kanwil} {year}",
     "tables_supporting_placeholder": "(Tabel pendukung: isinya disusun sendiri dan disisipkan di sini.)",
@@ -1024,6 +1268,14 @@ MESSAGES: dict[str, str] = {
     "tables_note_capaian_pk": "Capaian = Realisasi / Target PK {year} × 100%",
     "tables_note_capaian_renstra": "Capaian = Realisasi / Target Renstra {year} × 100%",
     "tables_note_scale": "Realisasi skala {renstra} = realisasi skala {pk} × {factor}",
+    "action_plan_title_divisi": "Capaian Target Kinerja Divisi {name} Tahun {year}",
+    "action_plan_title_comparison": "Perbandingan Capaian Target Kinerja Kantor Wilayah Tahun {previous} dan {year}",
+    "action_plan_col_capaian_year": "Capaian {year}",
+    "action_plan_head_divisi": "Kepala Divisi {name}",
+    "action_plan_no_previous": "data tidak tersedia",
+    "action_plan_score_field": "Capaian {period} Target Kinerja No {no} Divisi {divisi}",
+    "action_plan_previous_field": "Capaian {unit} tahun {year}",
+    "budget_title_emonev": "Capaian Realisasi Anggaran pada e-Monev Bappenas Tahun {year}",
     "tables_previous_source": "data tahun sebelumnya",
     "where_cell": "{file}, sheet {sheet}, sel {cell}",
     "where_row": "{file}, sheet {sheet}, baris {row}",
@@ -1052,6 +1304,11 @@ MESSAGES: dict[str, str] = {
     "help_forms": "Tulis satu formulir standar per Divisi dari MASTER.",
     "help_forms_out_dir": "Folder tujuan formulir.",
     "help_forms_periode": "Periode pelaporan formulir.",
+    "help_forms_sebelumnya": (
+        "Formulir periode sebelumnya yang sudah diisi (folder atau berkas, boleh berulang); kolom "
+        "'Realisasi s.d.' formulir periode kedua dan seterusnya diisi dari formulir itu. Tanpa opsi ini "
+        "kolom tersebut bertuliskan 'belum diisi'."
+    ),
     "help_validate": (
         "Periksa formulir yang kembali (berkas atau folder). Kode keluar 1 bila ada kesalahan "
         "(peringatan tidak dihitung)."
@@ -1092,6 +1349,10 @@ MESSAGES: dict[str, str] = {
     "help_tables_renstra": "Buku kerja target Renstra (sheet '{sheet}').",
     "help_tables_anggaran": "Buku kerja anggaran (docs/budget.md); tanpa opsi ini tabel anggaran tidak ditulis.",
     "help_tables_supporting": "Tabel pendukung yang diberi nomor di antaranya (sheet '{sheet}').",
+    "help_tables_rencana_aksi": (
+        "Buku kerja rencana aksi Target Kinerja (sheet '{sheet}', docs/tables.md); tanpa opsi ini tabel "
+        "capaian target kinerja per Divisi dan perbandingannya tidak ditulis."
+    ),
     "help_tables_start": "Nomor tabel pertama (Tabel 3.<start>, tabel ringkasan).",
     "help_tables_out": "Buku kerja tabel yang ditulis.",
     "help_button_json": "Cetak berkas yang ditulis sebagai satu dokumen JSON.",
@@ -1115,10 +1376,26 @@ LABELS: dict[str, str] = {
     "yes": "Ya",
     "no": "Tidak",
     "period_annual": "Tahunan",
-    "period_q1": "Triwulan I",
-    "period_q2": "Triwulan II",
-    "period_q3": "Triwulan III",
-    "period_q4": "Triwulan IV",
+    "month_01": "Januari",
+    "month_02": "Februari",
+    "month_03": "Maret",
+    "month_04": "April",
+    "month_05": "Mei",
+    "month_06": "Juni",
+    "month_07": "Juli",
+    "month_08": "Agustus",
+    "month_09": "September",
+    "month_10": "Oktober",
+    "month_11": "November",
+    "month_12": "Desember",
+    "light_green": "Hijau",
+    "light_yellow": "Kuning",
+    "light_red": "Merah",
+    "arrival_received": "Diterima",
+    "arrival_missing": "Belum",
+    "trend_up": "▲ naik",
+    "trend_down": "▼ turun",
+    "trend_same": "= tetap",
     "severity_error": "KESALAHAN",
     "severity_warning": "PERINGATAN",
     "word_and": "dan",
@@ -1135,6 +1412,7 @@ LABELS: dict[str, str] = {
     "sheet_master_pk": "PK",
     "sheet_master_guide": "Petunjuk",
     "sheet_capaian": "Capaian Kinerja",
+    "sheet_monitoring": "Pemantauan",
     "sheet_summary": "Ringkasan",
     "sheet_sources": "Sumber",
     "sheet_data": "Data",
@@ -1152,6 +1430,7 @@ LABELS: dict[str, str] = {
     "sheet_budget_smart": "SMART",
     "sheet_budget_ikpa": "IKPA",
     "sheet_budget_capaian": "Capaian Kinerja Anggaran",
+    "sheet_budget_emonev": "e-Monev",
     # --- column titles (forms, master, consolidated and national workbooks, records, table inputs) ---
     "col_kanwil": "Kantor Wilayah",
     "col_tahun": "Tahun",
@@ -1200,7 +1479,27 @@ LABELS: dict[str, str] = {
     "col_pembagi_skala": "Pembagi Skala",
     "col_sub_rasio": "Sub-rasio",
     "col_arah": "Arah",
+    "col_gabungan_periode": "Gabungan Periode",
     "col_gabungan_triwulan": "Gabungan Triwulan",
+    "col_jenis_target": "Jenis Target",
+    "col_revisi": "Revisi ke",
+    "col_tren": "Tren",
+    "col_projection_realisasi": "Proyeksi (linier) Realisasi Akhir Tahun",
+    "col_projection_capaian": "Proyeksi (linier) Capaian Akhir Tahun (%)",
+    "monitor_block_arrival": "Penerimaan Formulir",
+    "monitor_block_capaian": "Capaian per Periode",
+    "unit_index": "Indeks",
+    #: Other spellings of a unit a master may use (lkjip_xl.units), separated by ";".
+    "unit_aliases_percent": "persen; percent; prosen; persentase",
+    "unit_aliases_index": "index; nilai indeks; poin indeks",
+    "unit_aliases_rupiah": "rupiah; rp.; idr",
+    "col_target_tahunan": "Target Tahunan",
+    "target_kind_to_date": "s.d.",
+    "target_kind_period": "per periode",
+    "sheet_master_period_targets": "Target Periode",
+    "info_calendar": "Kalender Pelaporan",
+    "info_light_green": "Ambang Hijau (%)",
+    "info_light_yellow": "Ambang Kuning (%)",
     "col_boleh_negatif": "Boleh Negatif",
     "col_faktor_skala": "Faktor Skala Renstra",
     "col_petunjuk_perhitungan": "Petunjuk Perhitungan",
@@ -1232,9 +1531,21 @@ LABELS: dict[str, str] = {
     "renstra": "Renstra",
     "supporting_end": "AKHIR",
     "toc_supporting": "disusun sendiri",
+    "toc_unnumbered": "tanpa nomor",
+    #: What the periods of a calendar are called in a title ("Capaian Kinerja per Triwulan"), by calendar name.
+    "calendar_word_triwulan": "Triwulan",
+    "calendar_word_semester": "Semester",
+    "calendar_word_bulanan": "Bulan",
     "kind_target": "Perbandingan Target dan Realisasi",
     "kind_perbandingan": "Perbandingan Realisasi dan Capaian Kinerja",
     "kind_renstra": "Target Jangka Menengah",
+    # --- the action plan of the Target Kinerja (lkjip_xl.tables.action_plan) ---
+    "sheet_action_plan": "Rencana Aksi",
+    "col_target_kinerja": "Target Kinerja",
+    "col_unit": "Unit",
+    "col_capaian_periode": "Capaian Periode",
+    "col_unit_action_plan": "Kepala Kantor Wilayah/Divisi",
+    "action_plan_head_kanwil": "Kepala Kantor Wilayah",
     # --- the budget workbook (lkjip_xl.tables.budget): input columns, recognised rows, table headers ---
     "budget_col_kelompok": "Kelompok",
     "budget_col_satker": "Satuan Kerja",
@@ -1247,7 +1558,7 @@ LABELS: dict[str, str] = {
     "budget_col_nilai_efisiensi": "Nilai Efisiensi",
     "budget_col_ikpa": "Nilai IKPA",
     #: Satker names (any case) that mark a total or mean row copied from a report, separated by ";".
-    "budget_summary_rows": "total;jumlah;rata-rata;rerata;nilai smart wilayah;nilai ikpa wilayah",
+    "budget_summary_rows": "total;jumlah;rata-rata;rerata;nilai smart wilayah;nilai ikpa wilayah;nilai e-monev",
     "budget_head_no": "NO",
     "budget_head_kantor_satker": "KANTOR/ SATUAN KERJA",
     "budget_head_pagu": "PAGU (Rp)",
@@ -1265,6 +1576,8 @@ LABELS: dict[str, str] = {
     "budget_head_bobot": "BOBOT",
     "budget_head_nilai_bobot": "NILAI × BOBOT",
     "budget_head_capaian": "CAPAIAN KINERJA ANGGARAN",
+    "budget_head_pelaporan": "PELAPORAN DATA",
+    "budget_head_nilai_emonev": "NILAI e-MONEV",
     "budget_component_smart": "Nilai Kinerja pada Aplikasi SMART DJA",
     "budget_component_ikpa": "Nilai Indikator Kinerja Pelaksanaan Anggaran (IKPA)",
 }

@@ -110,6 +110,8 @@ class MethodSpec:
     #: does a reported 0 / 0, which is therefore no penyebut-0 error (its realisasi function says 100)
     nihil: bool = False
     sub_rate: SubRate | None = None  #: SUB_PAIRS only: what each sub-row computes
+    #: message code of why Arah ``turun`` cannot mean anything for this method ("" when it can)
+    refuses_turun: str = ""
 
     @property
     def name(self) -> str:
@@ -148,7 +150,7 @@ class MethodSpec:
     def is_share(self, indicator: Indicator) -> bool:
         """Whether a pembilang above its penyebut is suspicious for this IKK."""
         if self.share is Share.PERCENT_UNIT:
-            return indicator.unit == "%"
+            return indicator.is_percent
         return self.share is Share.ALWAYS
 
     def describe(self, indicator: Indicator) -> str:
@@ -231,9 +233,26 @@ register(MethodSpec(
     Method.PERUBAHAN, Inputs.PAIR, calc.change_realisasi, calc.change_realisasi_formula,
     guide="method_guide_perubahan", description="method_perubahan",
 ))
+register(MethodSpec(
+    Method.PENURUNAN, Inputs.PAIR, calc.decrease_realisasi, calc.decrease_realisasi_formula,
+    guide="method_guide_penurunan", description="method_penurunan", refuses_turun="combination_decrease_turun",
+))
 
 
 # --------------------------------------------------------------------------- what every caller asks
+
+
+def combination_problem(indicator: Indicator) -> str | None:
+    """Why the IKK's method, direction and target cannot mean anything together, in Indonesian; ``None``
+    when they can (the master refuses such a row instead of computing a number without meaning)."""
+    if indicator.direction.value != "turun":
+        return None
+    refused = spec(indicator.method).refuses_turun
+    if refused:
+        return msg(refused)
+    if indicator.target < 0:
+        return msg("combination_turun_target")
+    return None
 
 
 def input_pairs(indicator: Indicator) -> int:

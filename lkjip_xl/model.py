@@ -4,7 +4,8 @@ A :class:`Master` is what a Kanwil signs for a year.  Each :class:`Indicator`
 (IKK) declares not only its target and unit but how its realisasi is obtained
 (its calculation method, a :class:`Method` specified in :mod:`lkjip_xl.methods`),
 which way is better (:class:`Direction`), whether the NIHIL rule applies, and
-how quarterly values combine into the year (:class:`QuarterRule`).  Inputs read back from a form are
+how period values combine into the year (:class:`~lkjip_xl.periods.PeriodRule`)
+and its period targets.  Inputs read back from a form are
 :class:`IndicatorInput` records that remember the cell each value came from.
 """
 
@@ -13,7 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum, StrEnum
 
-from .messages import LABELS, msg
+from . import units
+from .messages import msg
+from .periods import DEFAULT_CALENDAR, PeriodRule, TargetKind, Traffic
 
 
 class Method(StrEnum):
@@ -29,6 +32,7 @@ class Method(StrEnum):
     SURVEI = "survei"  #: jumlah nilai / jumlah periode (or responden) / pembagi skala
     RERATA_SUBRASIO = "rerata_subrasio"  #: mean of sub-rates, each pembilang / penyebut × 100
     PERUBAHAN = "perubahan"  #: (nilai − nilai pembanding) / nilai pembanding × 100
+    PENURUNAN = "penurunan"  #: (nilai awal − nilai akhir) / nilai awal × 100: a stock brought down
 
 
 class Direction(str, Enum):
@@ -36,18 +40,6 @@ class Direction(str, Enum):
 
     NAIK = "naik"  #: higher is better: capaian = realisasi / target × 100
     TURUN = "turun"  #: lower is better: capaian = (2 × target − realisasi) / target × 100
-
-
-class QuarterRule(str, Enum):
-    """How four quarterly values combine into the yearly value."""
-
-    JUMLAH = "jumlah"  #: sum (counts of events)
-    NILAI_AKHIR = "nilai_akhir"  #: the last reported value (cumulative shares, indices)
-    RERATA = "rerata"  #: mean of the reported quarters
-
-
-#: Reporting periods a form can carry.
-PERIODS = tuple(LABELS[key] for key in ("period_annual", "period_q1", "period_q2", "period_q3", "period_q4"))
 
 
 @dataclass(frozen=True)
@@ -79,15 +71,18 @@ class Indicator:
     sub_labels: tuple[str, ...] = ()  #: RERATA_SUBRASIO only: one label per sub-rate
     direction: Direction = Direction.NAIK
     nihil: bool = False  #: no events → realisasi 100
-    quarter_rule: QuarterRule = QuarterRule.NILAI_AKHIR
+    period_rule: PeriodRule = PeriodRule.NILAI_AKHIR  #: how the periods combine into the year
     may_be_negative: bool = False  #: change indicators can fall below zero
     anggaran: float | None = None  #: Rupiah, as printed on the SK's first row
     renstra_scale_factor: float = 1.0  #: realisasi × factor = value on the Renstra scale
     method_note: str = ""  #: free text shown to staff: how to count
+    #: declared targets of the calendar's periods, one per period (``()``: none declared)
+    period_targets: tuple[float, ...] = ()
+    target_kind: TargetKind = TargetKind.KUMULATIF  #: what ``period_targets`` mean
 
     @property
     def is_percent(self) -> bool:
-        return self.unit == "%"
+        return units.is_percent(self.unit)
 
 
 @dataclass(frozen=True)
@@ -99,6 +94,8 @@ class Master:
     indicators: tuple[Indicator, ...]
     achievement: AchievementRule = field(default_factory=AchievementRule)
     renstra_basis: str = "renstra"  #: capaian basis of the Renstra table: "renstra" or "pk"
+    calendar: str = DEFAULT_CALENDAR  #: the reporting calendar (:data:`lkjip_xl.periods.CALENDARS`)
+    traffic: Traffic = field(default_factory=Traffic)  #: thresholds of the monitoring view's lights
 
     @property
     def divisi_order(self) -> tuple[str, ...]:

@@ -115,20 +115,22 @@ def consolidate_national(paths: Iterable[str | Path], out_dir: str | Path, force
                 "kanwil_write_crashed", path=str(target), forms=", ".join(files)), ERROR))
             refused = [*refused, *files]
     results = [result for part in parts for result, _, _ in part.data.rows]
-    return ConsolidationResult(national, validation.report, summary, results, refused, [national, *targets],
-                               [part.data for part in parts])
+    datas = [part.data for part in parts]
+    return ConsolidationResult(national, validation.report, summary, results, refused, [national, *targets], datas,
+                               datas[0].period_label, all(data.is_year for data in datas))
 
 
 def _compact(check: Callable[[str], object], path: str) -> object:
     """``check(path)`` without the raw cells, formulas, locked JSON and input cell addresses of a checked form.
 
     The checks have used them; national consolidation needs only the stamp,
-    the definitions, the input values and the row numbers.  Dropping the rest
+    the header block (its "Revisi ke", which the cross-check compares), the
+    definitions, the input values and the row numbers.  Dropping the rest
     divides what crosses between processes (and stays in memory) by about five.
     """
     outcome = check(path)
     if isinstance(outcome, CheckedForm):
-        outcome.form = replace(outcome.form, rows={}, formulas={}, locked={}, header={})
+        outcome.form = replace(outcome.form, rows={}, formulas={}, locked={})
         for reported in outcome.inputs.values():
             reported.sources = {}
     return outcome

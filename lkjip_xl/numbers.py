@@ -14,6 +14,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from . import units
 from .messages import msg
 
 #: Kinds of value a cell may hold.  Counts and money never have decimals, so a
@@ -142,12 +143,12 @@ def _unit_word(word: str | None, kind: str, unit: str | None, original: str) -> 
     normal = _normal(word)
     if not normal:
         return None  # "82 ()"
-    if normal == "%":
+    if normal == "%" or (units.is_percent(normal) and (kind == "percent" or units.is_percent(unit))):
         return "%"
-    if unit is not None and _normal(unit) and normal == _normal(unit):
-        return unit
-    if normal == "indeks" and (kind == "index" or (unit is not None and _normal(unit) == "indeks")):
-        return "Indeks"
+    if unit is not None and _normal(unit) and (normal == _normal(unit) or units.same_unit(normal, unit)):
+        return units.shown(unit)
+    if units.lookup(normal) is units.INDEX and (kind == "index" or units.lookup(unit) is units.INDEX):
+        return units.INDEX.name
     if normal.split()[0].rstrip(".") in MULTIPLIER_WORDS:
         raise NumberParseError("multiplier_word", original, word.strip())
     if re.fullmatch(r"[ex][0-9a-f]*", normal):
@@ -255,22 +256,19 @@ def format_rupiah(value: float) -> str:
 
 
 def unit_kind(unit: str) -> str:
-    """The :func:`parse_number` kind of a value in ``unit`` (a target, a typed realisasi):
-    ``"percent"`` for %, ``"index"`` for Indeks, ``"decimal"`` otherwise."""
-    if unit == "%":
-        return "percent"
-    if unit.casefold() == "indeks":
-        return "index"
-    return "decimal"
+    """The :func:`parse_number` kind of a value in ``unit`` (a target, a typed realisasi), from the
+    unit vocabulary (:mod:`lkjip_xl.units`): ``"percent"`` for %/persen, ``"index"`` for Indeks,
+    ``"decimal"`` otherwise."""
+    found = units.lookup(unit)
+    return found.kind if found else "decimal"
 
 
 def format_with_unit(value: float, unit: str, decimals: int = 2) -> str:
     """Render a value with its unit the way Tabel 3.1 does: ``90%``, ``82 (Indeks)``, ``21 Layanan``."""
     number = format_number(value, decimals)
-    if unit == "%":
-        return f"{number}%"
-    if unit.lower() == "indeks":
-        return f"{number} (Indeks)"
+    found = units.lookup(unit)
+    if found is not None and found is not units.RUPIAH:
+        return found.pattern.format(number=number)
     return f"{number} {unit}"
 
 
@@ -282,10 +280,9 @@ def excel_number_format(unit: str, decimals: int = 2) -> str:
     *not* Excel percent formats: realisasi 93.26 means 93.26 %, not 9326 %.
     """
     digits = "#,##0" + ("." + "0" * decimals if decimals else "")
-    if unit == "%":
-        return digits + '"%"'
-    if unit.lower() == "indeks":
-        return digits + '" (Indeks)"'
+    found = units.lookup(unit)
+    if found is not None and found is not units.RUPIAH:
+        return digits + '"' + found.pattern.format(number="").replace('"', "") + '"'
     if unit in ("", "-"):
         return digits
     safe = unit.replace('"', "")

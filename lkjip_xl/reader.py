@@ -20,14 +20,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ._values import parse_year
+from ._values import blank, parse_year
 from .layout import (
+    REVISION_FIELD, REVISION_MAX,
     COL_CODE, FORM_SHEET, HEADER_FIELDS, HEADER_VALUE_COL, STAMP_KEYS, STAMP_MAGIC, STAMP_SHEET,
     SUBROW_RE, TITLE_TO_KEY, COLUMN_TITLE,
 )
 from .messages import msg
 from .methods import spec
-from .model import AchievementRule, Direction, Indicator, QuarterRule
+from .model import AchievementRule, Direction, Indicator
+from .periods import PeriodRule, TargetKind
 from .numbers import in_input_range
 from .safety import WORKBOOK_PART, FormReadError, Package
 from .sheets import SheetScan, scan_sheet
@@ -43,6 +45,8 @@ READ_ERROR_CODES = frozenset({
 
 #: Header block label (column A) → key of :attr:`ReturnedForm.header` and of the stamp.
 HEADER_KEYS = dict(zip((label for label, _, _ in HEADER_FIELDS), ("kanwil", "tahun", "divisi", "periode")))
+#: Labels of column A read above the table: the stamped header block and the open revision cell.
+_HEADER_READ = HEADER_KEYS | {REVISION_FIELD[0]: "revisi"}
 
 @dataclass
 class RawCell:
@@ -96,6 +100,23 @@ class ReturnedForm:
     @property
     def period(self) -> str:
         return self.stamp.get("periode", "")
+
+    @property
+    def revision(self) -> int | None:
+        """The revision typed in "Revisi ke": 0 when blank (the first version), ``None`` when it is
+        not a whole number from 0 to :data:`~lkjip_xl.layout.REVISION_MAX`."""
+        cell = self.header.get("revisi")
+        if cell is None or blank(cell.value):
+            return 0
+        value = cell.value
+        if isinstance(value, str):
+            value = value.strip()
+            if not value.isdigit():
+                return None
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != int(value):
+            return None
+        return int(value) if 0 <= value <= REVISION_MAX else None
 
 
 
@@ -152,17 +173,24 @@ def indicator_from_payload(data: dict[str, Any]) -> Indicator:
         if value == 0 or not in_input_range(value):
             raise ValueError(key)
     anggaran = data.get("anggaran")
+    period_targets = data.get("period_targets", [])
+    if not isinstance(period_targets, list) or len(period_targets) > 12:
+        raise TypeError("period_targets")
+    targets = tuple(_number({"t": value}, "t") for value in period_targets)
+    if not all(in_input_range(value) for value in targets):
+        raise ValueError("period_targets")
     return Indicator(
         code=_text(data, "code"), divisi=_text(data, "divisi"), sk_no=int(_number(data, "sk_no")),
         sk_text=_text(data, "sk_text"), ikk_no=int(_number(data, "ikk_no")), text=_text(data, "text"),
         unit=_text(data, "unit"), target=_number(data, "target"), method=spec(data["method"]).method,
         scale_divisor=scale_divisor, sub_labels=tuple(sub_labels),
         direction=Direction(data.get("direction", "naik")), nihil=bool(data.get("nihil", False)),
-        quarter_rule=QuarterRule(data.get("quarter_rule", "nilai_akhir")),
+        period_rule=PeriodRule(data.get("period_rule", "nilai_akhir")),
         may_be_negative=bool(data.get("may_be_negative", False)),
         anggaran=None if anggaran is None else _number(data, "anggaran"),
         renstra_scale_factor=_number(data, "renstra_scale_factor", 1.0),
         method_note=_text(data, "method_note", ""),
+        period_targets=targets, target_kind=TargetKind(data.get("target_kind", TargetKind.KUMULATIF.value)),
     )
 
 
@@ -288,6 +316,6 @@ def _header_values(rows: list[list[Any]], header_row: int) -> dict[str, RawCell]
     found: dict[str, RawCell] = {}
     for r, row in enumerate(rows[:header_row if header_row >= 0 else 60]):
         label = row[0].strip() if row and isinstance(row[0], str) else ""
-        if label in HEADER_KEYS and HEADER_KEYS[label] not in found and HEADER_VALUE_COL < len(row):
-            found[HEADER_KEYS[label]] = RawCell(row[HEADER_VALUE_COL], a1(r, HEADER_VALUE_COL))
+        if label in _HEADER_READ and _HEADER_READ[label] not in found and HEADER_VALUE_COL < len(row):
+            found[_HEADER_READ[label]] = RawCell(row[HEADER_VALUE_COL], a1(r, HEADER_VALUE_COL))
     return found

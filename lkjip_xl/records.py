@@ -9,6 +9,12 @@ One record per IKK, in PK order, with the same columns everywhere:
   ``to_dataframe()``: ``pandas.read_excel(out, sheet_name="Data")`` and
   ``result.to_dataframe()`` hold the same rows and columns.
 
+Of a consolidation of period forms the records are the combined view
+(:attr:`lkjip_xl.period_consolidation.PeriodConsolidation.to_date`): its
+"Periode" is "s.d. Triwulan II" (or "Tahunan" for the whole year), its target the
+target of those periods, and its file, cell and SHA-256 those of the latest
+period's form ("Sumber" lists every period's inputs).
+
 The values are plain values, not formulas: "Data" records what the run
 computed from the forms (with each form's file, sheet, realisasi cell and
 SHA-256), as "Sumber" records what it read.  The live computation is the sheet

@@ -31,6 +31,7 @@ HEADER_BLUE = "#D9E1F2"  #: header rows of the consolidated, national and contro
 LABEL_BLUE = "#DDEBF7"  #: labels and values of a form's or the master's header block
 DARK_BLUE = "#1F4E78"  #: the form's table header and the control workbook's section rows
 WHITE = "#FFFFFF"
+BLACK = "#000000"
 INPUT_YELLOW = "#FFF2CC"  #: cells to fill in
 INPUT_BORDER = "#BF9000"  #: the border of an input cell of the control workbook
 COMPUTED_GREEN = "#E2EFDA"  #: computed cells (live formulas) of a form
@@ -40,6 +41,11 @@ WARNING_YELLOW = "#FFEB9C"  #: a cell with a warning; a run with something to fi
 ALERT_FILL = "#F8CBAD"  #: a capaian below the threshold
 ALERT_FONT = "#9C0006"  #: text of an alert (below target, a warning line)
 LINK_BLUE = "#0563C1"  #: a hyperlink written by openpyxl
+#: The monitoring lights: three clearly different lightnesses (light, mid, dark), so that they tell
+#: apart in grey print and for colour-blind readers too; the word is always written beside the colour.
+LIGHT_GREEN_TEXT = "#375623"  #: dark green text on :data:`COMPUTED_GREEN` ("Hijau")
+LIGHT_AMBER = "#FFC000"  #: amber fill, black text ("Kuning")
+LIGHT_RED = "#C00000"  #: dark red fill, white text ("Merah")
 
 #: Rupiah amounts in the budget tables.
 MONEY_FORMAT = '"Rp "#,##0'
@@ -68,6 +74,13 @@ FAMILIES: dict[str, tuple[dict[str, Any], dict[str, dict[str, Any]]]] = {
         "number": {"border": 1, "valign": "top", "bold": False},  # bold False: the workbooks stay byte-identical
         "number_bold": {"border": 1, "valign": "top", "bold": True},
         "decimals": {"num_format": "0.00"},  # shown with 2 decimals; the values keep every digit
+        # the sheet "Pemantauan": arrival words, light words (their colours are conditional formats)
+        "center": {"border": 1, "align": "center", "valign": "top", "text_wrap": True},
+        "missing": {"border": 1, "align": "center", "valign": "top", "bold": True, "font_color": ALERT_FONT,
+                    "bg_color": WARNING_YELLOW},
+        "light_green": {"bold": True, "font_color": LIGHT_GREEN_TEXT, "bg_color": COMPUTED_GREEN},
+        "light_yellow": {"bold": True, "font_color": BLACK, "bg_color": LIGHT_AMBER},
+        "light_red": {"bold": True, "font_color": WHITE, "bg_color": LIGHT_RED},
     }),
     # The master PK workbook and the blank template.
     "master": ({}, {

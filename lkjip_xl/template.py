@@ -14,9 +14,13 @@ from . import methods
 from .fileio import atomic_output
 from .kinds import KIND_MASTER
 from ._values import NO, YEAR_RANGE, YES
-from .master_layout import GUIDE_SHEET, INFO_FIELDS, INFO_SHEET, PK_COLUMNS, PK_SHEET, PK_TITLES, column_guide
+from .master_layout import (
+    GUIDE_SHEET, INFO_FIELDS, INFO_SHEET, PERIOD_TARGET_KIND, PERIOD_TARGET_SHEET, PK_COLUMNS, PK_SHEET, PK_TITLES,
+    column_guide,
+)
 from .messages import LABELS, msg
-from .model import Direction, Indicator, Master, QuarterRule
+from .model import Direction, Indicator, Master
+from .periods import CALENDARS, DEFAULT_CALENDAR, RULES, TargetKind, Traffic, calendar
 from .numbers import excel_number_format
 from .styles import StyleBook
 from .xlsx import new_workbook
@@ -30,6 +34,7 @@ def write_master(master: Master | None, out: str | Path, force: bool = False) ->
         workbook = new_workbook(tmp, title=LABELS["title_master_workbook"], kind=KIND_MASTER)
         _write_info(workbook, master)
         _write_pk(workbook, master)
+        _write_period_targets(workbook, master)
         _write_guide(workbook)
         workbook.close()
     return Path(out)
@@ -49,6 +54,9 @@ def _write_info(workbook, master: Master | None) -> None:
         "threshold": master.achievement.threshold if master else 100,
         "inclusive": (YES if master.achievement.inclusive else NO) if master else YES,
         "renstra_basis": master.renstra_basis if master else "renstra",
+        "calendar": master.calendar if master else DEFAULT_CALENDAR,
+        "light_green": master.traffic.green if master else Traffic().green,
+        "light_yellow": master.traffic.yellow if master else Traffic().yellow,
     }
     for i, (key, label, help_text) in enumerate(INFO_FIELDS):
         row = 2 + i
@@ -61,6 +69,7 @@ def _write_info(workbook, master: Master | None) -> None:
         sheet.write_string(row, 2, help_text, note)
     sheet.data_validation(5, 1, 5, 1, {"validate": "list", "source": [YES, NO]})
     sheet.data_validation(6, 1, 6, 1, {"validate": "list", "source": ["renstra", "pk"]})
+    sheet.data_validation(7, 1, 7, 1, {"validate": "list", "source": list(CALENDARS)})
     sheet.data_validation(3, 1, 3, 1, {"validate": "integer", "criteria": "between",
                                        "minimum": YEAR_RANGE[0], "maximum": YEAR_RANGE[1],
                                        "error_message": msg("master_year_rule")})
@@ -101,7 +110,7 @@ def _write_pk(workbook, master: Master | None) -> None:
     dropdown("method", methods.names())
     dropdown("direction", [d.value for d in Direction])
     dropdown("nihil", [YES, NO])
-    dropdown("quarter_rule", [q.value for q in QuarterRule])
+    dropdown("period_rule", list(RULES))
     dropdown("may_be_negative", [YES, NO])
     for key in ("target", "scale_divisor", "renstra_scale_factor", "anggaran"):
         sheet.data_validation(1, col_of[key], last, col_of[key], {
@@ -109,6 +118,28 @@ def _write_pk(workbook, master: Master | None) -> None:
             "error_title": PK_TITLES[key],
             "error_message": msg("master_number_rule"),
         })
+
+
+def _write_period_targets(workbook, master: Master | None) -> None:
+    """Sheet "Target Periode": the header of the master's calendar and a row per IKK with period targets."""
+    sheet = workbook.add_worksheet(PERIOD_TARGET_SHEET)
+    st = StyleBook(workbook, "master")
+    periods = calendar(master.calendar if master else DEFAULT_CALENDAR).periods
+    titles = [PK_TITLES["code"], PERIOD_TARGET_KIND, *(p.label for p in periods)]
+    for col, title in enumerate(titles):
+        sheet.set_column(col, col, 14)
+        sheet.write_string(0, col, title, st.header)
+    sheet.freeze_panes(1, 0)
+    declared = [i for i in master.indicators if i.period_targets] if master else []
+    for r, indicator in enumerate(declared, start=1):
+        sheet.write_string(r, 0, indicator.code, st.text)
+        sheet.write_string(r, 1, str(indicator.target_kind), st.text)
+        for col, value in enumerate(indicator.period_targets, start=2):
+            sheet.write_number(r, col, value, st("number", excel_number_format(indicator.unit, 2)))
+    kinds = [str(kind) for kind in TargetKind]
+    choice = msg("master_choice_rule", options=", ".join(kinds))
+    sheet.data_validation(1, 1, TEMPLATE_ROWS, 1, {"validate": "list", "source": kinds,
+                                                   "error_title": PERIOD_TARGET_KIND, "error_message": choice})
 
 
 def _row_values(indicator: Indicator) -> dict[str, object]:
@@ -127,7 +158,7 @@ def _row_values(indicator: Indicator) -> dict[str, object]:
         "sub_labels": "; ".join(indicator.sub_labels),
         "direction": indicator.direction.value,
         "nihil": YES if indicator.nihil else NO,
-        "quarter_rule": indicator.quarter_rule.value,
+        "period_rule": str(indicator.period_rule),
         "may_be_negative": YES if indicator.may_be_negative else NO,
         "renstra_scale_factor": indicator.renstra_scale_factor,
         "method_note": indicator.method_note,
@@ -149,6 +180,7 @@ def _write_guide(workbook) -> None:
         (LABELS["col_guide_column"], LABELS["col_guide_meaning"]),
     ]
     lines += [(title, column_guide(key)) for key, title, _, _ in PK_COLUMNS]
+    lines.append((PERIOD_TARGET_SHEET, msg("master_help_period_targets")))
     for row, (a, b) in enumerate(lines):
         sheet.write_string(row, 0, a, bold)
         sheet.write_string(row, 1, b, wrap)

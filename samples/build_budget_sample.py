@@ -1,8 +1,8 @@
 """Build samples/anggaran_2023.xlsx, the sample budget input workbook, from anggaran_2023.json.
 
-The JSON holds the 2023 Bangka Belitung figures of Tabel 3.178–3.180 as printed
-in the LKjIP; keys ending in ``_dicetak`` are printed results kept for the
-tests and are not written.  The workbook layout is the one documented in
+The JSON holds the 2023 Bangka Belitung figures of Tabel 3.178–3.180 and of the
+e-Monev Bappenas table (Tabel 3.186) as printed in the LKjIP; keys ending in
+``_dicetak`` are printed results kept for the tests and are not written.  The workbook layout is the one documented in
 docs/budget.md and read by :func:`lkjip_xl.tables.load_budget`.
 
     python samples/build_budget_sample.py [--force] [OUTPUT]
@@ -83,6 +83,18 @@ def build(source: Path = SOURCE, output: Path = OUTPUT, force: bool = False) -> 
                     else:
                         fmt = formats.setdefault(num_format, workbook.add_format({"num_format": num_format}))
                         ws.write_number(r, col, value, fmt)
+
+        ws = workbook.add_worksheet(budget_input.SHEET_EMONEV)  # optional in the layout; the report has it
+        ws.freeze_panes(1, 0)
+        headers = (budget_input.COL_NO, budget_input.COL_SATKER, *(month[:3] for month in budget_input.MONTHS))
+        for col, header in enumerate(headers):
+            ws.set_column(col, col, 5 if col == 0 else 24 if col == 1 else 6)
+            ws.write_string(0, col, header, bold)
+        for r, row in enumerate(data["emonev"], start=1):
+            ws.write_number(r, 0, r)
+            ws.write_string(r, 1, row["satuan_kerja"])
+            for col, value in enumerate(row["bulan"], start=2):
+                ws.write_number(r, col, value)
         workbook.close()
 
 

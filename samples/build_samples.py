@@ -17,7 +17,8 @@ from pathlib import Path
 
 from lkjip_xl.forms import write_forms
 from lkjip_xl.master import read_master
-from lkjip_xl.model import AchievementRule, Direction, Indicator, IndicatorInput, Master, Method, QuarterRule
+from lkjip_xl.model import AchievementRule, Direction, Indicator, IndicatorInput, Master, Method
+from lkjip_xl.periods import PeriodRule
 from lkjip_xl.template import write_master
 
 HERE = Path(__file__).resolve().parent
@@ -39,27 +40,27 @@ def load_master() -> Master:
                 method=Method(row["method"]), scale_divisor=_float(row["scale_divisor"], 1.0),
                 sub_labels=tuple(s.strip() for s in row["sub_labels"].split(";") if s.strip()),
                 direction=Direction(row["direction"]), nihil=row["nihil"] == "Ya",
-                quarter_rule=QuarterRule(row["quarter_rule"]), may_be_negative=row["may_be_negative"] == "Ya",
+                period_rule=PeriodRule(row["period_rule"]), may_be_negative=row["may_be_negative"] == "Ya",
                 anggaran=_float(row["anggaran"]), renstra_scale_factor=_float(row["renstra_scale_factor"], 1.0),
                 method_note=row["method_note"],
             ))
     return Master(KANWIL, YEAR, tuple(indicators), AchievementRule(100.0, True), "renstra")
 
 
+def input_from_row(row: dict[str, str]) -> IndicatorInput:
+    """One row of ``realisasi_2023.csv`` (or of ``realisasi_2023_triwulan.csv``) as the inputs of its IKK."""
+    pairs = [(_float(row["num1"]), _float(row["den1"]))]
+    if row["num2"].strip():
+        pairs.append((_float(row["num2"]), _float(row["den2"])))
+    if pairs == [(None, None)]:
+        pairs = []
+    return IndicatorInput(code=row["code"], value=_float(row["value"]), pairs=pairs,
+                          nihil=row["nihil"] == "Ya", keterangan=row["keterangan"])
+
+
 def load_inputs() -> dict[str, IndicatorInput]:
-    inputs = {}
     with open(HERE / "realisasi_2023.csv", newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            pairs = [(_float(row["num1"]), _float(row["den1"]))]
-            if row["num2"].strip():
-                pairs.append((_float(row["num2"]), _float(row["den2"])))
-            if pairs == [(None, None)]:
-                pairs = []
-            inputs[row["code"]] = IndicatorInput(
-                code=row["code"], value=_float(row["value"]), pairs=pairs,
-                nihil=row["nihil"] == "Ya", keterangan=row["keterangan"],
-            )
-    return inputs
+        return {row["code"]: input_from_row(row) for row in csv.DictReader(handle)}
 
 
 def build(out_dir: Path = HERE, force: bool = False) -> list[Path]:

@@ -267,10 +267,34 @@ def corpus() -> list[Case]:
         slug = period.replace(" ", "_")
         cases.append(Case(f"periode_{slug}_di_antara_tahunan", 8, samples_and(forge(
             m, "Administrasi", "Administrasi", f"Formulir_2023_Administrasi_{slug}.xlsx", period=period),
-            without=(ADMIN,)), (stamp(f"Formulir_2023_Administrasi_{slug}.xlsx", "form_period_differs"),),
+            without=(ADMIN,)), (stamp(f"Formulir_2023_Administrasi_{slug}.xlsx", "form_calendar_differs"),),
             headline=sample_headline(("Administrasi",))))
-    cases.append(Case("periode_semua_triwulan_II", 8, all_forged(m, "Triwulan II"), (), exit_code=0,
-                      headline=sample_headline(period="Triwulan II Tahun 2023")))
+    # period forms are combined from Triwulan I: Triwulan I alone is "s.d. Triwulan I", never the year
+    cases.append(Case("periode_semua_triwulan_I", 8, all_forged(m, "Triwulan I"), (), exit_code=0,
+                      headline=sample_headline(period="s.d. Triwulan I Tahun 2023")))
+    cases.append(Case("periode_semua_triwulan_II_tanpa_I", 8, all_forged(m, "Triwulan II"), tuple(
+        stamp(form_filename(m, d, "Triwulan II"), "period_no_first") for d in m.divisi_order)))
+    semester = "Formulir_2023_Administrasi_Semester_I.xlsx"
+    by_semester = replace(m, calendar="semester")
+    cases.append(Case("periode_semester_di_antara_triwulan", 8, both(
+        all_forged(m, "Triwulan I"), forge(by_semester, "Administrasi", "Administrasi", semester, period="Semester I")),
+        (stamp(semester, "form_calendar_differs"),), headline=sample_headline(period="s.d. Triwulan I Tahun 2023")))
+    cases.append(Case("periode_semester_dengan_master_triwulan", 8, both(
+        all_forged(m, "Triwulan I"), forge(by_semester, "Administrasi", "Administrasi", semester, period="Semester I")),
+        (stamp(semester, "form_calendar_master"),), master=True,
+        headline=sample_headline(period="s.d. Triwulan I Tahun 2023")))
+    revised = "Formulir_2023_Administrasi_revisi.xlsx"
+    cases.append(Case("revisi_menggantikan", 8, samples_and(
+        edited(ADMIN, revised, {"C7": 1}, text=False)), (
+        Want(ADMIN.name, "form_revision_replaced", FORM_SHEET, "C7", WARNING),), exit_code=0,
+        headline=sample_headline()))
+    cases.append(Case("revisi_sama", 8, samples_and(
+        edited(ADMIN, revised, {"C7": 2}, text=False), edited(ADMIN, "Formulir_2023_Administrasi_revisi_2.xlsx",
+                                                               {"C7": 2}, text=False)), (
+        Want(revised, "form_duplicate_divisi", FORM_SHEET, "C7"),
+        Want("Formulir_2023_Administrasi_revisi_2.xlsx", "form_duplicate_divisi", FORM_SHEET, "C7"),
+        Want(ADMIN.name, "form_revision_replaced", FORM_SHEET, "C7", WARNING)),
+        headline=sample_headline(("Administrasi",))))
     cases.append(Case("periode_seri", 8, both(
         lambda folder: copy_samples(folder, without=(ADMIN, IMIG)),
         forge(m, "Administrasi", "Administrasi", admin_name, period="Triwulan I"),

@@ -186,18 +186,18 @@ def far_cases() -> list[HostileFile]:
 
 
 #: The pembilang of SK03-IKK1 in the Pemasyarakatan sample, as XlsxWriter wrote it.
-PEMAS_NUM = b'<c r="I10" s="8"><v>429</v></c>'
-PEMAS_NOTE = b'<c r="O10" s="13" t="s"><v>35</v></c>'
+PEMAS_NUM = b'<c r="I10" s="5"><v>429</v></c>'
+PEMAS_NOTE = b'<c r="O10" s="13" t="s"><v>36</v></c>'
 FORMULA_VARIANTS = {
-    "rumus_r_kedua.xlsx": b'<c s="8" r="I10"><f>460-31</f><v>429</v></c>',
-    "rumus_kutip_tunggal.xlsx": b"<c s='8' r='I10'><f>460-31</f><v>429</v></c>",
-    "rumus_spasi.xlsx": b'<c\n   s = "8"\n   r = "I10"\t>\n  <f>460-31</f>\n  <v>429</v>\n</c>',
-    "rumus_prefiks.xlsx": b'<x:c xmlns:x="' + MAIN_NS + b'" s="8" r="I10"><x:f>460-31</x:f><x:v>429</x:v></x:c>',
-    "rumus_tanpa_r.xlsx": b'<c s="8"><f>460-31</f><v>429</v></c>',  # after H10: it is I10
-    "rumus_r_huruf_kecil.xlsx": b'<c r="i10" s="8"><f>460-31</f><v>429</v></c>',
-    "rumus_bersama.xlsx": b'<c t="n" s="8" r="I10"><f t="shared" ref="I10:I11" si="0"/><v>429</v></c>',
-    "rumus_sesudah_nilai.xlsx": b'<c r="I10" s="8"><v>429</v><f>460-31</f></c>',
-    "rumus_aca.xlsx": b'<c r="I10" s="8" t="n"><f aca="false">460-31</f><v>429</v></c>',
+    "rumus_r_kedua.xlsx": b'<c s="5" r="I10"><f>460-31</f><v>429</v></c>',
+    "rumus_kutip_tunggal.xlsx": b"<c s='5' r='I10'><f>460-31</f><v>429</v></c>",
+    "rumus_spasi.xlsx": b'<c\n   s = "5"\n   r = "I10"\t>\n  <f>460-31</f>\n  <v>429</v>\n</c>',
+    "rumus_prefiks.xlsx": b'<x:c xmlns:x="' + MAIN_NS + b'" s="5" r="I10"><x:f>460-31</x:f><x:v>429</x:v></x:c>',
+    "rumus_tanpa_r.xlsx": b'<c s="5"><f>460-31</f><v>429</v></c>',  # after H10: it is I10
+    "rumus_r_huruf_kecil.xlsx": b'<c r="i10" s="5"><f>460-31</f><v>429</v></c>',
+    "rumus_bersama.xlsx": b'<c t="n" s="5" r="I10"><f t="shared" ref="I10:I11" si="0"/><v>429</v></c>',
+    "rumus_sesudah_nilai.xlsx": b'<c r="I10" s="5"><v>429</v><f>460-31</f></c>',
+    "rumus_aca.xlsx": b'<c r="I10" s="5" t="n"><f aca="false">460-31</f><v>429</v></c>',
 }
 
 
@@ -217,8 +217,8 @@ def formula_cases() -> list[HostileFile]:
 
 IMIG_COL_K = b'<col min="11" max="11" width="13.7109375" customWidth="1"/>'
 IMIG_COL_O = b'<col min="15" max="15" width="30.7109375" customWidth="1"/>'
-IMIG_HEADER_END = b'<c r="O8" s="5" t="s"><v>23</v></c></row>'
-IMIG_ROW9_END = b'<c r="O9" s="12" t="s"><v>29</v></c></row>'
+IMIG_HEADER_END = b'<c r="O8" s="6" t="s"><v>24</v></c></row>'
+IMIG_ROW9_END = b'<c r="O9" s="13" t="s"><v>30</v></c></row>'
 
 
 def title_at_p(title: bytes, value: bytes = b"99", hide: bool = True) -> Callable[[bytes], bytes]:

@@ -1,8 +1,9 @@
-"""Budget tables (Tabel 3.178–3.180, capaian kinerja anggaran) against the 2023 report."""
+"""Budget tables (Tabel 3.178–3.180, capaian kinerja anggaran, e-Monev 3.186) against the 2023 report."""
 
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import json
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from lkjip_xl.tables.budget.model import (
     capaian_kinerja_anggaran,
     mean,
     nilai_efisiensi,
+    nilai_emonev,
     nilai_smart,
     persentase_realisasi,
     row_nilai_smart,
@@ -92,7 +94,18 @@ def test_sample_loads_20_satker_per_table(data):
     assert data.kantor == "Kantor Wilayah Kementerian Hukum dan HAM Kepulauan Bangka Belitung"
     assert data.tahun == 2023
     assert (len(data.pagu_realisasi), len(data.smart), len(data.ikpa)) == (20, 20, 20)
+    assert len(data.emonev) == 9  # the 9 DIPAs of the Kantor Wilayah (Tabel 3.186)
     assert data.warnings == ()
+
+
+def test_committed_sample_matches_its_json(tmp_path):
+    """samples/build_budget_sample.py rebuilds the committed workbook byte for byte."""
+    spec = importlib.util.spec_from_file_location("build_budget_sample", SAMPLES / "build_budget_sample.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.build(output=tmp_path / "anggaran_2023.xlsx")
+    assert (tmp_path / "anggaran_2023.xlsx").read_bytes() == SAMPLE_XLSX.read_bytes(), (
+        "samples/anggaran_2023.xlsx is stale: run samples/build_budget_sample.py --force")
 
 
 def test_sample_workbook_matches_its_json(data):
@@ -224,8 +237,11 @@ def _cell_by_text(ws, text: str):
 
 def test_written_tables_and_titles(data, tmp_path):
     entries = write_budget_workbook(data, tmp_path / "a.xlsx", start_number=200)
-    assert [e.label for e in entries] == ["Tabel 3.200", "Tabel 3.201", "Tabel 3.202", ""]
-    assert [e.sheet for e in entries] == ["Tabel 3.200", "Tabel 3.201", "Tabel 3.202", "Capaian Kinerja Anggaran"]
+    # the sample has the optional sheet e-Monev: its table follows the capaian as the next number
+    assert [e.label for e in entries] == ["Tabel 3.200", "Tabel 3.201", "Tabel 3.202", "", "Tabel 3.203"]
+    assert [e.sheet for e in entries] == ["Tabel 3.200", "Tabel 3.201", "Tabel 3.202", "Capaian Kinerja Anggaran",
+                                          "Tabel 3.203"]
+    assert entries[4].title == "Capaian Realisasi Anggaran pada e-Monev Bappenas Tahun 2023"
     assert entries[0].caption.startswith("Tabel 3.200 Pagu dan Realisasi Anggaran Kantor Wilayah")
     book = openpyxl.load_workbook(tmp_path / "a.xlsx")
     assert book.sheetnames == [e.sheet for e in entries]
@@ -416,3 +432,74 @@ def test_missing_and_unreadable_files(tmp_path):
     with pytest.raises(BudgetInputError) as info:
         load_budget(bad)
     assert info.value.problems[0].code == "file_not_xlsx"  # the pre-flight checks of every input workbook
+
+
+# --------------------------------------------------------------------------- e-Monev Bappenas (Tabel 3.186)
+
+
+def test_emonev_table_prints_every_month_and_the_mean(data, written):
+    formulas = openpyxl.load_workbook(written)
+    values = openpyxl.load_workbook(written, data_only=True)
+    sheet = values["Tabel 3.181"]  # the standalone workbook numbers it after the three budget tables
+    assert sheet["A1"].value == "Tabel 3.181 Capaian Realisasi Anggaran pada e-Monev Bappenas Tahun 2023"
+    assert [c.value for c in sheet[3]][:3] == ["NO", "SATUAN KERJA", "PELAPORAN DATA"]
+    assert [c.value for c in sheet[4]][2:] == ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt",
+                                               "Nov", "Des"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=5, max_row=13)]
+    assert [row[:2] for row in rows] == [[n, r["satuan_kerja"]] for n, r in enumerate(SAMPLE_JSON["emonev"], 1)]
+    assert all(row[2:] == [100] * 12 for row in rows)
+    assert (sheet["A14"].value, sheet["C14"].value) == ("NILAI e-MONEV", SAMPLE_JSON["dicetak"]["nilai_emonev"])
+    assert formulas["Tabel 3.181"]["C14"].value == "=SUM(C5:N13)/COUNT(C5:N13)"
+    assert nilai_emonev(data.emonev) == 100
+
+
+def _emonev_edit(path: Path, edit) -> Path:
+    return _input_workbook(path, lambda book: edit(book["e-Monev"]))
+
+
+def test_emonev_month_titles_blank_months_and_text_numbers(tmp_path):
+    def edit(sheet):
+        sheet["C1"], sheet["D1"], sheet["N1"] = "Januari", " FEBRUARI ", "des"
+        sheet["N2"] = None  # December not reported yet
+        sheet["C3"] = "99,5"
+
+    path = _emonev_edit(tmp_path / "bulan.xlsx", edit)
+    data = load_budget(path)
+    assert data.emonev[0].months[-1] is None and data.emonev[1].months[0] == 99.5
+    values = [v for row in data.emonev for v in row.months if v is not None]
+    assert nilai_emonev(data.emonev) == sum(values) / len(values) == sum(values) / 107
+    out = tmp_path / "tabel.xlsx"
+    write_budget_workbook(data, out)
+    sheet = openpyxl.load_workbook(out, data_only=True)["Tabel 3.181"]
+    assert sheet["N5"].value == "-" and sheet["C14"].value == nilai_emonev(data.emonev)
+    assert_formulas_match(out, tmp_path)
+
+
+def test_emonev_problems_name_sheet_and_cell(tmp_path):
+    def edit(sheet):
+        sheet["N1"] = "Januari"  # January twice, December missing
+
+    with pytest.raises(BudgetInputError) as info:
+        load_budget(_emonev_edit(tmp_path / "salah.xlsx", edit))
+    found = {(p.code, p.sheet, p.cell) for p in info.value.problems}
+    assert found == {("budget_month_duplicate", "e-Monev", "N1"), ("budget_header_missing", "e-Monev", "")}
+    assert "Desember" in str(info.value) and "sel N1 dan C1" in str(info.value)
+
+    def values(sheet):
+        sheet["D2"] = 120
+        sheet["E3"] = "seratus"
+        sheet["B4"] = None
+
+    with pytest.raises(BudgetInputError) as info:
+        load_budget(_emonev_edit(tmp_path / "nilai.xlsx", values))
+    found = {(p.code, p.sheet, p.cell) for p in info.value.problems}
+    assert found == {("budget_value_out_of_range", "e-Monev", "D2"), ("budget_value_not_number", "e-Monev", "E3"),
+                     ("budget_satker_missing", "e-Monev", "B4")}
+
+
+def test_the_emonev_sheet_is_optional(tmp_path):
+    path = _input_workbook(tmp_path / "tanpa.xlsx", lambda book: book.remove(book["e-Monev"]))
+    data = load_budget(path)
+    assert data.emonev == () and data.warnings == ()
+    entries = write_budget_workbook(data, tmp_path / "tabel.xlsx")
+    assert [e.label for e in entries] == ["Tabel 3.178", "Tabel 3.179", "Tabel 3.180", ""]

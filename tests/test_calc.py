@@ -22,7 +22,6 @@ from lkjip_xl.model import (
     IndicatorInput,
     IndicatorResult,
     Method,
-    QuarterRule,
 )
 
 INCLUSIVE = AchievementRule()  # capaian >= 100
@@ -188,22 +187,6 @@ def test_evaluate():
     assert methods.evaluate(survei, reported(), INCLUSIVE) == IndicatorResult(survei, None, None, None)
 
 
-# --------------------------------------------------------------------------- quarters
-
-
-def test_combine_quarters():
-    assert calc.combine_quarters([3.0, 4.0, None, 5.0], QuarterRule.JUMLAH) == 12.0
-    assert calc.combine_quarters([3, 4, 5, 6], QuarterRule.JUMLAH) == 18.0
-    assert isinstance(calc.combine_quarters([3, 4, 5, 6], QuarterRule.JUMLAH), float)
-    assert calc.combine_quarters([80.0, 85.0, 90.0, None], QuarterRule.NILAI_AKHIR) == 90.0
-    assert calc.combine_quarters([80.0, None, None, None], QuarterRule.NILAI_AKHIR) == 80.0
-    assert calc.combine_quarters([3.0, None, 4.0, None], QuarterRule.RERATA) == 3.5
-    assert calc.combine_quarters([3.0, 3.5, 4.0, 4.5], QuarterRule.RERATA) == 3.75
-    for rule in QuarterRule:
-        assert calc.combine_quarters([None, None, None, None], rule) is None
-        assert calc.combine_quarters([], rule) is None
-
-
 # --------------------------------------------------------------------------- summary
 
 
@@ -339,6 +322,11 @@ ENGINE_CASES = [
      reported(pairs=[(950.0, 1000.0)])),
     ("perubahan naik", ikk(target=5.0, method=Method.PERUBAHAN), reported(pairs=[(1100.0, 1000.0)])),
     ("perubahan pembanding nol", ikk(target=5.0, method=Method.PERUBAHAN), reported(pairs=[(1100.0, 0.0)])),
+    # "Persentase penurunan sisa perkara": 60 at the start, 30 at the end, target 3% → 50%, capaian 1666,67%
+    ("penurunan sisa perkara", ikk(target=3.0, method=Method.PENURUNAN), reported(pairs=[(30.0, 60.0)])),
+    ("penurunan stok naik", ikk(target=3.0, method=Method.PENURUNAN, may_be_negative=True),
+     reported(pairs=[(66.0, 60.0)])),
+    ("penurunan awal nol", ikk(target=3.0, method=Method.PENURUNAN), reported(pairs=[(5.0, 0.0)])),
 ]
 
 #: Status columns: the rule each one applies to the capaian.

@@ -29,8 +29,9 @@ from engine import assert_formulas_match
 from lkjip_xl import forms
 from lkjip_xl.cli import cli
 from lkjip_xl.master import read_master
+from lkjip_xl.periods import PeriodRule
 from lkjip_xl.model import (
-    AchievementRule, Direction, Indicator, IndicatorInput, Master, Method, QuarterRule,
+    AchievementRule, Direction, Indicator, IndicatorInput, Master, Method,
 )
 from lkjip_xl.template import write_master
 
@@ -61,9 +62,9 @@ MASTER = Master(
             method=Method.RASIO, nihil=True),
         ikk("UM01-IKK3", UMUM, 1, SK1, 3, "Persentase realisasi anggaran", "%", 80.0, method=Method.RASIO),
         ikk("UM02-IKK1", UMUM, 2, SK2, 1, "Jumlah pegawai yang mengikuti pelatihan", "Orang", 120.0,
-            quarter_rule=QuarterRule.JUMLAH, anggaran=310500000.0),
+            period_rule=PeriodRule.JUMLAH, anggaran=310500000.0),
         ikk("UM02-IKK2", UMUM, 2, SK2, 2, "Jumlah kegiatan yang terlambat dilaksanakan", "Kegiatan", 4.0,
-            direction=Direction.TURUN, quarter_rule=QuarterRule.JUMLAH,
+            direction=Direction.TURUN, period_rule=PeriodRule.JUMLAH,
             method_note="Hitung kegiatan DIPA yang selesai setelah jadwal"),
         ikk("UM02-IKK3", UMUM, 2, SK2, 3, "Persentase pegawai yang terlambat masuk kerja", "%", 10.0,
             method=Method.RASIO, direction=Direction.TURUN),
@@ -74,11 +75,11 @@ MASTER = Master(
         ikk("LP01-IKK2", LAYANAN, 3, SK3, 2, "Persentase layanan selesai tepat waktu", "%", 85.0,
             method=Method.RERATA_SUBRASIO, sub_labels=("Layanan paspor", "Layanan visa", "Layanan izin tinggal")),
         ikk("LP01-IKK3", LAYANAN, 3, SK3, 3, "Jumlah kegiatan diseminasi layanan", "Kegiatan", 12.0,
-            quarter_rule=QuarterRule.JUMLAH),
+            period_rule=PeriodRule.JUMLAH),
         ikk("LP02-IKK1", LAYANAN, 4, SK4, 1, "Persentase kenaikan jumlah permohonan layanan", "%", 5.0,
             method=Method.PERUBAHAN, may_be_negative=True),
         ikk("LP02-IKK2", LAYANAN, 4, SK4, 2, "Jumlah masyarakat yang memperoleh penyuluhan hukum", "Orang", 250.0,
-            quarter_rule=QuarterRule.JUMLAH),
+            period_rule=PeriodRule.JUMLAH),
     ),
 )
 
@@ -454,7 +455,8 @@ def test_defined_names_and_stamp(pipeline, contract, divisi):
         "code": source.code, "divisi": divisi, "sk_no": source.sk_no, "sk_text": source.sk_text,
         "ikk_no": source.ikk_no, "text": source.text, "unit": source.unit, "target": source.target,
         "method": source.method.value, "scale_divisor": source.scale_divisor, "sub_labels": list(source.sub_labels),
-        "direction": source.direction.value, "nihil": source.nihil, "quarter_rule": source.quarter_rule.value,
+        "direction": source.direction.value, "nihil": source.nihil, "period_rule": str(source.period_rule),
+        "target_kind": str(source.target_kind), "period_targets": list(source.period_targets),
         "may_be_negative": source.may_be_negative, "anggaran": source.anggaran,
         "renstra_scale_factor": source.renstra_scale_factor, "method_note": source.method_note,
     }

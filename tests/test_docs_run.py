@@ -121,8 +121,10 @@ def test_the_walk_through_runs_top_to_bottom_in_a_fresh_copy(tmp_path):
     assert block.commands[0].startswith("lkjip-xl template")
     done = bash(block.text, copy)
     assert done.returncode == 0, (done.stdout[-3000:], done.stderr[-3000:])
-    assert "54 dari 60 IKK tercapai." in done.stdout
+    assert done.stdout.count("54 dari 60 IKK tercapai.") == 2  # the year, and the four quarters rolled up
+    assert "46 dari 60 IKK tercapai (s.d. Triwulan II Tahun 2023)." in done.stdout
     kerja = copy / "kerja"
+    assert len(list((kerja / "tw3").glob("*_Triwulan_III.xlsx"))) == 4
     assert (kerja / "master_pk.xlsx").is_file() and (kerja / "konsolidasi.xlsx").is_file()
     assert len(list((kerja / "formulir").glob("*.xlsx"))) == 4
     assert json.loads((kerja / "pemeriksaan.json").read_text(encoding="utf-8"))

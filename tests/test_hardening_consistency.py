@@ -142,8 +142,9 @@ def test_headline_and_summaries_after_libreoffice(name, recalculated, outputs):
     headline = next(row[1] for row in rows if row[0] == "Kesimpulan")
     assert headline == case.headline
     assert msg("no_master_note") in {row[0] for row in rows} or case.master
-    period = "Triwulan II Tahun 2023" if "triwulan" in name else "Tahun 2023"
+    period = "s.d. Triwulan I Tahun 2023" if "triwulan" in name else " Tahun 2023"
     assert rows[0][0].endswith(period)
+    assert ("s.d." in rows[0][0]) == ("triwulan" in name)  # period forms never call themselves the year
     # every Divisi (Kanwil) row counts exactly its own IKK: the sum is the whole
     first = 4 if case.national else 3
     body = [row for row in rows[first:] if isinstance(row[0], str) and row[0] and isinstance(row[1], (int, float))]
@@ -255,7 +256,11 @@ def test_keterangan_with_control_characters_stays_data(outputs):
 
 
 def test_headline_of_a_quarter_names_it(outputs):
-    path, result = outputs["periode_semua_triwulan_II"]
-    assert calc.headline(54, 60, "Triwulan II Tahun 2023") in result.output
+    """Triwulan I alone is "s.d. Triwulan I", in the headline, every title and the Data sheet."""
+    path, result = outputs["periode_semua_triwulan_I"]
+    assert calc.headline(54, 60, "s.d. Triwulan I Tahun 2023") in result.output
     book = openpyxl.load_workbook(path)
-    assert book["Capaian Kinerja"]["A1"].value.endswith("Triwulan II Tahun 2023")
+    assert book.sheetnames[:4] == ["Capaian Kinerja", "Ringkasan", "Pemantauan", "Triwulan I"]
+    assert book["Capaian Kinerja"]["A1"].value.endswith(" s.d. Triwulan I Tahun 2023")
+    assert book["Triwulan I"]["A1"].value.endswith(" Triwulan I Tahun 2023")
+    assert {row[2] for row in book["Data"].iter_rows(min_row=2, values_only=True)} == {"s.d. Triwulan I"}

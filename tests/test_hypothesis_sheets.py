@@ -27,7 +27,7 @@ from lkjip_xl.validate import check_path
 
 TIMED = settings(deadline=timedelta(seconds=20), suppress_health_check=[HealthCheck.too_slow,
                                                                          HealthCheck.function_scoped_fixture])
-IMIG_K9 = b'<c r="K9" s="9"><v>3.99</v></c>'
+IMIG_K9 = b'<c r="K9" s="10"><v>3.99</v></c>'
 
 rows_near_far = st.one_of(st.integers(12, 300), st.integers(12, 1_048_576), st.sampled_from(
     [MAX_SHEET_ROWS, MAX_SHEET_ROWS + 1, 1_048_576, 2849, 2850]))

@@ -118,9 +118,10 @@ def test_a_registered_method_runs_through_the_whole_pipeline(selisih, tmp_path):
     master_path = write_master(MASTER, tmp_path / "master.xlsx")
     book = openpyxl.load_workbook(master_path)
     lists = [v.formula1 for v in book["PK"].data_validations.dataValidation if v.type == "list"]
-    assert '"langsung,rasio,survei,rerata_subrasio,perubahan,selisih"' in lists
+    assert '"langsung,rasio,survei,rerata_subrasio,perubahan,penurunan,selisih"' in lists
     guide = {row[0]: row[1] for row in book["Petunjuk"].iter_rows(values_only=True)}
-    assert guide["Cara Hitung"].endswith("; perubahan: (nilai−pembanding)/pembanding×100; selisih: nilai−pembanding")
+    assert guide["Cara Hitung"].endswith(
+        "; penurunan: (nilai awal−nilai akhir)/nilai awal×100; selisih: nilai−pembanding")
     book.close()
     master = read_master(master_path)
     assert master == MASTER
@@ -200,7 +201,8 @@ def test_an_unregistered_method_in_the_master_is_refused_naming_every_method(tmp
     with pytest.raises(MasterError) as caught:
         read_master(path)
     assert [(p.cell, p.message.split("tidak valid: ", 1)[1]) for p in caught.value.problems] == [
-        (f"J{row}", "pilih salah satu: langsung, rasio, survei, rerata_subrasio, perubahan.") for row in (2, 3, 4)]
+        (f"J{row}", "pilih salah satu: langsung, rasio, survei, rerata_subrasio, perubahan, penurunan.")
+        for row in (2, 3, 4)]
 
 
 # --------------------------------------------------------------------------- the registry
@@ -225,13 +227,14 @@ def test_specs_of_the_built_in_methods():
         Method.RERATA_SUBRASIO: (Inputs.SUB_PAIRS, (), ("pembilang", "penyebut"), "count", "count", Share.ALWAYS,
                                  False),
         Method.PERUBAHAN: (Inputs.PAIR, ("pembilang", "penyebut"), (), "decimal", "decimal", Share.NEVER, False),
+        Method.PENURUNAN: (Inputs.PAIR, ("pembilang", "penyebut"), (), "decimal", "decimal", Share.NEVER, False),
     }
     rerata = Indicator("X", "D", 1, "SK", 1, "IKK", "%", 80.0, method=Method.RERATA_SUBRASIO, sub_labels=("a", "b"))
-    assert [s.pairs(rerata) for s in METHODS.values()] == [0, 1, 1, 2, 1]
+    assert [s.pairs(rerata) for s in METHODS.values()] == [0, 1, 1, 2, 1, 1]
     sub_rate = methods.spec(Method.RERATA_SUBRASIO).sub_rate
     assert (sub_rate.value, sub_rate.formula, sub_rate.describe(), sub_rate.unit) == (
         calc.ratio_percent, calc.ratio_percent_formula, "Pembilang / Penyebut × 100", "%")
-    assert [s.sub_rate for s in METHODS.values()].count(None) == 4
+    assert [s.sub_rate for s in METHODS.values()].count(None) == 5
 
 
 def test_descriptions_come_from_the_messages():
@@ -245,7 +248,8 @@ def test_descriptions_come_from_the_messages():
         "(realisasi 100%). Makin rendah makin baik. Hitung per triwulan")
     assert methods.guide() == (
         "langsung: realisasi diketik; rasio: pembilang/penyebut×100; survei: jumlah nilai/jumlah periode/pembagi "
-        "skala; rerata_subrasio: rata-rata beberapa rasio; perubahan: (nilai−pembanding)/pembanding×100")
+        "skala; rerata_subrasio: rata-rata beberapa rasio; perubahan: (nilai−pembanding)/pembanding×100; "
+        "penurunan: (nilai awal−nilai akhir)/nilai awal×100")
 
 
 @pytest.mark.parametrize("name", ["rasio", "Selisih", " selisih", "sel,isih", "sel;isih", ""])

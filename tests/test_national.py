@@ -170,6 +170,25 @@ def test_parallel_run_writes_the_same_bytes_as_a_serial_run(run, folders, tmp_pa
     assert parallel.report.problems == result.report.problems
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_higher_revision_replaces_a_form_also_in_the_pool(folders, tmp_path, monkeypatch, workers):
+    """A corrected form ("Revisi ke" 1) of one Kanwil's Divisi replaces the first with a warning, read
+    serially or in the process pool (whose compact forms keep the header block)."""
+    from fixtures_bad import set_cells
+
+    monkeypatch.setattr(national, "MIN_PARALLEL_FORMS", 1)
+    original = folders[1] / "Formulir_2023_Administrasi.xlsx"
+    corrected = tmp_path / "perbaikan" / "Formulir_2023_Administrasi_revisi.xlsx"
+    corrected.parent.mkdir()
+    set_cells(original, {"C7": 1}, text=False)(corrected)
+    result = national.consolidate_national([*folders, corrected.parent], tmp_path / "out", workers=workers)
+    assert result.output is not None and result.complete and result.period_label == "Tahun 2023"
+    replaced = [(p.file, p.severity, p.cell) for p in result.report.problems if p.code == "form_revision_replaced"]
+    assert replaced == [(str(original), "warning", "C7")]
+    files = {row["Berkas"] for row in result.to_records() if row["Divisi"] == "Administrasi"}
+    assert str(corrected) in files and str(original) not in files
+
+
 def test_cross_checks_across_kanwil(folders, tmp_path):
     """Same Divisi in two Kanwil is fine; twice in one Kanwil or another year is refused."""
     copies = [tmp_path / p.name for p in folders]

@@ -120,3 +120,35 @@ def test_committed_samples_match_their_sources(tmp_path):
         committed = ROOT / "samples" / path.relative_to(tmp_path)
         assert committed.read_bytes() == path.read_bytes(), (
             f"{committed} is stale: run samples/build_samples.py --force")
+
+
+@pytest.mark.parametrize("script", ["build_action_plan_sample"])
+def test_committed_table_samples_match_their_sources(tmp_path, script):
+    """The sample inputs of ``lkjip-xl tables`` built from CSV files regenerate exactly (``build(out_dir)``)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(script, ROOT / "samples" / f"{script}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    for path in module.build(tmp_path):
+        committed = ROOT / "samples" / path.relative_to(tmp_path)
+        assert committed.read_bytes() == path.read_bytes(), (
+            f"{committed} is stale: run samples/{script}.py --force")
+
+
+def test_committed_quarterly_samples_match_their_sources(tmp_path):
+    """samples/build_quarterly_samples.py regenerates the committed quarterly forms exactly (and no others)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "build_quarterly_samples", ROOT / "samples" / "build_quarterly_samples.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    paths = module.build(tmp_path)
+    assert len(paths) == 16
+    committed_dir = ROOT / "samples" / module.FOLDER
+    assert sorted(p.name for p in committed_dir.iterdir()) == sorted(p.name for p in paths)
+    for path in paths:
+        committed = ROOT / "samples" / path.relative_to(tmp_path)
+        assert committed.read_bytes() == path.read_bytes(), (
+            f"{committed} is stale: run samples/build_quarterly_samples.py --force")

@@ -23,7 +23,7 @@ from lkjip_xl.formula_check import disallowed_functions, read_formulas
 from lkjip_xl.master import read_master
 from lkjip_xl.tables import (
     DASH, SHEET_TOC, InputError, Renstra, RenstraRow, SupportingTable, YearFigures, check_data, load_tables_data,
-    make_tables, plan_tables, read_previous, read_renstra, read_supporting, to_roman, write_tables,
+    make_tables, plan_tables, read_action_plan, read_previous, read_renstra, read_supporting, to_roman, write_tables,
 )
 from lkjip_xl.tables.budget.model import spreadsheet_round
 from lkjip_xl.tables.ikk import NOT_COMPARABLE
@@ -35,6 +35,7 @@ PREVIOUS = SAMPLES / "capaian_2022.xlsx"
 RENSTRA = SAMPLES / "renstra_2020_2024.xlsx"
 ANGGARAN = SAMPLES / "anggaran_2023.xlsx"
 SUPPORTING = SAMPLES / "tabel_pendukung_2023.xlsx"
+RENCANA_AKSI = SAMPLES / "rencana_aksi_2023.xlsx"
 PRINTED = json.loads((Path(__file__).parent / "data" / "tabel_bab3_2023_tercetak.json").read_text("utf-8"))
 ITEMS = PRINTED["indicators"]
 NEW_IKK = {"SK02-IKK1", *(f"SK10-IKK{n}" for n in range(1, 9))}
@@ -178,7 +179,7 @@ def _run(*args: str):
 
 
 SAMPLE_ARGS = ("--master", MASTER, "--previous", PREVIOUS, "--renstra", RENSTRA, "--anggaran", ANGGARAN,
-               "--supporting", SUPPORTING)
+               "--supporting", SUPPORTING, "--rencana-aksi", RENCANA_AKSI)
 
 
 @pytest.fixture(scope="module")
@@ -222,7 +223,7 @@ def test_refuses_to_overwrite_without_force(written, konsolidasi):
 def test_make_tables_is_the_command_without_the_command_line(written, konsolidasi, tmp_path):
     """The library function writes byte for byte what ``lkjip-xl tables`` writes; refusals are LkjipError."""
     result = make_tables(konsolidasi, MASTER, [PREVIOUS], RENSTRA, tmp_path / "t.xlsx", anggaran=ANGGARAN,
-                         supporting=SUPPORTING)
+                         supporting=SUPPORTING, rencana_aksi=RENCANA_AKSI)
     assert result.output.read_bytes() == written[0].read_bytes()
     numbered = [entry.label for entry in result.toc if entry.label]
     assert (len(numbered), numbered[0], numbered[-1]) == (186, "Tabel 3.1", "Tabel 3.186")
@@ -282,7 +283,9 @@ def test_text_is_never_a_formula(konsolidasi, tmp_path):
 def test_numbering_reproduces_the_report():
     master = read_master(MASTER)
     supporting = read_supporting(SUPPORTING, [i.code for i in master.indicators])
-    plan = plan_tables(master, NEW_IKK, supporting, start=1, with_budget=True)
+    divisi = read_action_plan(RENCANA_AKSI, master).divisi_order
+    plan = plan_tables(master, NEW_IKK, supporting, start=1, with_budget=True, action_plan_divisi=divisi,
+                       emonev_title="Capaian Realisasi Anggaran pada e-Monev Bappenas Tahun 2023")
     numbers = {(t.kind, t.code): f"3.{t.number}" for t in plan if t.number and t.kind != "pendukung"}
     for item in ITEMS:
         code = item["code"]
@@ -295,7 +298,12 @@ def test_numbering_reproduces_the_report():
         before = [f"3.{t.number}" for t in plan if t.kind == "pendukung" and t.code == code]
         assert before == item["supporting_tables"]
     assert [t.number for t in plan if t.kind == "anggaran"] == [178, 179, 180]
-    assert [t.number for t in plan if t.kind == "pendukung" and not t.code] == list(range(181, 187))
+    # 3.181–3.186 are generated now (tests/test_action_plan.py): no supporting table is left for the end
+    assert [t.number for t in plan if t.kind == "pendukung" and not t.code] == []
+    assert [(t.number, t.kind, t.divisi) for t in plan[-6:]] == [
+        (181, "rencana_aksi", "Administrasi"), (182, "rencana_aksi", "Pelayanan Hukum dan HAM"),
+        (183, "rencana_aksi", "Pemasyarakatan"), (184, "rencana_aksi", "Keimigrasian"),
+        (185, "rencana_aksi_perbandingan", ""), (186, "emonev", "")]
 
 
 def test_daftar_tabel_has_no_gaps_or_duplicates(toc, written):
@@ -304,9 +312,9 @@ def test_daftar_tabel_has_no_gaps_or_duplicates(toc, written):
     book = openpyxl.load_workbook(written[0])
     for row in toc:
         assert row[1] and row[2]
-        assert row[2] == "disusun sendiri" or row[2] in book.sheetnames
+        assert row[2] in book.sheetnames  # no "disusun sendiri": every table, 3.181–3.186 too, is in the workbook
     links = [cell.hyperlink.location for cell in book[SHEET_TOC]["C"][3:] if cell.hyperlink]
-    assert len(links) == 186 - 6  # the 6 supporting tables at the end have no place in the workbook
+    assert len(links) == 186
     assert links[1:3] == ["'SK01-IKK1'!A1", "'SK01-IKK1'!A4"]  # Tabel 3.2 (placeholder) and 3.3
 
 

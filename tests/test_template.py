@@ -11,7 +11,8 @@ from click.testing import CliRunner
 from lkjip_xl.cli import cli
 from lkjip_xl.master import MasterError, read_master
 from lkjip_xl.master_layout import INFO_FIELDS, PK_COLUMNS
-from lkjip_xl.model import AchievementRule, Direction, Indicator, Master, Method, QuarterRule
+from lkjip_xl.periods import PeriodRule
+from lkjip_xl.model import AchievementRule, Direction, Indicator, Master, Method
 from lkjip_xl.template import write_master
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,24 +75,26 @@ def test_library_and_cli_write_the_same_template(generated, tmp_path):
 
 def test_template_layout(generated):
     content = dump(generated)
-    assert content["sheets"] == ["Info", "PK", "Petunjuk"]
+    assert content["sheets"] == ["Info", "PK", "Target Periode", "Petunjuk"]
     assert content["defined_names"] == []
     info = content["Info"]["cells"]
     assert [info[f"A{3 + i}"][0] for i in range(len(INFO_FIELDS))] == [
-        "Kantor Wilayah", "Tahun", "Batas Tercapai (%)", "Batas Termasuk", "Dasar Capaian Renstra"]
+        "Kantor Wilayah", "Tahun", "Batas Tercapai (%)", "Batas Termasuk", "Dasar Capaian Renstra",
+        "Kalender Pelaporan", "Ambang Hijau (%)", "Ambang Kuning (%)"]
     # blank Kanwil and year to fill in, the default achievement rule already there, all unlocked
     assert [info[f"B{3 + i}"] for i in range(len(INFO_FIELDS))] == [
         ("", "General", False), ("", "General", False), (100, "General", False),
-        ("Ya", "General", False), ("renstra", "General", False)]
+        ("Ya", "General", False), ("renstra", "General", False), ("triwulan", "General", False),
+        (90, "General", False), (70, "General", False)]
     pk = content["PK"]["cells"]
     assert [pk[f"{openpyxl.utils.get_column_letter(c + 1)}1"][0] for c in range(len(PK_COLUMNS))] == [
         "Divisi", "No SK", "Sasaran Kegiatan", "Kode IKK", "No IKK", "Indikator Kinerja Kegiatan", "Satuan",
         "Target", "Anggaran (Rp)", "Cara Hitung", "Pembagi Skala", "Sub-rasio", "Arah", "NIHIL",
-        "Gabungan Triwulan", "Boleh Negatif", "Faktor Skala Renstra", "Petunjuk Perhitungan"]
+        "Gabungan Periode", "Boleh Negatif", "Faktor Skala Renstra", "Petunjuk Perhitungan"]
     assert content["PK"]["freeze_panes"] == "A2"
     lists = {sqref: formula for sqref, kind, _, formula, *_ in content["PK"]["validations"] if kind == "list"}
     assert lists == {
-        "J2:J301": '"langsung,rasio,survei,rerata_subrasio,perubahan"',
+        "J2:J301": '"langsung,rasio,survei,rerata_subrasio,perubahan,penurunan"',
         "M2:M301": '"naik,turun"',
         "N2:N301": '"Ya,Tidak"',
         "O2:O301": '"jumlah,nilai_akhir,rerata"',
@@ -104,7 +107,11 @@ def test_template_layout(generated):
          None, None),
         ("B6", "list", None, '"Ya,Tidak"', None, True, None, None, None, None),
         ("B7", "list", None, '"renstra,pk"', None, True, None, None, None, None),
+        ("B8", "list", None, '"triwulan,semester,bulanan"', None, True, None, None, None, None),
     ]
+    targets = content["Target Periode"]["cells"]
+    assert [targets[f"{c}1"][0] for c in "ABCDEF"] == [
+        "Kode IKK", "Jenis Target", "Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV"]
     assert all(not content[s]["protected"] for s in content["sheets"])
 
 
@@ -131,7 +138,7 @@ def test_template_filled_with_openpyxl_reads_back_as_a_master(tmp_path):
         "Divisi": "Divisi Umum", "No SK": 1, "Sasaran Kegiatan": "Meningkatnya tata kelola keuangan",
         "Kode IKK": "UM01-IKK1", "No IKK": 1, "Indikator Kinerja Kegiatan": "Persentase temuan ditindaklanjuti",
         "Satuan": "%", "Target": "92,5", "Anggaran (Rp)": "Rp. 1.250.000.000,-", "Cara Hitung": "rasio",
-        "Arah": "naik", "NIHIL": "Ya", "Gabungan Triwulan": "nilai_akhir", "Boleh Negatif": "Tidak",
+        "Arah": "naik", "NIHIL": "Ya", "Gabungan Periode": "nilai_akhir", "Boleh Negatif": "Tidak",
     }
     for title, value in row.items():
         pk.cell(2, column[title]).value = value
@@ -145,6 +152,6 @@ def test_template_filled_with_openpyxl_reads_back_as_a_master(tmp_path):
         indicators=(Indicator(
             code="UM01-IKK1", divisi="Divisi Umum", sk_no=1, sk_text="Meningkatnya tata kelola keuangan",
             ikk_no=1, text="Persentase temuan ditindaklanjuti", unit="%", target=92.5, method=Method.RASIO,
-            direction=Direction.NAIK, nihil=True, quarter_rule=QuarterRule.NILAI_AKHIR, anggaran=1250000000.0,
+            direction=Direction.NAIK, nihil=True, period_rule=PeriodRule.NILAI_AKHIR, anggaran=1250000000.0,
         ),),
     )

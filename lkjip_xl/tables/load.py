@@ -1,7 +1,9 @@
 """Every input of the tables, read and checked against each other before anything is written.
 
 This year's figures come from a consolidated workbook or a folder of forms
-(:func:`read_current`); earlier years, the Renstra targets, the budget and the
+(:func:`read_current`), with each period's figures when it holds periods
+(:func:`read_current_periods`, :mod:`lkjip_xl.tables.per_period`); earlier
+years, the Renstra targets, the budget, the action plan and the
 supporting-table list from their own readers.  :func:`load_tables_data`
 collects every error of every input at once; :func:`make_tables` is the whole
 ``lkjip-xl tables`` run.
@@ -13,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..consolidation import compute
+from ..period_consolidation import compute_view
 from ..guard import guard_outputs, input_problem
 from ..master import MasterError, read_master
 from ..messages import msg
@@ -21,10 +23,12 @@ from ..model import Master
 from ..numbers import format_number
 from ..problems import ERROR, WARNING, Problem
 from ..validate import validate_files
+from .action_plan import ActionPlan, read_action_plan
 from .budget.model import BudgetData
 from .budget.read import BudgetInputError, load_budget
 from .inputs import InputError
-from .previous import DASH, Previous, YearFigures, read_consolidated, read_previous
+from .per_period import PeriodFigures, from_consolidation, from_sheets, period_sheets
+from .previous import DASH, Previous, YearFigures, consolidated_figures, open_consolidated, read_previous
 from .renstra import Renstra, read_renstra
 from .supporting import SupportingTable, read_supporting
 from .writer import TablesResult, write_tables
@@ -43,6 +47,8 @@ class TablesData:
     budget: BudgetData | None = None
     supporting: tuple[SupportingTable, ...] = ()
     warnings: list[Problem] = field(default_factory=list)
+    action_plan: ActionPlan | None = None  #: the Target Kinerja and their action-plan scores (--rencana-aksi)
+    periods: PeriodFigures | None = None  #: each period's figures, when the source holds periods
 
     @property
     def new_codes(self) -> set[str]:
@@ -54,34 +60,49 @@ def read_current(source: str | Path, master: Master) -> tuple[dict[str, YearFigu
     """This year's target and realisasi per IKK from a consolidated workbook or a folder of forms.
 
     Forms are validated and computed exactly as ``lkjip-xl consolidate`` does;
-    forms with errors raise :class:`~lkjip_xl.tables.inputs.InputError`.
+    forms with errors, and period forms that are not yet the whole year, raise
+    :class:`~lkjip_xl.tables.inputs.InputError`.
     """
+    figures, warnings, _ = read_current_periods(source, master)
+    return figures, warnings
+
+
+def read_current_periods(source: str | Path, master: Master
+                         ) -> tuple[dict[str, YearFigures], list[Problem], PeriodFigures | None]:
+    """:func:`read_current`, and each period's figures when the source holds periods (period forms, or a
+    consolidated workbook of them with its period sheets); ``None`` for a yearly source."""
     if not Path(source).is_dir():
-        year, figures = read_consolidated(source)
+        name, grids = open_consolidated(source, period_sheets(master))
+        year, figures = consolidated_figures(name, grids)
         if year != master.year:
             raise InputError([Problem(str(source), "consolidated_other_year",
                                       msg("consolidated_other_year", path=source, found=year,
                                           expected=master.year))])
-        return figures, []
+        periods = from_sheets(name, grids, master, year)
+        return figures, periods.warnings if periods else [], periods
     validation = validate_files([source], master)
     report = validation.report
     if not report.valid or not validation.accepted:
         refused = len(validation.refused_files)
         summary = [Problem(str(source), "forms_refused", msg("forms_refused", count=refused))] if refused else []
         raise InputError([*report.problems, *summary])
-    consolidated = compute(validation.accepted, master)
+    consolidated, parts = compute_view(validation.accepted, master)
+    if not consolidated.is_year:  # period forms: only the whole year makes the tables
+        raise InputError([Problem(str(source), "forms_not_year",
+                                  msg("forms_not_year", path=source, period=consolidated.period))])
     figures = {
         result.indicator.code: YearFigures(result.indicator.code, master.year, result.indicator.target,
                                            result.realisasi, DASH if result.realisasi is None else "",
                                            result.indicator.text, Path(checked.form.path).name)
         for result, _, checked in consolidated.rows
     }
-    return figures, report.warnings
+    periods = from_consolidation(parts, master, str(source)) if parts else None
+    return figures, [*report.warnings, *(periods.warnings if periods else ())], periods
 
 
 def load_tables_data(source: str | Path, master: str | Path | Master, previous: Sequence[str | Path],
                      renstra: str | Path, anggaran: str | Path | None = None,
-                     supporting: str | Path | None = None) -> TablesData:
+                     supporting: str | Path | None = None, rencana_aksi: str | Path | None = None) -> TablesData:
     """Read every input of the tables and check them against each other.
 
     Raises :class:`~lkjip_xl.tables.inputs.InputError` with every error found in
@@ -101,15 +122,18 @@ def load_tables_data(source: str | Path, master: str | Path | Master, previous: 
             problems.extend(exc.problems)
             return None
 
-    current = attempt(read_current, source, master)
+    current = attempt(read_current_periods, source, master)
     earlier = attempt(read_previous, previous)
     plan = attempt(read_renstra, renstra)
     budget = attempt(load_budget, anggaran) if anggaran else None
     extra = attempt(read_supporting, supporting, [i.code for i in master.indicators]) if supporting else ()
-    if current is None or earlier is None or plan is None or (anggaran and budget is None) or extra is None:
+    action = attempt(read_action_plan, rencana_aksi, master) if rencana_aksi else None
+    if current is None or earlier is None or plan is None or (anggaran and budget is None) or extra is None \
+            or (rencana_aksi and action is None):
         raise InputError(problems)
     data = TablesData(master, current[0], str(source), earlier, plan, str(renstra), budget, extra,
-                      [*current[1], *plan.warnings, *(budget.warnings if budget else ())])
+                      [*current[1], *plan.warnings, *(budget.warnings if budget else ()),
+                       *(action.warnings if action else ())], action, current[2])
     problems = check_data(data)
     if any(p.is_error for p in problems):
         raise InputError(problems)
@@ -160,15 +184,17 @@ def check_data(data: TablesData) -> list[Problem]:
 
 def make_tables(source: str | Path, master: str | Path, previous: Sequence[str | Path], renstra: str | Path,
                 out: str | Path, anggaran: str | Path | None = None, supporting: str | Path | None = None,
-                start: int = 1, force: bool = False) -> TablesResult:
+                start: int = 1, force: bool = False, rencana_aksi: str | Path | None = None) -> TablesResult:
     """Read and check every input, then write the tables workbook to ``out`` (``lkjip-xl tables``).
 
     Raises :class:`~lkjip_xl.master.MasterError` when the master cannot be used
     (or cannot be opened), :class:`~lkjip_xl.tables.inputs.InputError` with every
     error of the other inputs, :class:`~lkjip_xl.guard.OutputError` when
     ``out`` may not be written.  Warnings are in :attr:`TablesResult.warnings`.
+    ``rencana_aksi`` (the action plan, docs/tables.md) adds the Capaian Target
+    Kinerja tables; without it they are not written.
     """
-    inputs = [source, master, *previous, renstra, anggaran, supporting]
+    inputs = [source, master, *previous, renstra, anggaran, supporting, rencana_aksi]
     unreadable = []
     for path in inputs:
         refused = input_problem(path, folder_ok=path == source) if path is not None else None
@@ -179,7 +205,7 @@ def make_tables(source: str | Path, master: str | Path, previous: Sequence[str |
             raise MasterError(unreadable)
         raise InputError(unreadable)
     pk = read_master(master)
-    data = load_tables_data(source, pk, previous, renstra, anggaran, supporting)
+    data = load_tables_data(source, pk, previous, renstra, anggaran, supporting, rencana_aksi)
     guard_outputs([out], inputs, force)  # every input is read; nothing is written yet
     result = write_tables(data, out, start, force)
     result.warnings = list(data.warnings)

@@ -5,7 +5,9 @@ The report numbers Sasaran Kegiatan and IKK in Roman numerals in table titles
 
 Numbering (:func:`plan_tables`) runs without gaps from ``start``: Tabel 3.1,
 then per IKK the supporting tables listed before it and its three tables, then
-the budget tables, then the supporting tables listed for the end.  An IKK that
+the budget tables, then (a source of periods only) the unnumbered Capaian
+Kinerja per Triwulan, then the action plan's tables (one per Divisi and their
+comparison), then the e-Monev table, then the supporting tables listed for the end.  An IKK that
 is new this year has nothing to compare with: its Type 2 table is a single row
 saying so and, like the printed report, takes no number.
 """
@@ -28,6 +30,10 @@ TARGET = "target"
 PERBANDINGAN = "perbandingan"
 RENSTRA = "renstra"
 ANGGARAN = "anggaran"
+RENCANA_AKSI = "rencana_aksi"  #: Capaian Target Kinerja of one Divisi
+RENCANA_AKSI_PERBANDINGAN = "rencana_aksi_perbandingan"  #: the comparison with last year
+EMONEV = "emonev"  #: Capaian Realisasi Anggaran pada e-Monev Bappenas
+PER_PERIODE = "per_periode"  #: Capaian Kinerja per Triwulan: each IKK per period, unnumbered
 
 #: Numbered tables :func:`lkjip_xl.tables.budget.write.write_budget_tables` writes.
 BUDGET_TABLES = 3
@@ -79,12 +85,13 @@ def table_number(chapter: int, n: int) -> str:
 
 @dataclass(frozen=True)
 class PlannedTable:
-    """One table of the chapter: its kind, number (``None``: unnumbered), title and IKK code."""
+    """One table of the chapter: its kind, number (``None``: unnumbered), title, IKK code or Divisi."""
 
     kind: str
     number: int | None
     title: str
     code: str = ""
+    divisi: str = ""  #: the Divisi of a RENCANA_AKSI table
 
     def label(self, chapter: int = CHAPTER) -> str:
         """"Tabel 3.8", or "" for an unnumbered table."""
@@ -111,22 +118,36 @@ def report_order(master: Master) -> list[Indicator]:
     return [i for divisi in master.divisi_order for i in master.for_divisi(divisi)]
 
 
+def action_plan_title(divisi: str, year: int) -> str:
+    """"Capaian Target Kinerja Divisi Administrasi Tahun 2023"."""
+    return msg("action_plan_title_divisi", name=divisi, year=year)
+
+
+def action_plan_comparison_title(year: int) -> str:
+    """"Perbandingan Capaian Target Kinerja Kantor Wilayah Tahun 2022 dan 2023"."""
+    return msg("action_plan_title_comparison", previous=year - 1, year=year)
+
+
 def plan_tables(master: Master, new_codes: set[str], supporting: Sequence[SupportingTable] = (),
-                start: int = 1, with_budget: bool = False) -> list[PlannedTable]:
+                start: int = 1, with_budget: bool = False, action_plan_divisi: Sequence[str] = (),
+                emonev_title: str = "", period_title: str = "") -> list[PlannedTable]:
     """Every table of the chapter in order, numbered from ``start`` without gaps.
 
     Tabel 3.<start> is the summary; then for each IKK the supporting tables
     listed before it and its Type 1, Type 2 and Type 3 tables (the Type 2 table
     of an IKK in ``new_codes`` is unnumbered); then the budget tables (number
-    and title filled in by the budget module); then the supporting tables
-    listed for the end.
+    and title filled in by the budget module); then, when ``period_title`` is
+    given, the unnumbered table of each IKK per period; then one Capaian Target Kinerja
+    table per Divisi of ``action_plan_divisi`` (in that order) and their
+    comparison with last year; then the e-Monev table (when ``emonev_title``
+    is given); then the supporting tables listed for the end.
     """
     plan: list[PlannedTable] = []
     number = start
 
-    def add(kind: str, title: str, code: str = "", numbered: bool = True) -> None:
+    def add(kind: str, title: str, code: str = "", numbered: bool = True, divisi: str = "") -> None:
         nonlocal number
-        plan.append(PlannedTable(kind, number if numbered else None, title, code))
+        plan.append(PlannedTable(kind, number if numbered else None, title, code, divisi))
         number += numbered
 
     add(RINGKASAN, summary_title(master.year))
@@ -141,6 +162,14 @@ def plan_tables(master: Master, new_codes: set[str], supporting: Sequence[Suppor
     if with_budget:
         for _ in range(BUDGET_TABLES):
             add(ANGGARAN, "")
+    if period_title:  # the report prints the e-Performance table without a number
+        add(PER_PERIODE, period_title, numbered=False)
+    for divisi in action_plan_divisi:
+        add(RENCANA_AKSI, action_plan_title(divisi, master.year), divisi=divisi)
+    if action_plan_divisi:
+        add(RENCANA_AKSI_PERBANDINGAN, action_plan_comparison_title(master.year))
+    if emonev_title:
+        add(EMONEV, emonev_title)
     for table in supporting:
         if table.before == AKHIR:
             add(PENDUKUNG, table.title)

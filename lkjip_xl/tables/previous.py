@@ -24,6 +24,7 @@ from typing import cast
 from .._values import blank, parse_year
 from ..capaian_book import SHEET_CAPAIAN
 from ..messages import LABELS, MESSAGES, msg
+from ..periods import CALENDARS
 from ..problems import Problem
 from .inputs import (
     COL_CODE, COL_SOURCE, COL_TEXT, InputError, InputSheet, clean_text, open_input,
@@ -80,11 +81,23 @@ def read_consolidated(path: str | Path) -> tuple[int, dict[str, YearFigures]]:
 
     Values are the ones the workbook stores beside its formulas.  A blank
     realisasi (an IKK that was not reported) is ``None`` with the note "-".
+    A consolidation of part of a year ("s.d. Triwulan II Tahun 2023") is refused.
     """
-    return _read_consolidated(*open_input(path, (SHEET_CAPAIAN,)))
+    return consolidated_figures(*open_consolidated(path))
 
 
-def _read_consolidated(name: str, grids: dict[str, list[list[object]]]) -> tuple[int, dict[str, YearFigures]]:
+def open_consolidated(path: str | Path, extra: Sequence[str] = ()) -> tuple[str, dict[str, list[list[object]]]]:
+    """The cells of a consolidated workbook's "Capaian Kinerja" and of those of the sheets ``extra`` it has
+    (the period sheets of a period consolidation); :class:`InputError` without "Capaian Kinerja"."""
+    name, grids = open_input(path, (SHEET_CAPAIAN, *extra))
+    if SHEET_CAPAIAN not in grids:
+        raise InputError([Problem(name, "input_sheet_missing",
+                                  msg("input_sheet_missing", path=name, sheets=f"'{SHEET_CAPAIAN}'"))])
+    return name, grids
+
+
+def consolidated_figures(name: str, grids: dict[str, list[list[object]]]) -> tuple[int, dict[str, YearFigures]]:
+    """:func:`read_consolidated` of the cells :func:`open_consolidated` read."""
     problems: list[Problem] = []
     sheet = InputSheet(name, grids, SHEET_CAPAIAN, problems)
     title = clean_text(sheet.grid[0][0]) if sheet.grid and sheet.grid[0] else ""
@@ -93,6 +106,17 @@ def _read_consolidated(name: str, grids: dict[str, list[list[object]]]) -> tuple
         sheet.report("consolidated_year_missing", "A1", title=title)
         raise InputError(problems)
     year = int(match.group(1))
+    period = _period_of_title(title, year)
+    if period:  # part of a year: "s.d. Triwulan II Tahun 2023" (a period consolidation), "Triwulan II ..."
+        sheet.report("consolidated_not_year", "A1", period=period)
+        raise InputError(problems)
+    return year, capaian_sheet_figures(sheet, year)
+
+
+def capaian_sheet_figures(sheet: InputSheet, year: int) -> dict[str, YearFigures]:
+    """Each IKK's target and realisasi on a sheet laid out like "Capaian Kinerja" (that sheet, or a period
+    sheet "Triwulan I" of a period consolidation); :class:`InputError` with every problem of the sheet."""
+    problems = sheet.problems
     if not sheet.find_header((COL_CODE, COL_TARGET, COL_REALISASI), (COL_TEXT,)):
         raise InputError(problems)
     figures: dict[str, YearFigures] = {}
@@ -109,11 +133,21 @@ def _read_consolidated(name: str, grids: dict[str, list[list[object]]]) -> tuple
         figures[code] = YearFigures(
             code, year, float(target), None if blank(realisasi) else float(cast("int | float", realisasi)),
             DASH if blank(realisasi) else "", re.sub(r"^\d+\.\s*", "", text),
-            msg("where_cell", file=Path(name).name, sheet=SHEET_CAPAIAN, cell=real_cell),
+            msg("where_cell", file=Path(sheet.path).name, sheet=sheet.name, cell=real_cell),
         )
     if problems:
         raise InputError(problems)
-    return year, figures
+    return figures
+
+
+def _period_of_title(title: str, year: int) -> str:
+    """The part of the year a consolidated sheet's title names ("s.d. Triwulan II"); "" for the year."""
+    for cal in CALENDARS.values():
+        for period in cal.periods:
+            for text in (period.to_date_label(), period.label):
+                if title.endswith(" " + msg("period_label", period=text, year=year)):
+                    return text
+    return ""
 
 
 # --------------------------------------------------------------------------- previous years
@@ -132,7 +166,7 @@ def read_previous(paths: Sequence[str | Path]) -> Previous:
         try:
             name, grids = open_input(path, (SHEET_CAPAIAN, SHEET_PREVIOUS))
             if SHEET_CAPAIAN in grids:
-                figures = list(_read_consolidated(name, grids)[1].values())
+                figures = list(consolidated_figures(name, grids)[1].values())
             else:
                 figures = _read_previous_sheet(name, grids)
         except InputError as exc:

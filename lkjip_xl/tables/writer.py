@@ -3,7 +3,11 @@
 - "Daftar Tabel": the DAFTAR TABEL, every numbered table with a link to it;
 - "Tabel 3.1": Capaian Kinerja Sasaran Kegiatan, the data every other table refers to;
 - one sheet per IKK, in report order, with its three tables (:mod:`lkjip_xl.tables.ikk`);
-- the budget tables of :func:`lkjip_xl.tables.budget.write.write_budget_tables`.
+- the budget tables of :func:`lkjip_xl.tables.budget.write.write_budget_tables`;
+- with a source of periods, the unnumbered Capaian Kinerja per Triwulan
+  (:mod:`lkjip_xl.tables.per_period_write`);
+- the action plan's tables, one sheet each (:mod:`lkjip_xl.tables.action_plan_write`);
+- the e-Monev table (:func:`lkjip_xl.tables.budget.write.write_emonev_table`).
 
 Tables are written in the order and with the numbers of
 :func:`~lkjip_xl.tables.numbering.plan_tables`.  Every computed number is a
@@ -22,12 +26,16 @@ from ..messages import LABELS, msg
 from ..problems import Problem
 from ..xlsx import a1, add_sheet, new_workbook, print_setup, quote_sheet, row_height
 from .budget.model import BudgetData
-from .budget.write import SHEET_CAPAIAN, write_budget_tables
+from .action_plan_write import ActionPlanWriter
+from .budget.write import SHEET_CAPAIAN, emonev_title, write_budget_tables, write_emonev_table
 from .cells import Refs, merge
 from .ikk import IkkWriter
 from .numbering import (
-    ANGGARAN, CHAPTER, PENDUKUNG, PERBANDINGAN, RINGKASAN, TARGET, PlannedTable, plan_tables, table_number,
+    ANGGARAN, CHAPTER, EMONEV, PENDUKUNG, PER_PERIODE, PERBANDINGAN, RENCANA_AKSI, RENCANA_AKSI_PERBANDINGAN,
+    RINGKASAN, TARGET, PlannedTable, plan_tables, table_number,
 )
+from .per_period import period_sheet, period_title
+from .per_period_write import PeriodTableWriter
 from .previous import DASH
 
 if TYPE_CHECKING:  # the data module imports this one (make_tables)
@@ -38,7 +46,8 @@ SHEET_TOC = LABELS["sheet_toc"]
 
 @dataclass(frozen=True)
 class TocEntry:
-    """One line of the DAFTAR TABEL; ``sheet`` is empty for a supporting table (prepared by hand)."""
+    """One line of the DAFTAR TABEL; ``sheet`` is empty for a supporting table (prepared by hand), ``label``
+    empty for an unnumbered table."""
 
     label: str
     title: str
@@ -55,8 +64,9 @@ class TablesResult:
     warnings: list[Problem] = field(default_factory=list)  #: set by :func:`~lkjip_xl.tables.load.make_tables`
 
 
-class _Writer(IkkWriter):
-    """Writes the sheets of one tables workbook: Tabel 3.1 and the DAFTAR TABEL here, the IKK sheets inherited."""
+class _Writer(IkkWriter, PeriodTableWriter, ActionPlanWriter):
+    """Writes the sheets of one tables workbook: Tabel 3.1 and the DAFTAR TABEL here, the IKK sheets, the
+    per-period table and the action plan's sheets inherited."""
 
     # ---- Tabel 3.1
 
@@ -113,7 +123,7 @@ class _Writer(IkkWriter):
             ws.write_string(2, col, header, self.st.header)
         row = 3
         for entry in entries:
-            ws.write_string(row, 0, entry.label, self.st.text)
+            ws.write_string(row, 0, entry.label or LABELS["toc_unnumbered"], self.st.text)
             ws.write_string(row, 1, entry.title, self.st.text)
             if entry.sheet:
                 ws.write_url(row, 2, f"internal:{quote_sheet(entry.sheet)}!{entry.cell}", self.st.link,
@@ -127,13 +137,21 @@ class _Writer(IkkWriter):
 def write_tables(data: TablesData, out: str | Path, start: int = 1, force: bool = False,
                  chapter: int = CHAPTER) -> TablesResult:
     """Write the tables workbook atomically to ``out`` (never over an existing file unless ``force``)."""
-    plan = plan_tables(data.master, data.new_codes, data.supporting, start, data.budget is not None)
+    plan = plan_tables(data.master, data.new_codes, data.supporting, start, data.budget is not None,
+                       data.action_plan.divisi_order if data.action_plan else (),
+                       emonev_title(data.budget) if data.budget and data.budget.emonev else "",
+                       period_title(data.periods.calendar, data.master.year) if data.periods else "")
     toc: list[TocEntry] = []
     with atomic_output(out, force) as tmp:
         title = msg("tables_workbook_title", kanwil=data.master.kanwil, year=data.master.year)
         workbook = new_workbook(tmp, title=title, kind=KIND_TABLES)
         budget_sheets = [table_number(chapter, t.number) for t in plan if t.kind == ANGGARAN and t.number]
-        writer = _Writer(workbook, data, chapter, [*budget_sheets, SHEET_CAPAIAN] if budget_sheets else ())
+        later = [table_number(chapter, t.number) for t in plan  # sheets named after their table, written last
+                 if t.kind in (RENCANA_AKSI, RENCANA_AKSI_PERBANDINGAN, EMONEV) and t.number]
+        if data.periods:
+            later.append(period_sheet(data.periods.calendar))
+        writer = _Writer(workbook, data, chapter,
+                         [*budget_sheets, SHEET_CAPAIAN, *later] if budget_sheets else later)
         toc_sheet = add_sheet(workbook, SHEET_TOC)
         indicators = data.master.by_code()
         ws, code, row = None, "", 0
@@ -164,6 +182,15 @@ def write_tables(data: TablesData, out: str | Path, start: int = 1, force: bool 
                                                   start_number=cast(int, table.number), chapter=chapter)
                     toc.extend(TocEntry(e.label, e.title, e.sheet) for e in entries if e.number)
                     budget_written = True
+            elif table.kind == PER_PERIODE:  # planned only with periods; unnumbered
+                toc.append(TocEntry("", table.title, writer.period_table(table)))
+            elif table.kind == RENCANA_AKSI:
+                toc.append(TocEntry(table.label(chapter), table.title, writer.action_plan_table(table)))
+            elif table.kind == RENCANA_AKSI_PERBANDINGAN:
+                toc.append(TocEntry(table.label(chapter), table.title, writer.action_plan_comparison(table)))
+            elif table.kind == EMONEV:  # planned only with e-Monev data; always numbered
+                entry = write_emonev_table(workbook, cast(BudgetData, data.budget), cast(int, table.number), chapter)
+                toc.append(TocEntry(entry.label, entry.title, entry.sheet))
             else:
                 toc.append(TocEntry(table.label(chapter), table.title))
         if ws is not None:

@@ -9,6 +9,7 @@ satker names and order (the report itself names and orders them differently):
   NILAI SMART = 0,435·CRO + 0,097·Penyerapan + 0,182·Konsistensi
   + 0,286·Nilai Efisiensi; the wilayah row is the simple mean of the satker rows.
 - Nilai IKPA: the wilayah value is the simple mean of the satker rows.
+- Nilai e-Monev Bappenas (optional): the simple mean of every month of every satker.
 - Capaian Kinerja Anggaran = 60 % × Nilai SMART wilayah + 40 % × Nilai IKPA
   wilayah.  By default the two means are first rounded to 2 decimals, as the
   report does (99,40 and 98,89 → 99,196 → 99,20); the report prints 99,21,
@@ -71,8 +72,19 @@ class IkpaRow:
 
 
 @dataclass(frozen=True)
+class EmonevRow:
+    """One satker of the e-Monev Bappenas table: its reporting score per month (``None``: not reported yet)."""
+
+    satker: str
+    months: tuple[float | None, ...]  #: January to December
+
+
+@dataclass(frozen=True)
 class BudgetData:
-    """Everything the budget tables need; ``warnings`` were noticed while reading."""
+    """Everything the budget tables need; ``warnings`` were noticed while reading.
+
+    ``emonev`` is empty when the workbook has no sheet "e-Monev" (no e-Monev table is written).
+    """
 
     kantor: str  # "Kantor Wilayah Kementerian Hukum dan HAM Kepulauan Bangka Belitung"
     tahun: int
@@ -80,6 +92,7 @@ class BudgetData:
     smart: tuple[SmartRow, ...]
     ikpa: tuple[IkpaRow, ...]
     warnings: tuple[Problem, ...] = ()
+    emonev: tuple[EmonevRow, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -179,6 +192,17 @@ def mean(values: Sequence[float]) -> float:
 def mean_formula(range_ref: str) -> str:
     """Formula of :func:`mean` (blank cells in the range are not counted)."""
     return f"SUM({range_ref})/COUNT({range_ref})"
+
+
+def nilai_emonev(rows: Sequence[EmonevRow]) -> float | None:
+    """Nilai e-Monev: :func:`mean` of every reported month of every satker, row by row; ``None`` when none is."""
+    values = [value for row in rows for value in row.months if value is not None]
+    return mean(values) if values else None
+
+
+def nilai_emonev_formula(range_ref: str) -> str:
+    """Formula of :func:`nilai_emonev` over the month cells of the table (a "-" cell is not counted)."""
+    return mean_formula(range_ref)
 
 
 def spreadsheet_round(value: float, decimals: int) -> float:

@@ -2,7 +2,8 @@
 
 Four sheets: "Keterangan" (Kantor Wilayah, Tahun Anggaran) and one sheet per
 table ("Pagu Realisasi", "SMART", "IKPA"), each with a header row holding
-"Satuan Kerja" among its first rows and one row per satker below it.  Every
+"Satuan Kerja" among its first rows and one row per satker below it; and the
+optional sheet "e-Monev" (one column per month, titled "Januari" or "Jan").  Every
 problem is collected and raised at once in :class:`BudgetInputError`;
 warnings travel with the data.
 """
@@ -20,17 +21,21 @@ from ..._values import blank, parse_year
 from ...errors import INPUT, LkjipError
 from ...messages import LABELS, msg
 from ...numbers import NumberParseError, format_number, parse_number
+from ...periods import calendar
 from ...problems import ERROR, WARNING, Problem
 from ...safety import FormReadError
 from ...workbooks import open_workbook
 from ...xlsx import a1
 from ..inputs import norm
-from .model import DEFAULT_WEIGHTS, BudgetData, BudgetWeights, IkpaRow, PaguRow, SmartRow, nilai_efisiensi
+from .model import (
+    DEFAULT_WEIGHTS, BudgetData, BudgetWeights, EmonevRow, IkpaRow, PaguRow, SmartRow, nilai_efisiensi,
+)
 
 SHEET_INFO = LABELS["sheet_budget_info"]
 SHEET_PAGU = LABELS["sheet_budget_pagu"]
 SHEET_SMART = LABELS["sheet_budget_smart"]
 SHEET_IKPA = LABELS["sheet_budget_ikpa"]
+SHEET_EMONEV = LABELS["sheet_budget_emonev"]
 
 LABEL_KANTOR = LABELS["col_kanwil"]
 LABEL_TAHUN = LABELS["budget_tahun"]
@@ -45,6 +50,10 @@ COL_CRO = LABELS["budget_col_cro"]
 COL_EFISIENSI = LABELS["budget_col_efisiensi"]
 COL_NILAI_EFISIENSI = LABELS["budget_col_nilai_efisiensi"]
 COL_IKPA = LABELS["budget_col_ikpa"]
+COL_NO = LABELS["col_no"]
+
+#: The months of the e-Monev sheet: the labels of the monthly calendar ("Januari" ... "Desember").
+MONTHS = calendar("bulanan").labels
 
 #: Required numeric columns of each data sheet, in the documented order.
 SHEET_COLUMNS = {
@@ -57,6 +66,7 @@ SHEET_OPTIONAL_COLUMNS = {
     SHEET_PAGU: (COL_KELOMPOK,),
     SHEET_SMART: (COL_KELOMPOK, COL_NILAI_EFISIENSI),
     SHEET_IKPA: (COL_KELOMPOK,),
+    SHEET_EMONEV: (COL_NO,),
 }
 
 #: Satker names that mark a total or mean row copied from a report.
@@ -128,11 +138,13 @@ class _Reader:
 
     # ---- data sheets
 
-    def lines(self, sheet: str) -> list[_Line]:
+    def lines(self, sheet: str, required: Sequence[str] | None = None) -> list[_Line]:
+        """The data rows of ``sheet`` under its header row (``required``: its number columns)."""
         grid = self.grid(sheet)
         if grid is None:
             return []
-        wanted = (COL_SATKER, *SHEET_COLUMNS[sheet], *SHEET_OPTIONAL_COLUMNS[sheet])
+        required = SHEET_COLUMNS[sheet] if required is None else required
+        wanted = (COL_SATKER, *required, *SHEET_OPTIONAL_COLUMNS[sheet])
         header_row, columns = None, {}
         for r, line in enumerate(grid[:_HEADER_SEARCH_ROWS]):
             found = {norm(v): c for c, v in enumerate(line) if not blank(v)}
@@ -140,7 +152,7 @@ class _Reader:
                 header_row = r
                 columns = {h: found[norm(h)] for h in wanted if norm(h) in found}
                 break
-        missing = [h for h in (COL_SATKER, *SHEET_COLUMNS[sheet]) if h not in columns]
+        missing = [h for h in (COL_SATKER, *required) if h not in columns]
         for header in missing:
             self.report("budget_header_missing", sheet, header=header)
         if missing or header_row is None:  # header_row is set whenever no header is missing
@@ -153,6 +165,7 @@ class _Reader:
                 continue
             satker_raw, satker_cell = cells.pop(COL_SATKER)
             kelompok_raw, _ = cells.pop(COL_KELOMPOK, ("", ""))
+            cells.pop(COL_NO, None)
             satker = " ".join(str(satker_raw).split())
             if not satker:
                 self.report("budget_satker_missing", sheet, satker_cell)
@@ -250,6 +263,60 @@ class _Reader:
                 rows.append(IkpaRow(line.kelompok, line.satker, value))
         return rows
 
+    def month_titles(self) -> list[str] | None:
+        """The header of each month of sheet "e-Monev" as typed, January first; ``None`` (and problems)
+        when a month is missing or twice."""
+        grid = self.grid(SHEET_EMONEV) or []
+        row = next((r for r, line in enumerate(grid[:_HEADER_SEARCH_ROWS])
+                    if norm(COL_SATKER) in (norm(v) for v in line if not blank(v))), None)
+        if row is None:
+            return None  # reported as the missing Satuan Kerja column by lines()
+        found: dict[int, tuple[str, str]] = {}
+        for col, value in enumerate(grid[row]):
+            month = month_of(value)
+            if month is None:
+                continue
+            if month in found:
+                self.report("budget_month_duplicate", SHEET_EMONEV, a1(row, col), month=MONTHS[month],
+                            other=found[month][1])
+            else:
+                found[month] = (" ".join(str(value).split()), a1(row, col))
+        for month, label in enumerate(MONTHS):
+            if month not in found:
+                self.report("budget_header_missing", SHEET_EMONEV, header=label)
+        return None if len(found) < len(MONTHS) or self.problems_in(SHEET_EMONEV) else [
+            found[m][0] for m in range(len(MONTHS))]
+
+    def emonev_rows(self) -> list[EmonevRow]:
+        """Sheet "e-Monev" (optional): per satker the reporting score of each month, 0–100; blank = not yet."""
+        if SHEET_EMONEV not in self.book.sheet_names:
+            return []
+        titles = self.month_titles()
+        lines = self.lines(SHEET_EMONEV, titles or ())
+        if titles is None:
+            return []
+        rows = []
+        for line in lines:
+            months: list[float | None] = []
+            usable = True
+            for title in titles:
+                raw = line.cells[title][0]
+                value = None if blank(raw) else self.number(SHEET_EMONEV, line, title, "percent", 0, 100)
+                usable = usable and (value is not None or blank(raw))
+                months.append(value)
+            if usable:
+                rows.append(EmonevRow(line.satker, tuple(months)))
+        return rows
+
+
+def month_of(title: object) -> int | None:
+    """The month (0 = January) a column title names: its label ("Januari") or first three letters ("Jan")."""
+    text = norm(title) if not blank(title) else ""
+    for month, label in enumerate(MONTHS):
+        if text in (norm(label), norm(label[:3])):
+            return month
+    return None
+
 
 def _rupiah(value: float) -> str:
     return "Rp " + format_number(value, 0)
@@ -271,6 +338,7 @@ def load_budget(path: str | Path, weights: BudgetWeights = DEFAULT_WEIGHTS) -> B
             reader = _Reader(name, workbook.book, weights)
             kantor, tahun = reader.info()
             pagu, smart, ikpa = reader.pagu_rows(), reader.smart_rows(), reader.ikpa_rows()
+            emonev = reader.emonev_rows()
     except FormReadError as exc:
         raise BudgetInputError([Problem(name, exc.code, exc.message, sheet=exc.sheet, cell=exc.cell)]) from None
     except (CalamineError, OSError) as exc:
@@ -282,4 +350,4 @@ def load_budget(path: str | Path, weights: BudgetWeights = DEFAULT_WEIGHTS) -> B
     if len(set(counts.values())) > 1:
         reader.report("budget_row_count_differs", severity=WARNING,
                       counts=", ".join(f"{sheet} {n}" for sheet, n in counts.items()))
-    return BudgetData(kantor, tahun, tuple(pagu), tuple(smart), tuple(ikpa), tuple(reader.problems))
+    return BudgetData(kantor, tahun, tuple(pagu), tuple(smart), tuple(ikpa), tuple(reader.problems), tuple(emonev))

@@ -1,4 +1,4 @@
-"""Writing the budget tables: Tabel 3.178–3.180 and the unnumbered Capaian Kinerja Anggaran.
+"""Writing the budget tables: Tabel 3.178–3.180, the unnumbered Capaian Kinerja Anggaran and e-Monev (3.186).
 
 Every computed number is a formula from :mod:`lkjip_xl.tables.budget.model`
 with its value cached beside it; inputs are numbers; text always goes through
@@ -16,17 +16,19 @@ import xlsxwriter
 
 from ...fileio import atomic_output
 from ...messages import LABELS, msg
-from ...numbers import format_number
+from ...numbers import excel_number_format, format_number
 from ...styles import StyleBook
-from ...xlsx import a1, new_workbook, print_setup, quote_sheet, row_height, wrapped_lines
+from ...xlsx import a1, decimals_for, new_workbook, print_setup, quote_sheet, row_height, wrapped_lines
 from ..cells import merge
 from ..numbering import table_number
+from ..previous import DASH
 from .model import (
     DEFAULT_WEIGHTS, BudgetData, BudgetWeights, capaian_kinerja_anggaran, capaian_kinerja_anggaran_formula, mean,
-    mean_formula, nilai_efisiensi_formula, nilai_komponen, nilai_komponen_formula, nilai_smart, nilai_smart_formula,
-    nilai_terbobot, nilai_terbobot_formula, persentase_realisasi, persentase_realisasi_formula, smart_nilai_efisiensi,
-    total, total_formula,
+    mean_formula, nilai_efisiensi_formula, nilai_emonev, nilai_emonev_formula, nilai_komponen, nilai_komponen_formula,
+    nilai_smart, nilai_smart_formula, nilai_terbobot, nilai_terbobot_formula, persentase_realisasi,
+    persentase_realisasi_formula, smart_nilai_efisiensi, total, total_formula,
 )
+from .read import MONTHS
 
 SHEET_CAPAIAN = LABELS["sheet_budget_capaian"]
 
@@ -230,6 +232,53 @@ def _write_capaian_table(ws, fmts: StyleBook, weights: BudgetWeights, caption: s
     merge(ws, 7, 0, 7, 4, note, fmts.note_left)
 
 
+def emonev_title(data: BudgetData) -> str:
+    """"Capaian Realisasi Anggaran pada e-Monev Bappenas Tahun 2023"."""
+    return msg("budget_title_emonev", year=data.tahun)
+
+
+def write_emonev_table(workbook: xlsxwriter.Workbook, data: BudgetData, number: int, chapter: int = 3,
+                       sheet: str | None = None) -> TableEntry:
+    """Add the e-Monev Bappenas table (sheet ``sheet``, by default its label) to an open ``workbook``.
+
+    One row per satker, one column per month (Jan … Des) and the NILAI e-MONEV
+    row: :func:`~lkjip_xl.tables.budget.model.nilai_emonev` as a formula with its
+    value ("-" when no month is reported).  A month not reported yet prints "-".
+    """
+    fmts = StyleBook(workbook, "report")
+    label = table_number(chapter, number)
+    entry = TableEntry(number, label, emonev_title(data), sheet or label)
+    ws = workbook.add_worksheet(entry.sheet)
+    widths = (6, 30, *(7 for _ in MONTHS))
+    last = len(widths) - 1
+    _start_sheet(ws, fmts, entry.caption, widths, True, (2, 3))
+    merge(ws, 2, 0, 3, 0, LABELS["budget_head_no"], fmts.header)
+    merge(ws, 2, 1, 3, 1, LABELS["budget_head_satker"], fmts.header)
+    merge(ws, 2, 2, 2, last, LABELS["budget_head_pelaporan"], fmts.header)
+    for col, month in enumerate(MONTHS, start=2):
+        ws.write_string(3, col, month[:3], fmts.header)
+    first = r = 4
+    for no, row in enumerate(data.emonev, start=1):
+        ws.write_number(r, 0, no, fmts.centered)
+        ws.write_string(r, 1, row.satker, fmts.text)
+        for col, value in enumerate(row.months, start=2):
+            if value is None:
+                ws.write_string(r, col, DASH, fmts.centered)
+            else:
+                ws.write_number(r, col, value, fmts("centered", excel_number_format("", decimals_for(value))))
+        r += 1
+    merge(ws, r, 0, r, 1, LABELS["budget_head_nilai_emonev"], fmts.total_label)
+    ws.merge_range(r, 2, r, last, "", fmts.total_label)
+    value = nilai_emonev(data.emonev)
+    if value is None:
+        ws.write_string(r, 2, DASH, fmts.total_label)
+    else:
+        formula = nilai_emonev_formula(f"{a1(first, 2)}:{a1(r - 1, last)}")
+        ws.write_formula(r, 2, "=" + formula, fmts("total_label", excel_number_format("", decimals_for(value))),
+                         value)
+    return entry
+
+
 def write_budget_tables(workbook: xlsxwriter.Workbook, data: BudgetData,
                         weights: BudgetWeights = DEFAULT_WEIGHTS, start_number: int = 178,
                         chapter: int = 3) -> list[TableEntry]:
@@ -263,9 +312,14 @@ def write_budget_tables(workbook: xlsxwriter.Workbook, data: BudgetData,
 
 def write_budget_workbook(data: BudgetData, out_path: str | Path, force: bool = False,
                           weights: BudgetWeights = DEFAULT_WEIGHTS, start_number: int = 178) -> list[TableEntry]:
-    """Write the budget tables as a standalone workbook (atomically; no overwrite unless ``force``)."""
+    """Write the budget tables as a standalone workbook (atomically; no overwrite unless ``force``).
+
+    With e-Monev data, its table follows as number ``start_number + 3``.
+    """
     with atomic_output(out_path, force) as tmp:
         workbook = new_workbook(tmp, title=msg("budget_workbook_title", year=data.tahun))
         entries = write_budget_tables(workbook, data, weights, start_number)
+        if data.emonev:
+            entries.append(write_emonev_table(workbook, data, start_number + 3))
         workbook.close()
     return entries
