@@ -21,6 +21,8 @@ re-exported from the module of its step and stays stable::
 - :func:`consolidate` → :class:`ConsolidationResult` (``output``, ``summary``,
   ``results``, ``report``, ``to_records()``, ``to_dataframe()``);
 - :func:`make_tables` writes the Chapter III report tables;
+- :func:`write_input_template` writes the blank, documented template of an input (the
+  master, earlier years, Renstra, budget, action plan, supporting tables) or of all;
 - :class:`LkjipError` is the base of every exception raised for a user (an
   Indonesian ``message`` and ``problems`` records).
 
@@ -38,7 +40,9 @@ The flow, one module per step:
 - :mod:`lkjip_xl.master`      read and check the master PK workbook (:mod:`lkjip_xl.master_layout`: its
                               sheets and columns); :mod:`lkjip_xl.template` writes it and the blank template
 - :mod:`lkjip_xl.layout`      the documented form layout contract (sheet, headers, stamp)
-- :mod:`lkjip_xl.forms`       write the standard Divisi forms
+- :mod:`lkjip_xl.forms`       write the standard Divisi forms (:mod:`lkjip_xl.form_subrows`: sub-rate rows and
+                              the sub-period rows of an IKK with a "Rincian", whose rules are
+                              :mod:`lkjip_xl.breakdown`)
 - :mod:`lkjip_xl.safety`      pre-flight checks on a raw file (size, zip, encryption, XML bombs);
                               :mod:`lkjip_xl.sheets` bounds every sheet (one scan: extent, hidden rows and
                               columns, formulas); :mod:`lkjip_xl.workbooks` the one way to open any input workbook
@@ -46,7 +50,8 @@ The flow, one module per step:
 - :mod:`lkjip_xl.validate`    problems as records (:mod:`lkjip_xl.problems`), collected into a report
                               (:mod:`lkjip_xl.report`):
                               :mod:`lkjip_xl.inputs` (paths and folders → files), :mod:`lkjip_xl.checks`
-                              (one form: cells → inputs and problems), :mod:`lkjip_xl.crosscheck` (the
+                              (one form: cells → inputs and problems; :mod:`lkjip_xl.row_inputs` reads one
+                              row's cells), :mod:`lkjip_xl.crosscheck` (the
                               forms against each other and the master)
 - :mod:`lkjip_xl.feedback`    marked copies of forms with problems, to send back to the Divisi
 - :mod:`lkjip_xl.calc`        one pure function per number, with its spreadsheet formula
@@ -72,7 +77,9 @@ The flow, one module per step:
 - :mod:`lkjip_xl.cli`         the ``lkjip-xl`` command line over all of the above, the only module importing
                               click: one JSON document per ``--json`` run, one table of exit codes
 
-Shared helpers: :mod:`lkjip_xl.numbers` (Indonesian number conventions), :mod:`lkjip_xl.units` (units
+Shared helpers: :mod:`lkjip_xl.words` (the organisation's own words: instansi, unit kerja, pimpinan),
+:mod:`lkjip_xl.input_templates` (blank, documented workbooks for every input),
+:mod:`lkjip_xl.numbers` (Indonesian number conventions), :mod:`lkjip_xl.units` (units
 as a vocabulary with aliases: "persen" is "%"),
 :mod:`lkjip_xl.messages` (every user-facing text: sentences ``msg(code)``, words such as sheet names and
 column titles ``LABELS[code]``), :mod:`lkjip_xl.errors` (:class:`LkjipError`, the base
@@ -106,15 +113,16 @@ from .consolidate import ConsolidationResult, consolidate  # noqa: E402
 from .validate import Validation, validate_files as validate  # noqa: E402
 
 if TYPE_CHECKING:  # pragma: no cover - the lazy names, for type checkers
+    from .input_templates import write_input_template
     from .tables import make_tables
 
 __all__ = [
     "ConsolidationResult", "Indicator", "LkjipError", "Master", "Problem", "Report", "Validation",
-    "consolidate", "make_tables", "read_master", "validate", "write_forms", "write_master",
+    "consolidate", "make_tables", "read_master", "validate", "write_forms", "write_input_template", "write_master",
 ]
 
 #: Names imported on first use (name → module): the report tables pull in more than the core flow needs.
-_LAZY = {"make_tables": "tables"}
+_LAZY = {"make_tables": "tables", "write_input_template": "input_templates"}
 
 
 def __getattr__(name: str) -> Any:

@@ -27,21 +27,14 @@ Rules (see README "Calculation rules"):
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
-from collections.abc import Sequence
-
 import string
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import cast
 
 from .messages import LABELS, MESSAGES, msg, visible
+from .model import AchievementRule, Direction, Indicator, IndicatorInput, IndicatorResult
 from .xlsx import excel_string, number_literal
-from .model import (
-    AchievementRule,
-    Direction,
-    Indicator,
-    IndicatorInput,
-    IndicatorResult,
-)
 
 TERCAPAI = LABELS["status_tercapai"]
 TIDAK_TERCAPAI = LABELS["status_tidak_tercapai"]
@@ -272,6 +265,8 @@ class GroupSummary:
     total: int
     tercapai: int
     mean_capaian: float | None
+    #: the mean of the capaian each capped at the rule's ``mean_cap`` (``None`` without a cap)
+    mean_capped: float | None = None
 
     @property
     def tidak_tercapai(self) -> int:
@@ -311,24 +306,36 @@ def mean(values: Sequence[float]) -> float | None:
     return finite(total / len(values))
 
 
-def group_summary(name: str, results: Sequence[IndicatorResult]) -> GroupSummary:
-    """Counts of IKK and tercapai, and the mean capaian of ``results``."""
+def capped(capaian_value: float | None, cap: float) -> float | None:
+    """``capaian_value`` capped at ``cap`` for a mean (1.666,67 with a cap of 120 counts as 120)."""
+    return None if capaian_value is None else min(capaian_value, cap)
+
+
+def capped_formula(capaian_ref: str, cap: float) -> str:
+    """Formula computing :func:`capped` (no leading '=')."""
+    return f'IF({capaian_ref}="","",MIN({capaian_ref},{number_literal(cap)}))'
+
+
+def group_summary(name: str, results: Sequence[IndicatorResult], cap: float | None = None) -> GroupSummary:
+    """Counts of IKK and tercapai, and the mean capaian of ``results`` (also capped, with a ``cap``)."""
     capaians = [r.capaian for r in results if r.capaian is not None]
     return GroupSummary(
         name=name,
         total=len(results),
         tercapai=sum(1 for r in results if r.tercapai),
         mean_capaian=mean(capaians),
+        mean_capped=None if cap is None else mean([min(c, cap) for c in capaians]),
     )
 
 
-def summarize(results: Sequence[IndicatorResult], divisi_order: Sequence[str], kanwil: str) -> Summary:
-    """Per-Divisi groups in ``divisi_order`` and the Kanwil total."""
+def summarize(results: Sequence[IndicatorResult], divisi_order: Sequence[str], kanwil: str,
+              cap: float | None = None) -> Summary:
+    """Per-Divisi groups in ``divisi_order`` and the Kanwil total (means also capped at ``cap``)."""
     groups = tuple(
-        group_summary(name, [r for r in results if r.indicator.divisi == name])
+        group_summary(name, [r for r in results if r.indicator.divisi == name], cap)
         for name in divisi_order
     )
-    return Summary(groups=groups, overall=group_summary(kanwil, results))
+    return Summary(groups=groups, overall=group_summary(kanwil, results, cap))
 
 
 def headline(tercapai_count: int, total: int, period: str = "") -> str:

@@ -6,14 +6,14 @@ Sheets written:
   Target, Realisasi, Capaian) plus Status; to the right, the inputs each
   realisasi formula reads (NIHIL, value, pembilang/penyebut pairs).
 - "Ringkasan": per Divisi and for the Kanwil, the number of IKK, tercapai,
-  tidak tercapai, mean capaian, and the headline sentence.
+  tidak tercapai, mean capaian (also capped, where the rule declares a cap), and the headline.
 - "Data": one row per IKK, plain values with the form's file, sheet, cell
   and SHA-256, an Excel table for pivots (:mod:`lkjip_xl.records`; the same
   records as :meth:`ConsolidationResult.to_records`).
 - "Sumber": every input value with its file, sheet, cell and the file's SHA-256.
 
-Every formula is written with the value :mod:`lkjip_xl.calc` computed for it.
-Forms of several Kanwil are consolidated by :mod:`lkjip_xl.national`.
+Every formula is written with the value :mod:`lkjip_xl.calc` computed for it
+(forms of several Kanwil: :mod:`lkjip_xl.national`).
 
 The sheet writers are shared with the workbook of period forms
 (:mod:`lkjip_xl.period_book`): :func:`capaian_layout` decides where every row
@@ -30,22 +30,20 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-
 from . import calc, methods
 from ._values import YES
 from .calc import InputRefs
 from .fileio import atomic_output
 from .consolidation import Consolidated
 from .kinds import KIND_CONSOLIDATED
-from .messages import LABELS, msg
+from .messages import LABELS, label, msg, translated, use_words
 from .methods import spec
 from .model import Indicator, IndicatorInput, IndicatorResult
-from .numbers import excel_number_format
+from .numbers import excel_number_format, format_number
 from .records import write_data_sheet
 from .rollup import CombinedFormulas
 from .styles import StyleBook
 from .xlsx import FiniteWorksheet, a1, decimals_for, new_workbook, print_setup, quote_sheet, row_height
-
 
 SHEET_CAPAIAN = LABELS["sheet_capaian"]
 SHEET_SUMMARY = LABELS["sheet_summary"]
@@ -61,6 +59,8 @@ DIVISI_NUMBER = LABELS["col_no_divisi"]
 #: The other input columns of "Capaian Kinerja" (titles; the pairs are ``msg("input_pair_numerator", n=n)`` ...).
 INPUT_CODE, INPUT_DIVISI, INPUT_UNIT, INPUT_METHOD, INPUT_NIHIL, INPUT_VALUE, INPUT_FILE = (LABELS[key] for key in (
     "col_kode", "col_divisi", "col_satuan", "col_cara_hitung", "col_nihil", "col_nilai_langsung", "col_berkas_sumber"))
+#: The input column of each capaian capped for the means, when the rule declares a cap (``Batas Rata-rata Capaian``).
+INPUT_CAPPED = LABELS["col_capaian_capped"]
 INPUT_FIRST_COL = len(CAPAIAN_HEADERS) + 1  # one spacer column
 
 
@@ -85,8 +85,8 @@ def add_formula_sheet(workbook, name: str) -> FormulaWorksheet:
 
 
 def write_consolidated(data: Consolidated, out: str | Path, force: bool = False, sources: bool = True) -> Path:
-    """Write the sheets atomically to ``out`` ("Sumber" only with ``sources``)."""
-    with atomic_output(out, force) as tmp:
+    """Write the sheets atomically to ``out`` ("Sumber" only with ``sources``), in ``data``'s own words."""
+    with use_words(data.words), atomic_output(out, force) as tmp:
         workbook = new_workbook(tmp, title=msg("title_capaian", kanwil=data.kanwil, period=data.period_label),
                                 kind=KIND_CONSOLIDATED, in_memory=True)
         styles = StyleBook(workbook, "workbook")
@@ -107,6 +107,7 @@ class SummaryRanges:
     divisi: str  #: the Divisi numbers (:meth:`Consolidated.divisi_number`), the key summaries count on
     capaian: str
     status: str
+    capped: str = ""  #: each capaian capped at the rule's mean cap ("" without a cap)
 
 
 @dataclass(frozen=True)
@@ -156,7 +157,7 @@ class FormulaInputs:
 
 def divisi_label(name: str) -> str:
     """The group row of Tabel 3.1: "Divisi Administrasi" (no double "Divisi")."""
-    return name if name.casefold().startswith(LABELS["col_divisi"].casefold()) else msg("divisi_label", name=name)
+    return name if name.casefold().startswith(label("col_divisi").casefold()) else msg("divisi_label", name=name)
 
 
 def _max_pairs(data: Consolidated) -> int:
@@ -170,6 +171,8 @@ def capaian_layout(data: Consolidated, name: str = SHEET_CAPAIAN) -> SheetLayout
     for n in range(1, pairs + 1):
         input_titles += [msg("input_pair_numerator", n=n), msg("input_pair_denominator", n=n)]
     input_titles.append(INPUT_FILE)
+    if data.achievement.mean_cap is not None:
+        input_titles.append(INPUT_CAPPED)
     col_of = {title: INPUT_FIRST_COL + i for i, title in enumerate(input_titles)}
     row = first = HEADER_ROW + 1
     rows: dict[str, RowCells] = {}
@@ -191,7 +194,8 @@ def capaian_layout(data: Consolidated, name: str = SHEET_CAPAIAN) -> SheetLayout
     def col_range(col: int) -> str:
         return f"{ref}!{a1(first, col, True)}:{a1(max(last, first), col, True)}"
 
-    ranges = SummaryRanges(divisi=col_range(col_of[DIVISI_NUMBER]), capaian=col_range(5), status=col_range(6))
+    ranges = SummaryRanges(divisi=col_range(col_of[DIVISI_NUMBER]), capaian=col_range(5), status=col_range(6),
+                           capped=col_range(col_of[INPUT_CAPPED]) if INPUT_CAPPED in col_of else "")
     return SheetLayout(name, rows, groups, col_of, pairs, first, last, ranges)
 
 
@@ -214,7 +218,7 @@ def write_capaian(sheet, styles: StyleBook, data: Consolidated, layout: SheetLay
     col_of = layout.columns
     sheet.set_column(len(CAPAIAN_HEADERS), len(CAPAIAN_HEADERS), 2)
     for title, col in col_of.items():
-        sheet.write_string(HEADER_ROW, col, title, styles.input_header)
+        sheet.write_string(HEADER_ROW, col, translated(title), styles.input_header)
         sheet.set_column(col, col, 40 if title == INPUT_FILE else 14)
     sheet.set_row(HEADER_ROW, 30)
     group_at = dict(layout.groups)
@@ -290,6 +294,10 @@ def _write_indicator_row(sheet, styles: StyleBook, data: Consolidated, layout: S
                         styles("number", '0.00"%"'), _stored(result.capaian))
     sheet.write_formula(row, 6, "=" + calc.status_formula(cells.capaian, data.achievement), styles.text,
                         calc.status_text(result.tercapai))
+    cap = data.achievement.mean_cap
+    if cap is not None:
+        sheet.write_formula(row, col_of[INPUT_CAPPED], "=" + calc.capped_formula(cells.capaian, cap),
+                            styles("number", '0.00"%"'), _stored(calc.capped(result.capaian, cap)))
     return height
 
 
@@ -313,9 +321,12 @@ def write_summary(workbook, styles: StyleBook, data: Consolidated, ranges: Summa
     """The sheet "Ringkasan" of ``data``: counts and mean capaian per Divisi and for the Kanwil, the headline."""
     sheet = add_formula_sheet(workbook, SHEET_SUMMARY)
     sheet.write_string(0, 0, msg("title_summary", kanwil=data.kanwil, period=data.period_label), styles.title)
-    headers = tuple(LABELS[key] for key in ("col_divisi", "col_jumlah_ikk", "status_tercapai", "status_tidak_tercapai",
-                                            "col_rata_capaian"))
-    for col, (title, width) in enumerate(zip(headers, (34, 12, 12, 14, 20))):
+    cap = data.achievement.mean_cap
+    headers = tuple(label(key) for key in ("col_divisi", "col_jumlah_ikk", "status_tercapai", "status_tidak_tercapai",
+                                           "col_rata_capaian"))
+    if cap is not None:
+        headers += (msg("col_rata_capaian_capped", cap=format_number(cap)),)
+    for col, (title, width) in enumerate(zip(headers, (34, 12, 12, 14, 20, 24))):
         sheet.set_column(col, col, width)
         sheet.write_string(2, col, title, styles.header)
     count_fmt, pct_fmt = styles("number", "0"), styles("number", '0.00"%"')
@@ -329,6 +340,9 @@ def write_summary(workbook, styles: StyleBook, data: Consolidated, ranges: Summa
         sheet.write_formula(row, 3, f"={a1(row, 1)}-{a1(row, 2)}", count_fmt, group.tidak_tercapai)
         sheet.write_formula(row, 4, f'=IFERROR(AVERAGEIFS({ranges.capaian},{ranges.divisi},{key}),"")',
                             pct_fmt, _stored(group.mean_capaian))
+        if cap is not None:
+            sheet.write_formula(row, 5, f'=IFERROR(AVERAGEIFS({ranges.capped},{ranges.divisi},{key}),"")',
+                                pct_fmt, _stored(group.mean_capped))
         row += 1
     first, last = 3, row - 1
     overall = data.summary.overall
@@ -338,6 +352,8 @@ def write_summary(workbook, styles: StyleBook, data: Consolidated, ranges: Summa
         sheet.write_formula(row, col, f"=SUM({a1(first, col)}:{a1(last, col)})", bold_count, value)
     sheet.write_formula(row, 3, f"={a1(row, 1)}-{a1(row, 2)}", bold_count, overall.tidak_tercapai)
     sheet.write_formula(row, 4, f'=IFERROR(AVERAGE({ranges.capaian}),"")', bold_pct, _stored(overall.mean_capaian))
+    if cap is not None:
+        sheet.write_formula(row, 5, f'=IFERROR(AVERAGE({ranges.capped}),"")', bold_pct, _stored(overall.mean_capped))
     total_row = row
     row += 2
     sheet.write_string(row, 0, LABELS["conclusion"], styles.group)
@@ -364,15 +380,16 @@ def write_sources(workbook, styles: StyleBook, parts: Sequence[tuple[str, Consol
     with_period = any(period for period, _ in parts)
     if with_period:
         keys, widths = ("col_periode", *keys), (14, *widths)
-    headers = tuple(LABELS[key] for key in keys)
+    headers = tuple(label(key) for key in keys)
     for col, (title, width) in enumerate(zip(headers, widths)):
         sheet.set_column(col, col, width)
         sheet.write_string(0, col, title, styles.header)
-    row = 1
-    first = 1 if with_period else 0
+    row, first = 1, 1 if with_period else 0
     for period, data in parts:
         for result, reported, checked in data.rows:
-            values = _input_values(reported)
+            values = _input_values(reported)  # and each sub-period row's, named "realisasi.B04", ...
+            for sub_period, sub in checked.sub_inputs.get(reported.code, {}).items():
+                values |= {f"{key}.{sub_period}": v for key, v in _input_values(sub).items()}
             for name, ref in reported.sources.items():
                 value = values.get(name)
                 if with_period:

@@ -12,26 +12,24 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import date, time, timedelta
 from typing import Any
 
 from . import TEMPLATE_VERSION, calc, methods, rollup
-from ._values import blank, is_yes_answer
+from ._values import blank
+from .breakdown import combine
 from .layout import (
     COL_CODE, COL_DEN, COL_NIHIL, COL_NOTE, COL_NUM, COL_REAL, COL_SK_TEXT, COL_TARGET, COL_TEXT, COL_UNIT,
-    COLUMN_TITLE, FORM_SHEET, REVISION_MAX, STAMP_SHEET, content_hash, subrow_code,
+    COLUMN_TITLE, FORM_SHEET, REVISION_MAX, STAMP_SHEET, breakdown_code, content_hash, subrow_code,
 )
-from .messages import LABELS, msg
+from .messages import LABELS, msg, translated, use_words
 from .methods import Inputs, spec
-from .model import CellRef, Indicator, IndicatorInput
-from .numbers import (
-    INPUT_LIMIT, INPUT_MIN_MAGNITUDE, NumberParseError, format_magnitude, format_number, format_with_unit,
-    in_input_range, parse_number,
-)
-from .periods import PeriodRule, find_period
-from .reader import HEADER_KEYS, RawCell, ReturnedForm
+from .model import Indicator, IndicatorInput
+from .numbers import format_number, format_with_unit
+from .periods import Period, PeriodRule, find_period
+from .reader import HEADER_KEYS, RawCell, ReturnedForm, form_sub_periods
 from .problems import ERROR, WARNING, Problem
-from .xlsx import a1_position, date_text, excel_serial
+from .row_inputs import RowReader
+from .xlsx import a1_position
 
 
 @dataclass
@@ -41,6 +39,9 @@ class CheckedForm:
     form: ReturnedForm
     inputs: dict[str, IndicatorInput] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    #: IKK code → period code → the inputs of each sub-period row of an IKK with a Rincian (``inputs``
+    #: holds their combination)
+    sub_inputs: dict[str, dict[str, IndicatorInput]] = field(default_factory=dict)
 
     @property
     def has_errors(self) -> bool:
@@ -62,7 +63,13 @@ def form_target(indicator: Indicator, period: str) -> float:
 
 
 def check_form(form: ReturnedForm) -> CheckedForm:
-    """Check one form on its own and extract its inputs."""
+    """Check one form on its own and extract its inputs; its problems are said in the form's own words
+    (:attr:`ReturnedForm.words`), also in a process of a pool."""
+    with use_words(form.words):
+        return _check_form(form)
+
+
+def _check_form(form: ReturnedForm) -> CheckedForm:
     result = CheckedForm(form)
     problems = result.problems
     path = form.path
@@ -100,7 +107,7 @@ def check_form(form: ReturnedForm) -> CheckedForm:
             continue
         target = form_target(indicator, form.period)
         _check_locked(indicator, target, cells, add)
-        result.inputs[indicator.code] = _extract(indicator, target, form, cells, add)
+        result.inputs[indicator.code] = _extract(indicator, target, form, cells, add, result.sub_inputs)
     _check_what_is_seen(form, result, add)
     return result
 
@@ -146,7 +153,7 @@ def _check_header(form: ReturnedForm, add) -> None:
         cell = form.header.get(key)
         expected = form.stamp.get(key, "")
         if cell is not None and _shown(cell.value) != expected:
-            add("header_changed", cell=cell.cell, field=label, old=expected, new=_shown(cell.value))
+            add("header_changed", cell=cell.cell, field=translated(label), old=expected, new=_shown(cell.value))
     revision = form.header.get("revisi")
     if revision is not None and (form.revision is None or revision.cell in form.formulas):
         formula = form.formulas.get(revision.cell)
@@ -189,149 +196,126 @@ def _shown_number(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _kind(indicator: Indicator, key: str) -> str:
-    """What kind of number a cell holds, for :func:`parse_number`."""
-    return spec(indicator.method).input_kind(indicator, key)
-
-
-def _extract(indicator: Indicator, target: float, form: ReturnedForm, cells: dict[str, RawCell],
-             add) -> IndicatorInput:
+def _extract(indicator: Indicator, target: float, form: ReturnedForm, cells: dict[str, RawCell], add,
+             sub_inputs: dict[str, dict[str, IndicatorInput]]) -> IndicatorInput:
+    read = RowReader(indicator, form, add)
     reported = IndicatorInput(code=indicator.code)
-
-    def source(name: str, cell: RawCell) -> None:
-        reported.sources[name] = CellRef(form.path, FORM_SHEET, cell.cell)
-
-    def typed(cell: RawCell, key: str, code: str) -> bool:
-        """False (and an error) when the Divisi typed a formula into this input cell."""
-        formula = form.formulas.get(cell.cell)
-        if formula is None:
-            return True
-        add("formula_in_input", cell=cell.cell, ikk=indicator.code, code=code, field=COLUMN_TITLE[key],
-            formula="=" + (formula or "…"))
-        return False
-
     note = cells.get(COL_NOTE)
-    if note is not None and typed(note, COL_NOTE, indicator.code) and not blank(note.value):
+    if note is not None and read.typed(note, COL_NOTE, indicator.code) and not blank(note.value):
         reported.keterangan = str(note.value)
-        source("keterangan", note)
-
-    def number(cell: RawCell, key: str, code: str, required: bool) -> float | None:
-        field_name = COLUMN_TITLE[key]
-        value = cell.value
-        fields = dict(cell=cell.cell, ikk=indicator.code, code=code, field=field_name)
-        if not typed(cell, key, code):
-            return None
-        if blank(value):
-            if required:
-                add("value_missing", **fields)
-            return None
-        if isinstance(value, (date, time, timedelta)):  # a date/time number format: calamine made a date of it
-            number_typed, reason = date_cell_number(value, form.date1904)
-            if number_typed is None:
-                add("value_date_unreadable", shown=date_text(value), reason=msg(reason), **fields)
-                return None
-            add("value_date_format", WARNING, shown=date_text(value), number=format_number(number_typed, 6),
-                **fields)
-            value = number_typed
-        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-            add("value_not_number", value=value, **fields)
-            return None
-        kind = _kind(indicator, key)
-        try:
-            parsed = parse_number(value, kind, indicator.unit)
-        except NumberParseError as exc:
-            if exc.code in ("multiplier_word", "unit_mismatch"):
-                add("value_multiplier" if exc.code == "multiplier_word" else "value_unit_mismatch", value=value,
-                    word=exc.word, unit=indicator.unit, **fields)
-            elif exc.code == "out_of_range":
-                add("value_out_of_range", value=value, low=format_number(INPUT_MIN_MAGNITUDE, 15),
-                    high=format_number(INPUT_LIMIT, 0), **fields)
-            else:
-                add("value_ambiguous" if exc.code == "ambiguous_number" else "value_not_number", value=value,
-                    **fields)
-            return None
-        if not in_input_range(parsed.value):  # the forms' data validation limit, also for pasted values
-            add("value_out_of_range", value=format_magnitude(parsed.value),
-                low=format_number(INPUT_MIN_MAGNITUDE, 15), high=format_number(INPUT_LIMIT, 0), **fields)
-            return None
-        if parsed.unit == "%" and kind != "percent":
-            add("value_percent_unexpected", value=value, **fields)
-            return None
-        if parsed.value < 0 and not indicator.may_be_negative:
-            add("value_negative", value=format_number(parsed.value, 6), **fields)
-            return None
-        if isinstance(value, str):
-            add("value_text_parsed", WARNING, value=value, number=format_number(parsed.value, 6),
-                reading=parsed.reading, **fields)
-        return parsed.value
-
-    nihil_cell = cells.get(COL_NIHIL)
-    if nihil_cell is not None and typed(nihil_cell, COL_NIHIL, indicator.code) and not blank(nihil_cell.value):
-        said_yes = is_yes_answer(nihil_cell.value)  # the form's own formula tests this word only
-        if not indicator.nihil:
-            if said_yes:
-                add("nihil_not_allowed", cell=nihil_cell.cell, ikk=indicator.code, code=indicator.code)
-        elif said_yes:
-            reported.nihil = True
-            source("nihil", nihil_cell)
-        else:
-            add("nihil_invalid", cell=nihil_cell.cell, ikk=indicator.code, code=indicator.code,
-                value=nihil_cell.value)
-    required = not reported.nihil
-    inputs = spec(indicator.method).inputs
+        read.source(reported, "keterangan", note)
     #: on a period form of an IKK whose pairs are summed over the periods, 0 / 0 is a period without
     #: events: it adds nothing to the year (docs/periode.md)
     quiet_period = find_period(form.period) is not None and indicator.period_rule is PeriodRule.JUMLAH
-    if inputs is Inputs.VALUE:
-        cell = cells[COL_REAL]
-        reported.value = number(cell, COL_REAL, indicator.code, required)
-        source("realisasi", cell)
-        _check_percent(indicator, target, reported.value, cell, add)
-    elif inputs is Inputs.SUB_PAIRS:
-        for n in range(1, methods.input_pairs(indicator) + 1):
-            sub_code = subrow_code(indicator.code, n)
-            sub_cells = form.rows.get(sub_code)
-            if sub_cells is None:
-                add("ikk_missing", ikk=indicator.code, code=sub_code)
-                reported.pairs.append((None, None))
-                continue
-            pair = (number(sub_cells[COL_NUM], COL_NUM, sub_code, required),
-                    number(sub_cells[COL_DEN], COL_DEN, sub_code, required))
-            _check_pair(indicator, sub_code, pair, sub_cells, add, reported.nihil, quiet_period)
-            reported.pairs.append(pair)
-            source(f"pembilang{n}", sub_cells[COL_NUM])
-            source(f"penyebut{n}", sub_cells[COL_DEN])
+    periods = form_sub_periods(form.period, indicator)
+    if periods:
+        sub_inputs[indicator.code] = _extract_breakdown(read, target, cells, periods, reported, quiet_period)
     else:
-        pair = (number(cells[COL_NUM], COL_NUM, indicator.code, required),
-                number(cells[COL_DEN], COL_DEN, indicator.code, required))
-        _check_pair(indicator, indicator.code, pair, cells, add, reported.nihil, quiet_period)
-        reported.pairs.append(pair)
-        source("pembilang1", cells[COL_NUM])
-        source("penyebut1", cells[COL_DEN])
+        if read.nihil(cells.get(COL_NIHIL), indicator.code):
+            reported.nihil = True
+            read.source(reported, "nihil", cells[COL_NIHIL])
+        if spec(indicator.method).inputs is Inputs.SUB_PAIRS:
+            _extract_sub_rates(read, reported, quiet_period)
+        else:
+            _read_row(read, target, cells, indicator.code, reported, not reported.nihil, quiet_period)
     _check_overwritten(indicator, form, cells, add)
     _check_negative_result(indicator, target, reported, cells[COL_REAL], form, add)
     return reported
 
 
-#: Decimals of a number typed by hand, at most.  A date- or time-formatted cell whose number has
-#: more was made by Excel from something else that was typed ("3.25" became the time 03:25).
-TYPED_DECIMALS = 6
+def _read_row(read: RowReader, target: float, cells: dict[str, RawCell], code: str, reported: IndicatorInput,
+              required: bool, quiet_period: bool, suffix: str = "") -> None:
+    """The number inputs of one row (the realisasi, or one pembilang/penyebut pair) into ``reported``;
+    ``suffix`` names the sub-period of a sub-row in the sources ("realisasi.B04")."""
+    indicator, add = read.indicator, read.add
+    if spec(indicator.method).inputs is Inputs.VALUE:
+        cell = cells[COL_REAL]
+        reported.value = read.number(cell, COL_REAL, code, required)
+        read.source(reported, "realisasi" + suffix, cell)
+        _check_percent(indicator, target, reported.value, cell, add, code)
+        return
+    pair = (read.number(cells[COL_NUM], COL_NUM, code, required), read.number(cells[COL_DEN], COL_DEN, code, required))
+    _check_pair(indicator, code, pair, cells, add, reported.nihil, quiet_period)
+    reported.pairs.append(pair)
+    read.source(reported, "pembilang1" + suffix, cells[COL_NUM])
+    read.source(reported, "penyebut1" + suffix, cells[COL_DEN])
 
 
-def date_cell_number(value: date | time | timedelta, date1904: bool) -> tuple[float | None, str]:
-    """The number typed into a date- or time-formatted cell, or ``None`` and why (a message code).
+def _extract_sub_rates(read: RowReader, reported: IndicatorInput, quiet_period: bool) -> None:
+    """The pairs of the sub-rate rows ``<code>.<n>`` of a ``rerata_subrasio`` IKK."""
+    indicator, form, add = read.indicator, read.form, read.add
+    required = not reported.nihil
+    for n in range(1, methods.input_pairs(indicator) + 1):
+        sub_code = subrow_code(indicator.code, n)
+        sub_cells = form.rows.get(sub_code)
+        if sub_cells is None:
+            add("ikk_missing", ikk=indicator.code, code=sub_code)
+            reported.pairs.append((None, None))
+            continue
+        pair = (read.number(sub_cells[COL_NUM], COL_NUM, sub_code, required),
+                read.number(sub_cells[COL_DEN], COL_DEN, sub_code, required))
+        _check_pair(indicator, sub_code, pair, sub_cells, add, reported.nihil, quiet_period)
+        reported.pairs.append(pair)
+        read.source(reported, f"pembilang{n}", sub_cells[COL_NUM])
+        read.source(reported, f"penyebut{n}", sub_cells[COL_DEN])
 
-    calamine returns such a cell as a date, time or duration, to the millisecond
-    (1 ms is 1,2e-8 of a day); :func:`lkjip_xl.xlsx.excel_serial` turns it back
-    into the number Excel stores, in the workbook's date system.
+
+def _extract_breakdown(read: RowReader, target: float, cells: dict[str, RawCell], periods: tuple[Period, ...],
+                       reported: IndicatorInput, quiet_period: bool) -> dict[str, IndicatorInput]:
+    """The sub-period rows ``<code>.<period code>`` of an IKK with a Rincian, each read like an IKK row;
+    ``reported`` gets their combination (:func:`lkjip_xl.breakdown.combine`) and every cell as a source.
+
+    A blank sub-row is a warning naming its cell (all of them blank: ``value_missing``); a sub-row with
+    some inputs needs all of them.  0 / 0 in a sub-period of a summed IKK adds nothing, but the
+    combination still needs a penyebut where the form's period does.  Returns period code → inputs.
     """
-    serial = excel_serial(value, date1904)
-    if serial is None:
-        return None, "date_reason_ambiguous"
-    typed = round(serial, TYPED_DECIMALS)
-    if abs(serial - typed) > 1e-8:
-        return None, "date_reason_converted"
-    return typed + 0.0, ""
+    indicator, form, add = read.indicator, read.form, read.add
+    keys = spec(indicator.method).row_inputs
+    subs: dict[str, IndicatorInput] = {}
+    blank_rows: list[tuple[Period, dict[str, RawCell]]] = []
+    for period in periods:
+        code = breakdown_code(indicator.code, period.code)
+        sub = subs[period.code] = IndicatorInput(code)
+        sub_cells = form.rows.get(code)
+        if sub_cells is None:
+            add("ikk_missing", ikk=indicator.code, code=code)
+            continue
+        suffix = "." + period.code
+        if read.nihil(sub_cells.get(COL_NIHIL), code):
+            sub.nihil = True
+            read.source(sub, "nihil" + suffix, sub_cells[COL_NIHIL])
+        _read_row(read, target, sub_cells, code, sub, False, indicator.period_rule is PeriodRule.JUMLAH, suffix)
+        # a formula is no blank: it was reported as typed into an input
+        empty = {key for key in (*keys, COL_NIHIL)
+                 if blank(sub_cells[key].value) and sub_cells[key].cell not in form.formulas}
+        if len(empty) == len(keys) + 1:
+            blank_rows.append((period, sub_cells))
+        elif not sub.nihil:
+            for key in keys:
+                if key in empty:
+                    add("value_missing", cell=sub_cells[key].cell, ikk=indicator.code, code=code,
+                        field=COLUMN_TITLE[key])
+        _check_overwritten(indicator, form, sub_cells, add)
+        reported.sources.update(sub.sources)
+    if blank_rows and len(blank_rows) == len(periods):
+        first, first_cells = blank_rows[0]
+        for key in keys:
+            add("value_missing", cell=first_cells[key].cell, ikk=indicator.code,
+                code=breakdown_code(indicator.code, first.code), field=COLUMN_TITLE[key])
+    else:
+        for period, sub_cells in blank_rows:
+            add("breakdown_blank", WARNING, cell=sub_cells[keys[0]].cell, ikk=indicator.code,
+                code=indicator.code, field=COLUMN_TITLE[keys[0]], period=period.label)
+    combined = combine(indicator, list(subs.values()))
+    reported.value, reported.pairs, reported.nihil = combined.value, combined.pairs, combined.nihil
+    if combined.pairs and combined.pairs[0][1] == 0 and indicator.period_rule is PeriodRule.JUMLAH:
+        _check_pair(indicator, indicator.code, combined.pairs[0], cells, add, combined.nihil, quiet_period)
+    for key in (*keys, *((COL_NIHIL,) if indicator.nihil else ())):
+        cell = cells[key]
+        if form.formulas and cell.cell not in form.formulas and not blank(cell.value):
+            add("breakdown_cell_ignored", WARNING, cell=cell.cell, ikk=indicator.code, code=indicator.code,
+                field=COLUMN_TITLE[key], value=cell.value, first=periods[0].label, last=periods[-1].label)
+    return subs
 
 
 def _check_overwritten(indicator: Indicator, form: ReturnedForm, cells: dict[str, RawCell], add) -> None:
@@ -350,12 +334,12 @@ def _check_overwritten(indicator: Indicator, form: ReturnedForm, cells: dict[str
                 field=COLUMN_TITLE[key], value=cell.value)
 
 
-def _check_percent(indicator: Indicator, target: float, value: float | None, cell: RawCell, add) -> None:
+def _check_percent(indicator: Indicator, target: float, value: float | None, cell: RawCell, add, code: str) -> None:
     """A typed percentage that looks like a fraction (0,9 for 90, the form's target above 1) or exceeds 100
     (warnings)."""
     if value is None or not indicator.is_percent:
         return
-    fields = dict(cell=cell.cell, ikk=indicator.code, code=indicator.code)
+    fields = dict(cell=cell.cell, ikk=indicator.code, code=code)
     if 0 < value <= 1 < target:
         add("percent_as_fraction", WARNING, value=format_number(value, 6), target=format_number(target),
             percent=format_number(value * 100, 4), **fields)

@@ -30,13 +30,11 @@ from . import __version__
 from .errors import INPUT, MASTER, OUTPUT, SETUP, USAGE, LkjipError, UsageError
 from .guard import guard_outputs, input_problem
 from .master import MasterError, read_master
-from .messages import LABELS, msg
+from .messages import LABELS, msg, use_words
 from .periods import ANNUAL, period_choices
 from .problems import ERROR, Problem
 from .report import Report
-from .template import write_master
-
-DEFAULT_TEMPLATE = Path("templates") / "LKjIP_template.xlsx"
+from .input_templates import TEMPLATE_CHOICES, write_input_template
 
 #: Exit code of each kind of :class:`~lkjip_xl.errors.LkjipError` (docs/validation.md, "Exit codes").
 #: 0 is success; a report with errors (``validate``) or a refused form (``consolidate``) is an input error.
@@ -235,14 +233,16 @@ def cli() -> None:
 
 
 @command("template", help=msg("help_template"))
-@click.option("--out", type=PATH, default=str(DEFAULT_TEMPLATE), show_default=True, help=msg("help_template_out"))
+@click.option("--jenis", type=click.Choice(TEMPLATE_CHOICES, case_sensitive=False), default=TEMPLATE_CHOICES[0],
+              show_default=True, help=msg("help_template_jenis"))
+@click.option("--out", type=PATH, help=msg("help_template_out"))
+@click.option("--tahun", help=msg("help_template_tahun"))
 @force_option
-def template(run: Run, out: str, force: bool) -> None:
-    """Write the blank master PK template (templates/LKjIP_template.xlsx)."""
-    guard_outputs([out], (), force)
-    path = write_master(None, out, force)
-    run.wrote(path)
-    run.say(msg("template_written", path=path))
+def template(run: Run, jenis: str, out: str | None, tahun: str | None, force: bool) -> None:
+    """Write a blank input template (--jenis: the master PK by default; semua: every one) with its guide."""
+    for path in write_input_template(jenis, out, force, tahun):
+        run.wrote(path)
+        run.say(msg("template_written", path=path))
 
 
 @command("forms", help=msg("help_forms"))
@@ -351,15 +351,16 @@ def consolidate(run: Run, files: tuple[str, ...], out: str | None, out_dir: str 
     run.wrote(*(result.outputs or ([result.output] if result.output is not None else [])))
     run.set(summary=_summary(result.summary), refused=[str(path) for path in result.refused],
             period_label=result.period_label, complete=result.complete)
-    if result.output is not None:
-        run.say(msg("consolidated_written", path=result.output))
-        if out_dir is not None:
-            run.say(msg("national_written", count=len(result.outputs) - 1, path=out_dir))
-        if result.summary is not None:
-            run.say(f"{result.summary.headline}.")
-    else:
-        for path in result.refused:
-            run.note(msg("form_refused", path=path))
+    with use_words(result.words):
+        if result.output is not None:
+            run.say(msg("consolidated_written", path=result.output))
+            if out_dir is not None:
+                run.say(msg("national_written", count=len(result.outputs) - 1, path=out_dir))
+            if result.summary is not None:
+                run.say(f"{result.summary.headline}.")
+        else:
+            for path in result.refused:
+                run.note(msg("form_refused", path=path))
     if result.output is None or result.refused:
         run.exit_code = EXIT_CODES[INPUT]
     if feedback_dir is not None:
@@ -369,9 +370,9 @@ def consolidate(run: Run, files: tuple[str, ...], out: str | None, out_dir: str 
 @command("tables", json_help=msg("help_tables_json"), help=msg("help_tables"))
 @click.argument("source", type=PATH)
 @click.option("--master", "master_path", type=PATH, required=True, help=msg("help_tables_master"))
-@click.option("--previous", "previous_paths", type=PATH, multiple=True, required=True,
+@click.option("--previous", "previous_paths", type=PATH, multiple=True,
               help=msg("help_tables_previous", sheet=LABELS["sheet_previous"]))
-@click.option("--renstra", "renstra_path", type=PATH, required=True,
+@click.option("--renstra", "renstra_path", type=PATH,
               help=msg("help_tables_renstra", sheet=LABELS["sheet_renstra"]))
 @click.option("--anggaran", "anggaran_path", type=PATH, help=msg("help_tables_anggaran"))
 @click.option("--supporting", "supporting_path", type=PATH,
@@ -381,13 +382,13 @@ def consolidate(run: Run, files: tuple[str, ...], out: str | None, out_dir: str 
 @click.option("--start", type=click.IntRange(min=1), default=1, show_default=True, help=msg("help_tables_start"))
 @click.option("--out", type=PATH, required=True, help=msg("help_tables_out"))
 @force_option
-def tables(run: Run, source: str, master_path: str, previous_paths: tuple[str, ...], renstra_path: str,
+def tables(run: Run, source: str, master_path: str, previous_paths: tuple[str, ...], renstra_path: str | None,
            anggaran_path: str | None, supporting_path: str | None, rencana_aksi_path: str | None, start: int,
            out: str, force: bool) -> None:
     """Write the chapter III tables from SOURCE (a consolidated workbook or a folder of forms)."""
     from .tables import make_tables
 
-    result = make_tables(source, master_path, previous_paths, renstra_path, out, anggaran_path, supporting_path,
+    result = make_tables(source, master_path, out, previous_paths, renstra_path, anggaran_path, supporting_path,
                          start, force, rencana_aksi=rencana_aksi_path)
     run.report(result.warnings, err=True)
     run.wrote(result.output)

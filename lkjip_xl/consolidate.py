@@ -24,15 +24,16 @@ from .capaian_book import write_consolidated
 from .consolidation import Consolidated, accepted_forms
 from .guard import guard_outputs, path_list
 from .master import read_master
-from .messages import msg
+from .messages import msg, use_words
 from .model import IndicatorResult, Master
 from .monitoring_book import write_monitoring
 from .period_book import ExtraSheet, write_period_consolidation
 from .period_consolidation import PeriodConsolidation, compute_view
-from .records import DATA_COLUMNS, data_records, dataframe
+from .records import data_columns, data_records, dataframe
 from .problems import WARNING, Problem
 from .report import Report
 from .validate import validate_files
+from .words import Words, common_words
 
 
 @dataclass
@@ -56,6 +57,11 @@ class ConsolidationResult:
     #: Of period forms: every period's results and the plan (which form counts, N)
     periods: PeriodConsolidation | None = None
 
+    @property
+    def words(self) -> Words:
+        """The organisation's own words the run spoke in (:mod:`lkjip_xl.words`): those its Kanwil share."""
+        return common_words(data.words for data in self.parts)
+
     def to_records(self) -> list[dict[str, object]]:
         """One dict per IKK (per Kanwil, in order), keyed by the column titles of the sheet "Data"."""
         return data_records(self.parts)
@@ -66,7 +72,7 @@ class ConsolidationResult:
         Needs pandas (``pip install "lkjip-xl[pandas]"``); raises
         :class:`~lkjip_xl.records.PandasMissingError` naming that command without it.
         """
-        return dataframe(self.to_records(), DATA_COLUMNS)
+        return dataframe(self.to_records(), data_columns(self.parts))
 
 
 def consolidate(paths: str | Path | Iterable[str | Path], out: str | Path, master: str | Path | Master | None = None,
@@ -88,22 +94,23 @@ def consolidate(paths: str | Path | Iterable[str | Path], out: str | Path, maste
         master = read_master(master)
     inputs = path_list(paths)
     validation = validate_files(inputs, master, progress)
-    if any(p.code == "form_other_kanwil" for p in validation.report.problems):
-        validation.report.add(Problem("", "national_hint", msg("national_hint"), WARNING))
-    if master is None:
-        validation.report.add(Problem("", "no_master", msg("no_master"), WARNING))
-    accepted, refused = accepted_forms(validation, skip_invalid)
-    if not accepted:
-        return ConsolidationResult(None, validation.report, refused=refused)
-    if guard is None:
-        guard_outputs([out], inputs, force)
-    else:
-        guard(validation.report, [Path(out)])
-    data, periods = compute_view(accepted, master)
-    if periods is None:
-        output = write_consolidated(data, out, force)
-    else:
-        output = write_period_consolidation(periods, out, force, PERIOD_EXTRA_SHEETS)
+    with use_words(validation.words):  # the run's problems in the organisation's own words
+        if any(p.code == "form_other_kanwil" for p in validation.report.problems):
+            validation.report.add(Problem("", "national_hint", msg("national_hint"), WARNING))
+        if master is None:
+            validation.report.add(Problem("", "no_master", msg("no_master"), WARNING))
+        accepted, refused = accepted_forms(validation, skip_invalid)
+        if not accepted:
+            return ConsolidationResult(None, validation.report, refused=refused)
+        if guard is None:
+            guard_outputs([out], inputs, force)
+        else:
+            guard(validation.report, [Path(out)])
+        data, periods = compute_view(accepted, master)
+        if periods is None:
+            output = write_consolidated(data, out, force)
+        else:
+            output = write_period_consolidation(periods, out, force, PERIOD_EXTRA_SHEETS)
     return ConsolidationResult(output, validation.report, data.summary, [r for r, _, _ in data.rows], refused,
                                [output], [data], data.period_label, data.is_year, periods)
 

@@ -20,6 +20,7 @@ from .periods import ANNUAL
 from .model import AchievementRule, Indicator, IndicatorInput, IndicatorResult, Master
 from .problems import ERROR, WARNING, Problem
 from .validate import Validation
+from .words import DEFAULT_WORDS, Words
 
 
 
@@ -37,6 +38,8 @@ class Consolidated:
     #: ("s.d. Triwulan II", :mod:`lkjip_xl.period_consolidation`)
     period: str = ANNUAL
     verified: bool = False  #: whether a master PK was given: only it authenticates the forms' targets
+    #: the organisation's own words its workbook and records speak in: the master's, else the first form's
+    words: Words = DEFAULT_WORDS
 
     @property
     def period_label(self) -> str:
@@ -107,7 +110,8 @@ def compute(accepted: list[CheckedForm], master: Master | None,
             rows.append((methods.evaluate(indicator, reported, rule), reported, checked))
     present = [d for d in order if d in by_divisi]
     period = first.period  # the forms agree on it (crosscheck._check_agreement)
-    summary = calc.summarize([r for r, _, _ in rows], present, kanwil)
+    summary = calc.summarize([r for r, _, _ in rows], present, kanwil, rule.mean_cap)
     if period != ANNUAL:
         summary = replace(summary, period=period_label(period, year))
-    return Consolidated(kanwil, year, rule, present, rows, summary, period, master is not None)
+    words = master.words if master else first.words
+    return Consolidated(kanwil, year, rule, present, rows, summary, period, master is not None, words)

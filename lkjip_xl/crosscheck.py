@@ -23,7 +23,7 @@ from .layout import STAMP_SHEET
 from .master import name_key, name_problem
 from ._values import NO, YES
 from .master_layout import PK_TITLES
-from .messages import LABELS, msg
+from .messages import LABELS, msg, translated
 from .model import AchievementRule, Master
 from .period_plan import form_key, latest_revisions, plan_periods, revision_cell, revision_of
 from .periods import calendar, find_period, period_choices
@@ -124,8 +124,11 @@ def _check_periods(checked: list[CheckedForm], master: Master | None) -> list[Pr
 
 
 def _stamp_problem(result: CheckedForm, code: str, **fields: Any) -> None:
-    """An error about the stamp of ``result`` (sheet ``_lkjip``), once per message."""
+    """An error about the stamp of ``result`` (sheet ``_lkjip``), once per message; its ``field``, a label
+    of the catalogue, in the run's own words."""
     path = result.form.path
+    if "field" in fields:
+        fields["field"] = translated(fields["field"])
     problem = Problem(path, code, msg(code, path=path, sheet=STAMP_SHEET, **fields), ERROR, sheet=STAMP_SHEET)
     if problem not in result.problems:
         result.problems.append(problem)
@@ -257,7 +260,10 @@ def _agree(forms: list[CheckedForm], code: str, label: str, value_of: Callable[[
 
 def _rule_text(rule: AchievementRule) -> str:
     """An achievement rule for messages, with every digit of its threshold ("capaian ≥ 100%")."""
-    return msg("rule_text", op="≥" if rule.inclusive else ">", threshold=format_number(rule.threshold, 12))
+    text = msg("rule_text", op="≥" if rule.inclusive else ">", threshold=format_number(rule.threshold, 12))
+    if rule.mean_cap is not None:
+        text += msg("rule_text_cap", cap=format_number(rule.mean_cap, 12))
+    return text
 
 
 def _most_common(values: Iterable[Any]) -> Any:
@@ -268,7 +274,7 @@ def _most_common(values: Iterable[Any]) -> Any:
 #: Fields of an IKK a form must share with the master given to ``validate`` (named in messages by
 #: their column titles in the master's sheet PK, :data:`~lkjip_xl.master_layout.PK_TITLES`).
 MASTER_FIELDS = ("target", "unit", "method", "sub_labels", "direction", "nihil", "may_be_negative",
-                 "scale_divisor", "text")
+                 "scale_divisor", "text", "period_rule", "breakdown")
 
 
 def _compare_with_master(form: ReturnedForm, master: Master) -> list[Problem]:
@@ -288,7 +294,7 @@ def _compare_with_master(form: ReturnedForm, master: Master) -> list[Problem]:
         for name in MASTER_FIELDS:
             shown_form, shown_master = _plain(getattr(in_form[code], name)), _plain(getattr(expected, name))
             if shown_form != shown_master:
-                problems.append(problem("form_master_differs", code=code, field=PK_TITLES[name],
+                problems.append(problem("form_master_differs", code=code, field=translated(PK_TITLES[name]),
                                         found=shown_form, expected=shown_master))
     return problems
 

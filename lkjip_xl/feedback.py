@@ -31,13 +31,16 @@ from .guard import OutputConflictError, OutputError, guard_outputs
 from .kinds import KIND_FEEDBACK, mark_openpyxl
 from .names import safe_stem, unique_names
 from .layout import FORM_SHEET
-from .messages import LABELS, msg, visible
+from .messages import LABELS, msg, use_words, visible
 from .problems import ERROR, SEVERITY_LABEL, WARNING, Problem
 from .report import Report
-from .safety import describe, package_from_bytes
+from .reader import read_stamp
+from .safety import FormReadError, describe, package_from_bytes
 from .sheets import check_sheets
 from .inputs import NOT_READ_CODES
 from .styles import LINK_BLUE, PROBLEM_FILL, openpyxl_fill
+from .words import DEFAULT_WORDS, Words, words_from_payload
+from .workbooks import open_workbook
 from .xlsx import column_index, column_letters, print_setup, row_height
 
 FEEDBACK_SHEET = LABELS["sheet_feedback"]
@@ -152,10 +155,21 @@ def _write_marked_copy(original: bytes, source: str | Path, problems: list[Probl
         workbook = openpyxl.load_workbook(handle)  # a handle: the temporary name is not *.xlsx
     _unmark_earlier_round(workbook)
     original_fills = _mark_cells(workbook, problems)
-    _add_list(workbook, Path(source).name, problems, original_fills)
+    with use_words(form_words(source)):
+        _add_list(workbook, Path(source).name, problems, original_fills)
     mark_openpyxl(workbook, KIND_FEEDBACK)
     workbook.save(tmp)
     workbook.close()
+
+
+def form_words(source: str | Path) -> Words:
+    """The organisation's own words a form's stamp carries (:attr:`lkjip_xl.reader.ReturnedForm.words`): the
+    copy speaks to the unit in them.  The default words for a file whose stamp cannot be read."""
+    try:
+        with open_workbook(source) as workbook:
+            return words_from_payload(read_stamp(workbook, str(source))[1].get("words"))
+    except (FormReadError, ValueError):
+        return DEFAULT_WORDS
 
 
 def _unmark_earlier_round(workbook) -> None:

@@ -23,9 +23,11 @@ from collections.abc import Iterable
 
 from . import TEMPLATE_VERSION, calc, methods
 from ._values import YES
+from .breakdown import form_sub_periods, ikk_hint
 from .checks import form_target
 from .errors import UsageError
 from .fileio import OutputSet
+from .form_subrows import write_sub_periods, write_sub_rates
 from .guard import guard_outputs, path_list
 from .kinds import KIND_FORM
 from .names import slug, unique_names
@@ -34,9 +36,9 @@ from .layout import (
     COL_SK_NO, COL_SK_TEXT, COL_STATUS, COL_TARGET, COL_TEXT, COL_UNIT, COLUMN_INDEX, COLUMNS,
     COL_REF_TARGET, COL_REF_TO_DATE, FIRST_DATA_ROW, FORM_SHEET, HEADER_FIELDS, HEADER_VALUE_COL, REVISION_FIELD,
     REVISION_MAX, STAMP_MAGIC, STAMP_SHEET, TABLE_HEADER_ROW, content_hash, locked_content, reference_columns,
-    split_text, subrow_code,
+    split_text,
 )
-from .messages import LABELS, msg
+from .messages import LABELS, msg, translated, use_words
 from .methods import Inputs
 from .model import Indicator, IndicatorInput, Master
 from .periods import ANNUAL, Period, calendar, is_annual, rule_spec
@@ -67,7 +69,7 @@ def form_period(master: Master, period: str) -> Period | None:
 def method_description(indicator: Indicator, period: Period | None = None) -> str:
     """How realisasi is computed, in words for the Divisi staff (the method's description, then
     the NIHIL rule, the direction and the master's note; on a period form what to type for the
-    IKK's period rule)."""
+    IKK's period rule; for an IKK with a Rincian that its inputs are computed from the sub-rows)."""
     text = methods.spec(indicator.method).describe(indicator)
     if indicator.nihil:
         text += msg("method_nihil_hint")
@@ -75,7 +77,10 @@ def method_description(indicator: Indicator, period: Period | None = None) -> st
         text += msg("method_lower_is_better")
     if indicator.method_note:
         text += ". " + indicator.method_note
-    if period is not None:
+    periods = form_sub_periods(indicator, period)
+    if periods:
+        text += ikk_hint(indicator, periods)
+    elif period is not None:
         text += msg(rule_spec(indicator.period_rule).form_hint)
     return text
 
@@ -113,36 +118,44 @@ def write_forms(master: Master, out_dir: str | Path, period: str = ANNUAL, force
     any case; :func:`form_period`).  ``previous`` are the filled forms (files or
     folders) of the periods before it: their realisasi, combined, fill the
     column "Realisasi s.d." (:func:`lkjip_xl.to_date.to_date_realisasi`);
-    without them the column says it is not filled.
+    without them the column says it is not filled.  ``inputs`` pre-fills the forms (samples, tests,
+    re-issues): IKK code → :class:`~lkjip_xl.model.IndicatorInput`; for an IKK with a Rincian the
+    inputs of each sub-period row under its code (``SK14-IKK1.B04``: April), the IKK's own entry
+    giving its Keterangan only.  A Rincian that does not divide ``period`` refuses the run
+    (:func:`lkjip_xl.breakdown.form_sub_periods`).
 
     Every name is decided and checked (:func:`lkjip_xl.guard.guard_outputs`
     against ``read_from``, the files the master was read from, and ``previous``)
     before the first byte is written; all forms are written as temporaries and
     moved into place together, so a failure leaves no partial set.
     """
-    found = form_period(master, period)
-    earlier = None if previous is None else path_list(previous)
-    if earlier is not None and (found is None or found.index == 1):
-        raise UsageError("forms_previous_unused", period=found.label if found else ANNUAL)
-    label = found.label if found else ANNUAL
-    out_dir = Path(out_dir)
-    names = form_filenames(master, label)
-    targets = guard_outputs([out_dir / names[divisi] for divisi in master.divisi_order],
-                            [*read_from, *(earlier or ())], force, out_dirs=[out_dir])
-    to_date = None if earlier is None or found is None else to_date_realisasi(master, found, earlier)
-    with OutputSet(force) as outputs:
-        for divisi, target in zip(master.divisi_order, targets):
-            _write_form_file(master, divisi, outputs.temporary(target), found, inputs,
-                             None if to_date is None else to_date.get(divisi, {}))
+    with use_words(master.words):  # names, titles and problems in the master's own words
+        found = form_period(master, period)
+        for indicator in master.indicators:  # a Rincian that does not divide the period refuses the run
+            form_sub_periods(indicator, found)
+        earlier = None if previous is None else path_list(previous)
+        if earlier is not None and (found is None or found.index == 1):
+            raise UsageError("forms_previous_unused", period=found.label if found else ANNUAL)
+        label = found.label if found else ANNUAL
+        out_dir = Path(out_dir)
+        names = form_filenames(master, label)
+        targets = guard_outputs([out_dir / names[divisi] for divisi in master.divisi_order],
+                                [*read_from, *(earlier or ())], force, out_dirs=[out_dir])
+        to_date = None if earlier is None or found is None else to_date_realisasi(master, found, earlier)
+        with OutputSet(force) as outputs:
+            for divisi, target in zip(master.divisi_order, targets):
+                _write_form_file(master, divisi, outputs.temporary(target), found, inputs,
+                                 None if to_date is None else to_date.get(divisi, {}))
     return targets
 
 
 def write_form(master: Master, divisi: str, out: str | Path, period: str = ANNUAL,
                force: bool = False, inputs: dict[str, IndicatorInput] | None = None) -> Path:
     """Write the form of one Divisi; ``inputs`` pre-fills it (samples, tests, re-issues)."""
-    found = form_period(master, period)
-    with OutputSet(force) as outputs:
-        _write_form_file(master, divisi, outputs.temporary(out), found, inputs, None)
+    with use_words(master.words):
+        found = form_period(master, period)
+        with OutputSet(force) as outputs:
+            _write_form_file(master, divisi, outputs.temporary(out), found, inputs, None)
     return Path(out)
 
 
@@ -207,7 +220,7 @@ class _FormWriter:
         sheet.write_string(1, 0, msg("form_intro"), note)
         values = [self.master.kanwil, self.master.year, self.divisi, self.period]
         for (text, _, row), val in zip(HEADER_FIELDS, values):
-            sheet.write_string(row, 0, text, label)
+            sheet.write_string(row, 0, translated(text), label)
             if isinstance(val, int):
                 sheet.write_number(row, HEADER_VALUE_COL, val, value)
             else:
@@ -228,7 +241,7 @@ class _FormWriter:
     def _indicator_rows(self, indicator: Indicator, row: int) -> int:
         sheet = self.sheet
         reported = self.inputs.get(indicator.code)
-        label, sub = self.st.text, self.st.sub
+        label = self.st.text
         unit_fmt = excel_number_format(indicator.unit, 2)
         sheet.write_string(row, C[COL_CODE], indicator.code, label)
         sheet.write_number(row, C[COL_SK_NO], indicator.sk_no, label)
@@ -248,62 +261,17 @@ class _FormWriter:
         sheet.write_string(row, C[COL_NOTE], note, self.st.input_text)
 
         method = methods.spec(indicator.method)
-        input_fmt = self.st("input", "General")
         validation = self._number_validation(indicator)
-        pair_refs: list[tuple[str, str]] = []
-        sub_rows: list[int] = []
         for key in method.grey_columns:
             sheet.write_blank(row, C[key], None, self.st.not_needed)
-        if method.inputs is Inputs.SUB_PAIRS:
-            sub_rate = method.sub_rate
-            assert sub_rate is not None  # methods.register() refuses sub-pairs without one
-            for n, sub_label in enumerate(indicator.sub_labels, start=1):
-                sub_row = row + n
-                sub_rows.append(sub_row)
-                sheet.write_string(sub_row, C[COL_CODE], subrow_code(indicator.code, n), sub)
-                for c in (C[COL_SK_NO], C[COL_SK_TEXT], C[COL_IKK_NO], C[COL_TARGET], C[COL_NIHIL],
-                          C[COL_CAPAIAN], C[COL_STATUS], C[COL_NOTE]):
-                    sheet.write_blank(sub_row, c, None, self.st.not_needed)
-                sheet.write_string(sub_row, C[COL_TEXT], msg("form_subrow", n=n, label=sub_label), sub)
-                sheet.write_string(sub_row, C[COL_UNIT], sub_rate.unit, sub)
-                sheet.write_string(sub_row, C[COL_METHOD], sub_rate.describe(), sub)
-                pair = reported.pairs[n - 1] if reported and len(reported.pairs) >= n else (None, None)
-                self._input_number(sub_row, C[COL_NUM], pair[0], input_fmt, validation)
-                self._input_number(sub_row, C[COL_DEN], pair[1], input_fmt, validation)
-                num_ref, den_ref = a1(sub_row, C[COL_NUM]), a1(sub_row, C[COL_DEN])
-                pair_refs.append((num_ref, den_ref))
-                rate = sub_rate.value(*pair)
-                sheet.write_formula(sub_row, C[COL_REAL], "=" + sub_rate.formula(num_ref, den_ref),
-                                    self.st("computed", excel_number_format(sub_rate.unit, 2)),
-                                    "" if rate is None else rate)
-        elif method.inputs is Inputs.PAIR:
-            pair = reported.pairs[0] if reported and reported.pairs else (None, None)
-            self._input_number(row, C[COL_NUM], pair[0], input_fmt, validation)
-            self._input_number(row, C[COL_DEN], pair[1], input_fmt, validation)
-            pair_refs.append((a1(row, C[COL_NUM]), a1(row, C[COL_DEN])))
-
-        nihil_ref = ""
-        if indicator.nihil:
-            nihil_ref = a1(row, C[COL_NIHIL])
-            if reported and reported.nihil:
-                sheet.write_string(row, C[COL_NIHIL], YES, self.st.input_text)
-            else:
-                sheet.write_blank(row, C[COL_NIHIL], None, self.st.input_text)
-            sheet.data_validation(row, C[COL_NIHIL], row, C[COL_NIHIL], {
-                "validate": "list", "source": [YES], "ignore_blank": True,
-                "input_title": LABELS["col_nihil"], "input_message": msg("form_nihil_input"),
-                "error_title": LABELS["col_nihil"], "error_message": msg("form_nihil_error"),
-            })
+        periods = form_sub_periods(indicator, self.period_of)
+        if periods:
+            reported, refs, sub_rows = write_sub_periods(self, indicator, row, periods, validation)
         else:
-            sheet.write_blank(row, C[COL_NIHIL], None, self.st.not_needed)
-
+            refs, sub_rows = self._row_inputs(indicator, row, reported, validation)
         real_ref = a1(row, C[COL_REAL])
         result_real = methods.realisasi(indicator, reported) if reported else None
-        if method.typed_realisasi:
-            self._input_number(row, C[COL_REAL], reported.value if reported else None,
-                               self.st("input", unit_fmt), validation)
-        else:
-            refs = calc.InputRefs(pairs=tuple(pair_refs), nihil=nihil_ref)
+        if not method.typed_realisasi:
             sheet.write_formula(row, C[COL_REAL], "=" + methods.realisasi_formula(indicator, refs),
                                 self.st("computed", unit_fmt), "" if result_real is None else result_real)
         target_ref = a1(row, C[COL_TARGET])
@@ -316,6 +284,44 @@ class _FormWriter:
         if COL_REF_TARGET in self.col:
             self._reference_cells(indicator, row, sub_rows)
         return row + 1 + len(sub_rows)
+
+    def _row_inputs(self, indicator: Indicator, row: int, reported: IndicatorInput | None,
+                    validation: dict) -> tuple[calc.InputRefs, list[int]]:
+        """The input cells of an IKK row (and its sub-rate rows); returns its input cells and the sub-rows."""
+        method = methods.spec(indicator.method)
+        input_fmt = self.st("input", "General")
+        pair_refs: list[tuple[str, str]] = []
+        sub_rows: list[int] = []
+        if method.inputs is Inputs.SUB_PAIRS:
+            pair_refs, sub_rows = write_sub_rates(self, indicator, row, reported, validation)
+        elif method.inputs is Inputs.PAIR:
+            pair = reported.pairs[0] if reported and reported.pairs else (None, None)
+            self.input_number(row, C[COL_NUM], pair[0], input_fmt, validation)
+            self.input_number(row, C[COL_DEN], pair[1], input_fmt, validation)
+            pair_refs.append((a1(row, C[COL_NUM]), a1(row, C[COL_DEN])))
+        if indicator.nihil:
+            nihil_ref = self.nihil_input(row, bool(reported and reported.nihil))
+        else:
+            nihil_ref = ""
+            self.sheet.write_blank(row, C[COL_NIHIL], None, self.st.not_needed)
+        if method.typed_realisasi:
+            self.input_number(row, C[COL_REAL], reported.value if reported else None,
+                              self.st("input", excel_number_format(indicator.unit, 2)), validation)
+        return calc.InputRefs(pairs=tuple(pair_refs), nihil=nihil_ref), sub_rows
+
+    def nihil_input(self, row: int, nihil: bool) -> str:
+        """The open NIHIL cell of a row (Ya or blank, a dropdown of Ya); returns its address."""
+        col = C[COL_NIHIL]
+        if nihil:
+            self.sheet.write_string(row, col, YES, self.st.input_text)
+        else:
+            self.sheet.write_blank(row, col, None, self.st.input_text)
+        self.sheet.data_validation(row, col, row, col, {
+            "validate": "list", "source": [YES], "ignore_blank": True,
+            "input_title": LABELS["col_nihil"], "input_message": msg("form_nihil_input"),
+            "error_title": LABELS["col_nihil"], "error_message": msg("form_nihil_error"),
+        })
+        return a1(row, col)
 
     def _reference_cells(self, indicator: Indicator, row: int, sub_rows: list[int]) -> None:
         """The locked grey reference cells: the annual target and the realisasi of the earlier periods
@@ -346,7 +352,7 @@ class _FormWriter:
                                  else "form_number_error_not_negative"),
         }
 
-    def _input_number(self, row: int, col: int, value: float | None, fmt, validation: dict) -> None:
+    def input_number(self, row: int, col: int, value: float | None, fmt, validation: dict) -> None:
         if value is None:
             self.sheet.write_blank(row, col, None, fmt)
         else:
@@ -383,7 +389,8 @@ class _FormWriter:
     def _stamp(self) -> None:
         sheet = self.wb.add_worksheet(STAMP_SHEET)
         content = locked_content(self.master.kanwil, self.master.year, self.divisi, self.period,
-                                 self.indicators, self.master.achievement, list(self.master.divisi_order))
+                                 self.indicators, self.master.achievement, list(self.master.divisi_order),
+                                 self.master.words)
         rule = self.master.achievement
         values = {
             "format": STAMP_MAGIC,

@@ -24,6 +24,13 @@ KIND_TABLES = "tabel"
 KIND_MASTER = "master"
 KIND_CONTROL = "kendali"
 KIND_OTHER = "keluaran"
+#: The other inputs, as ``lkjip-xl template --jenis ...`` writes them blank (:mod:`lkjip_xl.input_templates`);
+#: the mark stays when the template is filled, so a filled input lying in a forms folder is skipped too.
+KIND_PREVIOUS = "capaian_tahun_lalu"
+KIND_RENSTRA = "target_renstra"
+KIND_BUDGET = "anggaran"
+KIND_ACTION_PLAN = "rencana_aksi"
+KIND_SUPPORTING = "tabel_pendukung"
 #: Kinds that are forms: a feedback copy is corrected by the Divisi and sent back as the form.
 FORM_KINDS = frozenset({KIND_FORM, KIND_FEEDBACK})
 _CUSTOM_PART = "docProps/custom.xml"

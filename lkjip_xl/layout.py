@@ -3,7 +3,8 @@
 A Divisi form is an .xlsx workbook with:
 
 - a visible sheet :data:`FORM_SHEET` ("Formulir") holding a header block (Kanwil,
-  Tahun, Divisi, Periode, each also a defined name, and the open "Revisi ke" cell)
+  Tahun, Divisi, Periode, each also a defined name, and the open "Revisi ke" cell;
+  labelled in the master's own words, :mod:`lkjip_xl.words`)
   and a table whose header row has the column titles in :data:`COLUMNS` (a form of
   period k > 1 adds the locked :func:`reference_columns` at the right; they are never read);
 - a very hidden sheet :data:`STAMP_SHEET` ("_lkjip") with the stamp: key/value
@@ -13,7 +14,9 @@ A Divisi form is an .xlsx workbook with:
 Readers find the header row by the title "Kode IKK" in column A, find columns
 by their titles and rows by the IKK code in the "Kode IKK" column — never by
 position.  Sub-rate rows of a ``rerata_subrasio`` IKK carry the code
-``<IKK code>.<n>``.  See docs/form_contract.md.
+``<IKK code>.<n>``; the sub-period rows of an IKK with a ``Rincian``
+(:mod:`lkjip_xl.breakdown`) carry ``<IKK code>.<period code>`` (``SK14-IKK1.B04``).
+See docs/form_contract.md.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from . import TEMPLATE_VERSION
 from .messages import LABELS, msg
 from .model import AchievementRule, Indicator
 from .periods import Period
+from .words import DEFAULT_WORDS, Words, words_payload
 
 FORM_SHEET = LABELS["sheet_form"]
 STAMP_SHEET = "_lkjip"
@@ -90,6 +94,8 @@ TITLE_TO_KEY = {title.casefold(): key for key, title, _ in COLUMNS}
 INPUT_COLUMNS = (COL_NUM, COL_DEN, COL_REAL, COL_NIHIL, COL_NOTE)
 
 SUBROW_RE = re.compile(r"^(?P<code>.+)\.(?P<n>\d+)$")
+#: A sub-period row: the period code starts with a letter (``B04``, ``TW2``), a sub-rate number never does.
+BREAKDOWN_RE = re.compile(r"^(?P<code>.+)\.(?P<period>[A-Za-z]+\d+)$")
 
 #: Locked reference columns right of Keterangan on the form of a period k > 1: the annual target and
 #: the realisasi of periods 1..k-1 combined (values from the earlier forms).  Not inputs: their titles
@@ -124,8 +130,14 @@ def subrow_code(code: str, n: int) -> str:
     return f"{code}.{n}"
 
 
+def breakdown_code(code: str, period_code: str) -> str:
+    """Code of the sub-period row of an IKK: ``SK14-IKK1.B04`` (April)."""
+    return f"{code}.{period_code}"
+
+
 def indicator_payload(indicator: Indicator) -> dict[str, Any]:
-    """The locked definition of an IKK as plain JSON-able data."""
+    """The locked definition of an IKK as plain JSON-able data (``breakdown`` only when declared, so
+    that the locked content of every IKK without one is what it always was)."""
     data = asdict(indicator)
     data["method"] = str(indicator.method)
     data["direction"] = indicator.direction.value
@@ -133,27 +145,44 @@ def indicator_payload(indicator: Indicator) -> dict[str, Any]:
     data["target_kind"] = str(indicator.target_kind)
     data["period_targets"] = list(indicator.period_targets)
     data["sub_labels"] = list(indicator.sub_labels)
+    if not indicator.breakdown:
+        del data["breakdown"]
     return data
 
 
 def locked_content(kanwil: str, year: int, divisi: str, period: str, indicators: list[Indicator],
-                   achievement: AchievementRule, divisi_order: list[str]) -> dict[str, Any]:
+                   achievement: AchievementRule, divisi_order: list[str],
+                   words: Words = DEFAULT_WORDS) -> dict[str, Any]:
     """Everything a Divisi may not change, as canonical data.
 
     The achievement rule and the Divisi of the master are part of it, so that
     a form consolidated without the master still scores and lists exactly as
-    the master says, and an edited stamp is caught by the hash.
+    the master says, and an edited stamp is caught by the hash.  So are the
+    organisation's own words (:mod:`lkjip_xl.words`), only when they are not the
+    default: a form of the default words keeps the content, and hash, it always had.
     """
-    return {
+    content = {
         "template_version": TEMPLATE_VERSION,
         "kanwil": kanwil,
         "tahun": year,
         "divisi": divisi,
         "periode": period,
-        "achievement": {"threshold": float(achievement.threshold), "inclusive": bool(achievement.inclusive)},
+        "achievement": _achievement(achievement),
         "divisi_order": list(divisi_order),
         "indicators": [indicator_payload(i) for i in indicators],
     }
+    if not words.is_default:
+        content["words"] = words_payload(words)
+    return content
+
+
+def _achievement(rule: AchievementRule) -> dict[str, Any]:
+    """The locked achievement rule; the mean cap only when one is declared (forms without one keep the
+    content, and the hash, they always had)."""
+    data: dict[str, Any] = {"threshold": float(rule.threshold), "inclusive": bool(rule.inclusive)}
+    if rule.mean_cap is not None:
+        data["mean_cap"] = float(rule.mean_cap)
+    return data
 
 
 def content_hash(content: dict[str, Any]) -> str:

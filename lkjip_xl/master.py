@@ -13,10 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypedDict, cast
 
+from .breakdown import breakdown_problem
 from .errors import MASTER, LkjipError
 from ._values import blank, parse_year, parse_yes_no
-from .master_layout import INFO_FIELDS, INFO_SHEET, PK_ALIASES, PK_COLUMNS, PK_REQUIRED, PK_SHEET, PK_TITLES
-from .messages import LABELS, msg, visible
+from .master_layout import (
+    INFO_FIELDS, INFO_LABELS, INFO_SHEET, PK_ALIASES, PK_COLUMNS, PK_REQUIRED, PK_SHEET, PK_TITLES,
+)
+from .messages import LABELS, msg, translated, use_words, visible
 from .methods import DEFAULT_METHOD, METHODS, Inputs, combination_problem, spec
 from .model import AchievementRule, Direction, Indicator, Master
 from .period_targets import apply_period_targets
@@ -26,6 +29,7 @@ from .numbers import (
 )
 from .problems import Problem
 from .safety import FormReadError
+from .words import Words, words_from_info
 from .workbooks import open_workbook
 from .xlsx import RESERVED_SHEET_NAMES, SHEET_NAME_FORBIDDEN, SHEET_NAME_MAX, a1, utf16_length
 
@@ -90,6 +94,8 @@ class _Info(TypedDict, total=False):
     renstra_basis: str
     calendar: str
     traffic: Traffic
+    mean_cap: float | None
+    words: Words
 
 
 def read_master(path: str | Path) -> Master:
@@ -109,18 +115,19 @@ def read_master(path: str | Path) -> Master:
             problems.append(Problem(name, "master_sheet_missing",
                                     msg("master_sheet_missing", sheet=sheet, path=name), sheet=sheet))
     info = _read_info(workbook, name, problems) if INFO_SHEET in sheets else _Info()
-    indicators = _read_pk(workbook, name, problems) if PK_SHEET in sheets else []
-    if indicators and "calendar" in info:
-        indicators = apply_period_targets(workbook, name, calendar(info["calendar"]), indicators, problems)
-    if not indicators and not problems:
-        problems.append(Problem(name, "master_empty", msg("master_empty", path=name, sheet=PK_SHEET),
-                                sheet=PK_SHEET))
+    with use_words(info.get("words")):  # the PK (its titles, its problems) in the master's own words
+        indicators = _read_pk(workbook, name, problems) if PK_SHEET in sheets else []
+        if indicators and "calendar" in info:
+            indicators = apply_period_targets(workbook, name, calendar(info["calendar"]), indicators, problems)
+        if not indicators and not problems:
+            problems.append(Problem(name, "master_empty", msg("master_empty", path=name, sheet=PK_SHEET),
+                                    sheet=PK_SHEET))
     if problems:
         raise MasterError(problems)
     return Master(
         kanwil=info["kanwil"], year=info["tahun"], indicators=tuple(indicators),
-        achievement=AchievementRule(info["threshold"], info["inclusive"]),
-        renstra_basis=info["renstra_basis"], calendar=info["calendar"], traffic=info["traffic"],
+        achievement=AchievementRule(info["threshold"], info["inclusive"], info["mean_cap"]),
+        renstra_basis=info["renstra_basis"], calendar=info["calendar"], traffic=info["traffic"], words=info["words"],
     )
 
 
@@ -131,10 +138,9 @@ def _rows(workbook, sheet: str) -> list[list[object]]:
 def _read_info(workbook, path: str, problems: list[Problem]) -> _Info:
     rows = _rows(workbook, INFO_SHEET)
     found: dict[str, _Cell] = {}
-    labels = {label.casefold(): key for key, label, _ in INFO_FIELDS}
     for r, row in enumerate(rows):
-        if len(row) >= 2 and isinstance(row[0], str) and row[0].strip().casefold() in labels:
-            found[labels[row[0].strip().casefold()]] = _Cell(row[1], a1(r, 1))
+        if len(row) >= 2 and isinstance(row[0], str) and row[0].strip().casefold() in INFO_LABELS:
+            found[INFO_LABELS[row[0].strip().casefold()]] = _Cell(row[1], a1(r, 1))
     info: _Info = {}
 
     def problem(key: str, code: str, **fields) -> None:
@@ -161,15 +167,32 @@ def _read_info(workbook, path: str, problems: list[Problem]) -> _Info:
                     detail=msg("detail_year"))
         else:
             info["tahun"] = tahun
-    info["threshold"] = 100.0
-    threshold = found.get("threshold")
-    if threshold is not None and not blank(threshold.value):
+    def percent(key: str, default: float | None) -> float | None:
+        """A percentage of the sheet (a date-formatted cell is refused by parse_number); ``default`` if blank."""
+        cell = found.get(key)
+        if cell is None or blank(cell.value):
+            return default
         try:
-            # a calamine cell value; a date or time (a date-formatted cell) is refused by parse_number
-            info["threshold"] = parse_number(cast("str | float | int", threshold.value), "percent").value
+            value = parse_number(cast("str | float | int", cell.value), "percent").value
         except NumberParseError:
-            problem("threshold", "master_value_invalid", value=threshold.value,
-                    detail=msg("detail_threshold"))
+            value = -1.0
+        if value < 0 or (key == "mean_cap" and value == 0):
+            problem(key, "master_value_invalid", value=cell.value, detail=msg("detail_threshold"))
+            return default
+        return value
+
+    def choice(key: str, options: tuple[str, ...], detail: str) -> str | None:
+        """The option named in the cell (case and spaces ignored), the first option when blank."""
+        cell = found.get(key)
+        if cell is None or blank(cell.value):
+            return options[0]
+        text = str(cell.value).strip().casefold()
+        if text not in options:
+            problem(key, "master_value_invalid", value=cell.value, detail=detail)
+            return None
+        return text
+
+    info["threshold"] = percent("threshold", 100.0) or 0.0
     inclusive = found.get("inclusive")
     info["inclusive"] = True
     if inclusive is not None and not blank(inclusive.value):
@@ -177,37 +200,18 @@ def _read_info(workbook, path: str, problems: list[Problem]) -> _Info:
         if answer is None:
             problem("inclusive", "master_value_invalid", value=inclusive.value, detail=msg("detail_yes_no"))
         info["inclusive"] = answer is not False
-    basis = found.get("renstra_basis")
-    info["renstra_basis"] = "renstra"
-    if basis is not None and not blank(basis.value):
-        text = str(basis.value).strip().casefold()
-        if text not in ("renstra", "pk"):
-            problem("renstra_basis", "master_value_invalid", value=basis.value, detail=msg("detail_renstra_basis"))
-        else:
-            info["renstra_basis"] = text
-    cal = found.get("calendar")
-    info["calendar"] = DEFAULT_CALENDAR
-    if cal is not None and not blank(cal.value):
-        text = str(cal.value).strip().casefold()
-        if text not in CALENDARS:
-            problem("calendar", "master_value_invalid", value=cal.value, detail=msg("detail_calendar",
-                                                                                    options=", ".join(CALENDARS)))
-            del info["calendar"]
-        else:
-            info["calendar"] = text
-    lights = Traffic()
-    for key in ("light_green", "light_yellow"):
-        light = found.get(key)
-        if light is not None and not blank(light.value):
-            try:
-                value = parse_number(cast("str | float | int", light.value), "percent").value
-            except NumberParseError:
-                problem(key, "master_value_invalid", value=light.value, detail=msg("detail_threshold"))
-                continue
-            lights = Traffic(value, lights.yellow) if key == "light_green" else Traffic(lights.green, value)
+    info["renstra_basis"] = choice("renstra_basis", ("renstra", "pk"), msg("detail_renstra_basis")) or "renstra"
+    calendars = (DEFAULT_CALENDAR, *(name for name in CALENDARS if name != DEFAULT_CALENDAR))
+    found_calendar = choice("calendar", calendars, msg("detail_calendar", options=", ".join(CALENDARS)))
+    if found_calendar is not None:
+        info["calendar"] = found_calendar
+    lights = Traffic(percent("light_green", Traffic.green) or 0.0, percent("light_yellow", Traffic.yellow) or 0.0)
     if lights.green <= lights.yellow:
         problem("light_green", "master_value_invalid", value=lights.green, detail=msg("detail_lights"))
     info["traffic"] = lights
+    info["mean_cap"] = percent("mean_cap", None)
+    info["words"] = words_from_info({key: cell.value for key, cell in found.items()}, lambda key, detail: problem(
+        key, "master_value_invalid", value=found[key].value, detail=detail))
     return info
 
 
@@ -218,14 +222,14 @@ def _read_pk(workbook, path: str, problems: list[Problem]) -> list[Indicator]:
     header = [str(v).strip().casefold() if v is not None else "" for v in rows[0]]
     col_of: dict[str, int] = {}
     for key, title, _, _ in PK_COLUMNS:
-        for known in (title, *PK_ALIASES.get(key, ())):
+        for known in (title, translated(title), *PK_ALIASES.get(key, ())):
             if known.casefold() in header and key not in col_of:
                 col_of[key] = header.index(known.casefold())
     for key in PK_REQUIRED:
         if key not in col_of:
-            problems.append(Problem(path, "master_header_missing",
-                                    msg("master_header_missing", header=PK_TITLES[key], sheet=PK_SHEET, path=path),
-                                    sheet=PK_SHEET, cell="1"))
+            problems.append(Problem(path, "master_header_missing", msg(
+                "master_header_missing", header=translated(PK_TITLES[key]), sheet=PK_SHEET, path=path),
+                sheet=PK_SHEET, cell="1"))
     if any(key not in col_of for key in PK_REQUIRED):
         return []
     indicators: list[Indicator] = []
@@ -258,7 +262,7 @@ def _check_divisi_names(rows: list[list[object]], col: int, path: str, problems:
             detail = msg("detail_divisi_case", name=seen[0], cell=seen[1])
             problems.append(Problem(path, "master_value_invalid",
                                     msg("master_value_invalid", value=value, path=path, sheet=PK_SHEET, cell=ref,
-                                        field=PK_TITLES["divisi"], detail=detail),
+                                        field=translated(PK_TITLES["divisi"]), detail=detail),
                                     sheet=PK_SHEET, cell=ref))
 
 
@@ -320,7 +324,8 @@ def _parse_row(get, r: int, col_of: dict[str, int], path: str, problems: list[Pr
         cell = a1(r, col_of[key]) if key in col_of else ""
         problems.append(Problem(path, "master_value_invalid",
                                 msg("master_value_invalid", value=get(key) if get(key) is not None else "",
-                                    path=path, sheet=PK_SHEET, cell=cell, field=PK_TITLES[key], detail=detail),
+                                    path=path, sheet=PK_SHEET, cell=cell, field=translated(PK_TITLES[key]),
+                                    detail=detail),
                                 sheet=PK_SHEET, cell=cell))
 
     def text(key: str, required: bool = True) -> str:
@@ -388,6 +393,7 @@ def _parse_row(get, r: int, col_of: dict[str, int], path: str, problems: list[Pr
     direction = choice("direction", {d.value: d for d in Direction}, Direction.NAIK)
     period_rule = choice("period_rule", {name: rule_spec.rule for name, rule_spec in RULES.items()},
                          PeriodRule.NILAI_AKHIR)
+    breakdown = choice("breakdown", {name: name for name in CALENDARS}, "")
     nihil = flag("nihil")
     negative = flag("may_be_negative")
     anggaran = number("anggaran", "money")
@@ -405,10 +411,10 @@ def _parse_row(get, r: int, col_of: dict[str, int], path: str, problems: list[Pr
         unit=unit, target=target, method=method, scale_divisor=divisor,
         sub_labels=sub_labels if sub_pairs else (),
         direction=direction, nihil=nihil, period_rule=period_rule, may_be_negative=negative,
-        anggaran=anggaran, renstra_scale_factor=factor, method_note=note,
+        anggaran=anggaran, renstra_scale_factor=factor, method_note=note, breakdown=breakdown,
     )
-    meaningless = combination_problem(indicator)
-    if meaningless:
-        bad("direction", meaningless)
-        return None
-    return indicator
+    refused = [(key, why) for key, why in (("direction", combination_problem(indicator)),
+                                           ("breakdown", breakdown_problem(indicator))) if why]
+    for key, why in refused:
+        bad(key, why)
+    return None if refused else indicator

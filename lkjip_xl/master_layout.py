@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from . import methods, periods
 from .messages import LABELS, msg
+from .words import DEFAULT_WORDS, INFO_KEYS
 
 INFO_SHEET = LABELS["sheet_master_info"]
 PK_SHEET = LABELS["sheet_master_pk"]
@@ -22,9 +23,18 @@ PERIOD_TARGET_KIND = LABELS["col_jenis_target"]
 #: Earlier titles still read: column key → titles a master of an earlier version used.
 PK_ALIASES = {"period_rule": (LABELS["col_gabungan_triwulan"],)}
 
-#: key, label (column A of sheet Info), help text (column C)
-INFO_FIELDS = tuple((key, LABELS[label], msg(f"master_help_{key}")) for key, label in (
-    ("kanwil", "col_kanwil"),
+
+def info_help(key: str) -> str:
+    """The help text (column C) of the Info field ``key`` in the active words; a default word it names
+    (the help of a Sebutan field) stays the catalogue's."""
+    word = next((word for word, field_key in INFO_KEYS.items() if field_key == key), "")
+    return msg(f"master_help_{key}", default=getattr(DEFAULT_WORDS, word) if word else "")
+
+
+#: key, label (column A of sheet Info), help text (column C; :func:`info_help` says it in the master's words).
+#: The last four are the organisation's own words (:mod:`lkjip_xl.words`; blank: the default).
+INFO_FIELDS = tuple((key, LABELS[label], info_help(key)) for key, label in (
+    ("kanwil", "info_name"),
     ("tahun", "col_tahun"),
     ("threshold", "info_threshold"),
     ("inclusive", "info_inclusive"),
@@ -32,7 +42,17 @@ INFO_FIELDS = tuple((key, LABELS[label], msg(f"master_help_{key}")) for key, lab
     ("calendar", "info_calendar"),
     ("light_green", "info_light_green"),
     ("light_yellow", "info_light_yellow"),
+    ("mean_cap", "info_mean_cap"),
+    (INFO_KEYS["office"], "info_office"),
+    (INFO_KEYS["office_short"], "info_office_short"),
+    (INFO_KEYS["unit"], "info_unit"),
+    (INFO_KEYS["head"], "info_head"),
 ))
+#: Earlier labels of sheet Info still read: key → labels a master of an earlier version used.
+INFO_ALIASES = {"kanwil": (LABELS["col_kanwil"],)}
+#: Every label of sheet Info the reader knows, case-folded → key.
+INFO_LABELS = {label.casefold(): key for key, labels in
+               ((key, (label, *INFO_ALIASES.get(key, ()))) for key, label, _ in INFO_FIELDS) for label in labels}
 
 #: key, header title, width, guide text (``None``: built by :func:`column_guide` from the registry);
 #: the guide texts are ``msg("master_help_<key>")``.
@@ -54,6 +74,7 @@ PK_COLUMNS = tuple((key, LABELS[title], width, None if key in _FROM_REGISTRY els
     ("direction", "col_arah", 8),
     ("nihil", "col_nihil", 8),
     ("period_rule", "col_gabungan_periode", 14),
+    ("breakdown", "col_rincian", 10),
     ("may_be_negative", "col_boleh_negatif", 9),
     ("renstra_scale_factor", "col_faktor_skala", 10),
     ("method_note", "col_petunjuk_perhitungan", 40),

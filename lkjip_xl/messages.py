@@ -12,12 +12,27 @@ place and tests can assert exact texts.  Codes are stable English identifiers.
 
 No other module of the package holds an Indonesian literal: tests/test_catalogue.py
 scans them all, and checks that every code used exists and every entry is used.
+
+The texts speak of a Kemenkumham office ("Kantor Wilayah", "Kanwil", its "Divisi",
+the "Kepala Kantor Wilayah").  Inside :func:`use_words` (a run for an organisation
+with its own words, :mod:`lkjip_xl.words`) :func:`msg`, :func:`label` and
+:func:`translated` say those words as the organisation does ("Dinas", "Bidang"),
+in the catalogue's text only, never in the fields filled into it.
 """
 
 from __future__ import annotations
 
 import errno
+import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover - the words are a frozen dataclass of lkjip_xl.words
+    from .words import Words
 
 MESSAGES: dict[str, str] = {
     # --- files --------------------------------------------------------------
@@ -154,6 +169,15 @@ MESSAGES: dict[str, str] = {
     "master_empty": "Master {path} tidak memuat satu pun IKK pada sheet '{sheet}'.",
     "master_sub_labels_needed": "{method} memerlukan paling sedikit dua nama sub-rasio dipisah titik koma.",
     "master_nihil_method": "aturan NIHIL hanya untuk cara hitung {methods} (tidak ada kejadian → 100%).",
+    "breakdown_sub_rates": (
+        "Rincian tidak dapat dipakai dengan cara hitung {method}: setiap sub-rasio sudah memakai barisnya "
+        "sendiri. Kosongkan Rincian."
+    ),
+    "breakdown_rerata": (
+        "Rincian tidak dapat dipakai dengan Gabungan Periode {rule}: baris IKK menjumlahkan rincian (jumlah) "
+        "atau memakai rincian terakhir yang terisi (nilai_akhir). Pilih jumlah atau nilai_akhir, atau "
+        "kosongkan Rincian."
+    ),
     # --- calculation methods (lkjip_xl.methods): the master's guide and the form's 'Cara Perhitungan' ---
     "method_guide_langsung": "realisasi diketik",
     "method_guide_rasio": "pembilang/penyebut×100",
@@ -337,6 +361,16 @@ MESSAGES: dict[str, str] = {
         "targetnya {target}%. Apakah maksudnya {percent}%? Realisasi ditulis dalam persen: ketik "
         "{percent}, bukan {value} (mengetik 100% di LibreOffice atau Excel menyimpan angka 1)."
     ),
+    "breakdown_blank": (
+        "{field} IKK {code} untuk {period} belum diisi ({path}, sheet '{sheet}', sel {cell}). Rincian yang "
+        "kosong dilewati: baris IKK memakai rincian yang terisi saja. Isi angkanya bila sudah ada (0 bila "
+        "memang tidak ada kejadian)."
+    ),
+    "breakdown_cell_ignored": (
+        "{field} pada baris utama IKK {code} ({path}, sheet '{sheet}', sel {cell}) berisi '{value}' yang "
+        "diketik di atas rumusnya dan diabaikan: nilainya dihitung dari baris rincian {first} s.d. {last} "
+        "di bawahnya. Isi baris rincian."
+    ),
     "percent_above_100": (
         "Realisasi IKK {code} bernilai {value}%, di atas 100% ({path}, sheet '{sheet}', sel {cell}). "
         "Periksa kembali angkanya; bila memang benar, jelaskan di kolom Keterangan."
@@ -442,6 +476,8 @@ MESSAGES: dict[str, str] = {
     "basis_majority": "sebagian besar formulir",
     "majority_value": "'{value}' ({count} formulir)",
     "rule_text": "capaian {op} {threshold}%",
+    "rule_text_cap": ", rata-rata dengan capaian dibatasi {cap}%",
+    "col_rata_capaian_capped": "Rata-rata Capaian (dibatasi {cap}%)",
     "period_label": "{period} Tahun {year}",
     "period_triwulan": "Triwulan {n}",
     "period_semester": "Semester {n}",
@@ -477,10 +513,144 @@ MESSAGES: dict[str, str] = {
     "national_written": "{count} buku kerja Kanwil ditulis di {path}.",
     # --- the command line (lkjip_xl.cli) -----------------------------------
     "template_written": "Templat ditulis: {path}",
+    "template_kind_unknown": "Jenis templat '{value}' tidak dikenal. Pilih salah satu: {options}.",
+    "template_year_invalid": (
+        "Tahun '{value}' pada opsi --tahun tidak dapat dipakai: tulis tahun dengan 4 angka antara {low} dan "
+        "{high}, misalnya 2025."
+    ),
+    # --- the blank templates of the other inputs (lkjip_xl.input_templates) ---
+    "template_desc_master": (
+        "Master PK: sheet Info, PK dan Target Periode; dibaca oleh lkjip-xl forms, validate, consolidate dan tables."
+    ),
+    "template_desc_previous": (
+        "Capaian tahun-tahun sebelum lkjip-xl dipakai: target dan realisasi setiap IKK per tahun, untuk tabel "
+        "Perbandingan Realisasi dan Capaian Kinerja."
+    ),
+    "template_desc_renstra": "Target Renstra setiap IKK per tahun rencana, untuk tabel Target Jangka Menengah.",
+    "template_desc_budget": (
+        "Anggaran Kantor Wilayah: pagu dan realisasi (OM-SPAN), nilai SMART DJA, nilai IKPA dan, bila ada, "
+        "nilai e-Monev Bappenas, untuk tabel anggaran."
+    ),
+    "template_desc_action_plan": (
+        "Rencana aksi Target Kinerja: capaian setiap Target Kinerja per periode dan capaian tahun lalu, untuk "
+        "tabel Capaian Target Kinerja."
+    ),
+    "template_desc_supporting": (
+        "Daftar tabel pendukung yang disusun Divisi sendiri dan letaknya, agar diberi nomor di antara tabel lain."
+    ),
+    "template_guide_title": "Petunjuk pengisian templat {name}",
+    "template_use_previous": (
+        "Berikan berkas ini pada lkjip-xl tables dengan opsi --previous (boleh beberapa berkas). Untuk tahun "
+        "yang sudah dikonsolidasi dengan lkjip-xl, berikan buku kerja konsolidasinya saja."
+    ),
+    "template_use_renstra": "Berikan berkas ini pada lkjip-xl tables dengan opsi --renstra.",
+    "template_use_budget": (
+        "Berikan berkas ini pada lkjip-xl tables dengan opsi --anggaran. Jangan menulis baris TOTAL, JUMLAH "
+        "atau WILAYAH: semuanya dihitung."
+    ),
+    "template_use_action_plan": (
+        "Berikan berkas ini pada lkjip-xl tables dengan opsi --rencana-aksi. Kolom periode mengikuti kalender "
+        "pelaporan {calendar}; untuk kalender lain ganti judulnya ({others})."
+    ),
+    "template_use_supporting": "Berikan berkas ini pada lkjip-xl tables dengan opsi --supporting.",
+    "template_guide_renstra_years": (
+        "Judul kolom tahun rencana adalah tahunnya (4 angka). Bila masih kosong, ketik tahun rencana Renstra "
+        "di baris 1, atau tulis templat dengan --tahun agar terisi lima tahun periode Renstra."
+    ),
+    "template_guide_header": (
+        "Baris 1 setiap sheet berisi judul kolom: jangan ubah tulisannya (kolom dicari menurut judulnya, "
+        "urutannya boleh berubah). Isi data mulai baris 2; baris yang seluruhnya kosong dilewati. Sheet "
+        "Petunjuk tidak dibaca."
+    ),
+    "template_guide_numbers": (
+        "Angka boleh ditulis dengan koma desimal (3,25); jangan menulis satuan. Tahun ditulis dengan 4 angka. "
+        "Setiap kesalahan disebutkan lkjip-xl dengan berkas, sheet dan selnya."
+    ),
+    "template_help_required": "{text} Wajib diisi.",
+    "template_help_other": "Kolom tambahan; isi seperti dijelaskan di docs/tables.md.",
+    "template_help_code": "Kode IKK seperti di master PK, misalnya SK01-IKK1.",
+    "template_help_ikk_text": "Rumusan IKK; hanya untuk dibaca orang.",
+    "template_help_source": "Asal data, misalnya LKjIP 2023 Tabel 3.4; hanya untuk dibaca orang.",
+    "template_help_previous_year": "Tahun data (4 angka), sebelum tahun master. Satu baris untuk setiap IKK dan tahun.",
+    "template_help_previous_target": (
+        "Target tahun itu (angka, tanpa satuan). Boleh kosong: capaian tahun itu menjadi 'data tidak tersedia'."
+    ),
+    "template_help_previous_realisasi": (
+        "Realisasi tahun itu (angka), atau NIHIL atau - bila tidak ada: ditulis apa adanya, tanpa capaian. "
+        "Boleh kosong bila Pembilang dan Penyebut diisi."
+    ),
+    "template_help_previous_numerator": (
+        "Boleh kosong. Pembilang tahun itu (angka); bersama Penyebut, realisasi dihitung dengan cara hitung IKK "
+        "di master PK."
+    ),
+    "template_help_previous_denominator": "Boleh kosong. Penyebut tahun itu (angka), diisi bersama Pembilang.",
+    "template_help_renstra_year": (
+        "Target Renstra IKK pada tahun rencana di judul kolom (angka); kosongkan bila tidak ada target."
+    ),
+    "template_help_scale_pk": (
+        "Nama skala PK (misalnya 1-4), hanya bila master PK menyatakan Faktor Skala Renstra selain 1; isi "
+        "bersama Skala Renstra."
+    ),
+    "template_help_scale_renstra": "Nama skala Renstra (misalnya 1-10); isi bersama Skala PK.",
+    "template_help_cumulative": (
+        "Ya bila target Renstra adalah jumlah selama periode Renstra: realisasi tahun-tahun rencana dijumlahkan. "
+        "Kosong berarti Tidak."
+    ),
+    "template_help_before": (
+        "Kode IKK yang tabelnya didahului tabel pendukung ini, atau {end} untuk sesudah semua tabel."
+    ),
+    "template_help_table_title": "Judul tabel pendukung, tanpa nomor (nomornya diberikan lkjip-xl).",
+    "template_help_divisi": "Nama Divisi persis seperti di master PK (tanpa kata Divisi), misalnya Administrasi.",
+    "template_help_action_no": "Nomor Target Kinerja di dalam Divisinya: bilangan bulat mulai 1, sekali per Divisi.",
+    "template_help_action_text": "Rumusan Target Kinerja, dicetak seperti ditulis.",
+    "template_help_action_period": (
+        "Capaian (persen, 0-100) pada periode yang berakhir di bulan itu (B03 = Maret); kosongkan bila belum "
+        "dinilai."
+    ),
+    "template_help_unit": "{head}, atau nama Divisi seperti di master PK.",
+    "template_help_unit_year": "Tahun capaian (4 angka), sebelum tahun master; biasanya tahun lalu.",
+    "template_help_unit_capaian": "Capaian tahun itu (persen, 0-100).",
+    "template_help_kantor": "Nama Kantor Wilayah, dipakai dalam judul tabel anggaran.",
+    "template_help_budget_year": "Tahun anggaran (4 angka).",
+    "template_help_kelompok": (
+        "Boleh kosong. Baris berurutan dengan Kelompok yang sama dicetak di bawah satu baris kelompok dengan "
+        "satu nomor."
+    ),
+    "template_help_satker": "Nama satuan kerja seperti di aplikasi sumbernya; satu baris untuk setiap satker.",
+    "template_help_level": "Boleh kosong (berarti satuan kerja). Tingkat baris: {levels}.",
+    "template_help_budget_sk": "Boleh kosong. Sasaran Kegiatan master PK yang didanai baris ini, misalnya SK03.",
+    "template_help_budget_ikk": "Boleh kosong. Kode IKK master PK yang didanai baris ini, misalnya SK03-IKK1.",
+    "template_help_money": "Rupiah penuh (bilangan bulat, tidak negatif); pagu lebih dari 0.",
+    "template_help_score": "Nilai 0-100 dari aplikasi sumbernya.",
+    "template_help_efisiensi": "Efisiensi pada skala SMART 0-20.",
+    "template_help_nilai_efisiensi": (
+        "Boleh kosong: dihitung 50 + 2,5 × Efisiensi. Isi nilai aplikasi bila Efisiensi dibulatkan terlalu kasar."
+    ),
+    "template_help_emonev_no": "Boleh kosong; tidak dibaca (tabel memberi nomor sendiri).",
+    "template_help_month": "Nilai pelaporan bulan itu (persen, 0-100); kosongkan bila belum dilaporkan.",
+    "template_sheet_previous": "Satu baris untuk setiap IKK dan tahun.",
+    "template_sheet_renstra": "Satu baris untuk setiap IKK, satu kolom untuk setiap tahun rencana.",
+    "template_sheet_supporting": "Satu baris untuk setiap tabel pendukung, urut seperti dalam laporan.",
+    "template_sheet_action_plan": "Satu baris untuk setiap Target Kinerja.",
+    "template_sheet_action_previous": "Boleh dibiarkan kosong: capaian tahun lalu Kepala Kantor Wilayah dan Divisi.",
+    "template_sheet_budget_info": "Label di kolom A, isian di kolom B.",
+    "template_sheet_budget_pagu": "Pagu dan realisasi anggaran per satker (OM-SPAN, posisi 31 Desember).",
+    "template_sheet_budget_smart": "Nilai SMART DJA per satker.",
+    "template_sheet_budget_ikpa": "Nilai IKPA per satker (OM-SPAN).",
+    "template_sheet_budget_emonev": "Nilai pelaporan e-Monev Bappenas per satker dan bulan.",
+    "template_sheet_optional": "{text} Boleh dibiarkan kosong: tabelnya tidak ditulis.",
+    "template_budget_info_title": "Keterangan buku kerja anggaran",
+    "template_whole_rule": "Isi dengan bilangan bulat mulai 1.",
+    "template_year_earlier_rule": "Isi tahun dengan 4 angka, sebelum {year}.",
     "form_written": "Formulir ditulis: {path}",
     "forms_period_not_in_calendar": (
         "Periode '{period}' bukan periode kalender pelaporan master ({calendar}). Pilih salah satu: "
         "{periods}."
+    ),
+    "forms_breakdown_not_finer": (
+        "IKK {ikk} memakai Rincian {breakdown}, yang tidak membagi periode {period} menjadi beberapa "
+        "baris. Kosongkan kolom '{column}' IKK ini di sheet '{sheet}' master, atau pilih rincian yang lebih "
+        "rinci (bulanan)."
     ),
     "forms_previous_unused": (
         "Opsi --sebelumnya hanya dipakai untuk formulir periode kedua dan seterusnya (misalnya "
@@ -512,21 +682,61 @@ MESSAGES: dict[str, str] = {
     # --- anggaran (budget tables) -------------------------------------------
     "budget_sheet_missing": (
         "Sheet '{sheet}' tidak ada di {path}. Buku kerja anggaran harus memuat sheet "
-        "Keterangan, Pagu Realisasi, SMART dan IKPA (lihat docs/budget.md)."
+        "Keterangan dan Pagu Realisasi; SMART, IKPA dan e-Monev boleh tidak ada (lihat docs/budget.md)."
     ),
     "budget_header_missing": (
-        "Kolom '{header}' tidak ditemukan pada baris judul sheet '{sheet}' di {path}. "
-        "Gunakan judul kolom seperti pada docs/budget.md."
+        "Kolom '{header}' tidak ditemukan pada baris judul sheet '{sheet}' di {path} (baris judul mulai "
+        "sel {cell}; dicari pada 10 baris pertama). Gunakan judul kolom seperti pada docs/budget.md."
     ),
     "budget_info_missing": (
-        "Isian '{label}' tidak ditemukan atau kosong pada sheet '{sheet}' di {path}. "
+        "Isian '{label}' tidak ditemukan atau kosong pada sheet '{sheet}' di {path} (sel {cell}). "
         "Tulis '{label}' di kolom A dan isinya di kolom B."
     ),
     "budget_year_invalid": (
         "Tahun Anggaran '{value}' ({path}, sheet '{sheet}', sel {cell}) tidak valid. "
         "Tulis tahun empat angka, misalnya 2023."
     ),
-    "budget_no_rows": "Sheet '{sheet}' di {path} tidak memuat satu pun satuan kerja.",
+    "budget_no_rows": (
+        "Sheet '{sheet}' di {path} tidak memuat satu pun baris data di bawah baris judul (sel {cell} kosong). "
+        "Isi satu baris per satuan kerja, program, kegiatan atau sub kegiatan."
+    ),
+    "budget_sheet_absent": (
+        "Sheet '{sheet}' tidak ada atau kosong di {path}: {table} tidak ditulis. Isi sheet ini bila "
+        "datanya ada (lihat docs/budget.md)."
+    ),
+    "budget_capaian_skipped": (
+        "Capaian Kinerja Anggaran ({smart}% Nilai SMART + {ikpa}% Nilai IKPA) tidak ditulis karena sheet "
+        "{sheets} di {path} tidak ada atau kosong."
+    ),
+    "budget_level_invalid": (
+        "Tingkat '{value}' untuk baris '{satker}' ({path}, sheet '{sheet}', sel {cell}) tidak dikenal. "
+        "Pilih salah satu: {choices}; kosong berarti satuan kerja."
+    ),
+    "budget_sk_invalid": (
+        "Kode SK '{value}' untuk baris '{satker}' ({path}, sheet '{sheet}', sel {cell}) bukan nomor "
+        "Sasaran Kegiatan. Tulis nomornya, misalnya 3 atau SK03."
+    ),
+    "budget_code_unknown": (
+        "{field} '{value}' untuk baris '{satker}' ({path}, sheet '{sheet}', sel {cell}) tidak ada di master "
+        "PK tahun {year}. Periksa kodenya atau kosongkan sel ini."
+    ),
+    "budget_code_conflict": (
+        "Kode IKK '{code}' untuk baris '{satker}' ({path}, sheet '{sheet}', sel {cell}) bukan IKK dari "
+        "SK {sk} yang ditulis di Kode SK. Perbaiki salah satu atau kosongkan Kode SK."
+    ),
+    "budget_code_per_ikk": (
+        "SK {sk} memuat Anggaran pada lebih dari satu IKK di master PK, jadi realisasi baris '{satker}' "
+        "({path}, sheet '{sheet}', sel {cell}) harus dipetakan ke IKK: isi Kode IKK, misalnya {example}."
+    ),
+    "budget_code_no_anggaran": (
+        "{target} tidak memiliki Anggaran (Rp) di master PK, jadi realisasi baris '{satker}' ({path}, sheet "
+        "'{sheet}', sel {cell}) tidak masuk tabel efisiensi anggaran. Isi Anggaran di master atau "
+        "kosongkan kodenya."
+    ),
+    "budget_code_levels": (
+        "{target} menerima realisasi dari baris tingkat {levels} ({path}, sheet '{sheet}', sel {cells}); "
+        "realisasinya akan terhitung dua kali. Petakan hanya baris dari satu tingkat."
+    ),
     "budget_satker_missing": (
         "Nama satuan kerja kosong ({path}, sheet '{sheet}', sel {cell}), padahal baris ini "
         "berisi angka. Isi nama satuan kerja atau hapus barisnya."
@@ -570,7 +780,7 @@ MESSAGES: dict[str, str] = {
     ),
     "budget_row_count_differs": (
         "Jumlah satuan kerja di {path} berbeda antar-sheet: {counts}. Pastikan setiap satuan "
-        "kerja ada di ketiga sheet."
+        "kerja ada di setiap sheet."
     ),
     "budget_month_duplicate": (
         "Bulan {month} muncul dua kali pada baris judul sheet '{sheet}' di {path} (sel {cell} dan {other}). "
@@ -760,6 +970,25 @@ MESSAGES: dict[str, str] = {
         "{field} untuk IKK {code} kosong ({path}, sheet '{sheet}', sel {cell}). Isi dengan angka; "
         "realisasi yang memang tidak ada ditulis NIHIL atau -."
     ),
+    "previous_counts_incomplete": (
+        "Pembilang dan Penyebut IKK {code} harus diisi keduanya ({path}, sheet '{sheet}', sel {cell}). "
+        "Isi yang kosong, atau kosongkan keduanya dan isi Realisasi saja."
+    ),
+    "previous_counts_method": (
+        "IKK {code} memakai cara hitung '{method}' di master PK: realisasinya tidak dihitung dari satu "
+        "pembilang dan penyebut ({path}, sheet '{sheet}', sel {cell}). Kosongkan Pembilang dan Penyebut, "
+        "lalu isi Realisasi seperti tercetak di laporan."
+    ),
+    "previous_counts_no_value": (
+        "Pembilang {numerator} dan Penyebut {denominator} IKK {code} ({path}, sheet '{sheet}', sel {cell}) "
+        "tidak menghasilkan realisasi dengan cara hitung '{method}' (penyebut 0?). Periksa angkanya, atau "
+        "kosongkan keduanya dan isi Realisasi saja."
+    ),
+    "previous_realisasi_differs": (
+        "Realisasi IKK {code} tahun {year} tertulis {printed} ({path}, sheet '{sheet}', sel {cell}), "
+        "sedangkan dari Pembilang/Penyebut ({numerator} / {denominator}) dihitung {computed}; tabel memakai "
+        "{computed}. Periksa sel tersebut."
+    ),
     "input_value_invalid": (
         "{field} untuk IKK {code} berisi '{value}', bukan angka ({path}, sheet '{sheet}', sel {cell}). "
         "Ketik angka saja, misalnya 93 atau 3,25."
@@ -798,11 +1027,16 @@ MESSAGES: dict[str, str] = {
         "tahun {year}. Data pembanding harus dari tahun-tahun sebelumnya."
     ),
     "renstra_no_years": (
-        "Sheet '{sheet}' di {path} tidak memuat satu pun target Renstra: baris judul (sel {cell}) harus "
-        "memuat kolom tahun, misalnya 2020 sampai 2024, dan targetnya diisi di bawahnya."
+        "Sheet '{sheet}' di {path} tidak memuat satu pun target Renstra: tabel Target Jangka Menengah "
+        "menampilkan 'data tidak tersedia'. Baris judul (sel {cell}) memuat kolom tahun, misalnya 2020 sampai "
+        "2024, dan targetnya diisi di bawahnya."
     ),
     "renstra_duplicate": (
         "IKK {code} muncul dua kali di {path}, sheet '{sheet}' (sel {cell} dan {other}). Hapus salah satu."
+    ),
+    "renstra_cumulative_invalid": (
+        "Kolom Kumulatif IKK {code} berisi '{value}' ({path}, sheet '{sheet}', sel {cell}). Isi Ya (realisasi "
+        "dijumlahkan sepanjang tahun Renstra) atau Tidak, atau kosongkan."
     ),
     "renstra_scale_incomplete": (
         "Skala PK dan Skala Renstra IKK {code} harus diisi keduanya ({path}, sheet '{sheet}', sel {cell}); "
@@ -831,11 +1065,36 @@ MESSAGES: dict[str, str] = {
         "master."
     ),
     "tables_no_renstra": (
-        "IKK {code} tidak ada di data Renstra {path}: target jangka menengahnya ditulis '-'."
+        "{count} IKK tidak ada di data Renstra {path}: target jangka menengahnya ditulis 'data tidak "
+        "tersedia': {codes}. Bila IKK ini ada di Renstra, tambahkan barisnya."
     ),
     "tables_no_renstra_target": (
-        "Target Renstra tahun {year} untuk IKK {code} kosong ({path}): capaian terhadap Renstra ditulis '-'. "
-        "Isi target tersebut, atau ubah 'Dasar Capaian Renstra' di master PK menjadi pk."
+        "Target Renstra yang dibutuhkan capaian kosong ({path}) untuk {count} IKK: {items}. Capaian terhadap "
+        "Renstra ditulis 'data tidak tersedia'. Isi target tersebut, atau ubah 'Dasar Capaian Renstra' di "
+        "master PK menjadi pk."
+    ),
+    "tables_cumulative_missing": (
+        "Realisasi s.d. tahun ini (kolom Kumulatif = Ya di Renstra) menjumlahkan realisasi setiap tahun "
+        "Renstra, tetapi data tahun sebelumnya tidak memuat realisasi tahun berikut: {items}. Tabel Target "
+        "Jangka Menengah IKK tersebut menampilkan 'data tidak tersedia'; lengkapi data tahun sebelumnya."
+    ),
+    "tables_previous_absent": (
+        "Data tahun sebelumnya tidak diberikan (--previous): tabel {kind} menampilkan 'data tidak tersedia' "
+        "pada kolom tahun {previous}."
+    ),
+    "tables_renstra_absent": (
+        "Data Renstra tidak diberikan (--renstra): tabel {kind} menampilkan 'data tidak tersedia' pada kolom "
+        "target dan capaian terhadap Renstra."
+    ),
+    "tables_anggaran_absent": (
+        "Data anggaran tidak diberikan (--anggaran): tabel anggaran dan e-Monev tidak ditulis."
+    ),
+    "tables_supporting_absent": (
+        "Daftar tabel pendukung tidak diberikan (--supporting): tidak ada tabel pendukung yang diberi nomor."
+    ),
+    "tables_rencana_aksi_absent": (
+        "Rencana aksi Target Kinerja tidak diberikan (--rencana-aksi): tabel capaian target kinerja per Divisi "
+        "dan perbandingannya tidak ditulis."
     ),
     "tables_written": "Tabel ditulis: {path} ({count} tabel bernomor, {first} sampai {last}).",
     "tables_period_missing": (
@@ -1070,6 +1329,11 @@ MESSAGES: dict[str, str] = {
     "kind_master": "master PK",
     "kind_kendali": "buku kerja kendali",
     "kind_keluaran": "buku kerja keluaran",
+    "kind_capaian_tahun_lalu": "buku kerja capaian tahun lalu",
+    "kind_target_renstra": "buku kerja target Renstra",
+    "kind_anggaran": "buku kerja anggaran",
+    "kind_rencana_aksi": "buku kerja rencana aksi",
+    "kind_tabel_pendukung": "daftar tabel pendukung",
     # --- the library's records (lkjip_xl.records); their column titles are LABELS["col_*"] ---
     "pandas_missing": (
         "Tabel data (DataFrame) memerlukan pandas, yang belum terpasang. Pasang dengan: "
@@ -1138,6 +1402,13 @@ MESSAGES: dict[str, str] = {
     "title_form_workbook": "Formulir {divisi} {year}",
     "form_intro": "Isi sel berwarna kuning saja. Kolom hijau dihitung otomatis; kolom abu-abu tidak perlu diisi.",
     "form_subrow": "  Sub-rasio {n}: {label}",
+    "form_breakdown_row": "  Rincian {period}",
+    "form_breakdown_hint_jumlah": ". Isi baris rincian {first} s.d. {last} di bawahnya; baris ini menjumlahkannya",
+    "form_breakdown_hint_nilai_akhir": (
+        ". Isi baris rincian {first} s.d. {last} di bawahnya; baris ini memakai rincian terakhir yang terisi"
+    ),
+    "breakdown_hint_jumlah": "Angka {period} saja; dijumlahkan",
+    "breakdown_hint_nilai_akhir": "Nilai s.d. akhir {period}",
     "form_nihil_input": "Pilih Ya bila tidak ada kejadian sama sekali.",
     "form_nihil_error": "Pilih Ya atau kosongkan sel ini.",
     "form_number_input": "Isi angka saja (koma untuk desimal), tanpa satuan atau tanda %.",
@@ -1155,6 +1426,25 @@ MESSAGES: dict[str, str] = {
     # --- the master workbook (lkjip_xl.master_layout, lkjip_xl.template, lkjip_xl.master) ---
     "master_info_title": "Perjanjian Kinerja (PK) — data master",
     "master_help_kanwil": "Nama lengkap Kantor Wilayah",
+    "master_help_words_office": (
+        "Opsional: sebutan instansi dalam formulir, judul dan pesan, misalnya Dinas (bawaan: {default})"
+    ),
+    "master_help_words_office_short": (
+        "Opsional: sebutan singkat instansi, misalnya Dinas (bawaan: {default}; kosong: sama dengan Sebutan "
+        "Instansi bila itu diisi)"
+    ),
+    "master_help_words_unit": (
+        "Opsional: sebutan unit kerja, misalnya Bidang, Bagian, Seksi atau UPT (bawaan: {default})"
+    ),
+    "master_help_words_head": (
+        "Opsional: sebutan pimpinan instansi, misalnya Kepala Dinas (bawaan: {default}; kosong: Kepala diikuti "
+        "Sebutan Instansi)"
+    ),
+    "detail_word_chars": (
+        "sebutan hanya boleh berisi huruf, angka, spasi dan tanda . , - ' & ( ), diawali dan diakhiri huruf atau "
+        "angka."
+    ),
+    "detail_word_length": "sebutan ini paling panjang {limit} karakter (dipakai juga dalam nama sheet dan berkas).",
     "master_help_tahun": "Tahun Perjanjian Kinerja, misalnya 2023",
     "master_help_threshold": "IKK tercapai bila capaian mencapai batas ini (bawaan 100)",
     "master_help_inclusive": "Ya: capaian = batas dihitung tercapai (≥); Tidak: harus melebihi (>)",
@@ -1170,6 +1460,10 @@ MESSAGES: dict[str, str] = {
         "per periode; kosong berarti s.d.), lalu target tiap periode kalender pelaporan. Target s.d. "
         "periode terakhir, atau gabungan target per periode, harus sama dengan target tahunan."
     ),
+    "master_help_mean_cap": (
+        "Opsional, misalnya 120: rata-rata capaian juga dihitung dengan setiap capaian dibatasi angka ini, "
+        "seperti cara evaluator membacanya (rata-rata tanpa batas tetap ditampilkan)"
+    ),
     "master_help_divisi": "Nama Divisi, misalnya Administrasi",
     "master_help_sk_no": "Nomor Sasaran Kegiatan (1, 2, ...)",
     "master_help_sk_text": "Rumusan Sasaran Kegiatan",
@@ -1184,6 +1478,11 @@ MESSAGES: dict[str, str] = {
     "master_help_direction": "naik: makin tinggi makin baik; turun: makin rendah makin baik",
     "master_help_nihil": "Ya bila tidak ada kejadian berarti realisasi 100%",
     "master_help_may_be_negative": "Ya untuk indikator perubahan yang bisa turun di bawah nol",
+    "master_help_breakdown": (
+        "Opsional: bulanan bila formulir meminta satu baris per bulan di bawah IKK (triwulan: per triwulan "
+        "pada formulir tahunan). Baris IKK menjumlahkan rincian (Gabungan Periode jumlah) atau memakai "
+        "rincian terakhir yang terisi (nilai_akhir); tidak untuk rerata dan rerata_subrasio"
+    ),
     "master_help_renstra_scale_factor": (
         "Pengali realisasi ke skala Renstra, misalnya 2,5 (skala 1–4 ke 1–10); bawaan 1"
     ),
@@ -1268,11 +1567,16 @@ MESSAGES: dict[str, str] = {
     "tables_note_capaian_pk": "Capaian = Realisasi / Target PK {year} × 100%",
     "tables_note_capaian_renstra": "Capaian = Realisasi / Target Renstra {year} × 100%",
     "tables_note_scale": "Realisasi skala {renstra} = realisasi skala {pk} × {factor}",
+    "tables_note_cumulative": (
+        "Realisasi s.d. {year} = jumlah realisasi {first}–{year}; Capaian = Realisasi s.d. {year} / Target "
+        "Renstra {final} (target akhir Renstra) × 100%"
+    ),
+    "tables_col_cumulative": "Realisasi s.d. {year}",
+    "tables_not_available": "data tidak tersedia",
     "action_plan_title_divisi": "Capaian Target Kinerja Divisi {name} Tahun {year}",
     "action_plan_title_comparison": "Perbandingan Capaian Target Kinerja Kantor Wilayah Tahun {previous} dan {year}",
     "action_plan_col_capaian_year": "Capaian {year}",
     "action_plan_head_divisi": "Kepala Divisi {name}",
-    "action_plan_no_previous": "data tidak tersedia",
     "action_plan_score_field": "Capaian {period} Target Kinerja No {no} Divisi {divisi}",
     "action_plan_previous_field": "Capaian {unit} tahun {year}",
     "budget_title_emonev": "Capaian Realisasi Anggaran pada e-Monev Bappenas Tahun {year}",
@@ -1285,6 +1589,17 @@ MESSAGES: dict[str, str] = {
     "budget_title_smart": "Nilai SMART DJA di Lingkungan {kantor}",
     "budget_title_ikpa": "Nilai IKPA di Lingkungan {kantor}",
     "budget_title_capaian": "Capaian Kinerja Anggaran {kantor} Tahun {year}",
+    "budget_title_pagu_level": "Pagu dan Realisasi Anggaran per {level} {kantor} (Per 31 Desember {year})",
+    "budget_title_efisiensi": (
+        "Analisis Efisiensi Penggunaan Sumber Daya: Anggaran dan Capaian Kinerja per Sasaran Kegiatan Tahun {year}"
+    ),
+    "budget_note_efisiensi": (
+        "Anggaran: kolom Anggaran (Rp) master PK, per Sasaran Kegiatan (atau per IKK bila diisi pada beberapa "
+        "IKK). Realisasi anggaran: jumlah baris sheet Pagu Realisasi yang diberi Kode SK atau Kode IKK. "
+        "Penyerapan = Realisasi ÷ Anggaran × 100. Capaian kinerja SK = rata-rata capaian IKK-nya. "
+        "Indeks efisiensi = Capaian kinerja ÷ Penyerapan × 100: di atas 100 berarti capaian kinerja lebih "
+        "tinggi daripada persentase anggaran yang diserap."
+    ),
     "budget_workbook_title": "Anggaran LKjIP {year}",
     "budget_note_rounded": (
         "Nilai SMART dan IKPA wilayah dibulatkan {decimals} desimal sebelum dibobot, seperti dalam LKjIP."
@@ -1299,8 +1614,22 @@ MESSAGES: dict[str, str] = {
     "help_json": "Cetak hasil sebagai satu dokumen JSON.",
     "help_force": "Timpa berkas keluaran yang sudah ada.",
     "help_master_optional": "Buku kerja master PK (opsional: formulir membawa definisinya sendiri).",
-    "help_template": "Tulis templat master PK kosong (templates/LKjIP_template.xlsx).",
-    "help_template_out": "Berkas templat yang ditulis.",
+    "help_template": (
+        "Tulis templat kosong berpetunjuk: master PK (bawaan, templates/LKjIP_template.xlsx) atau masukan "
+        "lain (--jenis)."
+    ),
+    "help_template_out": (
+        "Berkas templat yang ditulis (bawaan: templates/ dengan nama templat itu); untuk --jenis semua: "
+        "folder tujuan (bawaan: templates/)."
+    ),
+    "help_template_jenis": (
+        "Jenis templat: master (master PK), tahun-lalu (capaian tahun lalu), renstra (target Renstra), "
+        "anggaran, rencana-aksi, pendukung (tabel pendukung), atau semua."
+    ),
+    "help_template_tahun": (
+        "Tahun laporan, misalnya 2025: mengisi Tahun master, Tahun Anggaran dan lima tahun rencana Renstra, "
+        "dan membatasi tahun data tahun lalu."
+    ),
     "help_forms": "Tulis satu formulir standar per Divisi dari MASTER.",
     "help_forms_out_dir": "Folder tujuan formulir.",
     "help_forms_periode": "Periode pelaporan formulir.",
@@ -1344,9 +1673,13 @@ MESSAGES: dict[str, str] = {
     "help_tables_json": "Cetak peringatan, berkas yang ditulis dan daftar tabel sebagai satu dokumen JSON.",
     "help_tables_master": "Buku kerja master PK tahun ini.",
     "help_tables_previous": (
-        "Buku kerja konsolidasi tahun lalu, atau sheet '{sheet}' (boleh berulang)."
+        "Buku kerja konsolidasi tahun lalu, atau sheet '{sheet}' (boleh berulang); tanpa opsi ini tabel "
+        "perbandingan menampilkan 'data tidak tersedia' untuk tahun lalu."
     ),
-    "help_tables_renstra": "Buku kerja target Renstra (sheet '{sheet}').",
+    "help_tables_renstra": (
+        "Buku kerja target Renstra (sheet '{sheet}'); tanpa opsi ini tabel target jangka menengah menampilkan "
+        "'data tidak tersedia' untuk target Renstra."
+    ),
     "help_tables_anggaran": "Buku kerja anggaran (docs/budget.md); tanpa opsi ini tabel anggaran tidak ditulis.",
     "help_tables_supporting": "Tabel pendukung yang diberi nomor di antaranya (sheet '{sheet}').",
     "help_tables_rencana_aksi": (
@@ -1480,9 +1813,11 @@ LABELS: dict[str, str] = {
     "col_sub_rasio": "Sub-rasio",
     "col_arah": "Arah",
     "col_gabungan_periode": "Gabungan Periode",
+    "col_rincian": "Rincian",
     "col_gabungan_triwulan": "Gabungan Triwulan",
     "col_jenis_target": "Jenis Target",
     "col_revisi": "Revisi ke",
+    "col_capaian_capped": "Capaian untuk Rata-rata",
     "col_tren": "Tren",
     "col_projection_realisasi": "Proyeksi (linier) Realisasi Akhir Tahun",
     "col_projection_capaian": "Proyeksi (linier) Capaian Akhir Tahun (%)",
@@ -1500,6 +1835,7 @@ LABELS: dict[str, str] = {
     "info_calendar": "Kalender Pelaporan",
     "info_light_green": "Ambang Hijau (%)",
     "info_light_yellow": "Ambang Kuning (%)",
+    "info_mean_cap": "Batas Capaian untuk Rata-rata (%)",
     "col_boleh_negatif": "Boleh Negatif",
     "col_faktor_skala": "Faktor Skala Renstra",
     "col_petunjuk_perhitungan": "Petunjuk Perhitungan",
@@ -1507,15 +1843,48 @@ LABELS: dict[str, str] = {
     "col_guide_meaning": "Arti",
     "col_skala_pk": "Skala PK",
     "col_skala_renstra": "Skala Renstra",
+    "col_kumulatif": "Kumulatif",
     "col_sebelum": "Sebelum",
     "col_judul_tabel": "Judul Tabel",
     "col_nomor": "Nomor",
     "col_letak": "Letak",
+    # --- the blank input templates (lkjip_xl.input_templates): --jenis names, file names, names ---
+    "template_kind_master": "master",
+    "template_kind_previous": "tahun-lalu",
+    "template_kind_renstra": "renstra",
+    "template_kind_budget": "anggaran",
+    "template_kind_action_plan": "rencana-aksi",
+    "template_kind_supporting": "pendukung",
+    "template_kind_all": "semua",
+    "template_file_previous": "Template_Capaian_Tahun_Lalu.xlsx",
+    "template_file_renstra": "Template_Renstra.xlsx",
+    "template_file_budget": "Template_Anggaran.xlsx",
+    "template_file_action_plan": "Template_Rencana_Aksi.xlsx",
+    "template_file_supporting": "Template_Tabel_Pendukung.xlsx",
+    "template_name_master": "Master PK",
+    "template_name_previous": "Capaian Tahun Lalu",
+    "template_name_renstra": "Target Renstra",
+    "template_name_budget": "Anggaran",
+    "template_name_action_plan": "Rencana Aksi",
+    "template_name_supporting": "Tabel Pendukung",
+    "template_years_label": "Tahun rencana",
     # --- words inside problem messages: what is hidden ({where} of value_hidden, note_hidden), a stamp field ---
     "hidden_sheet": "sheet",
     "hidden_row": "baris",
     "hidden_column": "kolom",
     "field_divisi_order": "Daftar Divisi",
+    #: The words of the organisation as the catalogue writes them: every text above says "Kantor Wilayah",
+    #: "Kanwil", "Divisi" and "Kepala Kantor Wilayah"; a master declaring its own words (lkjip_xl.words:
+    #: sheet Info › Sebutan ...) has them replaced, whole words only, wherever a text is used.
+    "word_office": "Kantor Wilayah",
+    "word_office_short": "Kanwil",
+    "word_unit": "Divisi",
+    "word_head": "Kepala Kantor Wilayah",
+    "info_name": "Nama Instansi",
+    "info_office": "Sebutan Instansi",
+    "info_office_short": "Sebutan Singkat",
+    "info_unit": "Sebutan Unit Kerja",
+    "info_head": "Sebutan Pimpinan",
     # --- labels of the master's sheet Info and of the budget workbook's sheet Keterangan ---
     "info_threshold": "Batas Tercapai (%)",
     "info_inclusive": "Batas Termasuk",
@@ -1557,6 +1926,29 @@ LABELS: dict[str, str] = {
     "budget_col_efisiensi": "Efisiensi",
     "budget_col_nilai_efisiensi": "Nilai Efisiensi",
     "budget_col_ikpa": "Nilai IKPA",
+    "budget_col_uraian": "Uraian",
+    "budget_col_tingkat": "Tingkat",
+    "budget_col_kode_sk": "Kode SK",
+    "budget_level_satker": "Satuan Kerja",
+    "budget_level_satker_short": "Satker",
+    "budget_level_program": "Program",
+    "budget_level_kegiatan": "Kegiatan",
+    "budget_level_sub_kegiatan": "Sub Kegiatan",
+    "budget_absent_smart": "tabel Nilai SMART DJA",
+    "budget_absent_ikpa": "tabel Nilai IKPA",
+    "budget_absent_emonev": "tabel Capaian Realisasi Anggaran pada e-Monev Bappenas",
+    "budget_head_program": "PROGRAM",
+    "budget_head_kegiatan": "KEGIATAN",
+    "budget_head_sub_kegiatan": "SUB KEGIATAN",
+    "sheet_budget_efisiensi": "Efisiensi Anggaran",
+    "budget_head_uraian_efisiensi": "SASARAN KEGIATAN / INDIKATOR KINERJA KEGIATAN",
+    "budget_head_anggaran": "ANGGARAN (Rp)",
+    "budget_head_realisasi_anggaran": "REALISASI ANGGARAN (Rp)",
+    "budget_head_penyerapan": "PENYERAPAN (%)",
+    "budget_head_capaian_ikk": "CAPAIAN IKK (%)",
+    "budget_head_capaian_sk": "RATA-RATA CAPAIAN SK (%)",
+    "budget_head_indeks_efisiensi": "INDEKS EFISIENSI",
+    "budget_no_data": "data tidak tersedia",
     #: Satker names (any case) that mark a total or mean row copied from a report, separated by ";".
     "budget_summary_rows": "total;jumlah;rata-rata;rerata;nilai smart wilayah;nilai ikpa wilayah;nilai e-monev",
     "budget_head_no": "NO",
@@ -1607,10 +1999,76 @@ def visible(value: object) -> str:
 def msg(message_code: str, /, **fields: object) -> str:
     """Return the Indonesian text for ``message_code`` with ``fields`` filled in.
 
-    Every field goes through :func:`visible`: a value typed by a user (a cell,
-    a name, a file name) is echoed with its control characters shown, never obeyed.
+    The catalogue's text is said in the active words (:func:`use_words`) before the fields
+    are filled in; the fields themselves (names, paths, values) are never rewritten.  Every
+    field goes through :func:`visible`: a value typed by a user (a cell, a name, a file
+    name) is echoed with its control characters shown, never obeyed.
     """
-    return MESSAGES[message_code].format(**{name: visible(value) for name, value in fields.items()})
+    return translated(MESSAGES[message_code], template=True).format(
+        **{name: visible(value) for name, value in fields.items()})
+
+
+def label(label_code: str, /) -> str:
+    """``LABELS[label_code]`` in the active words (:func:`use_words`): "Divisi" → "Bidang"."""
+    return translated(LABELS[label_code])
+
+
+#: The words of the organisation a run writes for (:class:`lkjip_xl.words.Words`); ``None``: the catalogue's.
+_ACTIVE_WORDS: ContextVar[Words | None] = ContextVar("lkjip_xl_words", default=None)
+
+
+@contextmanager
+def use_words(words: Words | None) -> Iterator[None]:
+    """Say every catalogue text in ``words`` inside the ``with`` block (``None`` or the default
+    words: the catalogue's own, byte for byte).  Nested blocks and threads each see their own."""
+    token = _ACTIVE_WORDS.set(None if words is None or words.is_default else words)
+    try:
+        yield
+    finally:
+        _ACTIVE_WORDS.reset(token)
+
+
+def active_words() -> Words | None:
+    """The words :func:`use_words` set (``None``: the catalogue's own)."""
+    return _ACTIVE_WORDS.get()
+
+
+def translated(text: str, words: Words | None = None, template: bool = False) -> str:
+    """A catalogue ``text`` in ``words`` (default: the active words): each catalogue word of the
+    organisation ("Kepala Kantor Wilayah", "Kantor Wilayah", "Kanwil", "Divisi"; longest first)
+    replaced by the organisation's own, whole words only ("Divisinya" and "Divisi_1" too), keeping
+    upper or lower case.  Only for texts of this catalogue, never for data a user typed.  ``template``: ``text``
+    still has its ``{fields}``, which are left alone (and braces in a word are escaped)."""
+    if words is None:
+        words = _ACTIVE_WORDS.get()
+    if words is None or words.is_default:
+        return text
+    return _translate(words, text, template)
+
+
+@lru_cache(maxsize=4096)
+def _translate(words: Words, text: str, template: bool) -> str:
+    pattern, own = _replacement(words)
+
+    def replace(match: re.Match[str]) -> str:
+        found = match.group("word")
+        if found is None:  # a {field}
+            return match.group(0)
+        word = own[found.casefold()]
+        word = word.upper() if found.isupper() else word.lower() if found.islower() else word
+        return word.replace("{", "{{").replace("}", "}}") if template else word
+
+    return pattern.sub(replace, text)
+
+
+@lru_cache(maxsize=64)
+def _replacement(words: Words) -> tuple[re.Pattern[str], dict[str, str]]:
+    """The compiled replacement of ``words``: (pattern, catalogue word case-folded → own word)."""
+    pairs = sorted(words.replacements(), key=lambda pair: -len(pair[0]))
+    alternatives = "|".join(re.escape(default) for default, _ in pairs) or "(?!)"
+    pattern = re.compile(r"\{[^{}]*\}|(?<![^\W_])(?P<word>" + alternatives + r")(?=(?:nya)?(?![^\W_]))",
+                         re.IGNORECASE)
+    return pattern, {default.casefold(): own for default, own in pairs}
 
 
 #: What an operating-system error means, in the user's words (by ``errno``).

@@ -17,6 +17,7 @@ from enum import Enum, StrEnum
 from . import units
 from .messages import msg
 from .periods import DEFAULT_CALENDAR, PeriodRule, TargetKind, Traffic
+from .words import DEFAULT_WORDS, Words
 
 
 class Method(StrEnum):
@@ -48,6 +49,9 @@ class AchievementRule:
 
     threshold: float = 100.0
     inclusive: bool = True
+    #: a cap on each capaian when capaian are averaged ("Batas Rata-rata Capaian"): one 1.666,67%
+    #: does not carry a unit's mean; ``None``: means are uncapped (the uncapped mean is always shown)
+    mean_cap: float | None = None
 
     def describe(self) -> str:
         op = "≥" if self.inclusive else ">"
@@ -79,6 +83,9 @@ class Indicator:
     #: declared targets of the calendar's periods, one per period (``()``: none declared)
     period_targets: tuple[float, ...] = ()
     target_kind: TargetKind = TargetKind.KUMULATIF  #: what ``period_targets`` mean
+    #: ``Rincian``: a calendar finer than a form's period (``"bulanan"``): the form then asks for one
+    #: sub-row per sub-period, combined by ``period_rule`` (:mod:`lkjip_xl.breakdown`); ``""``: none
+    breakdown: str = ""
 
     @property
     def is_percent(self) -> bool:
@@ -96,6 +103,8 @@ class Master:
     renstra_basis: str = "renstra"  #: capaian basis of the Renstra table: "renstra" or "pk"
     calendar: str = DEFAULT_CALENDAR  #: the reporting calendar (:data:`lkjip_xl.periods.CALENDARS`)
     traffic: Traffic = field(default_factory=Traffic)  #: thresholds of the monitoring view's lights
+    #: what the organisation calls itself, its units and its head (sheet Info › Sebutan ...)
+    words: Words = DEFAULT_WORDS
 
     @property
     def divisi_order(self) -> tuple[str, ...]:

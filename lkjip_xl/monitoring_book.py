@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from . import calc, rollup
 from .capaian_book import add_formula_sheet
 from .checks import CheckedForm
-from .messages import LABELS, msg
+from .messages import LABELS, label, msg, use_words
 from .model import Indicator, IndicatorResult
 from .numbers import excel_number_format, format_number
 from .period_book import BookPositions
@@ -131,12 +131,14 @@ class Monitoring:
 
     def arrival_records(self) -> list[dict[str, object]]:
         """One dict per Divisi, keyed by the column titles of "Penerimaan Formulir"."""
-        titles = arrival_titles(self.data)
+        with use_words(self.data.to_date.words):
+            titles = arrival_titles(self.data)
         return [dict(zip(titles, (a.divisi, a.in_view_text, *a.words))) for a in self.arrivals]
 
     def records(self) -> list[dict[str, object]]:
         """One dict per IKK, keyed by ``Divisi`` and the column titles of "Capaian per Periode" (``None``: blank)."""
-        titles = [LABELS["col_divisi"], *capaian_titles(self.data)]
+        with use_words(self.data.to_date.words):
+            titles = [label("col_divisi"), *capaian_titles(self.data)]
         found = []
         for row in self.rows:
             indicator, to_date = row.indicator, row.to_date
@@ -155,14 +157,14 @@ def ikk_text(indicator: Indicator) -> str:
 
 
 def arrival_titles(data: PeriodConsolidation) -> list[str]:
-    return [LABELS["col_divisi"], msg("col_in_view", label=data.label), *data.calendar.labels]
+    return [label("col_divisi"), msg("col_in_view", label=data.label), *data.calendar.labels]
 
 
 def capaian_titles(data: PeriodConsolidation) -> list[str]:
     """The column titles of "Capaian per Periode", left to right."""
     titles = [LABELS[key] for key in ("col_kode", "col_ikk", "col_satuan", "col_target_tahunan")]
-    for label in data.calendar.labels:
-        titles += [msg("col_capaian_period", period=label), msg("col_light_period", period=label)]
+    for period in data.calendar.labels:
+        titles += [msg("col_capaian_period", period=period), msg("col_light_period", period=period)]
     return titles + [LABELS["col_tren"], msg("col_capaian_to_date", label=data.label),
                      LABELS["col_projection_realisasi"], LABELS["col_projection_capaian"], LABELS["col_keterangan"]]
 

@@ -33,7 +33,7 @@ from .guard import guard_outputs
 from .names import slug, unique_names
 from .problems import ERROR, WARNING, Problem
 from .report import Report
-from .messages import msg
+from .messages import msg, use_words
 from .pool import SharedQueue, collector_spared, cpus, map_guarded, pool
 from .inputs import expand_paths
 from .validate import validate_files
@@ -86,34 +86,35 @@ def consolidate_national(paths: Iterable[str | Path], out_dir: str | Path, force
             return map_guarded(workers_pool, partial(_compact, reading), files, _reader_crashed)
 
         validation = validate_files(paths, None, progress, mapper, multi_kanwil=True)
-        validation.report.add(Problem("", "no_master", msg("no_master"), WARNING))  # only stamps vouch for targets
-        accepted, refused = accepted_forms(validation, skip_invalid)
-        if not accepted:
-            return ConsolidationResult(None, validation.report, refused=refused)
-        out_dir = Path(out_dir)
-        groups = _by_kanwil(accepted)
-        national = out_dir / msg("filename_national", year=groups[0][0].form.year)
-        targets = [out_dir / name for name in _workbook_names(groups)]
-        guard(validation.report, [national, *targets])  # refuse before anything is written
-        national_tmp = output_set.temporary(national)
-        jobs = [(forms, output_set.temporary(target), True) for forms, target in zip(groups, targets)]
-        written = writing(len(jobs) + 1) if writing else (lambda _path: None)
-        with SharedQueue(_write_kanwil, jobs, workers_pool, workers - 1) as kanwil_books, collector_spared():
-            parts = [KanwilPart(forms, compute(forms, None), target.name)
-                     for (forms, _, _), target in zip(jobs, targets)]
-            summary = write_national(parts, national_tmp, True)
-            written(str(national))
-            crashed = kanwil_books.finish(written)
-        for forms, tmp, _ in crashed:  # its writer died twice: reported, left out, the rest is written
-            target = targets[next(n for n, job in enumerate(jobs) if job[1] == tmp)]
-            output_set.pairs = [pair for pair in output_set.pairs if pair[0] != tmp]
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            targets.remove(target)
-            files = [checked.form.path for checked in forms]
-            validation.report.add(Problem(str(target), "kanwil_write_crashed", msg(
-                "kanwil_write_crashed", path=str(target), forms=", ".join(files)), ERROR))
-            refused = [*refused, *files]
+        with use_words(validation.words):  # the run's problems in the words the Kanwil share
+            validation.report.add(Problem("", "no_master", msg("no_master"), WARNING))  # only stamps vouch for targets
+            accepted, refused = accepted_forms(validation, skip_invalid)
+            if not accepted:
+                return ConsolidationResult(None, validation.report, refused=refused)
+            out_dir = Path(out_dir)
+            groups = _by_kanwil(accepted)
+            national = out_dir / msg("filename_national", year=groups[0][0].form.year)
+            targets = [out_dir / name for name in _workbook_names(groups)]
+            guard(validation.report, [national, *targets])  # refuse before anything is written
+            national_tmp = output_set.temporary(national)
+            jobs = [(forms, output_set.temporary(target), True) for forms, target in zip(groups, targets)]
+            written = writing(len(jobs) + 1) if writing else (lambda _path: None)
+            with SharedQueue(_write_kanwil, jobs, workers_pool, workers - 1) as kanwil_books, collector_spared():
+                parts = [KanwilPart(forms, compute(forms, None), target.name)
+                         for (forms, _, _), target in zip(jobs, targets)]
+                summary = write_national(parts, national_tmp, True)
+                written(str(national))
+                crashed = kanwil_books.finish(written)
+            for forms, tmp, _ in crashed:  # its writer died twice: reported, left out, the rest is written
+                target = targets[next(n for n, job in enumerate(jobs) if job[1] == tmp)]
+                output_set.pairs = [pair for pair in output_set.pairs if pair[0] != tmp]
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+                targets.remove(target)
+                files = [checked.form.path for checked in forms]
+                validation.report.add(Problem(str(target), "kanwil_write_crashed", msg(
+                    "kanwil_write_crashed", path=str(target), forms=", ".join(files)), ERROR))
+                refused = [*refused, *files]
     results = [result for part in parts for result, _, _ in part.data.rows]
     datas = [part.data for part in parts]
     return ConsolidationResult(national, validation.report, summary, results, refused, [national, *targets], datas,

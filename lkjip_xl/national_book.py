@@ -26,14 +26,15 @@ from .consolidation import Consolidated
 from .fileio import atomic_output
 from .kinds import KIND_NATIONAL
 from .layout import FORM_SHEET
-from .messages import LABELS, msg
+from .messages import LABELS, label, msg, translated, use_words
 from .records import DATA_TABLE, SHEET_DATA
 from .styles import StyleBook
+from .words import common_words
 from .xlsx import a1, new_workbook, print_setup, quote_sheet
 
 
 SHEET_NATIONAL = LABELS["sheet_national"]
-SHEET_MATRIX = LABELS["sheet_matrix"]
+SHEET_MATRIX = LABELS["sheet_matrix"]  #: in the catalogue's words (the sheet is named in the Kanwil's own)
 SHEET_FORMS = LABELS["sheet_forms"]
 NATIONAL_NAME = LABELS["national"]
 
@@ -84,7 +85,8 @@ class _Keys:
 
 
 def write_national(parts: list[KanwilPart], out: str | Path, force: bool = False) -> Summary:
-    """Write the national workbook atomically to ``out``; return its summary."""
+    """Write the national workbook atomically to ``out``; return its summary.  Its titles are said in the
+    own words the Kanwil share (:func:`lkjip_xl.words.common_words`; the default when they differ)."""
     summary = national_summary(parts)
     forms = [(part, checked) for part in parts for checked in _in_divisi_order(part)]
     rows = sum(len(part.data.rows) for part in parts)
@@ -98,7 +100,7 @@ def write_national(parts: list[KanwilPart], out: str | Path, force: bool = False
     forms_key = len(FORMS_COLUMNS) - 1  # "No. Kanwil"
     refs["forms"] = f"{quote_sheet(SHEET_FORMS)}!{a1(1, forms_key, True)}:{a1(max(len(forms), 1), forms_key, True)}"
     keys = _Keys(parts)
-    with atomic_output(out, force) as tmp:
+    with use_words(common_words(part.data.words for part in parts)), atomic_output(out, force) as tmp:
         workbook = new_workbook(tmp, title=msg("title_national_workbook", period=parts[0].data.period_label),
                                 kind=KIND_NATIONAL, constant_memory=True)
         styles = StyleBook(workbook, "workbook")
@@ -123,8 +125,8 @@ def _stored(value: float | None) -> float | str:
 def _write_national_sheet(workbook, styles: StyleBook, parts: list[KanwilPart], summary: Summary,
                           refs: dict[str, str], keys: _Keys) -> None:
     sheet = add_formula_sheet(workbook, SHEET_NATIONAL)
-    headers = tuple(LABELS[key] for key in ("col_kanwil", "col_jumlah_formulir", "col_jumlah_ikk", "status_tercapai",
-                                            "status_tidak_tercapai", "col_rata_capaian", "col_buku_kanwil"))
+    headers = tuple(label(key) for key in ("col_kanwil", "col_jumlah_formulir", "col_jumlah_ikk", "status_tercapai",
+                                           "status_tidak_tercapai", "col_rata_capaian", "col_buku_kanwil"))
     for col, width in enumerate((50, 11, 11, 11, 11, 14, 60)):
         sheet.set_column(col, col, width)
     sheet.write_string(0, 0, msg("title_national", period=parts[0].data.period_label), styles.title)
@@ -166,7 +168,7 @@ def _write_national_sheet(workbook, styles: StyleBook, parts: list[KanwilPart], 
 
 def _write_matrix(workbook, styles: StyleBook, parts: list[KanwilPart], refs: dict[str, str], keys: _Keys) -> None:
     """IKK tercapai, then IKK, per Kanwil (rows) and Divisi (columns): COUNTIFS over "Data" on the numeric keys."""
-    sheet = add_formula_sheet(workbook, SHEET_MATRIX)
+    sheet = add_formula_sheet(workbook, label("sheet_matrix"))
     columns = keys.divisi_names
     sheet.set_column(0, 0, 50)
     sheet.set_column(1, len(columns), 13)
@@ -203,7 +205,7 @@ def _write_forms(workbook, styles: StyleBook, forms: list[tuple[KanwilPart, Chec
     sheet = workbook.add_worksheet(SHEET_FORMS)
     for col, (title, width) in enumerate(FORMS_COLUMNS):
         sheet.set_column(col, col, width)
-        sheet.write_string(0, col, title, styles.header)
+        sheet.write_string(0, col, translated(title), styles.header)
     for row, (part, checked) in enumerate(forms, start=1):
         form = checked.form
         sheet.write_string(row, 0, form.kanwil)
@@ -226,7 +228,7 @@ def _write_data(workbook, styles: StyleBook, parts: list[KanwilPart], keys: _Key
     for col, (title, width) in enumerate(DATA_COLUMNS):
         decimal = title in (LABELS["col_realisasi"], LABELS["col_capaian"])
         sheet.set_column(col, col, width, decimals if decimal else None)
-        sheet.write_string(0, col, title, styles.header)
+        sheet.write_string(0, col, translated(title), styles.header)
     string, number = sheet.write_string, sheet.write_number
     row = 1
     for part in parts:

@@ -36,7 +36,7 @@ from .capaian_book import (
 from .checks import CheckedForm
 from .fileio import atomic_output
 from .kinds import KIND_CONSOLIDATED
-from .messages import msg
+from .messages import msg, use_words
 from .period_consolidation import PeriodConsolidation
 from .period_plan import revision_of
 from .periods import PeriodRule
@@ -69,8 +69,9 @@ ExtraSheet = Callable[[object, StyleBook, PeriodConsolidation, BookPositions], N
 
 def write_period_consolidation(data: PeriodConsolidation, out: str | Path, force: bool = False,
                                extra_sheets: Sequence[ExtraSheet] = ()) -> Path:
-    """Write the period workbook atomically to ``out``; ``extra_sheets`` add sheets after "Ringkasan"."""
-    with atomic_output(out, force) as tmp:
+    """Write the period workbook atomically to ``out``; ``extra_sheets`` add sheets after "Ringkasan".
+    Every text is said in the consolidation's own words (:mod:`lkjip_xl.words`)."""
+    with use_words(data.to_date.words), atomic_output(out, force) as tmp:
         workbook = new_workbook(tmp, title=msg("title_capaian", kanwil=data.kanwil, period=data.label),
                                 kind=KIND_CONSOLIDATED, in_memory=True)
         styles = StyleBook(workbook, "workbook")

@@ -146,10 +146,11 @@ def compute_periods(accepted: list[CheckedForm], master: Master | None) -> Perio
                          latest))
             inputs[indicator.code] = reported
     shown_period = ANNUAL if plan.complete else plan.to_date_text()
-    summary = calc.summarize([r for r, _, _ in rows], plan.included, kanwil)
+    summary = calc.summarize([r for r, _, _ in rows], plan.included, kanwil, rule.mean_cap)
     if not plan.complete:
         summary = replace(summary, period=period_label(shown_period, year))
-    to_date = Consolidated(kanwil, year, rule, plan.included, rows, summary, shown_period, master is not None)
+    to_date = Consolidated(kanwil, year, rule, plan.included, rows, summary, shown_period, master is not None,
+                           master.words if master else first.words)
     return PeriodConsolidation(plan, periods, to_date, inputs, master.traffic if master else Traffic())
 
 

@@ -21,18 +21,20 @@ from pathlib import Path
 from typing import Any
 
 from ._values import blank, parse_year
+from .breakdown import breakdown_problem, sub_periods
 from .layout import (
     REVISION_FIELD, REVISION_MAX,
     COL_CODE, FORM_SHEET, HEADER_FIELDS, HEADER_VALUE_COL, STAMP_KEYS, STAMP_MAGIC, STAMP_SHEET,
-    SUBROW_RE, TITLE_TO_KEY, COLUMN_TITLE,
+    SUBROW_RE, TITLE_TO_KEY, COLUMN_TITLE, breakdown_code,
 )
-from .messages import msg
+from .messages import msg, translated
 from .methods import spec
 from .model import AchievementRule, Direction, Indicator
-from .periods import PeriodRule, TargetKind
+from .periods import CALENDARS, Period, PeriodRule, TargetKind, find_period
 from .numbers import in_input_range
 from .safety import WORKBOOK_PART, FormReadError, Package
 from .sheets import SheetScan, scan_sheet
+from .words import DEFAULT_WORDS, Words, words_from_payload
 from .workbooks import Workbook, open_workbook
 from .xlsx import a1, column_letters, is_date1904
 
@@ -84,6 +86,9 @@ class ReturnedForm:
     #: The workbook counts dates from 1904 (``<workbookPr date1904>``): how calamine turned
     #: date-formatted numbers into dates, so that :func:`lkjip_xl.xlsx.excel_serial` can undo it.
     date1904: bool = False
+    #: The organisation's own words (:mod:`lkjip_xl.words`) from the hashed locked content: the header
+    #: block's labels are in them, and the form's problems are said in them.
+    words: Words = DEFAULT_WORDS
 
     @property
     def kanwil(self) -> str:
@@ -154,7 +159,14 @@ def _values_valid(stamp: dict[str, str], locked: dict[str, Any]) -> bool:
     rule, order = locked.get("achievement"), locked.get("divisi_order")
     return (isinstance(rule, dict) and isinstance(rule.get("threshold"), (int, float))
             and not isinstance(rule.get("threshold"), bool) and isinstance(rule.get("inclusive"), bool)
+            and _cap_valid(rule.get("mean_cap"))
             and isinstance(order, list) and all(isinstance(name, str) for name in order))
+
+
+def _cap_valid(cap: Any) -> bool:
+    """A locked mean cap: absent, or a positive finite number within the input limits."""
+    return cap is None or (isinstance(cap, (int, float)) and not isinstance(cap, bool) and math.isfinite(cap)
+                           and cap > 0 and in_input_range(cap))
 
 
 def indicator_from_payload(data: dict[str, Any]) -> Indicator:
@@ -179,7 +191,10 @@ def indicator_from_payload(data: dict[str, Any]) -> Indicator:
     targets = tuple(_number({"t": value}, "t") for value in period_targets)
     if not all(in_input_range(value) for value in targets):
         raise ValueError("period_targets")
-    return Indicator(
+    breakdown = _text(data, "breakdown", "")  # absent: the IKK row alone (every form before Rincian)
+    if breakdown and breakdown not in CALENDARS:
+        raise ValueError("breakdown")
+    indicator = Indicator(
         code=_text(data, "code"), divisi=_text(data, "divisi"), sk_no=int(_number(data, "sk_no")),
         sk_text=_text(data, "sk_text"), ikk_no=int(_number(data, "ikk_no")), text=_text(data, "text"),
         unit=_text(data, "unit"), target=_number(data, "target"), method=spec(data["method"]).method,
@@ -191,7 +206,11 @@ def indicator_from_payload(data: dict[str, Any]) -> Indicator:
         renstra_scale_factor=_number(data, "renstra_scale_factor", 1.0),
         method_note=_text(data, "method_note", ""),
         period_targets=targets, target_kind=TargetKind(data.get("target_kind", TargetKind.KUMULATIF.value)),
+        breakdown=breakdown,
     )
+    if breakdown_problem(indicator):  # a forged stamp gets no more than the master would
+        raise ValueError("breakdown")
+    return indicator
 
 
 def _text(data: dict[str, Any], key: str, default: str | None = None) -> str:
@@ -221,9 +240,14 @@ def _read_form(workbook: Workbook, path: str) -> ReturnedForm:
     stamp, locked = read_stamp(workbook, path)
     try:
         indicators = [indicator_from_payload(item) for item in locked.get("indicators", [])]
+        words = words_from_payload(locked.get("words"))
     except (KeyError, TypeError, ValueError, AttributeError):
         raise FormReadError(path, "stamp_missing", msg("stamp_missing", path=path, sheet=STAMP_SHEET),
                             sheet=STAMP_SHEET) from None
+    if any(i.breakdown and not form_sub_periods(stamp.get("periode", ""), i) for i in indicators):
+        # a Rincian that does not divide the form's period: no form is written so (a forged stamp)
+        raise FormReadError(path, "stamp_missing", msg("stamp_missing", path=path, sheet=STAMP_SHEET),
+                            sheet=STAMP_SHEET)
     if FORM_SHEET not in workbook.sheet_names:
         found = ", ".join(f"'{name}'" for name in workbook.sheet_names if name != STAMP_SHEET) or "-"
         raise FormReadError(path, "form_sheet_missing",
@@ -235,17 +259,19 @@ def _read_form(workbook: Workbook, path: str) -> ReturnedForm:
     scan = workbook.scans.get(FORM_SHEET, SheetScan())
     rule = locked["achievement"]
     form = ReturnedForm(path=path, sha256=sha, stamp=stamp, locked=locked, indicators=indicators,
-                        achievement=AchievementRule(float(rule["threshold"]), rule["inclusive"]),
+                        achievement=AchievementRule(float(rule["threshold"]), rule["inclusive"],
+                                                    None if rule.get("mean_cap") is None else float(rule["mean_cap"])),
                         divisi_order=list(locked["divisi_order"]),
-                        header=_header_values(rows, header_row), columns=columns, header_row=header_row,
+                        header=_header_values(rows, header_row, words), columns=columns, header_row=header_row,
                         formulas=scan.formulas, date1904=_date1904(package), sheet=scan,
-                        duplicate_titles=duplicates, sheet_hidden=workbook.sheet_hidden(FORM_SHEET))
+                        duplicate_titles=duplicates, sheet_hidden=workbook.sheet_hidden(FORM_SHEET), words=words)
     if header_row < 0:
         return form
     code_col = columns.get(COL_CODE, 0)
     letters = {key: column_letters(c) for key, c in columns.items()}  # faster than a1() per cell
     wanted = {i.code for i in indicators}
     wanted |= {f"{i.code}.{n}" for i in indicators for n in range(1, len(i.sub_labels) + 1)}
+    wanted |= {breakdown_code(i.code, p.code) for i in indicators for p in form_sub_periods(form.period, i)}
     for r in range(header_row + 1, len(rows)):
         row = rows[r]
         code = row[code_col] if code_col < len(row) else None
@@ -261,6 +287,12 @@ def _read_form(workbook: Workbook, path: str) -> ReturnedForm:
         elif SUBROW_RE.match(code) or _looks_like_code(code):
             form.unknown_codes.append(RawCell(code, a1(r, code_col)))
     return form
+
+
+def form_sub_periods(period: str, indicator: Indicator) -> tuple[Period, ...]:
+    """The sub-periods whose rows a form of ``period`` (its stamp's) has for the IKK
+    (:func:`lkjip_xl.breakdown.sub_periods`; ``()`` without a Rincian)."""
+    return sub_periods(indicator.breakdown, find_period(period))
 
 
 def _date1904(package: Package) -> bool:
@@ -311,11 +343,13 @@ def _find_table(rows: list[list[Any]]) -> tuple[int, dict[str, int], list[tuple[
     return -1, {}, []
 
 
-def _header_values(rows: list[list[Any]], header_row: int) -> dict[str, RawCell]:
-    """The header block's values, found by their labels in column A above the table."""
+def _header_values(rows: list[list[Any]], header_row: int, words: Words = DEFAULT_WORDS) -> dict[str, RawCell]:
+    """The header block's values, found by their labels in column A above the table (the labels as
+    written in the form's own ``words``, or the catalogue's)."""
+    labels = _HEADER_READ | {translated(label, words): key for label, key in _HEADER_READ.items()}
     found: dict[str, RawCell] = {}
     for r, row in enumerate(rows[:header_row if header_row >= 0 else 60]):
         label = row[0].strip() if row and isinstance(row[0], str) else ""
-        if label in _HEADER_READ and _HEADER_READ[label] not in found and HEADER_VALUE_COL < len(row):
-            found[_HEADER_READ[label]] = RawCell(row[HEADER_VALUE_COL], a1(r, HEADER_VALUE_COL))
+        if label in labels and labels[label] not in found and HEADER_VALUE_COL < len(row):
+            found[labels[label]] = RawCell(row[HEADER_VALUE_COL], a1(r, HEADER_VALUE_COL))
     return found

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 from . import calc
 from .errors import SETUP, LkjipError
 from .layout import COL_REAL, FORM_SHEET
-from .messages import LABELS, msg
+from .messages import LABELS, msg, translated
 from .problems import Problem
 from .styles import StyleBook
 from .xlsx import a1
@@ -58,7 +58,8 @@ DATA_FIELDS: dict[str, float] = {
     "capaian": 11, "status": 14, "nihil": 7, "keterangan": 30, "berkas": 40, "sheet": 9, "sel": 7,
     "sha256": 66,
 }
-#: The column titles: the keys of every record and the header row of "Data".
+#: The column titles: the keys of every record and the header row of "Data", in the catalogue's words
+#: (:func:`data_columns`: in a consolidation's own words, "Bidang" for "Divisi").
 DATA_COLUMNS: tuple[str, ...] = tuple(LABELS[f"col_{key}"] for key in DATA_FIELDS)
 #: Columns of the problem records (:meth:`lkjip_xl.report.Report.to_records`): the fields of a Problem.
 PROBLEM_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Problem))
@@ -86,9 +87,16 @@ def data_rows(data: Consolidated) -> Iterator[tuple[Any, ...]]:
         )
 
 
+def data_columns(parts: Sequence[Consolidated] = ()) -> tuple[str, ...]:
+    """:data:`DATA_COLUMNS` in the organisation's own words of the first of ``parts`` (none: the active words)."""
+    words = parts[0].words if parts else None
+    return tuple(translated(title, words) for title in DATA_COLUMNS)
+
+
 def data_records(parts: Iterable[Consolidated]) -> list[dict[str, Any]]:
-    """The rows of every part as dicts keyed by :data:`DATA_COLUMNS`."""
-    return [dict(zip(DATA_COLUMNS, row)) for data in parts for row in data_rows(data)]
+    """The rows of every part as dicts keyed by :func:`data_columns` (in the part's own words)."""
+    return [dict(zip(columns, row)) for data in parts for columns in (data_columns([data]),)
+            for row in data_rows(data)]
 
 
 def write_data_sheet(workbook, data: Consolidated) -> None:
@@ -111,7 +119,7 @@ def write_data_sheet(workbook, data: Consolidated) -> None:
                 sheet.write_string(row, col, value)
     sheet.add_table(0, 0, max(row, 1), len(DATA_COLUMNS) - 1, {
         "name": DATA_TABLE, "style": "Table Style Light 9",
-        "columns": [{"header": title} for title in DATA_COLUMNS],
+        "columns": [{"header": title} for title in data_columns([data])],
     })
     sheet.freeze_panes(1, 0)
 

@@ -7,7 +7,10 @@ One function per number, each with its formula twin, as in :mod:`lkjip_xl.calc`:
   pembilang/penyebut is summed (so a ratio IKK is the ratio of the sums,
   never a mean of percentages), for ``nilai_akhir`` the latest period's
   inputs are taken as they are, and NIHIL holds when every period (``jumlah``)
-  or the latest one (``nilai_akhir``) says NIHIL.
+  or the latest one (``nilai_akhir``) says NIHIL.  With ``latest_present``
+  (the sub-period rows of a form, :mod:`lkjip_xl.breakdown`) ``nilai_akhir``
+  takes the latest period that holds any input instead: a month left blank
+  does not blank the year.
 - ``rerata`` is the mean of the periods' realisasi, each computed exactly from
   its own inputs (:func:`rolled_realisasi`).
 - :func:`combined_formulas` and :func:`mean_realisasi_formula` build the same
@@ -43,17 +46,26 @@ def _sum(values: Sequence[float | None]) -> float | None:
     return calc.finite(math.fsum(present))
 
 
-def combine(indicator: Indicator, reported: Sequence[IndicatorInput]) -> IndicatorInput:
+def present(reported: IndicatorInput) -> bool:
+    """Whether a period holds any input: a value, a pembilang or penyebut, or NIHIL."""
+    return reported.value is not None or reported.nihil or any(v is not None for p in reported.pairs for v in p)
+
+
+def combine(indicator: Indicator, reported: Sequence[IndicatorInput], latest_present: bool = False) -> IndicatorInput:
     """The inputs of periods 1..N (in order, one per period) combined by the IKK's rule.
 
     ``rerata`` combines realisasi, not inputs: its combined inputs are the
     latest period's, shown for reference, and :func:`rolled_realisasi` gives
-    the mean.
+    the mean.  With ``latest_present``, ``nilai_akhir`` (and ``rerata``) take
+    the latest period that is :func:`present`, none when no period is.
     """
     if not reported:
         return IndicatorInput(indicator.code)
     if indicator.period_rule is not PeriodRule.JUMLAH:
-        last = reported[-1]
+        chosen = [r for r in reported if present(r)] if latest_present else list(reported)
+        if not chosen:
+            return IndicatorInput(indicator.code)
+        last = chosen[-1]
         return IndicatorInput(indicator.code, last.value, list(last.pairs), last.nihil, last.keterangan)
     pairs = methods.input_pairs(indicator)
     combined_pairs = []
@@ -103,9 +115,35 @@ class CombinedFormulas:
     nihil: str
 
 
-def combined_formulas(indicator: Indicator, period_refs: Sequence[InputRefs]) -> CombinedFormulas:
+def _present_formula(refs: InputRefs) -> str:
+    """The formula twin of :func:`present` over one period's input cells (blank refs are left out)."""
+    tests = [f'{ref}<>""' for ref in (refs.value, *(ref for pair in refs.pairs for ref in pair)) if ref]
+    if refs.nihil:
+        tests.append(f'{refs.nihil}="{YES}"')
+    return f"OR({','.join(tests)})"
+
+
+def _latest_present_formula(period_refs: Sequence[InputRefs], pick) -> str:
+    """Nested IFs from the last period backwards: ``pick(refs)`` of the latest :func:`present` period,
+    blank when none is."""
+    formula = '""'
+    for refs in period_refs:
+        formula = f"IF({_present_formula(refs)},{pick(refs)},{formula})"
+    return formula
+
+
+def combined_formulas(indicator: Indicator, period_refs: Sequence[InputRefs],
+                      latest_present: bool = False) -> CombinedFormulas:
     """The formulas computing :func:`combine` from the input cells of each period's sheet."""
     pairs = methods.input_pairs(indicator)
+    if indicator.period_rule is not PeriodRule.JUMLAH and latest_present:
+        return CombinedFormulas(
+            _latest_present_formula(period_refs, lambda r: _last_formula(r.value)),
+            tuple((_latest_present_formula(period_refs, lambda r, n=n: _last_formula(r.pairs[n][0])),
+                   _latest_present_formula(period_refs, lambda r, n=n: _last_formula(r.pairs[n][1])))
+                  for n in range(pairs)),
+            _latest_present_formula(period_refs, lambda r: f'IF({r.nihil}="{YES}","{YES}","")'),
+        )
     if indicator.period_rule is not PeriodRule.JUMLAH:
         last = period_refs[-1]
         return CombinedFormulas(

@@ -3,11 +3,13 @@
 The sheets and columns are those of :mod:`lkjip_xl.master_layout`, which
 :mod:`lkjip_xl.master` reads back.  The blank template is :func:`write_master`
 with no master; ``lkjip-xl template`` writes it, and a test holds the committed
-file to the code.
+file to the code.  :func:`write_guide` writes the sheet "Petunjuk" of the master
+and of every other input template (:mod:`lkjip_xl.input_templates`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from . import methods
@@ -16,13 +18,14 @@ from .kinds import KIND_MASTER
 from ._values import NO, YEAR_RANGE, YES
 from .master_layout import (
     GUIDE_SHEET, INFO_FIELDS, INFO_SHEET, PERIOD_TARGET_KIND, PERIOD_TARGET_SHEET, PK_COLUMNS, PK_SHEET, PK_TITLES,
-    column_guide,
+    column_guide, info_help,
 )
-from .messages import LABELS, msg
+from .messages import LABELS, msg, translated, use_words
 from .model import Direction, Indicator, Master
 from .periods import CALENDARS, DEFAULT_CALENDAR, RULES, TargetKind, Traffic, calendar
 from .numbers import excel_number_format
 from .styles import StyleBook
+from .words import INFO_KEYS
 from .xlsx import new_workbook
 
 TEMPLATE_ROWS = 300  # rows prepared with dropdowns in the blank template
@@ -31,16 +34,27 @@ TEMPLATE_ROWS = 300  # rows prepared with dropdowns in the blank template
 def write_master(master: Master | None, out: str | Path, force: bool = False) -> Path:
     """Write ``master`` (or, with ``None``, the blank template) as a master workbook."""
     with atomic_output(out, force) as tmp:
-        workbook = new_workbook(tmp, title=LABELS["title_master_workbook"], kind=KIND_MASTER)
-        _write_info(workbook, master)
-        _write_pk(workbook, master)
-        _write_period_targets(workbook, master)
-        _write_guide(workbook)
-        workbook.close()
+        write_master_book(tmp, master)
     return Path(out)
 
 
-def _write_info(workbook, master: Master | None) -> None:
+def write_master_book(path: str, master: Master | None, year: int | None = None) -> None:
+    """Write the master workbook to ``path`` as it is (no atomic move); ``year`` fills the blank template's Tahun.
+
+    Its titles and help texts are said in the master's own words (:mod:`lkjip_xl.words`)."""
+    with use_words(master.words if master else None):
+        workbook = new_workbook(path, title=LABELS["title_master_workbook"], kind=KIND_MASTER)
+        _write_info(workbook, master, year)
+        _write_pk(workbook, master)
+        _write_period_targets(workbook, master)
+        write_guide(workbook, msg("master_guide_title"), [
+            msg("master_guide_info"), msg("master_guide_pk"), msg("master_guide_forms"), msg("master_guide_numbers"),
+        ], [*((translated(title), translated(column_guide(key))) for key, title, _, _ in PK_COLUMNS),
+            (PERIOD_TARGET_SHEET, msg("master_help_period_targets"))])
+        workbook.close()
+
+
+def _write_info(workbook, master: Master | None, year: int | None = None) -> None:
     sheet = workbook.add_worksheet(INFO_SHEET)
     st = StyleBook(workbook, "master")
     bold, cell, note = st.label, st.entry, st.note
@@ -50,15 +64,18 @@ def _write_info(workbook, master: Master | None) -> None:
     sheet.write_string(0, 0, msg("master_info_title"), st.title)
     values = {
         "kanwil": master.kanwil if master else "",
-        "tahun": master.year if master else None,
+        "tahun": master.year if master else year,
         "threshold": master.achievement.threshold if master else 100,
         "inclusive": (YES if master.achievement.inclusive else NO) if master else YES,
         "renstra_basis": master.renstra_basis if master else "renstra",
         "calendar": master.calendar if master else DEFAULT_CALENDAR,
         "light_green": master.traffic.green if master else Traffic().green,
         "light_yellow": master.traffic.yellow if master else Traffic().yellow,
+        "mean_cap": master.achievement.mean_cap if master else None,
+        **{field_key: getattr(master.words, key) if master and not master.words.is_default else ""
+           for key, field_key in INFO_KEYS.items()},  # blank: the default words
     }
-    for i, (key, label, help_text) in enumerate(INFO_FIELDS):
+    for i, (key, label, _) in enumerate(INFO_FIELDS):
         row = 2 + i
         sheet.write_string(row, 0, label, bold)
         value = values[key]
@@ -66,7 +83,7 @@ def _write_info(workbook, master: Master | None) -> None:
             sheet.write_number(row, 1, value, cell)
         else:
             sheet.write_string(row, 1, value or "", cell)
-        sheet.write_string(row, 2, help_text, note)
+        sheet.write_string(row, 2, info_help(key), note)
     sheet.data_validation(5, 1, 5, 1, {"validate": "list", "source": [YES, NO]})
     sheet.data_validation(6, 1, 6, 1, {"validate": "list", "source": ["renstra", "pk"]})
     sheet.data_validation(7, 1, 7, 1, {"validate": "list", "source": list(CALENDARS)})
@@ -81,7 +98,7 @@ def _write_pk(workbook, master: Master | None) -> None:
     head, text, number, money = st.header, st.text, st("number", "General"), st("number", "#,##0")
     for col, (_, title, width, _) in enumerate(PK_COLUMNS):
         sheet.set_column(col, col, width)
-        sheet.write_string(0, col, title, head)
+        sheet.write_string(0, col, translated(title), head)
     sheet.freeze_panes(1, 0)
     indicators = master.indicators if master else ()
     for r, indicator in enumerate(indicators, start=1):
@@ -111,6 +128,7 @@ def _write_pk(workbook, master: Master | None) -> None:
     dropdown("direction", [d.value for d in Direction])
     dropdown("nihil", [YES, NO])
     dropdown("period_rule", list(RULES))
+    dropdown("breakdown", list(CALENDARS))
     dropdown("may_be_negative", [YES, NO])
     for key in ("target", "scale_divisor", "renstra_scale_factor", "anggaran"):
         sheet.data_validation(1, col_of[key], last, col_of[key], {
@@ -159,28 +177,27 @@ def _row_values(indicator: Indicator) -> dict[str, object]:
         "direction": indicator.direction.value,
         "nihil": YES if indicator.nihil else NO,
         "period_rule": str(indicator.period_rule),
+        "breakdown": indicator.breakdown or None,
         "may_be_negative": YES if indicator.may_be_negative else NO,
         "renstra_scale_factor": indicator.renstra_scale_factor,
         "method_note": indicator.method_note,
     }
 
 
-def _write_guide(workbook) -> None:
+def write_guide(workbook, title: str, paragraphs: Sequence[str], entries: Sequence[tuple[str, str]]) -> None:
+    """The sheet "Petunjuk" of the master and of every input template: one look for all of them.
+
+    A bold ``title``, the ``paragraphs`` (how to fill the workbook in), then a
+    table "Kolom | Arti" with one row per entry (a column title or a sheet name,
+    and its help text).
+    """
     sheet = workbook.add_worksheet(GUIDE_SHEET)
     st = StyleBook(workbook, "master")
     bold, wrap = st.bold, st.wrap
     sheet.set_column(0, 0, 26)
     sheet.set_column(1, 1, 100)
-    lines = [
-        (msg("master_guide_title"), ""),
-        ("", msg("master_guide_info")),
-        ("", msg("master_guide_pk")),
-        ("", msg("master_guide_forms")),
-        ("", msg("master_guide_numbers")),
-        (LABELS["col_guide_column"], LABELS["col_guide_meaning"]),
-    ]
-    lines += [(title, column_guide(key)) for key, title, _, _ in PK_COLUMNS]
-    lines.append((PERIOD_TARGET_SHEET, msg("master_help_period_targets")))
+    lines = [(title, ""), *(("", text) for text in paragraphs),
+             (LABELS["col_guide_column"], LABELS["col_guide_meaning"]), *entries]
     for row, (a, b) in enumerate(lines):
         sheet.write_string(row, 0, a, bold)
         sheet.write_string(row, 1, b, wrap)

@@ -22,11 +22,12 @@ from .guard import input_problem, path_list
 from .inputs import expand_paths
 from .kinds import FORM_KINDS, workbook_kind
 from .master import read_master
-from .messages import MESSAGES, msg, os_error_text
+from .messages import MESSAGES, msg, os_error_text, use_words
 from .model import Master
 from .reader import FormReadError, read_form
 from .problems import ERROR, WARNING, Problem
 from .report import Report
+from .words import DEFAULT_WORDS, Words, common_words
 
 
 @dataclass
@@ -36,6 +37,8 @@ class Validation:
     report: Report
     forms: list[CheckedForm]
     unreadable: list[Problem] = field(default_factory=list)  #: one per file that could not be read
+    #: the organisation's own words the run speaks in: the master's, or those the forms share
+    words: Words = DEFAULT_WORDS
 
     @property
     def accepted(self) -> list[CheckedForm]:
@@ -113,10 +116,17 @@ def validate_files(paths: str | Path | Iterable[str | Path], master: str | Path 
     ``mapper`` applies :func:`check_path` to the file list in order; the default
     is the builtin ``map``, a process pool's ``map`` reads on several cores.
     ``multi_kanwil`` accepts forms of several Kanwil (national consolidation).
+    Every problem is said in the master's own words (:mod:`lkjip_xl.words`); without a master, each
+    form's in the form's, and those of the set in the words the forms share.
     """
     if master is not None and not isinstance(master, Master):
         master = read_master(master)
-    given = path_list(paths)
+    with use_words(master.words if master is not None else None):
+        return _validate(path_list(paths), master, progress, mapper, multi_kanwil)
+
+
+def _validate(given: list[str | Path], master: Master | None, progress: Callable[[str], None] | None,
+              mapper: Callable[[Callable, list[str]], Iterable], multi_kanwil: bool) -> Validation:
     files, problems = expand_paths(given)
     report = Report(problems)
     checked: list[CheckedForm] = []
@@ -136,9 +146,11 @@ def validate_files(paths: str | Path | Iterable[str | Path], master: str | Path 
     if files and not checked and not unreadable:
         where = ", ".join(str(p) for p in given)
         report.add(Problem(where, "no_forms", msg("no_forms", path=where)))
-    global_problems = cross_check(checked, master, multi_kanwil)
+    words = master.words if master is not None else common_words(result.form.words for result in checked)
+    with use_words(words):
+        global_problems = cross_check(checked, master, multi_kanwil)
     for result in checked:
         report.extend(result.problems)
     report.extend(global_problems)
-    return Validation(report, checked, unreadable)
+    return Validation(report, checked, unreadable, words)
 

@@ -2,7 +2,9 @@
 
 The JSON holds the 2023 Bangka Belitung figures of Tabel 3.178–3.180 and of the
 e-Monev Bappenas table (Tabel 3.186) as printed in the LKjIP; keys ending in
-``_dicetak`` are printed results kept for the tests and are not written.  The workbook layout is the one documented in
+``_dicetak`` are printed results kept for the tests and are not written.  ``kode_sk``
+maps the DIPA of a Kantor Wilayah unit to the Sasaran Kegiatan whose Anggaran in the
+PK is exactly its pagu (the efficiency table; ``null``: no such SK).  The workbook layout is the one documented in
 docs/budget.md and read by :func:`lkjip_xl.tables.load_budget`.
 
     python samples/build_budget_sample.py [--force] [OUTPUT]
@@ -30,6 +32,7 @@ COLUMNS = {
         (budget_input.COL_SATKER, "satuan_kerja", None),
         (budget_input.COL_PAGU, "pagu", "#,##0"),
         (budget_input.COL_REALISASI, "realisasi", "#,##0"),
+        (budget_input.COL_KODE_SK, "kode_sk", "0"),  # the SK whose anggaran is this DIPA (the efficiency table)
     ),
     budget_input.SHEET_SMART: (
         (budget_input.COL_KELOMPOK, "kelompok", None),

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from lkjip_xl.fileio import atomic_output
 from lkjip_xl.tables.inputs import COL_CODE, COL_SOURCE, COL_TEXT
-from lkjip_xl.tables.previous import PREVIOUS_COLUMNS, SHEET_PREVIOUS, YearFigures
+from lkjip_xl.tables.previous import COL_REALISASI, COL_TARGET, COL_YEAR, SHEET_PREVIOUS, YearFigures
 from lkjip_xl.tables.renstra import COL_SKALA_PK, COL_SKALA_RENSTRA, SHEET_RENSTRA, Renstra, RenstraRow
 from lkjip_xl.tables.supporting import AKHIR, COL_BEFORE, COL_TITLE, SHEET_SUPPORTING, SupportingTable
 from lkjip_xl.xlsx import new_workbook
@@ -69,14 +69,15 @@ def _start(workbook, fmt: _Writer, name: str, title: str, note: str, headers: Se
 
 
 def write_previous_sheet(figures: Sequence[YearFigures], out: str | Path, force: bool = False) -> Path:
-    """Write earlier years' figures as a "Capaian Tahun Lalu" workbook (see docs/tables.md)."""
+    """Write earlier years' figures as a "Capaian Tahun Lalu" workbook (see docs/tables.md), with the columns
+    the report prints (the optional Pembilang and Penyebut are left out)."""
     with atomic_output(out, force) as tmp:
         workbook = new_workbook(tmp, title=SHEET_PREVIOUS)
         fmt = _Writer(workbook)
         sheet = _start(workbook, fmt, SHEET_PREVIOUS, "Capaian kinerja tahun-tahun sebelumnya",
                        "Satu baris per IKK per tahun. Realisasi berupa angka; tulis NIHIL atau - bila tidak ada. "
                        "Capaian tidak diisi: dihitung dari target dan realisasi.",
-                       PREVIOUS_COLUMNS, (13, 8, 60, 10, 10, 50))
+                       (COL_CODE, COL_YEAR, COL_TEXT, COL_TARGET, COL_REALISASI, COL_SOURCE), (13, 8, 60, 10, 10, 50))
         for row, item in enumerate(figures, start=4):
             values = (item.code, item.year, item.text, item.target,
                       item.note if item.realisasi is None else item.realisasi, item.source)

@@ -419,7 +419,7 @@ def test_a_far_stray_cell_is_refused_before_reading(konsolidasi, tmp_path, sheet
 
 
 def test_make_tables_takes_the_action_plan(konsolidasi, tmp_path):
-    result = make_tables(konsolidasi, MASTER, [PREVIOUS], RENSTRA, tmp_path / "t.xlsx", rencana_aksi=RENCANA_AKSI)
+    result = make_tables(konsolidasi, MASTER, tmp_path / "t.xlsx", [PREVIOUS], RENSTRA, rencana_aksi=RENCANA_AKSI)
     numbered = [entry.label for entry in result.toc if entry.label]
     assert numbered[-5:] == [f"Tabel 3.{n}" for n in range(173, 178)]  # no budget, no supporting tables
     assert [entry.sheet for entry in result.toc[-5:]] == numbered[-5:]

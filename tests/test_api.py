@@ -32,7 +32,7 @@ from synthetic import generate  # noqa: E402
 #: The public API. Changing it is a decision: this list changes with it.
 PUBLIC = {
     "ConsolidationResult", "Indicator", "LkjipError", "Master", "Problem", "Report", "Validation",
-    "consolidate", "make_tables", "read_master", "validate", "write_forms", "write_master",
+    "consolidate", "make_tables", "read_master", "validate", "write_forms", "write_input_template", "write_master",
 }
 #: Never imported by ``import lkjip_xl``.
 HEAVY = ("pandas", "numpy", "xlwings", "click")

@@ -1,4 +1,6 @@
-"""Budget tables (Tabel 3.178–3.180, capaian kinerja anggaran, e-Monev 3.186) against the 2023 report."""
+"""Budget tables (Tabel 3.178–3.180, capaian kinerja anggaran, e-Monev 3.186) against the 2023 report, and the
+budget workbook of any agency: SMART, IKPA and e-Monev optional, pagu and realisasi per satker, program, kegiatan
+or sub kegiatan (the column Tingkat), every refusal naming file, sheet and cell."""
 
 from __future__ import annotations
 
@@ -113,6 +115,8 @@ def test_sample_workbook_matches_its_json(data):
         (r["satuan_kerja"], r["pagu"], r["realisasi"]) for r in SAMPLE_JSON["pagu_realisasi"]]
     assert [r.nilai_efisiensi for r in data.smart] == [r["nilai_efisiensi"] for r in SAMPLE_JSON["smart"]]
     assert [r.nilai_ikpa for r in data.ikpa] == [r["nilai_ikpa"] for r in SAMPLE_JSON["ikpa"]]
+    assert [r.kode_sk for r in data.pagu_realisasi] == [r["kode_sk"] for r in SAMPLE_JSON["pagu_realisasi"]]
+    assert {r.tingkat for r in data.pagu_realisasi} == {"satker"}  # no column Tingkat: every row is a satker
 
 
 # --------------------------------------------------------------------------- Tabel 3.178
@@ -374,7 +378,7 @@ def test_unparseable_cell_names_file_sheet_and_cell(tmp_path):
 
 def test_several_problems_are_reported_together(tmp_path):
     def edit(book):
-        del book["IKPA"]
+        del book["IKPA"]  # optional: said as a warning among the errors
         book["SMART"]["F3"] = 25  # efisiensi above its 0–20 scale
         book["SMART"]["C4"] = "99.710"  # decimal point or thousands?
         book["Pagu Realisasi"]["C5"] = 0
@@ -384,9 +388,8 @@ def test_several_problems_are_reported_together(tmp_path):
 
     with pytest.raises(BudgetInputError) as info:
         load_budget(_input_workbook(tmp_path / "banyak.xlsx", edit))
-    found = {(p.code, p.sheet, p.cell) for p in info.value.problems}
+    found = {(p.code, p.sheet, p.cell) for p in info.value.problems if p.is_error}
     assert found == {
-        ("budget_sheet_missing", "IKPA", ""),
         ("budget_value_out_of_range", "SMART", "F3"),
         ("budget_value_ambiguous", "SMART", "C4"),
         ("budget_pagu_zero", "Pagu Realisasi", "C5"),
@@ -394,7 +397,9 @@ def test_several_problems_are_reported_together(tmp_path):
         ("budget_satker_missing", "Pagu Realisasi", "B7"),
         ("budget_year_invalid", "Keterangan", "B2"),
     }
-    assert "Sheet 'IKPA' tidak ada" in str(info.value)
+    assert [(p.code, p.sheet) for p in info.value.problems if not p.is_error] == [
+        ("budget_sheet_absent", "IKPA"), ("budget_capaian_skipped", "")]
+    assert "Sheet 'IKPA'" not in str(info.value)  # the message of the error holds the errors only
 
 
 def test_missing_header_and_summary_row(tmp_path):
@@ -406,7 +411,7 @@ def test_missing_header_and_summary_row(tmp_path):
     with pytest.raises(BudgetInputError) as info:
         load_budget(_input_workbook(tmp_path / "judul.xlsx", edit))
     found = {(p.code, p.sheet, p.cell) for p in info.value.problems}
-    assert ("budget_header_missing", "IKPA", "") in found
+    assert ("budget_header_missing", "IKPA", "A1") in found  # the header row found by "Satuan Kerja"
     assert ("budget_summary_row", "SMART", "B22") in found
 
 
@@ -482,7 +487,7 @@ def test_emonev_problems_name_sheet_and_cell(tmp_path):
     with pytest.raises(BudgetInputError) as info:
         load_budget(_emonev_edit(tmp_path / "salah.xlsx", edit))
     found = {(p.code, p.sheet, p.cell) for p in info.value.problems}
-    assert found == {("budget_month_duplicate", "e-Monev", "N1"), ("budget_header_missing", "e-Monev", "")}
+    assert found == {("budget_month_duplicate", "e-Monev", "N1"), ("budget_header_missing", "e-Monev", "A1")}
     assert "Desember" in str(info.value) and "sel N1 dan C1" in str(info.value)
 
     def values(sheet):
@@ -500,6 +505,190 @@ def test_emonev_problems_name_sheet_and_cell(tmp_path):
 def test_the_emonev_sheet_is_optional(tmp_path):
     path = _input_workbook(tmp_path / "tanpa.xlsx", lambda book: book.remove(book["e-Monev"]))
     data = load_budget(path)
-    assert data.emonev == () and data.warnings == ()
+    assert data.emonev == ()
+    [warning] = data.warnings  # said once, in Indonesian, naming the sheet
+    assert (warning.code, warning.sheet, warning.is_error) == ("budget_sheet_absent", "e-Monev", False)
+    assert warning.message == (f"Sheet 'e-Monev' tidak ada atau kosong di {path}: tabel Capaian Realisasi Anggaran "
+                               "pada e-Monev Bappenas tidak ditulis. Isi sheet ini bila datanya ada (lihat "
+                               "docs/budget.md).")
     entries = write_budget_workbook(data, tmp_path / "tabel.xlsx")
     assert [e.label for e in entries] == ["Tabel 3.178", "Tabel 3.179", "Tabel 3.180", ""]
+
+
+# --------------------------------------------------------------------------- optional SMART, IKPA and e-Monev
+
+
+def _without(*sheets: str, empty: bool = False):
+    """An edit removing ``sheets`` (or, with ``empty``, leaving only their header row)."""
+    def edit(book):
+        for sheet in sheets:
+            if empty:
+                book[sheet].delete_rows(2, book[sheet].max_row)
+            else:
+                book.remove(book[sheet])
+    return edit
+
+
+@pytest.mark.parametrize("missing", [("SMART",), ("IKPA",), ("SMART", "IKPA"), ("SMART", "IKPA", "e-Monev")])
+@pytest.mark.parametrize("empty", [False, True], ids=["missing", "header_only"])
+def test_optional_sheets_every_subset(tmp_path, missing, empty):
+    """SMART, IKPA and e-Monev may be left out or left empty: their tables are not written, the capaian kinerja
+    anggaran (needing both SMART and IKPA) neither, each said once; the numbers stay without gaps."""
+    data = load_budget(_input_workbook(tmp_path / "sebagian.xlsx", _without(*missing, empty=empty)))
+    assert (bool(data.smart), bool(data.ikpa), bool(data.emonev)) == tuple(
+        sheet not in missing for sheet in ("SMART", "IKPA", "e-Monev"))
+    said = [(p.code, p.sheet) for p in data.warnings]
+    assert said == [*(("budget_sheet_absent", sheet) for sheet in missing), ("budget_capaian_skipped", "")]
+    assert all(not p.is_error and p.file == str(tmp_path / "sebagian.xlsx") for p in data.warnings)
+    skipped = data.warnings[-1].message
+    assert skipped.startswith("Capaian Kinerja Anggaran (60% Nilai SMART + 40% Nilai IKPA) tidak ditulis karena")
+    assert " dan ".join(s for s in missing if s != "e-Monev") in skipped
+    summary = summarize_budget(data)
+    assert summary.total_pagu == 109_466_687_000 and summary.capaian_kinerja_anggaran is None
+    out = tmp_path / "tabel.xlsx"
+    entries = write_budget_workbook(data, out)
+    titles = [e.title.split(" ")[0] for e in entries]
+    kept = [t for t, sheet in (("Nilai", "SMART"), ("Nilai", "IKPA")) if sheet not in missing]
+    assert titles[:1 + len(kept)] == ["Pagu", *kept] and "Capaian" not in titles[:1 + len(kept)]
+    assert [e.label for e in entries] == [f"Tabel 3.{178 + n}" for n in range(len(entries))]  # no gap, no capaian
+    assert openpyxl.load_workbook(out).sheetnames == [e.sheet for e in entries]
+
+
+def test_without_smart_and_ikpa_libreoffice_recomputes(tmp_path):
+    data = load_budget(_input_workbook(tmp_path / "tanpa.xlsx", _without("SMART", "IKPA")))
+    out = tmp_path / "tabel.xlsx"
+    assert [e.label for e in write_budget_workbook(data, out)] == ["Tabel 3.178", "Tabel 3.179"]  # pagu, e-Monev
+    assert_formulas_match(out, tmp_path)
+
+
+def test_the_required_sheets_stay_required(tmp_path):
+    with pytest.raises(BudgetInputError) as info:
+        load_budget(_input_workbook(tmp_path / "tanpa_pagu.xlsx", lambda book: book.remove(book["Pagu Realisasi"])))
+    assert [(p.code, p.sheet) for p in info.value.problems if p.is_error] == [
+        ("budget_sheet_missing", "Pagu Realisasi")]
+    assert "harus memuat sheet Keterangan dan Pagu Realisasi" in str(info.value)
+    path = _input_workbook(tmp_path / "pagu_kosong.xlsx", _without("Pagu Realisasi", empty=True))
+    with pytest.raises(BudgetInputError) as info:
+        load_budget(path)
+    [problem] = [p for p in info.value.problems if p.is_error]
+    assert (problem.file, problem.sheet, problem.cell, problem.code) == (
+        str(path), "Pagu Realisasi", "B2", "budget_no_rows")
+    assert "sel B2" in problem.message
+
+
+def test_a_missing_label_names_its_cell(tmp_path):
+    path = _input_workbook(tmp_path / "tanpa_kantor.xlsx", lambda book: book["Keterangan"].__setitem__("B1", None))
+    with pytest.raises(BudgetInputError) as info:
+        load_budget(path)
+    [problem] = info.value.problems
+    assert (problem.code, problem.sheet, problem.cell) == ("budget_info_missing", "Keterangan", "B1")
+    assert f"sheet 'Keterangan' di {path} (sel B1)" in problem.message
+
+
+# --------------------------------------------------------------------------- the column Tingkat: a Pemda's budget
+
+
+def pemda_budget(path: Path, rows: list[tuple], smart: bool = False) -> Path:
+    """A Pemda's budget workbook: Keterangan and Pagu Realisasi (Tingkat, Uraian, Kode SK, Kode IKK, Pagu, Realisasi,
+    Kelompok); SMART, IKPA and e-Monev only when asked (``smart``: the sample's two sheets)."""
+    book = openpyxl.Workbook()
+    info = book.active
+    info.title = "Keterangan"
+    info.append(["Kantor Wilayah", "Dinas Komunikasi dan Informatika Kabupaten Contoh"])
+    info.append(["Tahun Anggaran", 2023])
+    sheet = book.create_sheet("Pagu Realisasi")
+    sheet.append(["Tingkat", "Uraian", "Kode SK", "Kode IKK", "Pagu (Rp)", "Realisasi (Rp)", "Kelompok"])
+    for row in rows:
+        sheet.append(list(row))
+    if smart:
+        sample = openpyxl.load_workbook(SAMPLE_XLSX)
+        for name in ("SMART", "IKPA"):
+            copy = book.create_sheet(name)
+            for line in sample[name].iter_rows(values_only=True):
+                copy.append(list(line))
+    book.save(path)
+    return path
+
+
+PEMDA_ROWS = [
+    ("Program", "Program Penunjang Urusan Pemerintahan Daerah", None, None, 1_500_000_000, 1_400_000_000, None),
+    ("Program", "Program Aplikasi Informatika", None, None, 800_000_000, 760_000_000, None),
+    ("Sub Kegiatan", "Penyediaan Gaji dan Tunjangan ASN", "SK01", None, 1_000_000_000, 990_000_000,
+     "Program Penunjang Urusan Pemerintahan Daerah"),
+    ("sub-kegiatan", "Penyediaan Jasa Komunikasi", 1, None, 500_000_000, 410_000_000,
+     "Program Penunjang Urusan Pemerintahan Daerah"),
+    ("SUB KEGIATAN", "Pengelolaan Nama Domain", None, "SK12-IKK1", 800_000_000, 760_000_000,
+     "Program Aplikasi Informatika"),
+]
+
+
+def test_a_pemda_budget_per_program_and_sub_kegiatan(tmp_path):
+    path = pemda_budget(tmp_path / "pemda.xlsx", PEMDA_ROWS)
+    data = load_budget(path)
+    assert [(r.tingkat, r.kode_sk, r.kode_ikk, r.kode_cell) for r in data.pagu_realisasi] == [
+        ("program", None, "", ""), ("program", None, "", ""), ("sub_kegiatan", 1, "", "C4"),
+        ("sub_kegiatan", 1, "", "C5"), ("sub_kegiatan", None, "SK12-IKK1", "D6")]
+    assert data.smart == data.ikpa == data.emonev == ()
+    assert [p.code for p in data.warnings] == ["budget_sheet_absent"] * 3 + ["budget_capaian_skipped"]
+    summary = summarize_budget(data)  # the totals of the first level given: the programs
+    assert (summary.total_pagu, summary.total_realisasi, summary.smart_wilayah) == (2_300_000_000, 2_160_000_000, None)
+    out = tmp_path / "tabel.xlsx"
+    entries = write_budget_workbook(data, out, start_number=40)
+    assert [(e.label, e.title) for e in entries] == [
+        ("Tabel 3.40", "Pagu dan Realisasi Anggaran per Program Dinas Komunikasi dan Informatika Kabupaten Contoh "
+                       "(Per 31 Desember 2023)"),
+        ("Tabel 3.41", "Pagu dan Realisasi Anggaran per Sub Kegiatan Dinas Komunikasi dan Informatika Kabupaten "
+                       "Contoh (Per 31 Desember 2023)")]
+    values = openpyxl.load_workbook(out, data_only=True)
+    program = [[c for c in row] for row in values["Tabel 3.40"].iter_rows(min_row=3, values_only=True)]
+    assert program[0][:2] == ["NO", "PROGRAM"]
+    assert [r[:4] for r in program[1:]] == [
+        [1, "Program Penunjang Urusan Pemerintahan Daerah", 1_500_000_000, 1_400_000_000],
+        [2, "Program Aplikasi Informatika", 800_000_000, 760_000_000],
+        ["TOTAL", None, 2_300_000_000, 2_160_000_000]]
+    sub = [[c for c in row] for row in values["Tabel 3.41"].iter_rows(min_row=3, values_only=True)]
+    assert sub[0][1] == "SUB KEGIATAN"
+    assert [r[:4] for r in sub[1:]] == [  # grouped under their program (the column Kelompok), totalled
+        [1, "Program Penunjang Urusan Pemerintahan Daerah", None, None],
+        [None, "Penyediaan Gaji dan Tunjangan ASN", 1_000_000_000, 990_000_000],
+        [None, "Penyediaan Jasa Komunikasi", 500_000_000, 410_000_000],
+        [2, "Program Aplikasi Informatika", None, None],
+        [None, "Pengelolaan Nama Domain", 800_000_000, 760_000_000],
+        ["TOTAL", None, 2_300_000_000, 2_160_000_000]]
+    assert sub[-1][4] == pytest.approx(2_160_000_000 / 2_300_000_000 * 100)
+    assert_formulas_match(out, tmp_path)
+
+
+def test_level_and_sk_code_problems_name_their_cells(tmp_path):
+    rows = [
+        ("Bidang", "Penyediaan Gaji dan Tunjangan ASN", None, None, 1_000, 900, None),
+        ("Program", "Program Aplikasi Informatika", "Sasaran tiga", None, 800, 700, None),
+        ("Kegiatan", "Pengelolaan Nama Domain", "SK0", None, 800, 760, None),
+    ]
+    path = pemda_budget(tmp_path / "salah.xlsx", rows)
+    with pytest.raises(BudgetInputError) as info:
+        load_budget(path)
+    errors = [p for p in info.value.problems if p.is_error]
+    assert [(p.file, p.sheet, p.cell, p.code) for p in errors] == [
+        (str(path), "Pagu Realisasi", "A2", "budget_level_invalid"),
+        (str(path), "Pagu Realisasi", "C3", "budget_sk_invalid"),
+        (str(path), "Pagu Realisasi", "C4", "budget_sk_invalid")]
+    assert errors[0].message == (
+        f"Tingkat 'Bidang' untuk baris 'Penyediaan Gaji dan Tunjangan ASN' ({path}, sheet 'Pagu Realisasi', sel A2) "
+        "tidak dikenal. Pilih salah satu: Satuan Kerja, Program, Kegiatan, Sub Kegiatan; kosong berarti satuan kerja.")
+    assert "bukan nomor Sasaran Kegiatan" in errors[1].message and "sel C3" in errors[1].message
+
+
+def test_the_name_column_is_satuan_kerja_or_uraian_and_its_absence_names_the_header_row(tmp_path):
+    path = pemda_budget(tmp_path / "nama.xlsx", PEMDA_ROWS[:1])
+    book = openpyxl.load_workbook(path)
+    book["Pagu Realisasi"]["B1"] = "Satuan Kerja"
+    book.save(path)
+    assert load_budget(path).pagu_realisasi[0].satker == "Program Penunjang Urusan Pemerintahan Daerah"
+    book["Pagu Realisasi"]["B1"] = "Nama"
+    book.save(path)
+    with pytest.raises(BudgetInputError) as info:
+        load_budget(path)
+    assert [(p.code, p.sheet, p.cell) for p in info.value.problems if p.is_error] == [
+        ("budget_header_missing", "Pagu Realisasi", "A1")]
+    assert "Kolom 'Satuan Kerja' tidak ditemukan" in str(info.value) and "sel A1" in str(info.value)

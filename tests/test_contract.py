@@ -501,3 +501,41 @@ def test_names_that_countif_would_misread_are_refused_in_the_master(tmp_path):
     assert (problem.sheet, problem.cell) == ("PK", "A2")
     assert problem.message == (f"Nilai 'Umum*' pada {path}, sheet 'PK', sel A2 (Divisi) tidak valid: nama tidak "
                                "boleh memuat *, ? atau ~, dan tidak boleh diawali <, > atau =.")
+
+
+MONTHLY = Master(kanwil=KANWIL, year=YEAR, indicators=(
+    ikk("UM03-IKK1", UMUM, 5, SK2, 1, "Jumlah layanan konsultasi hukum", "Layanan", 120.0,
+        period_rule=PeriodRule.JUMLAH, breakdown="bulanan"),
+    ikk("UM03-IKK2", UMUM, 5, SK2, 2, "Persentase surat yang selesai tepat waktu", "%", 90.0,
+        method=Method.RASIO, period_rule=PeriodRule.JUMLAH, breakdown="bulanan"),
+))
+
+
+def test_monthly_rows_are_filled_by_their_codes_as_the_contract_says(contract, tmp_path):
+    """A program fills the sub-period rows <code>.B01 .. <code>.B12 with the worked example alone; the IKK
+    row's combining cells are locked, and the consolidation sums the months."""
+    master_path = write_master(MONTHLY, tmp_path / "master.xlsx")
+    assert run("forms", master_path, "--out-dir", tmp_path / "formulir").exit_code == 0
+    months = [f"B{m:02d}" for m in range(1, 13)]
+    counts = [10 + m for m in range(12)]
+    pairs = [(8 + m % 3, 10 + m) for m in range(12)]
+    values = {f"UM03-IKK1.{code}": {"Realisasi": count} for code, count in zip(months, counts)}
+    values |= {f"UM03-IKK2.{code}": {"Pembilang": n, "Penyebut": d} for code, (n, d) in zip(months, pairs)}
+    values["UM03-IKK1"] = {"Keterangan": "Rekap buku tamu per bulan"}
+    name = "Formulir_2024_Divisi_Umum.xlsx"
+    (tmp_path / "diisi").mkdir()
+    for title in ("Realisasi", "Pembilang", "NIHIL"):
+        with pytest.raises(ValueError, match="is not an input cell"):
+            contract["fill_form"](tmp_path / "formulir" / name, tmp_path / "x.xlsx", {"UM03-IKK2": {title: 1}})
+    contract["fill_form"](tmp_path / "formulir" / name, tmp_path / "diisi" / name, values)
+    out = tmp_path / "konsolidasi.xlsx"
+    result = run("consolidate", tmp_path / "diisi", "--master", master_path, "--out", out)
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(out, data_only=True)
+    sheet = book["Capaian Kinerja"]
+    header, col = table(sheet, "Kode IKK")
+    rows = {sheet.cell(r, col["Kode IKK"]).value: r for r in range(header + 1, sheet.max_row + 1)}
+    assert sheet.cell(rows["UM03-IKK1"], col["Realisasi"]).value == sum(counts)
+    assert sheet.cell(rows["UM03-IKK2"], col["Realisasi"]).value == (
+        sum(n for n, _ in pairs) / sum(d for _, d in pairs) * 100)  # the ratio of the sums
+    book.close()

@@ -113,3 +113,36 @@ def test_a_period_without_events_of_a_summed_ratio_is_no_error_but_the_year_stil
         assert [p.code for p in check_path(str(path)).problems if p.is_error] == expected
     rest = [pair(0.0, 0.0), pair(3.0, 4.0)]
     assert rollup.rolled_realisasi(quiet, rest) == 75.0
+
+
+# --------------------------------------------------------------------------- the latest present period
+
+
+def test_latest_present_skips_blank_periods_for_nilai_akhir():
+    """Sub-period rows (a month left blank) take the latest period holding any input; the default keeps
+    the last period as it is (a period consolidation: a blank last period stays blank)."""
+    months = [pair(50.0, 100.0, "S1"), pair(70.0, 110.0, "S1"), IndicatorInput("S1"), pair(None, None, "S1")]
+    assert rollup.combine(SHARE, months, latest_present=True).pairs == [(70.0, 110.0)]
+    assert rollup.combine(SHARE, months).pairs == [(None, None)]
+    assert rollup.combine(SHARE, [IndicatorInput("S1")] * 3, latest_present=True).pairs == []
+    nihil_last = [pair(1.0, 2.0, "S1"), pair(None, None, "S1", nihil=True), IndicatorInput("S1")]
+    assert rollup.combine(SHARE, nihil_last, latest_present=True).nihil is True  # NIHIL is an input
+    # jumlah sums whatever is present: latest_present changes nothing
+    assert rollup.combine(RATE, [pair(9.0, 10.0), IndicatorInput("R1"), pair(10.0, 100.0)],
+                          latest_present=True).pairs == [(19.0, 110.0)]
+    assert rollup.present(IndicatorInput("X", value=0.0)) and not rollup.present(IndicatorInput("X"))
+
+
+def test_the_latest_present_formula_nests_from_the_last_period_backwards():
+    refs = [InputRefs(pairs=((f"I{r}", f"J{r}"),), nihil=f"L{r}") for r in (10, 11)]
+    formulas = rollup.combined_formulas(SHARE, refs, latest_present=True)
+    present = 'OR(I{r}<>"",J{r}<>"",L{r}="Ya")'
+    assert formulas.pairs[0][0] == (f'IF({present.format(r=11)},IF(I11="","",I11),'
+                                    f'IF({present.format(r=10)},IF(I10="","",I10),""))')
+    assert formulas.nihil == (f'IF({present.format(r=11)},IF(L11="Ya","Ya",""),'
+                              f'IF({present.format(r=10)},IF(L10="Ya","Ya",""),""))')
+    typed = rollup.combined_formulas(replace(COUNT, period_rule=PeriodRule.NILAI_AKHIR),
+                                     [InputRefs(value="K10"), InputRefs(value="K11")], latest_present=True)
+    assert typed.value == 'IF(OR(K11<>""),IF(K11="","",K11),IF(OR(K10<>""),IF(K10="","",K10),""))'
+    # jumlah: the sums of every period, as in a period consolidation
+    assert rollup.combined_formulas(RATE, refs, latest_present=True) == rollup.combined_formulas(RATE, refs)

@@ -222,20 +222,23 @@ def test_refuses_to_overwrite_without_force(written, konsolidasi):
 
 def test_make_tables_is_the_command_without_the_command_line(written, konsolidasi, tmp_path):
     """The library function writes byte for byte what ``lkjip-xl tables`` writes; refusals are LkjipError."""
-    result = make_tables(konsolidasi, MASTER, [PREVIOUS], RENSTRA, tmp_path / "t.xlsx", anggaran=ANGGARAN,
+    result = make_tables(konsolidasi, MASTER, tmp_path / "t.xlsx", [PREVIOUS], RENSTRA, anggaran=ANGGARAN,
                          supporting=SUPPORTING, rencana_aksi=RENCANA_AKSI)
     assert result.output.read_bytes() == written[0].read_bytes()
     numbered = [entry.label for entry in result.toc if entry.label]
     assert (len(numbered), numbered[0], numbered[-1]) == (186, "Tabel 3.1", "Tabel 3.186")
     assert [p.code for p in result.warnings] == ["tables_new_ikk"]
     with pytest.raises(InputError) as refused:
-        make_tables(konsolidasi, MASTER, [PREVIOUS], tmp_path / "tidak_ada.xlsx", tmp_path / "u.xlsx")
+        make_tables(konsolidasi, MASTER, tmp_path / "u.xlsx", [PREVIOUS], tmp_path / "tidak_ada.xlsx")
     assert isinstance(refused.value, LkjipError)
     assert [p.code for p in refused.value.problems] == ["file_not_found"]
     assert not (tmp_path / "u.xlsx").exists()
     with pytest.raises(OutputExistsError) as exists:
-        make_tables(konsolidasi, MASTER, [PREVIOUS], RENSTRA, tmp_path / "t.xlsx")  # no force
+        make_tables(konsolidasi, MASTER, tmp_path / "t.xlsx", [PREVIOUS], RENSTRA)  # no force
     assert isinstance(exists.value, LkjipError)
+    with pytest.raises(TypeError, match="out is a path"):  # the order before previous and renstra were optional
+        make_tables(konsolidasi, MASTER, [PREVIOUS], RENSTRA, tmp_path / "v.xlsx")
+    assert not (tmp_path / "v.xlsx").exists()
 
 
 def test_forms_folder_gives_the_same_tables(written, tmp_path):
@@ -398,11 +401,17 @@ def test_change_between_years(tables):
 
 
 def test_new_ikk_say_they_cannot_be_compared(tables):
+    """A new IKK's comparison has this year's group only (no empty group of a year it did not exist in)."""
     unnumbered = {t.sheet: t for n, t in tables.items() if not n.startswith("3.")}
     assert set(unnumbered) == NEW_IKK
     for table in unnumbered.values():
         assert table.title.startswith("Perbandingan Realisasi dan Capaian Kinerja SK ")
-        assert _values(table.row) == ["IKK baru tahun 2023 — tidak dapat dibandingkan"]
+        assert [v for v in table.headers[0] if v is not None] == ["Indikator", "2023", "Perubahan Capaian"]
+        assert [v for v in table.headers[1] if v is not None] == ["Target", "Realisasi", "Capaian"]
+        target, realisasi, capaian, change = _values(table.row)
+        assert capaian == realisasi / target * 100
+        assert change == "IKK baru tahun 2023 — tidak dapat dibandingkan"
+    assert _values(unnumbered["SK02-IKK1"].row)[:2] == [82, 90]
 
 
 @pytest.mark.parametrize("item", ITEMS, ids=lambda item: item["code"])
@@ -445,15 +454,19 @@ def test_renstra_basis_pk_uses_the_pk_target(konsolidasi, tmp_path):
     assert "Capaian = Realisasi / Target PK 2023 × 100%" in notes
 
 
-def test_missing_renstra_target_is_a_dash_and_a_warning(konsolidasi, tmp_path):
+def test_missing_renstra_target_is_not_available_and_one_warning(konsolidasi, tmp_path):
+    """IKK without this year's Renstra target: no error, "data tidak tersedia" and one warning listing them."""
     plan = read_renstra(RENSTRA)
     rows = dict(plan.rows)
-    rows["SK03-IKK1"] = dataclasses.replace(rows["SK03-IKK1"], targets={2021: 70.0, 2022: 80.0})
+    for code in ("SK03-IKK1", "SK03-IKK2"):
+        rows[code] = dataclasses.replace(rows[code], targets={2021: 70.0, 2022: 80.0})
     path = HISTORY_SAMPLES.write_renstra_sheet(Renstra(plan.years, rows), tmp_path / "renstra.xlsx")
     data = load_tables_data(konsolidasi, MASTER, [PREVIOUS], path, supporting=SUPPORTING)
-    assert [p.code for p in data.warnings if p.ikk == "SK03-IKK1"] == ["tables_no_renstra_target"]
+    [warning] = [p for p in data.warnings if p.code == "tables_no_renstra_target"]
+    assert "untuk 2 IKK: SK03-IKK1 (2023), SK03-IKK2 (2023)." in warning.message
     out = write_tables(data, tmp_path / "t.xlsx").output
-    assert _values(_tables(out)["3.10"].row)[-1] == "-"
+    row = _tables(out)["3.10"].row
+    assert row[1:5] == [70, 80, "-", "-"] and _values(row)[-1] == "data tidak tersedia"
 
 
 # ----------------------------------------------------------------------------- budget
@@ -597,7 +610,8 @@ def test_unknown_and_missing_ikk_are_warned(konsolidasi):
     del data.renstra.rows["SK22-IKK1"]
     codes = {(p.code, p.ikk) for p in check_data(data)}
     assert ("tables_unknown_code", "SK99-IKK1") in codes
-    assert ("tables_no_renstra", "SK22-IKK1") in codes
+    [missing] = [p.message for p in check_data(data) if p.code == "tables_no_renstra"]
+    assert missing.startswith("1 IKK tidak ada di data Renstra ") and ": SK22-IKK1." in missing
     assert all(not p.is_error for p in check_data(data))
 
 

@@ -25,7 +25,7 @@ from lkjip_xl.consolidate import consolidate
 from lkjip_xl.master import read_master
 from lkjip_xl.period_consolidation import compute_view
 from lkjip_xl.periods import CALENDARS, TargetKind
-from lkjip_xl.tables import SHEET_TOC, make_tables, plan_tables, read_action_plan, read_supporting
+from lkjip_xl.tables import SHEET_TOC, make_tables, plan_tables, read_action_plan, read_previous, read_supporting
 from lkjip_xl.tables.numbering import PER_PERIODE, report_order
 from lkjip_xl.tables.per_period import period_sheet, period_title
 from lkjip_xl.template import write_master
@@ -246,13 +246,26 @@ def test_a_period_target_other_than_the_masters_is_warned(quarterly_book, master
                      if i.code == "SK04-IKK2" else i for i in master.indicators)
     other = tmp_path / "master_target_triwulan.xlsx"
     write_master(replace(master, indicators=declared), other)
-    result = make_tables(quarterly_book, other, [SAMPLES / "capaian_2022.xlsx"], SAMPLES / "renstra_2020_2024.xlsx",
-                         tmp_path / "tabel.xlsx")
+    result = make_tables(quarterly_book, other, tmp_path / "tabel.xlsx", [SAMPLES / "capaian_2022.xlsx"],
+                         SAMPLES / "renstra_2020_2024.xlsx")
     differs = [p for p in result.warnings if p.code == "tables_period_target_differs"]
     assert [(p.ikk, p.message.split(" IKK")[0]) for p in differs] == [
         ("SK04-IKK2", f"Target Triwulan {n}") for n in ("I", "II", "III")]  # Triwulan IV: 99 either way
     rows = _rows(result.output, master)
     assert [rows[("SK04-IKK2", code)][0] for code in CODES] == [95, 97, 98, 99]
+
+
+def test_last_years_complete_period_consolidation_is_an_earlier_year(written, quarterly_book):
+    """Next year, this year's consolidation of the sixteen quarterly forms is a --previous input: it gives
+    the figures of the yearly consolidation, IKK for IKK."""
+    annual = read_previous([written["tahunan"][0].parent / "konsolidasi_tahunan_2023.xlsx"])
+    quarterly = read_previous([quarterly_book])
+    assert quarterly.years == (2023,) and len(quarterly.by_code) == 60
+    for code, [figures] in quarterly.by_code.items():
+        [expected] = annual.by_code[code]
+        assert (figures.target, figures.realisasi, figures.note) == (expected.target, expected.realisasi,
+                                                                     expected.note), code
+        assert figures.source.startswith("konsolidasi_triwulan_2023.xlsx, sheet Capaian Kinerja, sel ")
 
 
 @pytest.mark.parametrize(("calendar", "word"), [("triwulan", "Triwulan"), ("semester", "Semester"),

@@ -1,4 +1,5 @@
-"""The committed templates/LKjIP_template.xlsx is what the code writes, and staff can use it as it is."""
+"""The committed templates (templates/LKjIP_template.xlsx and the other inputs') are what the code writes,
+and staff can use them as they are (the other inputs' round trips: tests/test_input_templates.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from lkjip_xl.cli import cli
+from lkjip_xl.input_templates import ALL, TEMPLATES
 from lkjip_xl.master import MasterError, read_master
 from lkjip_xl.master_layout import INFO_FIELDS, PK_COLUMNS
 from lkjip_xl.periods import PeriodRule
@@ -18,6 +20,7 @@ from lkjip_xl.template import write_master
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "templates" / "LKjIP_template.xlsx"
 REGENERATE = "regenerate it with: lkjip-xl template --force"
+REGENERATE_ALL = "regenerate them with: lkjip-xl template --jenis semua --force"
 
 
 def dump(path: Path) -> dict:
@@ -69,6 +72,27 @@ def test_committed_template_matches_the_code(generated):
             assert committed[sheet][part] == fresh[sheet][part], f"sheet {sheet}, {part} differs: {REGENERATE}"
 
 
+@pytest.fixture(scope="module")
+def generated_all(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("templat")
+    result = CliRunner().invoke(cli, ["template", "--jenis", ALL, "--out", str(folder)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return folder
+
+
+@pytest.mark.parametrize("kind", list(TEMPLATES))
+def test_every_committed_template_matches_the_code(generated_all, kind):
+    name = TEMPLATES[kind].file_name
+    committed, fresh = dump(ROOT / "templates" / name), dump(generated_all / name)
+    assert committed["sheets"] == fresh["sheets"], REGENERATE_ALL
+    for sheet in fresh["sheets"]:
+        for part in fresh[sheet]:
+            assert committed[sheet][part] == fresh[sheet][part], \
+                f"{name}, sheet {sheet}, {part} differs: {REGENERATE_ALL}"
+    committed_files = sorted(p.name for p in (ROOT / "templates").glob("*.xlsx"))
+    assert committed_files == sorted(t.file_name for t in TEMPLATES.values())
+
+
 def test_library_and_cli_write_the_same_template(generated, tmp_path):
     assert dump(write_master(None, tmp_path / "api.xlsx")) == dump(generated)
 
@@ -79,18 +103,20 @@ def test_template_layout(generated):
     assert content["defined_names"] == []
     info = content["Info"]["cells"]
     assert [info[f"A{3 + i}"][0] for i in range(len(INFO_FIELDS))] == [
-        "Kantor Wilayah", "Tahun", "Batas Tercapai (%)", "Batas Termasuk", "Dasar Capaian Renstra",
-        "Kalender Pelaporan", "Ambang Hijau (%)", "Ambang Kuning (%)"]
+        "Nama Instansi", "Tahun", "Batas Tercapai (%)", "Batas Termasuk", "Dasar Capaian Renstra",
+        "Kalender Pelaporan", "Ambang Hijau (%)", "Ambang Kuning (%)", "Batas Capaian untuk Rata-rata (%)",
+        "Sebutan Instansi", "Sebutan Singkat", "Sebutan Unit Kerja", "Sebutan Pimpinan"]
     # blank Kanwil and year to fill in, the default achievement rule already there, all unlocked
     assert [info[f"B{3 + i}"] for i in range(len(INFO_FIELDS))] == [
         ("", "General", False), ("", "General", False), (100, "General", False),
         ("Ya", "General", False), ("renstra", "General", False), ("triwulan", "General", False),
-        (90, "General", False), (70, "General", False)]
+        (90, "General", False), (70, "General", False), ("", "General", False),
+        *[("", "General", False)] * 4]  # the organisation's own words: blank, the default (tests/test_words.py)
     pk = content["PK"]["cells"]
     assert [pk[f"{openpyxl.utils.get_column_letter(c + 1)}1"][0] for c in range(len(PK_COLUMNS))] == [
         "Divisi", "No SK", "Sasaran Kegiatan", "Kode IKK", "No IKK", "Indikator Kinerja Kegiatan", "Satuan",
         "Target", "Anggaran (Rp)", "Cara Hitung", "Pembagi Skala", "Sub-rasio", "Arah", "NIHIL",
-        "Gabungan Periode", "Boleh Negatif", "Faktor Skala Renstra", "Petunjuk Perhitungan"]
+        "Gabungan Periode", "Rincian", "Boleh Negatif", "Faktor Skala Renstra", "Petunjuk Perhitungan"]
     assert content["PK"]["freeze_panes"] == "A2"
     lists = {sqref: formula for sqref, kind, _, formula, *_ in content["PK"]["validations"] if kind == "list"}
     assert lists == {
@@ -98,10 +124,11 @@ def test_template_layout(generated):
         "M2:M301": '"naik,turun"',
         "N2:N301": '"Ya,Tidak"',
         "O2:O301": '"jumlah,nilai_akhir,rerata"',
-        "P2:P301": '"Ya,Tidak"',
+        "P2:P301": '"triwulan,semester,bulanan"',
+        "Q2:Q301": '"Ya,Tidak"',
     }
     numbers = sorted(sqref for sqref, kind, *_ in content["PK"]["validations"] if kind == "decimal")
-    assert numbers == ["H2:H301", "I2:I301", "K2:K301", "Q2:Q301"]
+    assert numbers == ["H2:H301", "I2:I301", "K2:K301", "R2:R301"]
     assert content["Info"]["validations"] == [
         ("B4", "whole", None, "2000", "2100", True, None, "Isi tahun dengan 4 angka, misalnya 2023.",
          None, None),
@@ -121,7 +148,7 @@ def test_blank_template_is_refused_naming_the_empty_cells():
     assert [(p.code, p.cell) for p in caught.value.problems] == [
         ("master_info_missing", "B3"), ("master_info_missing", "B4")]
     assert caught.value.problems[0].message == (
-        f"Isian 'Kantor Wilayah' kosong pada sheet 'Info' di master {TEMPLATE} (sel B3).")
+        f"Isian 'Nama Instansi' kosong pada sheet 'Info' di master {TEMPLATE} (sel B3).")
 
 
 def test_template_filled_with_openpyxl_reads_back_as_a_master(tmp_path):
@@ -129,7 +156,7 @@ def test_template_filled_with_openpyxl_reads_back_as_a_master(tmp_path):
     book = openpyxl.load_workbook(TEMPLATE)
     info = book["Info"]
     labels = {info.cell(row, 1).value: row for row in range(1, info.max_row + 1)}
-    info.cell(labels["Kantor Wilayah"], 2).value = "Kantor Wilayah Kementerian Hukum Nusa Tenggara Barat"
+    info.cell(labels["Nama Instansi"], 2).value = "Kantor Wilayah Kementerian Hukum Nusa Tenggara Barat"
     info.cell(labels["Tahun"], 2).value = 2024
     info.cell(labels["Batas Termasuk"], 2).value = "Tidak"
     pk = book["PK"]

@@ -238,7 +238,7 @@ def test_every_documented_code_has_a_message_and_every_code_is_documented():
                    # words that go inside other messages, sheets and titles, never a problem of their own
                    "headline_period", "period_label", "year_label", "no_master_note", "basis_master",
                    "basis_majority", "field_rule", "period_choice", "clash_same_stamp",
-                   "date_reason_ambiguous", "date_reason_converted", "majority_value", "rule_text",
+                   "date_reason_ambiguous", "date_reason_converted", "majority_value", "rule_text", "rule_text_cap",
                    "field_calendar", "calendar_forms", "calendar_forms_annual"}
     # the {found}, {detail} and {limit} pieces of the file and sheet messages
     sheet_texts |= {code for code in MESSAGES if code.startswith(("found_", "file_detail_", "sheet_detail_"))}

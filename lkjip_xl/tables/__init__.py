@@ -1,8 +1,9 @@
 """Chapter III of the LKjIP: report-ready tables, numbered and titled by the toolkit.
 
-From this year's figures (a consolidated workbook or the forms), earlier years'
+From this year's figures (a consolidated workbook or the forms) and the
+master, and whichever of the optional inputs are given — earlier years'
 figures, the Renstra targets, the budget data, the action plan of the Target
-Kinerja and a list of supporting tables, one workbook is written
+Kinerja and a list of supporting tables — one workbook is written
 (``lkjip-xl tables``, docs/tables.md and docs/budget.md).
 
 - :mod:`~lkjip_xl.tables.inputs`      reading the documented input sheets, :class:`InputError`
@@ -16,8 +17,8 @@ Kinerja and a list of supporting tables, one workbook is written
                                       :mod:`~lkjip_xl.tables.per_period_write` as Capaian Kinerja per Triwulan
 - :mod:`~lkjip_xl.tables.numbering`   the plan of the chapter: table numbers, titles, Roman numerals
 - :mod:`~lkjip_xl.tables.load`        every input read and cross-checked; :func:`make_tables`, the whole run
-- :mod:`~lkjip_xl.tables.cells`, :mod:`~lkjip_xl.tables.ikk`, :mod:`~lkjip_xl.tables.writer`
-                                      formats, the per-IKK tables, the workbook
+- :mod:`~lkjip_xl.tables.cells`, :mod:`~lkjip_xl.tables.ikk`, :mod:`~lkjip_xl.tables.ikk_renstra`,
+  :mod:`~lkjip_xl.tables.writer`      formats, the per-IKK tables (Type 3 in ikk_renstra), the workbook
 - :mod:`~lkjip_xl.tables.budget`      the budget tables (and e-Monev): model and calculation, reading, writing
 """
 

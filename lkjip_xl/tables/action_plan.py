@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .._values import blank, parse_year
-from ..messages import LABELS, msg
+from ..messages import LABELS, msg, translated
 from ..model import Master
 from ..numbers import NumberParseError, format_number, parse_number
 from ..periods import CALENDARS, calendar
@@ -226,7 +226,7 @@ class _Reader:
         sheet = self.sheet(SHEET_PREVIOUS_SCORES)
         if not sheet.find_header((COL_UNIT, COL_YEAR, COL_CAPAIAN)):
             return {}
-        units = {norm(KANWIL): KANWIL, **self.divisi,
+        units = {norm(KANWIL): KANWIL, norm(translated(KANWIL)): KANWIL, **self.divisi,
                  **{norm(msg("action_plan_head_divisi", name=name)): name for name in self.master.divisi_order}}
         year = self.master.year
         found: dict[str, float] = {}
@@ -238,7 +238,7 @@ class _Reader:
             tahun = parse_year(raw_year)
             raw, cell = sheet.cell(line, r, COL_CAPAIAN)
             if unit is None:
-                sheet.report("action_plan_unit_unknown", unit_cell, value=clean_text(raw_unit), head=KANWIL,
+                sheet.report("action_plan_unit_unknown", unit_cell, value=clean_text(raw_unit), head=translated(KANWIL),
                              divisi=", ".join(self.master.divisi_order))
             if tahun is None:
                 sheet.report("input_year_invalid", year_cell, value=clean_text(raw_year))

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from typing import cast
 
-from ..messages import LABELS, msg
+from ..messages import LABELS, label, msg, translated
 from ..xlsx import a1, add_sheet, print_setup, quote_sheet, row_height
 from .action_plan import (
     KANWIL, ActionPlan, divisi_capaian, divisi_capaian_formula, kanwil_capaian, kanwil_capaian_formula,
 )
-from .cells import SheetWriter, merge
+from .cells import NOT_AVAILABLE, SheetWriter, merge
 from .numbering import PlannedTable
 from .previous import DASH
 
@@ -79,13 +79,13 @@ class ActionPlanWriter(SheetWriter):
         """Perbandingan Capaian Target Kinerja: the head of the office, then each Divisi; returns the sheet."""
         plan = self.action_plan
         ws = self._sheet(table, (_NO_WIDTH, _UNIT_WIDTH, _YEAR_WIDTH, _YEAR_WIDTH))
-        headers = (LABELS["col_no"], LABELS["col_unit_action_plan"],
+        headers = (LABELS["col_no"], label("col_unit_action_plan"),
                    msg("action_plan_col_capaian_year", year=plan.previous_year),
                    msg("action_plan_col_capaian_year", year=plan.year))
         for col, header in enumerate(headers):
             ws.write_string(1, col, header, self.st.header)
         ranges = [self.last_period_ranges[divisi] for divisi in plan.divisi_order]
-        rows = [(KANWIL, KANWIL, kanwil_capaian(plan), kanwil_capaian_formula(ranges))]
+        rows = [(KANWIL, translated(KANWIL), kanwil_capaian(plan), kanwil_capaian_formula(ranges))]
         rows += [(divisi, msg("action_plan_head_divisi", name=divisi), divisi_capaian(plan, divisi),
                   divisi_capaian_formula(self.last_period_ranges[divisi])) for divisi in plan.divisi_order]
         for no, (unit, name, value, formula) in enumerate(rows, start=1):
@@ -94,7 +94,7 @@ class ActionPlanWriter(SheetWriter):
             ws.write_string(row, 1, name, self.st.text)
             previous = plan.previous.get(unit)
             if previous is None:
-                ws.write_string(row, 2, msg("action_plan_no_previous"), self.st.center)
+                ws.write_string(row, 2, NOT_AVAILABLE, self.st.center)
             else:
                 ws.write_number(row, 2, previous, self.number("%", previous))
             if value is None:  # no Target Kinerja of the unit is scored in the last period

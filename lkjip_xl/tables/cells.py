@@ -3,6 +3,11 @@
 The IKK tables take this year's target and realisasi from the cells of Tabel
 3.1 (:class:`Refs`), so the tables of one workbook cannot disagree with each
 other; capaian is a formula of :mod:`lkjip_xl.calc` with its value.
+
+Two words stand where a number cannot: "-" (:data:`~lkjip_xl.tables.previous.DASH`)
+where the figures say there is none (a realisasi not reported, a blank Renstra
+year, NIHIL printed as such), "data tidak tersedia" (:data:`NOT_AVAILABLE`)
+where an input that would hold it was not given or lacks it.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .. import calc
+from ..messages import msg
 from ..model import Indicator
 from ..numbers import excel_number_format
 from ..styles import StyleBook
@@ -21,6 +27,8 @@ from .previous import DASH
 
 if TYPE_CHECKING:  # the data module imports the writer (make_tables)
     from .load import TablesData
+
+NOT_AVAILABLE = msg("tables_not_available")  #: printed where an input not given (or lacking it) would hold a value
 
 
 @dataclass(frozen=True)
@@ -92,7 +100,14 @@ class SheetWriter:
                          self.number("%", value), value)
         return value
 
-    def name_row(self, ws, row: int, indicator: Indicator) -> None:
-        ws.set_row(row, row_height([(indicator.text, self.NAME_WIDTH)]))
+    def name_row(self, ws, row: int, indicator: Indicator, *notes: tuple[str, int]) -> None:
+        """The IKK's text in column A, the row tall enough for it and for each ``(text, columns)`` note."""
+        cells: list[tuple[str, float]] = [(indicator.text, self.NAME_WIDTH),
+                                          *((text, self.VALUE_WIDTH * span) for text, span in notes)]
+        ws.set_row(row, row_height(cells))
         ws.write_string(row, 0, indicator.text, self.st.text)
+
+    def not_available(self, ws, row: int, first_col: int, last_col: int | None = None) -> None:
+        """"data tidak tersedia" over the cells ``first_col``..``last_col`` of ``row`` (merged)."""
+        merge(ws, row, first_col, row, first_col if last_col is None else last_col, NOT_AVAILABLE, self.st.center)
 

@@ -2,32 +2,29 @@
 
 - Type 1, Perbandingan Target dan Realisasi: target, realisasi, capaian;
 - Type 2, Perbandingan Realisasi dan Capaian Kinerja: every earlier year,
-  this year and the change (naik / turun / tetap); a new IKK gets a single
-  row saying it cannot be compared;
-- Type 3, Target Jangka Menengah: the Renstra targets, this year's realisasi
-  (converted to the Renstra scale when the master declares a factor) and
-  capaian on the basis the master declares (Renstra or PK target).
+  this year and the change (naik / turun / tetap); a new IKK has this year's
+  group only, its change saying it cannot be compared; without earlier years
+  given, last year's group says "data tidak tersedia";
+- Type 3, Target Jangka Menengah (:mod:`lkjip_xl.tables.ikk_renstra`).
 
 Placeholders of the supporting tables listed before an IKK go on its sheet too.
 """
 
 from __future__ import annotations
 
-from typing import cast
-
 from .. import calc
 from ..messages import LABELS, msg
 from ..model import Indicator
-from ..numbers import format_number
 from ..xlsx import a1, print_setup, sheet_name
-from .cells import SheetWriter, merge
+from .cells import NOT_AVAILABLE, merge
+from .ikk_renstra import RenstraWriter
 from .numbering import PlannedTable
-from .previous import DASH
+from .previous import YearFigures
 
 NOT_COMPARABLE = msg("tables_not_comparable")
 
 
-class IkkWriter(SheetWriter):
+class IkkWriter(RenstraWriter):
     """Writes the IKK sheets of one tables workbook."""
 
     def ikk_sheet(self, code: str):
@@ -62,8 +59,11 @@ class IkkWriter(SheetWriter):
         return row + 2
 
     def comparison_table(self, ws, row: int, table: PlannedTable, indicator: Indicator) -> int:
+        """Type 2: a group per earlier year (one group "data tidak tersedia" for last year when no earlier
+        years were given), this year's group and Perubahan Capaian; a new IKK has this year's group only."""
         earlier = self.data.previous.by_code.get(indicator.code, [])
-        years = [f.year for f in earlier] or [self.year - 1]
+        new = indicator.code in self.data.new_codes
+        years = [] if new else [f.year for f in earlier] or [self.year - 1]
         last_col = 3 * (len(years) + 1) + 1
         row = self.caption(ws, row, table, last_col)
         merge(ws, row, 0, row + 1, 0, LABELS["col_indikator"], self.st.header)
@@ -73,24 +73,14 @@ class IkkWriter(SheetWriter):
                 ws.write_string(row + 1, 1 + 3 * i + j, header, self.st.header)
         merge(ws, row, last_col, row + 1, last_col, LABELS["col_perubahan_capaian"], self.st.header)
         row += 2
-        self.name_row(ws, row, indicator)
-        if not earlier:
-            merge(ws, row, 1, row, last_col, msg("tables_new_ikk_row", year=self.year, reason=NOT_COMPARABLE),
-                  self.st.center)
-            return row + 2
+        change = msg("tables_new_ikk_row", year=self.year, reason=NOT_COMPARABLE) if new else NOT_COMPARABLE
+        self.name_row(ws, row, indicator, (change, 1), (NOT_AVAILABLE, 1))
         capaian = None
         for i, figures in enumerate(earlier):
-            col = 1 + 3 * i
-            ws.write_number(row, col, figures.target, self.number(indicator.unit, figures.target))
-            if figures.realisasi is None:
-                ws.write_string(row, col + 1, figures.note, self.st.center)
-                ws.write_string(row, col + 2, figures.note, self.st.center)
-                capaian = None
-            else:
-                ws.write_number(row, col + 1, figures.realisasi, self.number(indicator.unit, figures.realisasi))
-                capaian = self.capaian_cell(ws, row, col + 2, a1(row, col + 1), a1(row, col), figures.realisasi,
-                                            figures.target, indicator)
-        col = 1 + 3 * len(earlier)
+            capaian = self.earlier_year(ws, row, 1 + 3 * i, figures, indicator)
+        if not earlier and not new:  # no earlier years given: last year's figures are not available
+            self.not_available(ws, row, 1, 3)
+        col = 1 + 3 * len(years)
         refs = self.refs[indicator.code]
         realisasi = self.realisasi(indicator)
         self.ref_cell(ws, row, col, refs.target, indicator.target, indicator.unit)
@@ -98,67 +88,26 @@ class IkkWriter(SheetWriter):
         current = self.capaian_cell(ws, row, col + 2, a1(row, col + 1), a1(row, col), realisasi, indicator.target,
                                     indicator)
         if capaian is None or current is None:
-            ws.write_string(row, last_col, NOT_COMPARABLE, self.st.center)
+            ws.write_string(row, last_col, change, self.st.center)
         else:
             ws.write_formula(row, last_col, "=" + calc.change_direction_formula(a1(row, col - 1), a1(row, col + 2)),
                              self.st.center, calc.change_direction(capaian, current))
         return row + 2
 
-    def renstra_table(self, ws, row: int, table: PlannedTable, indicator: Indicator) -> int:
-        years = self.data.renstra.years_with_targets
-        plan = self.data.renstra.rows.get(indicator.code)
-        factor = indicator.renstra_scale_factor
-        scaled = factor != 1
-        real_col = 1 + len(years)
-        cap_col = real_col + 1 + scaled
-        row = self.caption(ws, row, table, cap_col)
-        realisasi_header = msg("tables_col_realisasi_year", year=self.year)
-        skala_pk = (plan.skala_pk if plan else "") or LABELS["pk"]
-        skala_renstra = (plan.skala_renstra if plan else "") or LABELS["renstra"]
-        merge(ws, row, 0, row + 1, 0, LABELS["col_ikk"], self.st.header)
-        merge(ws, row, 1, row, len(years), LABELS["col_target"], self.st.header)
-        for i, year in enumerate(years):
-            ws.write_string(row + 1, 1 + i, str(year), self.st.header)
-        if scaled:
-            merge(ws, row, real_col, row + 1, real_col,
-                  msg("tables_col_scale", header=realisasi_header, scale=skala_pk), self.st.header)
-            merge(ws, row, real_col + 1, row + 1, real_col + 1,
-                  msg("tables_col_scale", header=realisasi_header, scale=skala_renstra), self.st.header)
+    def earlier_year(self, ws, row: int, col: int, figures: YearFigures, indicator: Indicator) -> float | None:
+        """An earlier year's target, realisasi and capaian from ``col`` on; returns the capaian (``None``
+        when there is none: a realisasi printed as NIHIL or -, or no target)."""
+        if figures.target is None:
+            self.not_available(ws, row, col)
         else:
-            merge(ws, row, real_col, row + 1, real_col, realisasi_header, self.st.header)
-        merge(ws, row, cap_col, row + 1, cap_col, LABELS["col_capaian"], self.st.header)
-        ws.set_row(row, 40)
-        row += 2
-        self.name_row(ws, row, indicator)
-        targets = plan.targets if plan else {}
-        for i, year in enumerate(years):
-            if year in targets:
-                ws.write_number(row, 1 + i, targets[year], self.number(indicator.unit, targets[year]))
-            else:
-                ws.write_string(row, 1 + i, DASH, self.st.center)
-        refs = self.refs[indicator.code]
-        realisasi = self.realisasi(indicator)
-        has_value = self.ref_cell(ws, row, real_col, refs.realisasi, realisasi, indicator.unit)
-        value_col, value = real_col, realisasi
-        if scaled:
-            value_col, value = real_col + 1, calc.renstra_scale(realisasi, factor)
-            if has_value:  # realisasi and factor are bounded inputs: their product is finite
-                ws.write_formula(row, value_col, "=" + calc.renstra_scale_formula(a1(row, real_col), factor),
-                                 self.number(indicator.unit, cast(float, value)), value)
-            else:
-                ws.write_string(row, value_col, DASH, self.st.center)
-        if self.master.renstra_basis == "pk":
-            self.capaian_cell(ws, row, cap_col, a1(row, real_col), refs.target, realisasi, indicator.target,
-                              indicator)
-            notes = [msg("tables_note_capaian_pk", year=self.year)]
-        else:
-            target_ref = a1(row, 1 + years.index(self.year)) if self.year in years else ""
-            self.capaian_cell(ws, row, cap_col, a1(row, value_col), target_ref, value, targets.get(self.year),
-                              indicator)
-            notes = [msg("tables_note_capaian_renstra", year=self.year)]
-        if scaled:
-            notes.append(msg("tables_note_scale", renstra=skala_renstra, pk=skala_pk, factor=format_number(factor, 4)))
-        for note in notes:
-            row += 1
-            ws.write_string(row, 0, note, self.st.note)
-        return row + 2
+            ws.write_number(row, col, figures.target, self.number(indicator.unit, figures.target))
+        if figures.realisasi is None:
+            ws.write_string(row, col + 1, figures.note or NOT_AVAILABLE, self.st.center)
+            ws.write_string(row, col + 2, figures.note or NOT_AVAILABLE, self.st.center)
+            return None
+        ws.write_number(row, col + 1, figures.realisasi, self.number(indicator.unit, figures.realisasi))
+        if figures.target is None:
+            self.not_available(ws, row, col + 2)
+            return None
+        return self.capaian_cell(ws, row, col + 2, a1(row, col + 1), a1(row, col), figures.realisasi,
+                                 figures.target, indicator)

@@ -99,10 +99,11 @@ class InputSheet:
             self.report("input_code_missing", cell)
         return code, cell
 
-    def number(self, raw: object, cell: str, code: str, header: str) -> float | None:
-        """``raw`` as a number; ``None`` and a problem naming the cell when it is no clear number."""
+    def number(self, raw: object, cell: str, code: str, header: str, kind: str = "decimal") -> float | None:
+        """``raw`` as a number of ``kind`` (:func:`~lkjip_xl.numbers.parse_number`: "decimal", "count", ...);
+        ``None`` and a problem naming the cell when it is no clear number."""
         try:
-            return parse_number(raw if isinstance(raw, (int, float, str)) else str(raw), "decimal").value
+            return parse_number(raw if isinstance(raw, (int, float, str)) else str(raw), kind).value
         except NumberParseError as exc:
             problem = "input_value_ambiguous" if exc.code == "ambiguous_number" else "input_value_invalid"
             self.report(problem, cell, ikk=code, field=header, code=code, value=raw)

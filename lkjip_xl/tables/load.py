@@ -7,6 +7,12 @@ years, the Renstra targets, the budget, the action plan and the
 supporting-table list from their own readers.  :func:`load_tables_data`
 collects every error of every input at once; :func:`make_tables` is the whole
 ``lkjip-xl tables`` run.
+
+Only this year's figures and the master are required.  Every table is built
+from the inputs that exist: without earlier years or the Renstra the
+comparison and Target Jangka Menengah tables are still written, with "data
+tidak tersedia" where the missing figures would be, and each input not given
+is said once in the warnings (:func:`absent_inputs`).
 """
 
 from __future__ import annotations
@@ -18,18 +24,19 @@ from pathlib import Path
 from ..period_consolidation import compute_view
 from ..guard import guard_outputs, input_problem
 from ..master import MasterError, read_master
-from ..messages import msg
+from ..messages import LABELS, msg, use_words
 from ..model import Master
 from ..numbers import format_number
 from ..problems import ERROR, WARNING, Problem
 from ..validate import validate_files
 from .action_plan import ActionPlan, read_action_plan
+from .budget.efficiency import map_realisasi
 from .budget.model import BudgetData
 from .budget.read import BudgetInputError, load_budget
 from .inputs import InputError
 from .per_period import PeriodFigures, from_consolidation, from_sheets, period_sheets
 from .previous import DASH, Previous, YearFigures, consolidated_figures, open_consolidated, read_previous
-from .renstra import Renstra, read_renstra
+from .renstra import Renstra, RenstraRow, read_renstra
 from .supporting import SupportingTable, read_supporting
 from .writer import TablesResult, write_tables
 
@@ -41,19 +48,40 @@ class TablesData:
     master: Master
     current: dict[str, YearFigures]  #: this year's realisasi by IKK code
     current_source: str
-    previous: Previous
-    renstra: Renstra
+    previous: Previous  #: empty when no earlier years are given (``previous_given``)
+    renstra: Renstra  #: empty when no Renstra is given (``renstra_given``)
     renstra_source: str
     budget: BudgetData | None = None
     supporting: tuple[SupportingTable, ...] = ()
     warnings: list[Problem] = field(default_factory=list)
     action_plan: ActionPlan | None = None  #: the Target Kinerja and their action-plan scores (--rencana-aksi)
     periods: PeriodFigures | None = None  #: each period's figures, when the source holds periods
+    previous_given: bool = True  #: whether earlier years were given at all (--previous)
+    renstra_given: bool = True  #: whether a Renstra was given at all (--renstra)
 
     @property
     def new_codes(self) -> set[str]:
-        """IKK of the master with no earlier year: new this year, nothing to compare with."""
+        """IKK of the master with no earlier year: new this year, nothing to compare with.  Without
+        earlier years no IKK is known to be new: every comparison shows "data tidak tersedia"."""
+        if not self.previous_given:
+            return set()
         return {i.code for i in self.master.indicators if i.code not in self.previous.by_code}
+
+    def renstra_target_year(self, row: RenstraRow | None) -> int | None:
+        """The plan year whose Renstra target the IKK's capaian needs: the plan's last year for a
+        cumulative IKK, this year on the Renstra basis, ``None`` on the PK basis (or without any year)."""
+        if row is not None and row.cumulative:
+            years = self.renstra.years_with_targets
+            return years[-1] if years else None
+        return self.master.year if self.master.renstra_basis == "renstra" else None
+
+    def cumulative_years(self, row: RenstraRow | None) -> tuple[int, ...]:
+        """The plan years whose realisasi a cumulative IKK sums: those up to this year (this year
+        always last); ``()`` for an IKK that is not cumulative."""
+        if row is None or not row.cumulative:
+            return ()
+        year = self.master.year
+        return (*(y for y in self.renstra.years if y < year), year)
 
 
 def read_current(source: str | Path, master: Master) -> tuple[dict[str, YearFigures], list[Problem]]:
@@ -100,13 +128,15 @@ def read_current_periods(source: str | Path, master: Master
     return figures, [*report.warnings, *(periods.warnings if periods else ())], periods
 
 
-def load_tables_data(source: str | Path, master: str | Path | Master, previous: Sequence[str | Path],
-                     renstra: str | Path, anggaran: str | Path | None = None,
+def load_tables_data(source: str | Path, master: str | Path | Master, previous: Sequence[str | Path] = (),
+                     renstra: str | Path | None = None, anggaran: str | Path | None = None,
                      supporting: str | Path | None = None, rencana_aksi: str | Path | None = None) -> TablesData:
     """Read every input of the tables and check them against each other.
 
-    Raises :class:`~lkjip_xl.tables.inputs.InputError` with every error found in
-    every input; warnings are in :attr:`TablesData.warnings`.
+    Only ``source`` and ``master`` are required; each other input not given is
+    said once in the warnings (:func:`absent_inputs`).  Raises
+    :class:`~lkjip_xl.tables.inputs.InputError` with every error found in every
+    input; warnings are in :attr:`TablesData.warnings`.
     """
     if not isinstance(master, Master):
         try:
@@ -123,17 +153,20 @@ def load_tables_data(source: str | Path, master: str | Path | Master, previous: 
             return None
 
     current = attempt(read_current_periods, source, master)
-    earlier = attempt(read_previous, previous)
-    plan = attempt(read_renstra, renstra)
+    earlier = attempt(read_previous, previous, master)
+    plan = attempt(read_renstra, renstra) if renstra else Renstra((), {})
     budget = attempt(load_budget, anggaran) if anggaran else None
     extra = attempt(read_supporting, supporting, [i.code for i in master.indicators]) if supporting else ()
     action = attempt(read_action_plan, rencana_aksi, master) if rencana_aksi else None
     if current is None or earlier is None or plan is None or (anggaran and budget is None) or extra is None \
             or (rencana_aksi and action is None):
         raise InputError(problems)
-    data = TablesData(master, current[0], str(source), earlier, plan, str(renstra), budget, extra,
-                      [*current[1], *plan.warnings, *(budget.warnings if budget else ()),
-                       *(action.warnings if action else ())], action, current[2])
+    absent = absent_inputs(master, previous=bool(previous), renstra=bool(renstra), anggaran=bool(anggaran),
+                           supporting=bool(supporting), rencana_aksi=bool(rencana_aksi))
+    data = TablesData(master, current[0], str(source), earlier, plan, str(renstra or ""), budget, extra,
+                      [*absent, *current[1], *earlier.warnings, *plan.warnings, *(budget.warnings if budget else ()),
+                       *(action.warnings if action else ())], action, current[2],
+                      previous_given=bool(previous), renstra_given=bool(renstra))
     problems = check_data(data)
     if any(p.is_error for p in problems):
         raise InputError(problems)
@@ -141,11 +174,31 @@ def load_tables_data(source: str | Path, master: str | Path | Master, previous: 
     return data
 
 
+#: The optional inputs, each with the warning that says what the tables show without it.
+ABSENT = {
+    "previous": "tables_previous_absent",
+    "renstra": "tables_renstra_absent",
+    "anggaran": "tables_anggaran_absent",
+    "supporting": "tables_supporting_absent",
+    "rencana_aksi": "tables_rencana_aksi_absent",
+}
+
+
+def absent_inputs(master: Master, **given: bool) -> list[Problem]:
+    """One warning for each optional input of :data:`ABSENT` given as ``False`` (``previous=False``, ...),
+    saying what the tables show without it."""
+    kinds = {"previous": LABELS["kind_perbandingan"], "renstra": LABELS["kind_renstra"]}
+    return [Problem("", ABSENT[name], msg(ABSENT[name], kind=kinds.get(name, ""), previous=master.year - 1),
+                    WARNING)
+            for name, present in given.items() if not present]
+
+
 def check_data(data: TablesData) -> list[Problem]:
-    """Cross-checks of the inputs: errors (earlier years not earlier) and warnings (gaps, unknown IKK)."""
+    """Cross-checks of the inputs: errors (earlier years not earlier, budget rows mapped to no SK or IKK of
+    the master) and warnings (gaps, unknown IKK)."""
     master = data.master
     known = master.by_code()
-    problems: list[Problem] = []
+    problems: list[Problem] = map_realisasi(master, data.budget)[1] if data.budget is not None else []
 
     def warn(message_code: str, path: str, ikk: str = "", **fields) -> None:
         problems.append(Problem(path, message_code, msg(message_code, path=path, **fields), WARNING, ikk=ikk))
@@ -165,27 +218,46 @@ def check_data(data: TablesData) -> list[Problem]:
     new = [i.code for i in master.indicators if i.code in data.new_codes]
     if new:
         warn("tables_new_ikk", msg("tables_previous_source"), count=len(new), codes=", ".join(new))
-    this_year = master.year
+    no_row: list[str] = []
+    no_target: list[str] = []
+    incomplete: list[str] = []
     for indicator in master.indicators:
         code = indicator.code
         current = data.current.get(code)
         if current is None or current.realisasi is None:
             warn("tables_no_realisasi", data.current_source, code, code=code)
-        elif current.target != indicator.target:
+        elif current.target is not None and current.target != indicator.target:
             warn("tables_target_differs", data.current_source, code, code=code,
                  found=format_number(current.target, 4), expected=format_number(indicator.target, 4))
         row = data.renstra.rows.get(code)
+        needed = data.renstra_target_year(row)
         if row is None:
-            warn("tables_no_renstra", data.renstra_source, code, code=code)
-        elif master.renstra_basis == "renstra" and this_year not in row.targets:
-            warn("tables_no_renstra_target", data.renstra_source, code, code=code, year=this_year)
+            no_row.append(code)
+        elif needed is not None and needed not in row.targets:
+            no_target.append(f"{code} ({needed})")
+        missing = [str(y) for y in data.cumulative_years(row)[:-1]
+                   if (f := data.previous.figures(code, y)) is None or f.realisasi is None]
+        if missing:
+            incomplete.append(f"{code} ({', '.join(missing)})")
+    if data.renstra_given and data.renstra.years_with_targets:  # otherwise said once: no Renstra, no target
+        if no_row:
+            warn("tables_no_renstra", data.renstra_source, count=len(no_row), codes=", ".join(no_row))
+        if no_target:
+            warn("tables_no_renstra_target", data.renstra_source, count=len(no_target), items=", ".join(no_target))
+    if incomplete and data.previous_given:  # otherwise said once: no earlier years
+        warn("tables_cumulative_missing", msg("tables_previous_source"), items="; ".join(incomplete))
     return problems
 
 
-def make_tables(source: str | Path, master: str | Path, previous: Sequence[str | Path], renstra: str | Path,
-                out: str | Path, anggaran: str | Path | None = None, supporting: str | Path | None = None,
-                start: int = 1, force: bool = False, rencana_aksi: str | Path | None = None) -> TablesResult:
+def make_tables(source: str | Path, master: str | Path, out: str | Path, previous: Sequence[str | Path] = (),
+                renstra: str | Path | None = None, anggaran: str | Path | None = None,
+                supporting: str | Path | None = None, start: int = 1, force: bool = False,
+                rencana_aksi: str | Path | None = None) -> TablesResult:
     """Read and check every input, then write the tables workbook to ``out`` (``lkjip-xl tables``).
+
+    Only ``source`` (this year's consolidated workbook or forms) and ``master``
+    are required; every table is built from the inputs given, and each input
+    not given is said once in :attr:`TablesResult.warnings`.
 
     Raises :class:`~lkjip_xl.master.MasterError` when the master cannot be used
     (or cannot be opened), :class:`~lkjip_xl.tables.inputs.InputError` with every
@@ -194,6 +266,9 @@ def make_tables(source: str | Path, master: str | Path, previous: Sequence[str |
     ``rencana_aksi`` (the action plan, docs/tables.md) adds the Capaian Target
     Kinerja tables; without it they are not written.
     """
+    if not isinstance(out, (str, Path)):  # the order of the calls written before previous became optional
+        raise TypeError(f"make_tables(source, master, out, ...): out is a path, not {type(out).__name__}")
+    previous = [previous] if isinstance(previous, (str, Path)) else list(previous)
     inputs = [source, master, *previous, renstra, anggaran, supporting, rencana_aksi]
     unreadable = []
     for path in inputs:
@@ -205,8 +280,9 @@ def make_tables(source: str | Path, master: str | Path, previous: Sequence[str |
             raise MasterError(unreadable)
         raise InputError(unreadable)
     pk = read_master(master)
-    data = load_tables_data(source, pk, previous, renstra, anggaran, supporting, rencana_aksi)
-    guard_outputs([out], inputs, force)  # every input is read; nothing is written yet
-    result = write_tables(data, out, start, force)
+    with use_words(pk.words):  # every problem, title and label in the master's own words
+        data = load_tables_data(source, pk, previous, renstra, anggaran, supporting, rencana_aksi)
+        guard_outputs([out], inputs, force)  # every input is read; nothing is written yet
+        result = write_tables(data, out, start, force)
     result.warnings = list(data.warnings)
     return result

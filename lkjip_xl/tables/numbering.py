@@ -8,8 +8,9 @@ then per IKK the supporting tables listed before it and its three tables, then
 the budget tables, then (a source of periods only) the unnumbered Capaian
 Kinerja per Triwulan, then the action plan's tables (one per Divisi and their
 comparison), then the e-Monev table, then the supporting tables listed for the end.  An IKK that
-is new this year has nothing to compare with: its Type 2 table is a single row
-saying so and, like the printed report, takes no number.
+is new this year has nothing to compare with: its Type 2 table shows this year
+only, says so and, like the printed report, takes no number.  Without earlier
+years no IKK is known to be new, and every Type 2 table is numbered.
 """
 
 from __future__ import annotations
@@ -34,8 +35,10 @@ RENCANA_AKSI = "rencana_aksi"  #: Capaian Target Kinerja of one Divisi
 RENCANA_AKSI_PERBANDINGAN = "rencana_aksi_perbandingan"  #: the comparison with last year
 EMONEV = "emonev"  #: Capaian Realisasi Anggaran pada e-Monev Bappenas
 PER_PERIODE = "per_periode"  #: Capaian Kinerja per Triwulan: each IKK per period, unnumbered
+EFISIENSI = "efisiensi"  #: Analisis Efisiensi Penggunaan Sumber Daya: anggaran and capaian per SK, unnumbered
 
-#: Numbered tables :func:`lkjip_xl.tables.budget.write.write_budget_tables` writes.
+#: Numbered tables :func:`lkjip_xl.tables.budget.write.write_budget_tables` writes for the report (pagu and
+#: realisasi per satker, SMART, IKPA); ``budget_table_count`` of other budget data may differ.
 BUDGET_TABLES = 3
 
 _IKK_TITLES = {
@@ -130,13 +133,15 @@ def action_plan_comparison_title(year: int) -> str:
 
 def plan_tables(master: Master, new_codes: set[str], supporting: Sequence[SupportingTable] = (),
                 start: int = 1, with_budget: bool = False, action_plan_divisi: Sequence[str] = (),
-                emonev_title: str = "", period_title: str = "") -> list[PlannedTable]:
+                emonev_title: str = "", period_title: str = "", budget_tables: int = BUDGET_TABLES,
+                efficiency_title: str = "") -> list[PlannedTable]:
     """Every table of the chapter in order, numbered from ``start`` without gaps.
 
     Tabel 3.<start> is the summary; then for each IKK the supporting tables
     listed before it and its Type 1, Type 2 and Type 3 tables (the Type 2 table
-    of an IKK in ``new_codes`` is unnumbered); then the budget tables (number
-    and title filled in by the budget module); then, when ``period_title`` is
+    of an IKK in ``new_codes`` is unnumbered); then, when ``efficiency_title`` is
+    given, the unnumbered efficiency table; then ``budget_tables`` budget tables
+    (number and title filled in by the budget module); then, when ``period_title`` is
     given, the unnumbered table of each IKK per period; then one Capaian Target Kinerja
     table per Divisi of ``action_plan_divisi`` (in that order) and their
     comparison with last year; then the e-Monev table (when ``emonev_title``
@@ -159,8 +164,10 @@ def plan_tables(master: Master, new_codes: set[str], supporting: Sequence[Suppor
         add(PERBANDINGAN, ikk_title(PERBANDINGAN, indicator), indicator.code,
             numbered=indicator.code not in new_codes)
         add(RENSTRA, ikk_title(RENSTRA, indicator), indicator.code)
+    if efficiency_title:  # guidance puts the efficiency analysis before the realisasi anggaran
+        add(EFISIENSI, efficiency_title, numbered=False)
     if with_budget:
-        for _ in range(BUDGET_TABLES):
+        for _ in range(budget_tables):
             add(ANGGARAN, "")
     if period_title:  # the report prints the e-Performance table without a number
         add(PER_PERIODE, period_title, numbered=False)

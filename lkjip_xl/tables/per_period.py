@@ -110,7 +110,7 @@ def _checked(figures: PeriodFigures, master: Master, source: str) -> PeriodFigur
         for indicator in master.indicators:
             item = found.get(indicator.code)
             expected = rollup.period_target(indicator, period.index)
-            if item is not None and not calc.approx_equal(item.target, expected):
+            if item is not None and item.target is not None and not calc.approx_equal(item.target, expected):
                 figures.warnings.append(Problem(source, "tables_period_target_differs", msg(
                     "tables_period_target_differs", path=source, period=period.label, code=indicator.code,
                     found=format_number(item.target, 4),

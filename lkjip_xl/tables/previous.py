@@ -6,8 +6,14 @@ Earlier years come from either of two workbooks (both are read by
 - a consolidated workbook written by ``lkjip-xl consolidate`` in an earlier
   year: Target and Realisasi of sheet "Capaian Kinerja", the year from its title;
 - for years before the toolkit, the documented sheet "Capaian Tahun Lalu":
-  one row per IKK and year with Kode IKK, Tahun, Target and Realisasi.  A
-  Realisasi written as text ("NIHIL", "-") is kept as a note and shown as is.
+  one row per IKK and year with Kode IKK, Tahun and what last year's report
+  printed: Realisasi, and optionally Target and the raw counts Pembilang and
+  Penyebut.  A Realisasi written as text ("NIHIL", "-") is kept as a note and
+  shown as is.  With Pembilang and Penyebut, realisasi is computed from them
+  by the IKK's method (:func:`lkjip_xl.methods.realisasi`, the master's
+  indicator); a printed Realisasi that disagrees beyond its rounding is warned.
+  A row without a target still says the IKK existed that year: its capaian is
+  "data tidak tersedia".
 
 Capaian is never read: the tables compute it from target and realisasi with
 the same rule as this year.
@@ -19,13 +25,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
+from typing import NamedTuple, cast
 
+from .. import methods
 from .._values import blank, parse_year
 from ..capaian_book import SHEET_CAPAIAN
 from ..messages import LABELS, MESSAGES, msg
+from ..model import Indicator, IndicatorInput, Master
+from ..numbers import format_number
 from ..periods import CALENDARS
-from ..problems import Problem
+from ..problems import WARNING, Problem
+from ..xlsx import decimals_for
 from .inputs import (
     COL_CODE, COL_SOURCE, COL_TEXT, InputError, InputSheet, clean_text, open_input,
 )
@@ -36,9 +46,14 @@ DASH = "-"  #: printed for a realisasi (and its capaian) that is not there
 COL_YEAR = LABELS["col_tahun"]
 COL_TARGET = LABELS["col_target"]
 COL_REALISASI = LABELS["col_realisasi"]
+COL_NUM = LABELS["col_pembilang"]
+COL_DEN = LABELS["col_penyebut"]
 
-PREVIOUS_COLUMNS = (COL_CODE, COL_YEAR, COL_TEXT, COL_TARGET, COL_REALISASI, COL_SOURCE)
-PREVIOUS_REQUIRED = (COL_CODE, COL_YEAR, COL_TARGET, COL_REALISASI)
+#: Every column sheet "Capaian Tahun Lalu" may have, in the order a blank sheet shows them: the single
+#: source of the columns the reader accepts (required: :data:`PREVIOUS_REQUIRED`; a row also needs a
+#: Realisasi, or Pembilang and Penyebut).
+PREVIOUS_COLUMNS = (COL_CODE, COL_YEAR, COL_TEXT, COL_TARGET, COL_REALISASI, COL_NUM, COL_DEN, COL_SOURCE)
+PREVIOUS_REQUIRED = (COL_CODE, COL_YEAR)
 
 #: The year at the end of a consolidated sheet's title ("... Tahun 2023"): ``msg("year_label")``.
 _YEAR_RE = re.compile(r"(\d{4})".join(map(re.escape, MESSAGES["year_label"].split("{year}"))) + r"\s*$")
@@ -49,13 +64,14 @@ class YearFigures:
     """Target and realisasi of one IKK in one year.
 
     ``realisasi`` is ``None`` when there is none; ``note`` is then what the
-    tables print instead ("NIHIL", "-").  ``text`` and ``source`` are for
-    people: the indicator as worded that year and where the figures come from.
+    tables print instead ("NIHIL", "-").  ``target`` is ``None`` when an earlier
+    year's row gives none.  ``text`` and ``source`` are for people: the
+    indicator as worded that year and where the figures come from.
     """
 
     code: str
     year: int
-    target: float
+    target: float | None
     realisasi: float | None
     note: str = ""
     text: str = ""
@@ -67,6 +83,11 @@ class Previous:
     """Earlier years' figures by IKK code, each list in year order."""
 
     by_code: dict[str, list[YearFigures]] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)  #: realisasi printed otherwise than computed
+
+    def figures(self, code: str, year: int) -> YearFigures | None:
+        """The IKK's figures of ``year``; ``None`` when there are none."""
+        return next((f for f in self.by_code.get(code, ()) if f.year == year), None)
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -153,22 +174,26 @@ def _period_of_title(title: str, year: int) -> str:
 # --------------------------------------------------------------------------- previous years
 
 
-def read_previous(paths: Sequence[str | Path]) -> Previous:
+def read_previous(paths: Sequence[str | Path], master: Master | None = None) -> Previous:
     """Earlier years' figures from consolidated workbooks and/or "Capaian Tahun Lalu" sheets.
 
     An IKK may appear for several years (the report compares 2021, 2022 and
-    2023 for some), but only once per year across all ``paths``.
+    2023 for some), but only once per year across all ``paths``.  ``master``
+    gives each IKK's method, with which realisasi is computed from Pembilang
+    and Penyebut (without it, or for an IKK it does not have, the printed
+    Realisasi is taken).
     """
     previous = Previous()
     problems: list[Problem] = []
     seen: dict[tuple[str, int], str] = {}
+    indicators = master.by_code() if master is not None else {}
     for path in paths:
         try:
             name, grids = open_input(path, (SHEET_CAPAIAN, SHEET_PREVIOUS))
             if SHEET_CAPAIAN in grids:
                 figures = list(consolidated_figures(name, grids)[1].values())
             else:
-                figures = _read_previous_sheet(name, grids)
+                figures = _read_previous_sheet(name, grids, indicators, previous.warnings)
         except InputError as exc:
             problems.extend(exc.problems)
             continue
@@ -188,10 +213,18 @@ def read_previous(paths: Sequence[str | Path]) -> Previous:
     return previous
 
 
-def _read_previous_sheet(name: str, grids: dict[str, list[list[object]]]) -> list[YearFigures]:
+def _read_previous_sheet(name: str, grids: dict[str, list[list[object]]], indicators: dict[str, Indicator],
+                         warnings: list[Problem]) -> list[YearFigures]:
     problems: list[Problem] = []
     sheet = InputSheet(name, grids, SHEET_PREVIOUS, problems)
-    if not sheet.find_header(PREVIOUS_REQUIRED, (COL_TEXT, COL_SOURCE)):
+    if not sheet.find_header(PREVIOUS_REQUIRED, PREVIOUS_COLUMNS):
+        raise InputError(problems)
+    counts = [h for h in (COL_NUM, COL_DEN) if h in sheet.columns]
+    if len(counts) == 1:  # Pembilang without Penyebut, or the other way round
+        sheet.report("input_header_missing", header=COL_DEN if counts == [COL_NUM] else COL_NUM)
+    elif COL_REALISASI not in sheet.columns and not counts:
+        sheet.report("input_header_missing", header=COL_REALISASI)
+    if problems:
         raise InputError(problems)
     figures = []
     for r, line in sheet.rows():
@@ -203,20 +236,31 @@ def _read_previous_sheet(name: str, grids: dict[str, list[list[object]]]) -> lis
         if year is None:
             sheet.report("input_year_invalid", year_cell, ikk=code, value=clean_text(raw_year))
         raw_target, target_cell = sheet.cell(line, r, COL_TARGET)
-        target = None
-        if blank(raw_target):
-            sheet.report("input_value_missing", target_cell, ikk=code, field=COL_TARGET, code=code)
-        else:
-            target = sheet.number(raw_target, target_cell, code, COL_TARGET)
+        target = None if blank(raw_target) else sheet.number(raw_target, target_cell, code, COL_TARGET)
+        if target is None and not blank(raw_target):
+            continue  # reported
         raw_real, real_cell = sheet.cell(line, r, COL_REALISASI)
-        realisasi, note = None, ""
-        if blank(raw_real):
-            sheet.report("input_value_missing", real_cell, ikk=code, field=COL_REALISASI, code=code)
-        elif isinstance(raw_real, str) and not re.search(r"\d", raw_real):
+        printed, note = None, ""
+        if isinstance(raw_real, str) and not blank(raw_real) and not re.search(r"\d", raw_real):
             note = clean_text(raw_real)  # "NIHIL", "-": printed as is, no capaian
-        else:
-            realisasi = sheet.number(raw_real, real_cell, code, COL_REALISASI)
-        if year is None or target is None or (realisasi is None and not note):
+        elif not blank(raw_real):
+            printed = sheet.number(raw_real, real_cell, code, COL_REALISASI)
+            if printed is None:
+                continue  # reported
+        usable, counted = _from_counts(sheet, line, r, indicators.get(code))
+        if not usable:
+            continue  # reported
+        realisasi = printed
+        if counted is not None:
+            if year is not None and (note or (printed is not None and not _agrees(printed, counted.realisasi))):
+                shown = note or format_number(cast(float, printed), 4)
+                warnings.append(_differs(sheet, real_cell or counted.cell, code, year, shown, counted))
+            realisasi, note = counted.realisasi, ""
+        elif printed is None and not note and all(blank(sheet.cell(line, r, h)[0]) for h in (COL_NUM, COL_DEN)):
+            # (counts of an IKK the master does not have are not computed: its data is not used)
+            sheet.report("input_value_missing", real_cell or code_cell, ikk=code, field=COL_REALISASI, code=code)
+            continue
+        if year is None:
             continue
         source = clean_text(sheet.cell(line, r, COL_SOURCE)[0])
         figures.append(YearFigures(code, year, target, realisasi, note, clean_text(sheet.cell(line, r, COL_TEXT)[0]),
@@ -224,3 +268,55 @@ def _read_previous_sheet(name: str, grids: dict[str, list[list[object]]]) -> lis
     if problems:
         raise InputError(problems)
     return figures
+
+
+class _Counted(NamedTuple):
+    """Realisasi computed from a row's Pembilang and Penyebut, with the counts and Pembilang's cell."""
+
+    realisasi: float
+    cell: str
+    numerator: float
+    denominator: float
+
+
+def _from_counts(sheet: InputSheet, line: list[object], r: int,
+                 indicator: Indicator | None) -> tuple[bool, _Counted | None]:
+    """Realisasi from the row's Pembilang and Penyebut by the IKK's method: ``(True, None)`` when the row
+    has none (or the IKK is not in the master, whose data is not used), ``(False, None)`` when a problem
+    was reported, else ``(True, counted)``."""
+    (raw_num, num_cell), (raw_den, den_cell) = sheet.cell(line, r, COL_NUM), sheet.cell(line, r, COL_DEN)
+    if blank(raw_num) and blank(raw_den):
+        return True, None
+    code = clean_text(sheet.cell(line, r, COL_CODE)[0])
+    if blank(raw_num) or blank(raw_den):
+        sheet.report("previous_counts_incomplete", num_cell if blank(raw_num) else den_cell, ikk=code, code=code)
+        return False, None
+    if indicator is None:
+        return True, None
+    method = methods.spec(indicator.method)
+    if method.inputs is not methods.Inputs.PAIR:
+        sheet.report("previous_counts_method", num_cell, ikk=code, code=code, method=method.name)
+        return False, None
+    numerator = sheet.number(raw_num, num_cell, code, COL_NUM, method.numerator_kind)
+    denominator = sheet.number(raw_den, den_cell, code, COL_DEN, method.denominator_kind)
+    if numerator is None or denominator is None:
+        return False, None
+    value = methods.realisasi(indicator, IndicatorInput(code, pairs=[(numerator, denominator)]))
+    if value is None:
+        sheet.report("previous_counts_no_value", num_cell, ikk=code, code=code, method=method.name,
+                     numerator=format_number(numerator, 4), denominator=format_number(denominator, 4))
+        return False, None
+    return True, _Counted(value, num_cell, numerator, denominator)
+
+
+def _agrees(printed: float, computed: float) -> bool:
+    """Whether a printed realisasi is the computed one within its printed decimals (rounded or cut off):
+    94,7 and 94 agree with 94,7046; 421,05 does not with 420."""
+    return abs(computed - printed) < 10.0 ** -decimals_for(printed, 4)
+
+
+def _differs(sheet: InputSheet, cell: str, code: str, year: int, printed: str, counted: _Counted) -> Problem:
+    text = msg("previous_realisasi_differs", path=sheet.path, sheet=sheet.name, cell=cell, code=code, year=year,
+               printed=printed, computed=format_number(counted.realisasi, 4),
+               numerator=format_number(counted.numerator, 4), denominator=format_number(counted.denominator, 4))
+    return Problem(sheet.path, "previous_realisasi_differs", text, WARNING, sheet.name, cell, code)

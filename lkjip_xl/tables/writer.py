@@ -27,11 +27,14 @@ from ..problems import Problem
 from ..xlsx import a1, add_sheet, new_workbook, print_setup, quote_sheet, row_height
 from .budget.model import BudgetData
 from .action_plan_write import ActionPlanWriter
-from .budget.write import SHEET_CAPAIAN, emonev_title, write_budget_tables, write_emonev_table
+from .budget.efficiency import has_anggaran
+from .budget.efficiency_write import SHEET_EFISIENSI, efficiency_title, write_efficiency_table
+from .budget.model import budget_table_count
+from .budget.write import SHEET_CAPAIAN, emonev_title, pagu_realisasi_refs, write_budget_tables, write_emonev_table
 from .cells import Refs, merge
 from .ikk import IkkWriter
 from .numbering import (
-    ANGGARAN, CHAPTER, EMONEV, PENDUKUNG, PER_PERIODE, PERBANDINGAN, RENCANA_AKSI, RENCANA_AKSI_PERBANDINGAN,
+    ANGGARAN, CHAPTER, EFISIENSI, EMONEV, PENDUKUNG, PER_PERIODE, PERBANDINGAN, RENCANA_AKSI, RENCANA_AKSI_PERBANDINGAN,
     RINGKASAN, TARGET, PlannedTable, plan_tables, table_number,
 )
 from .per_period import period_sheet, period_title
@@ -140,7 +143,9 @@ def write_tables(data: TablesData, out: str | Path, start: int = 1, force: bool 
     plan = plan_tables(data.master, data.new_codes, data.supporting, start, data.budget is not None,
                        data.action_plan.divisi_order if data.action_plan else (),
                        emonev_title(data.budget) if data.budget and data.budget.emonev else "",
-                       period_title(data.periods.calendar, data.master.year) if data.periods else "")
+                       period_title(data.periods.calendar, data.master.year) if data.periods else "",
+                       budget_table_count(data.budget) if data.budget else 0,
+                       efficiency_title(data.master.year) if has_anggaran(data.master) else "")
     toc: list[TocEntry] = []
     with atomic_output(out, force) as tmp:
         title = msg("tables_workbook_title", kanwil=data.master.kanwil, year=data.master.year)
@@ -150,6 +155,8 @@ def write_tables(data: TablesData, out: str | Path, start: int = 1, force: bool 
                  if t.kind in (RENCANA_AKSI, RENCANA_AKSI_PERBANDINGAN, EMONEV) and t.number]
         if data.periods:
             later.append(period_sheet(data.periods.calendar))
+        if has_anggaran(data.master):
+            later.append(SHEET_EFISIENSI)
         writer = _Writer(workbook, data, chapter,
                          [*budget_sheets, SHEET_CAPAIAN, *later] if budget_sheets else later)
         toc_sheet = add_sheet(workbook, SHEET_TOC)
@@ -175,8 +182,14 @@ def write_tables(data: TablesData, out: str | Path, start: int = 1, force: bool 
                     row = writer.comparison_table(ws, row, table, indicator)
                 else:
                     row = writer.renstra_table(ws, row, table, indicator)
+            elif table.kind == EFISIENSI:  # planned when the master declares any anggaran; unnumbered, not listed
+                budget_start = next((t.number for t in plan if t.kind == ANGGARAN), None)
+                write_efficiency_table(workbook, data.master, {c: f.realisasi for c, f in data.current.items()},
+                                       writer.refs, data.budget,
+                                       pagu_realisasi_refs(data.budget, budget_start, chapter)
+                                       if data.budget and budget_start else {})
             elif table.kind == ANGGARAN:
-                if not budget_written:  # the budget module writes its three tables at once
+                if not budget_written:  # the budget module writes its tables at once
                     # planned only with budget data, and budget tables are always numbered
                     entries = write_budget_tables(workbook, cast(BudgetData, data.budget),
                                                   start_number=cast(int, table.number), chapter=chapter)

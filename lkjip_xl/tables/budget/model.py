@@ -4,14 +4,15 @@ Three tables, each from its own source application, so each keeps its own
 satker names and order (the report itself names and orders them differently):
 
 - Pagu dan Realisasi Anggaran (OM-SPAN): persentase = realisasi / pagu × 100,
-  per satker and for the total.
-- Nilai SMART DJA: Nilai Efisiensi = 50 + 2,5 × Efisiensi (0–20 scale) and
+  per row and for the total; one table per level the rows are given at
+  (:data:`LEVELS`: satker, program, kegiatan, sub kegiatan).
+- Nilai SMART DJA (optional): Nilai Efisiensi = 50 + 2,5 × Efisiensi (0–20 scale) and
   NILAI SMART = 0,435·CRO + 0,097·Penyerapan + 0,182·Konsistensi
   + 0,286·Nilai Efisiensi; the wilayah row is the simple mean of the satker rows.
-- Nilai IKPA: the wilayah value is the simple mean of the satker rows.
+- Nilai IKPA (optional): the wilayah value is the simple mean of the satker rows.
 - Nilai e-Monev Bappenas (optional): the simple mean of every month of every satker.
 - Capaian Kinerja Anggaran = 60 % × Nilai SMART wilayah + 40 % × Nilai IKPA
-  wilayah.  By default the two means are first rounded to 2 decimals, as the
+  wilayah (only with both).  By default the two means are first rounded to 2 decimals, as the
   report does (99,40 and 98,89 → 99,196 → 99,20); the report prints 99,21,
   an arithmetic slip (it writes 40 % × 98,89 as 39,57 instead of 39,556).
 
@@ -34,15 +35,30 @@ from ...xlsx import number_literal
 
 # --------------------------------------------------------------------------- data model
 
+#: The levels pagu and realisasi are given at, in table order: a Kanwil's satker (DIPA), a Pemda's
+#: program, kegiatan or sub kegiatan.  Each level present gets its own table.
+SATKER, PROGRAM, KEGIATAN, SUB_KEGIATAN = "satker", "program", "kegiatan", "sub_kegiatan"
+LEVELS = (SATKER, PROGRAM, KEGIATAN, SUB_KEGIATAN)
+
 
 @dataclass(frozen=True)
 class PaguRow:
-    """One satker of Tabel 3.178; money in whole Rupiah."""
+    """One row of a Pagu dan Realisasi table (Tabel 3.178); money in whole Rupiah.
+
+    ``satker`` is the row's name (a satker, program, kegiatan or sub kegiatan: ``tingkat``).
+    ``kode_sk`` / ``kode_ikk`` map the row's realisasi to a Sasaran Kegiatan or IKK of the master
+    (the efficiency table, :mod:`~lkjip_xl.tables.budget.efficiency`); ``kode_cell`` is the input
+    cell of the code, for the problems of that mapping.
+    """
 
     kelompok: str
     satker: str
     pagu: int
     realisasi: int
+    tingkat: str = SATKER
+    kode_sk: int | None = None
+    kode_ikk: str = ""
+    kode_cell: str = ""
 
 
 @dataclass(frozen=True)
@@ -83,7 +99,8 @@ class EmonevRow:
 class BudgetData:
     """Everything the budget tables need; ``warnings`` were noticed while reading.
 
-    ``emonev`` is empty when the workbook has no sheet "e-Monev" (no e-Monev table is written).
+    ``smart``, ``ikpa`` and ``emonev`` are empty when the workbook has no such sheet or leaves it
+    empty: their tables (and, without SMART or IKPA, the capaian kinerja anggaran) are not written.
     """
 
     kantor: str  # "Kantor Wilayah Kementerian Hukum dan HAM Kepulauan Bangka Belitung"
@@ -93,6 +110,7 @@ class BudgetData:
     ikpa: tuple[IkpaRow, ...]
     warnings: tuple[Problem, ...] = ()
     emonev: tuple[EmonevRow, ...] = ()
+    source: str = ""  #: the workbook read, for the problems of the cross-checks with the master
 
 
 @dataclass(frozen=True)
@@ -119,6 +137,23 @@ DEFAULT_WEIGHTS = BudgetWeights()
 
 #: A number :func:`total` adds: whole Rupiah stay ``int``.
 _Number = TypeVar("_Number", int, float)
+
+
+def levels(data: BudgetData) -> list[str]:
+    """The levels of :data:`LEVELS` the pagu rows are given at, in table order."""
+    present = {row.tingkat for row in data.pagu_realisasi}
+    return [level for level in LEVELS if level in present]
+
+
+def rows_at(data: BudgetData, level: str) -> list[PaguRow]:
+    """The pagu rows of one level, in input order."""
+    return [row for row in data.pagu_realisasi if row.tingkat == level]
+
+
+def budget_table_count(data: BudgetData) -> int:
+    """How many numbered tables :func:`~lkjip_xl.tables.budget.write.write_budget_tables` writes:
+    one Pagu dan Realisasi table per level, SMART and IKPA when given (3 for the 2023 sample)."""
+    return len(levels(data)) + bool(data.smart) + bool(data.ikpa)
 
 
 # --------------------------------------------------------------------------- calculation
@@ -249,27 +284,33 @@ def capaian_kinerja_anggaran_formula(smart_part_ref: str, ikpa_part_ref: str) ->
 
 @dataclass(frozen=True)
 class BudgetSummary:
-    """The headline budget figures (unrounded; the report prints them with 2 decimals)."""
+    """The headline budget figures (unrounded; the report prints them with 2 decimals).
+
+    The totals are those of the first level of :data:`LEVELS` given (the satker for a Kanwil); the
+    SMART, IKPA and capaian figures are ``None`` without their sheets.
+    """
 
     total_pagu: int
     total_realisasi: int
     persentase_realisasi: float
-    smart_wilayah: float
-    ikpa_wilayah: float
-    capaian_kinerja_anggaran: float
+    smart_wilayah: float | None
+    ikpa_wilayah: float | None
+    capaian_kinerja_anggaran: float | None
 
 
 def summarize_budget(data: BudgetData, weights: BudgetWeights = DEFAULT_WEIGHTS) -> BudgetSummary:
     """Totals, wilayah means and capaian kinerja anggaran of ``data``."""
-    total_pagu = total([row.pagu for row in data.pagu_realisasi])
-    total_realisasi = total([row.realisasi for row in data.pagu_realisasi])
-    smart_wilayah = mean([row_nilai_smart(row, weights) for row in data.smart])
-    ikpa_wilayah = mean([row.nilai_ikpa for row in data.ikpa])
+    top = rows_at(data, levels(data)[0]) if data.pagu_realisasi else []
+    total_pagu = total([row.pagu for row in top])
+    total_realisasi = total([row.realisasi for row in top])
+    smart_wilayah = mean([row_nilai_smart(row, weights) for row in data.smart]) if data.smart else None
+    ikpa_wilayah = mean([row.nilai_ikpa for row in data.ikpa]) if data.ikpa else None
     return BudgetSummary(
         total_pagu=total_pagu,
         total_realisasi=total_realisasi,
-        persentase_realisasi=persentase_realisasi(total_realisasi, total_pagu),
+        persentase_realisasi=persentase_realisasi(total_realisasi, total_pagu) if total_pagu else 0.0,
         smart_wilayah=smart_wilayah,
         ikpa_wilayah=ikpa_wilayah,
-        capaian_kinerja_anggaran=capaian_kinerja_anggaran(smart_wilayah, ikpa_wilayah, weights),
+        capaian_kinerja_anggaran=(capaian_kinerja_anggaran(smart_wilayah, ikpa_wilayah, weights)
+                                  if smart_wilayah is not None and ikpa_wilayah is not None else None),
     )

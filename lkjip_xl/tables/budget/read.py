@@ -1,15 +1,19 @@
 """Reading the budget input workbook documented in docs/budget.md (:func:`load_budget`).
 
-Four sheets: "Keterangan" (Kantor Wilayah, Tahun Anggaran) and one sheet per
-table ("Pagu Realisasi", "SMART", "IKPA"), each with a header row holding
-"Satuan Kerja" among its first rows and one row per satker below it; and the
-optional sheet "e-Monev" (one column per month, titled "Januari" or "Jan").  Every
-problem is collected and raised at once in :class:`BudgetInputError`;
-warnings travel with the data.
+Two sheets every workbook has: "Keterangan" (Kantor Wilayah, Tahun Anggaran) and
+"Pagu Realisasi" (one row per satker, program, kegiatan or sub kegiatan: the
+optional column "Tingkat"; optional "Kode SK" / "Kode IKK" map a row's realisasi
+to the master for the efficiency table).  Three an agency may leave out or
+leave empty (:data:`OPTIONAL_SHEETS`): "SMART", "IKPA" and "e-Monev" (one column
+per month, titled "Januari" or "Jan"); each one missing is said once in the
+warnings.  Every data sheet has a header row holding "Satuan Kerja" (or
+"Uraian") among its first rows.  Every problem is collected and raised at once
+in :class:`BudgetInputError`; warnings travel with the data.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,58 +25,21 @@ from ..._values import blank, parse_year
 from ...errors import INPUT, LkjipError
 from ...messages import LABELS, msg
 from ...numbers import NumberParseError, format_number, parse_number
-from ...periods import calendar
 from ...problems import ERROR, WARNING, Problem
 from ...safety import FormReadError
 from ...workbooks import open_workbook
 from ...xlsx import a1
-from ..inputs import norm
-from .model import (
-    DEFAULT_WEIGHTS, BudgetData, BudgetWeights, EmonevRow, IkpaRow, PaguRow, SmartRow, nilai_efisiensi,
+from ..inputs import clean_text, norm
+from .layout import (  # noqa: F401  (re-exported: the reader's layout)
+    SHEET_INFO, SHEET_PAGU, SHEET_SMART, SHEET_IKPA, SHEET_EMONEV, LABEL_KANTOR, LABEL_TAHUN, COL_KELOMPOK,
+    COL_SATKER, COL_PAGU, COL_REALISASI, COL_PENYERAPAN, COL_KONSISTENSI, COL_CRO, COL_EFISIENSI,
+    COL_NILAI_EFISIENSI, COL_IKPA, COL_NO, COL_URAIAN, COL_TINGKAT, COL_KODE_SK, COL_KODE_IKK, NAME_COLUMNS,
+    OPTIONAL_SHEETS, LEVEL_NAMES, MONTHS, SHEET_COLUMNS, SHEET_OPTIONAL_COLUMNS, HEADER_SEARCH_ROWS, LEVEL_WORDS,
+    SK_CODE, SUMMARY_NAMES,
 )
-
-SHEET_INFO = LABELS["sheet_budget_info"]
-SHEET_PAGU = LABELS["sheet_budget_pagu"]
-SHEET_SMART = LABELS["sheet_budget_smart"]
-SHEET_IKPA = LABELS["sheet_budget_ikpa"]
-SHEET_EMONEV = LABELS["sheet_budget_emonev"]
-
-LABEL_KANTOR = LABELS["col_kanwil"]
-LABEL_TAHUN = LABELS["budget_tahun"]
-
-COL_KELOMPOK = LABELS["budget_col_kelompok"]
-COL_SATKER = LABELS["budget_col_satker"]
-COL_PAGU = LABELS["budget_col_pagu"]
-COL_REALISASI = LABELS["budget_col_realisasi"]
-COL_PENYERAPAN = LABELS["budget_col_penyerapan"]
-COL_KONSISTENSI = LABELS["budget_col_konsistensi"]
-COL_CRO = LABELS["budget_col_cro"]
-COL_EFISIENSI = LABELS["budget_col_efisiensi"]
-COL_NILAI_EFISIENSI = LABELS["budget_col_nilai_efisiensi"]
-COL_IKPA = LABELS["budget_col_ikpa"]
-COL_NO = LABELS["col_no"]
-
-#: The months of the e-Monev sheet: the labels of the monthly calendar ("Januari" ... "Desember").
-MONTHS = calendar("bulanan").labels
-
-#: Required numeric columns of each data sheet, in the documented order.
-SHEET_COLUMNS = {
-    SHEET_PAGU: (COL_PAGU, COL_REALISASI),
-    SHEET_SMART: (COL_PENYERAPAN, COL_KONSISTENSI, COL_CRO, COL_EFISIENSI),
-    SHEET_IKPA: (COL_IKPA,),
-}
-#: Optional columns of each data sheet (Kelompok everywhere; Nilai Efisiensi may also be left blank).
-SHEET_OPTIONAL_COLUMNS = {
-    SHEET_PAGU: (COL_KELOMPOK,),
-    SHEET_SMART: (COL_KELOMPOK, COL_NILAI_EFISIENSI),
-    SHEET_IKPA: (COL_KELOMPOK,),
-    SHEET_EMONEV: (COL_NO,),
-}
-
-#: Satker names that mark a total or mean row copied from a report.
-_SUMMARY_NAMES = tuple(LABELS["budget_summary_rows"].split(";"))
-
-_HEADER_SEARCH_ROWS = 10
+from .model import (
+    DEFAULT_WEIGHTS, SATKER, BudgetData, BudgetWeights, EmonevRow, IkpaRow, PaguRow, SmartRow, nilai_efisiensi,
+)
 
 
 class BudgetInputError(LkjipError):
@@ -92,6 +59,17 @@ class _Line:
     kelompok: str
     satker: str
     cells: dict[str, tuple[object, str]]  # header -> (raw value, "C5")
+
+
+def _header(grid: Sequence[Sequence[object]]) -> tuple[int | None, dict[str, int]]:
+    """The header row of a data sheet (the first of its first rows naming a :data:`NAME_COLUMNS` column)
+    and the column of each header in it, by its normalised text."""
+    names = {norm(h) for h in NAME_COLUMNS}
+    for r, line in enumerate(grid[:HEADER_SEARCH_ROWS]):
+        found = {norm(v): c for c, v in enumerate(line) if not blank(v)}
+        if names & found.keys():
+            return r, found
+    return None, {}
 
 
 class _Reader:
@@ -124,12 +102,12 @@ class _Reader:
         for r, line in enumerate(grid):
             if len(line) >= 2 and not blank(line[0]):
                 values.setdefault(norm(line[0]), (line[1], a1(r, 1)))
-        kantor, _ = values.get(norm(LABEL_KANTOR), ("", ""))
+        kantor, cell = values.get(norm(LABEL_KANTOR), ("", "A1"))
         if blank(kantor):
-            self.report("budget_info_missing", SHEET_INFO, label=LABEL_KANTOR)
-        tahun_raw, cell = values.get(norm(LABEL_TAHUN), ("", ""))
+            self.report("budget_info_missing", SHEET_INFO, cell, label=LABEL_KANTOR)
+        tahun_raw, cell = values.get(norm(LABEL_TAHUN), ("", "A1"))
         if blank(tahun_raw):
-            self.report("budget_info_missing", SHEET_INFO, label=LABEL_TAHUN)
+            self.report("budget_info_missing", SHEET_INFO, cell, label=LABEL_TAHUN)
             return " ".join(str(kantor).split()), None
         tahun = parse_year(tahun_raw)
         if tahun is None:
@@ -138,46 +116,62 @@ class _Reader:
 
     # ---- data sheets
 
-    def lines(self, sheet: str, required: Sequence[str] | None = None) -> list[_Line]:
-        """The data rows of ``sheet`` under its header row (``required``: its number columns)."""
+    def lines(self, sheet: str, required: Sequence[str] | None = None) -> list[_Line] | None:
+        """The data rows of ``sheet`` under its header row (``required``: its number columns).
+
+        ``None`` for an optional sheet (:data:`OPTIONAL_SHEETS`) that is missing, blank, or has a
+        header row and no row under it: its table is not written.
+        """
+        optional = sheet in OPTIONAL_SHEETS
+        if optional and self.blank_sheet(sheet):
+            return None
         grid = self.grid(sheet)
         if grid is None:
             return []
         required = SHEET_COLUMNS[sheet] if required is None else required
-        wanted = (COL_SATKER, *required, *SHEET_OPTIONAL_COLUMNS[sheet])
-        header_row, columns = None, {}
-        for r, line in enumerate(grid[:_HEADER_SEARCH_ROWS]):
-            found = {norm(v): c for c, v in enumerate(line) if not blank(v)}
-            if norm(COL_SATKER) in found:
-                header_row = r
-                columns = {h: found[norm(h)] for h in wanted if norm(h) in found}
-                break
-        missing = [h for h in (COL_SATKER, *required) if h not in columns]
-        for header in missing:
-            self.report("budget_header_missing", sheet, header=header)
+        header_row, found = _header(grid)
+        columns = {h: found[norm(h)] for h in (*NAME_COLUMNS, *required, *SHEET_OPTIONAL_COLUMNS[sheet])
+                   if norm(h) in found}
+        name = next((h for h in NAME_COLUMNS if h in columns), COL_SATKER)
+        # without a name column no header row is found: only that column is said to be missing
+        missing = [h for h in (name, *required) if h not in columns][:None if header_row is not None else 1]
+        for header in missing:  # the cell is where the header row starts, or where it should
+            self.report("budget_header_missing", sheet, a1(header_row or 0, 0), header=header)
         if missing or header_row is None:  # header_row is set whenever no header is missing
             return []
+        for other in NAME_COLUMNS:
+            if other != name:
+                columns.pop(other, None)
         lines = []
         for r in range(header_row + 1, len(grid)):
             line = grid[r]
             cells = {h: (line[c] if c < len(line) else "", a1(r, c)) for h, c in columns.items()}
             if all(blank(value) for value, _ in cells.values()):
                 continue
-            satker_raw, satker_cell = cells.pop(COL_SATKER)
+            satker_raw, satker_cell = cells.pop(name)
             kelompok_raw, _ = cells.pop(COL_KELOMPOK, ("", ""))
             cells.pop(COL_NO, None)
             satker = " ".join(str(satker_raw).split())
             if not satker:
                 self.report("budget_satker_missing", sheet, satker_cell)
                 continue
-            if norm(satker) in _SUMMARY_NAMES:
+            if norm(satker) in SUMMARY_NAMES:
                 self.report("budget_summary_row", sheet, satker_cell, satker=satker)
                 continue
             kelompok = "" if blank(kelompok_raw) else " ".join(str(kelompok_raw).split())
             lines.append(_Line(kelompok, satker, cells))
         if not lines and not self.problems_in(sheet):
-            self.report("budget_no_rows", sheet)
+            if optional:
+                return None
+            self.report("budget_no_rows", sheet, a1(header_row + 1, columns[name]))
         return lines
+
+    def blank_sheet(self, sheet: str) -> bool:
+        """Whether ``sheet`` is missing or has no value in any cell."""
+        if sheet not in self.book.sheet_names:
+            return True
+        grid = self.book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+        return all(blank(value) for line in grid for value in line)
 
     def problems_in(self, sheet: str) -> bool:
         return any(p.sheet == sheet and p.is_error for p in self.problems)
@@ -208,25 +202,58 @@ class _Reader:
             return None
         return value
 
+    def level(self, line: _Line) -> str | None:
+        """The row's Tingkat (blank: a satker); ``None`` (and a problem) for a word not in :data:`LEVEL_NAMES`."""
+        raw, cell = line.cells.get(COL_TINGKAT, ("", ""))
+        if blank(raw):
+            return SATKER
+        level = LEVEL_WORDS.get(re.sub(r"[\W\d_]", "", str(raw)).casefold())
+        if level is None:
+            self.report("budget_level_invalid", SHEET_PAGU, cell, value=raw, satker=line.satker,
+                        choices=", ".join(LEVEL_NAMES.values()))
+        return level
+
+    def sk_code(self, line: _Line) -> tuple[int | None, bool]:
+        """The row's Kode SK (``None`` when blank) and whether it is usable."""
+        raw, cell = line.cells.get(COL_KODE_SK, ("", ""))
+        if blank(raw):
+            return None, True
+        text = clean_text(raw).casefold()
+        match = SK_CODE.fullmatch(text)
+        if match is None or int(match.group(1)) == 0:
+            self.report("budget_sk_invalid", SHEET_PAGU, cell, value=raw, satker=line.satker)
+            return None, False
+        return int(match.group(1)), True
+
     def pagu_rows(self) -> list[PaguRow]:
         rows = []
-        for line in self.lines(SHEET_PAGU):
+        for line in self.lines(SHEET_PAGU) or ():
+            level = self.level(line)
+            kode_sk, usable = self.sk_code(line)
+            kode_ikk_raw, ikk_cell = line.cells.get(COL_KODE_IKK, ("", ""))
+            kode_ikk = clean_text(kode_ikk_raw)
             pagu = self.number(SHEET_PAGU, line, COL_PAGU, "money", 0, None)
             realisasi = self.number(SHEET_PAGU, line, COL_REALISASI, "money", 0, None)
             if pagu == 0:
                 self.report("budget_pagu_zero", SHEET_PAGU, line.cells[COL_PAGU][1], satker=line.satker)
                 continue
-            if pagu is None or realisasi is None:
+            if pagu is None or realisasi is None or level is None or not usable:
                 continue
             if realisasi > pagu:
                 self.report("budget_realisasi_over_pagu", SHEET_PAGU, line.cells[COL_REALISASI][1],
                             WARNING, satker=line.satker, realisasi=_rupiah(realisasi), pagu=_rupiah(pagu))
-            rows.append(PaguRow(line.kelompok, line.satker, int(pagu), int(realisasi)))
+            sk_cell = line.cells.get(COL_KODE_SK, ("", ""))[1]
+            kode_cell = ikk_cell if kode_ikk else sk_cell if kode_sk is not None else ""  # where the mapping is
+            rows.append(PaguRow(line.kelompok, line.satker, int(pagu), int(realisasi), level, kode_sk, kode_ikk,
+                                kode_cell))
         return rows
 
-    def smart_rows(self) -> list[SmartRow]:
+    def smart_rows(self) -> list[SmartRow] | None:
+        lines = self.lines(SHEET_SMART)
+        if lines is None:
+            return None
         rows = []
-        for line in self.lines(SHEET_SMART):
+        for line in lines:
             scores = [self.number(SHEET_SMART, line, h, "decimal", 0, 100)
                       for h in (COL_PENYERAPAN, COL_KONSISTENSI, COL_CRO)]
             efisiensi = self.number(SHEET_SMART, line, COL_EFISIENSI, "decimal", 0, 20)
@@ -255,9 +282,12 @@ class _Reader:
                         value=format_number(given), base=format_number(w.efisiensi_base),
                         factor=format_number(w.efisiensi_factor), expected=format_number(expected, 4))
 
-    def ikpa_rows(self) -> list[IkpaRow]:
+    def ikpa_rows(self) -> list[IkpaRow] | None:
+        lines = self.lines(SHEET_IKPA)
+        if lines is None:
+            return None
         rows = []
-        for line in self.lines(SHEET_IKPA):
+        for line in lines:
             value = self.number(SHEET_IKPA, line, COL_IKPA, "decimal", 0, 100)
             if value is not None:
                 rows.append(IkpaRow(line.kelompok, line.satker, value))
@@ -266,9 +296,8 @@ class _Reader:
     def month_titles(self) -> list[str] | None:
         """The header of each month of sheet "e-Monev" as typed, January first; ``None`` (and problems)
         when a month is missing or twice."""
-        grid = self.grid(SHEET_EMONEV) or []
-        row = next((r for r, line in enumerate(grid[:_HEADER_SEARCH_ROWS])
-                    if norm(COL_SATKER) in (norm(v) for v in line if not blank(v))), None)
+        grid = self.book.get_sheet_by_name(SHEET_EMONEV).to_python(skip_empty_area=False)
+        row, _ = _header(grid)
         if row is None:
             return None  # reported as the missing Satuan Kerja column by lines()
         found: dict[int, tuple[str, str]] = {}
@@ -283,16 +312,18 @@ class _Reader:
                 found[month] = (" ".join(str(value).split()), a1(row, col))
         for month, label in enumerate(MONTHS):
             if month not in found:
-                self.report("budget_header_missing", SHEET_EMONEV, header=label)
+                self.report("budget_header_missing", SHEET_EMONEV, a1(row, 0), header=label)
         return None if len(found) < len(MONTHS) or self.problems_in(SHEET_EMONEV) else [
             found[m][0] for m in range(len(MONTHS))]
 
-    def emonev_rows(self) -> list[EmonevRow]:
+    def emonev_rows(self) -> list[EmonevRow] | None:
         """Sheet "e-Monev" (optional): per satker the reporting score of each month, 0–100; blank = not yet."""
-        if SHEET_EMONEV not in self.book.sheet_names:
-            return []
+        if self.blank_sheet(SHEET_EMONEV):  # missing or empty: no table
+            return None
         titles = self.month_titles()
         lines = self.lines(SHEET_EMONEV, titles or ())
+        if lines is None:  # a header row and nothing under it
+            return None
         if titles is None:
             return []
         rows = []
@@ -307,6 +338,21 @@ class _Reader:
             if usable:
                 rows.append(EmonevRow(line.satker, tuple(months)))
         return rows
+
+    def absent(self, smart: list[SmartRow] | None, ikpa: list[IkpaRow] | None,
+               emonev: list[EmonevRow] | None) -> None:
+        """Say once for each optional sheet missing or empty which table is not written, and once that the
+        capaian kinerja anggaran is not (it needs both SMART and IKPA)."""
+        tables = (("budget_absent_smart", SHEET_SMART, smart), ("budget_absent_ikpa", SHEET_IKPA, ikpa),
+                  ("budget_absent_emonev", SHEET_EMONEV, emonev))
+        for key, sheet, rows in tables:
+            if rows is None:
+                self.report("budget_sheet_absent", sheet, severity=WARNING, table=LABELS[key])
+        missing = [sheet for _, sheet, rows in tables[:2] if rows is None]
+        if missing:
+            self.report("budget_capaian_skipped", severity=WARNING, sheets=f" {LABELS['word_and']} ".join(missing),
+                        smart=format_number(self.weights.bobot_smart * 100),
+                        ikpa=format_number(self.weights.bobot_ikpa * 100))
 
 
 def month_of(title: object) -> int | None:
@@ -339,6 +385,7 @@ def load_budget(path: str | Path, weights: BudgetWeights = DEFAULT_WEIGHTS) -> B
             kantor, tahun = reader.info()
             pagu, smart, ikpa = reader.pagu_rows(), reader.smart_rows(), reader.ikpa_rows()
             emonev = reader.emonev_rows()
+            reader.absent(smart, ikpa, emonev)
     except FormReadError as exc:
         raise BudgetInputError([Problem(name, exc.code, exc.message, sheet=exc.sheet, cell=exc.cell)]) from None
     except (CalamineError, OSError) as exc:
@@ -346,8 +393,11 @@ def load_budget(path: str | Path, weights: BudgetWeights = DEFAULT_WEIGHTS) -> B
         raise BudgetInputError([problem]) from exc
     if tahun is None or any(p.is_error for p in reader.problems):  # a missing or invalid year is an error
         raise BudgetInputError(reader.problems)
-    counts = {SHEET_PAGU: len(pagu), SHEET_SMART: len(smart), SHEET_IKPA: len(ikpa)}
+    satker = [row for row in pagu if row.tingkat == SATKER]  # the lists of satker, from their applications
+    counts = {sheet: len(rows) for sheet, rows in ((SHEET_PAGU, satker), (SHEET_SMART, smart), (SHEET_IKPA, ikpa))
+              if rows}
     if len(set(counts.values())) > 1:
         reader.report("budget_row_count_differs", severity=WARNING,
                       counts=", ".join(f"{sheet} {n}" for sheet, n in counts.items()))
-    return BudgetData(kantor, tahun, tuple(pagu), tuple(smart), tuple(ikpa), tuple(reader.problems), tuple(emonev))
+    return BudgetData(kantor, tahun, tuple(pagu), tuple(smart or ()), tuple(ikpa or ()), tuple(reader.problems),
+                      tuple(emonev or ()), name)

@@ -1,5 +1,9 @@
 """Writing the budget tables: Tabel 3.178–3.180, the unnumbered Capaian Kinerja Anggaran and e-Monev (3.186).
 
+One Pagu dan Realisasi table per level the rows are given at (satker, program, kegiatan,
+sub kegiatan), then SMART and IKPA when given, then the capaian kinerja anggaran when
+both are; only tables with data are written, so their numbers have no gap.
+
 Every computed number is a formula from :mod:`lkjip_xl.tables.budget.model`
 with its value cached beside it; inputs are numbers; text always goes through
 ``write_string``.
@@ -22,15 +26,22 @@ from ...xlsx import a1, decimals_for, new_workbook, print_setup, quote_sheet, ro
 from ..cells import merge
 from ..numbering import table_number
 from ..previous import DASH
+from .layout import LEVEL_NAMES, MONTHS
 from .model import (
-    DEFAULT_WEIGHTS, BudgetData, BudgetWeights, capaian_kinerja_anggaran, capaian_kinerja_anggaran_formula, mean,
+    DEFAULT_WEIGHTS, KEGIATAN, PROGRAM, SATKER, SUB_KEGIATAN, BudgetData, BudgetWeights, PaguRow, budget_table_count,
+    capaian_kinerja_anggaran, capaian_kinerja_anggaran_formula, mean,
     mean_formula, nilai_efisiensi_formula, nilai_emonev, nilai_emonev_formula, nilai_komponen, nilai_komponen_formula,
     nilai_smart, nilai_smart_formula, nilai_terbobot, nilai_terbobot_formula, persentase_realisasi,
-    persentase_realisasi_formula, smart_nilai_efisiensi, total, total_formula,
+    levels, persentase_realisasi_formula, rows_at, smart_nilai_efisiensi, total, total_formula,
 )
-from .read import MONTHS
 
 SHEET_CAPAIAN = LABELS["sheet_budget_capaian"]
+
+#: The title of the name column of a Pagu dan Realisasi table, by level.
+_LEVEL_HEADERS = {SATKER: "budget_head_kantor_satker", PROGRAM: "budget_head_program",
+                  KEGIATAN: "budget_head_kegiatan", SUB_KEGIATAN: "budget_head_sub_kegiatan"}
+_PAGU_FIRST_ROW = 3  #: the first data row of a Pagu dan Realisasi table (0-based)
+_PAGU_REALISASI_COL = 3  #: its Realisasi column
 
 
 class _Grouped(Protocol):
@@ -119,14 +130,42 @@ def _write_label_cells(ws, fmts: StyleBook, r: int, no: int | None, item, last_c
     return False
 
 
-def _write_pagu_table(ws, fmts: StyleBook, data: BudgetData, caption: str) -> None:
+def _pagu_offsets(rows: Sequence[PaguRow]) -> list[int]:
+    """The sheet row (0-based) of each of ``rows`` in its Pagu dan Realisasi table, as written below."""
+    offsets = []
+    for r, (_, item) in enumerate(_numbered(rows), start=_PAGU_FIRST_ROW):
+        if not isinstance(item, str):
+            offsets.append(r)
+    return offsets
+
+
+def pagu_title(data: BudgetData, level: str) -> str:
+    """The title of the Pagu dan Realisasi table of ``level`` (the report's for the satker)."""
+    if level == SATKER:
+        return msg("budget_title_pagu", kantor=data.kantor, year=data.tahun)
+    return msg("budget_title_pagu_level", level=LEVEL_NAMES[level], kantor=data.kantor, year=data.tahun)
+
+
+def pagu_realisasi_refs(data: BudgetData, start_number: int = 178, chapter: int = 3) -> dict[int, str]:
+    """Where :func:`write_budget_tables` puts each row's realisasi: index in ``data.pagu_realisasi`` →
+    absolute reference with its sheet ("'Tabel 3.178'!$D$5")."""
+    refs: dict[int, str] = {}
+    for number, level in enumerate(levels(data), start=start_number):
+        sheet = quote_sheet(table_number(chapter, number))
+        indices = [i for i, row in enumerate(data.pagu_realisasi) if row.tingkat == level]
+        for i, r in zip(indices, _pagu_offsets(rows_at(data, level))):
+            refs[i] = f"{sheet}!{a1(r, _PAGU_REALISASI_COL, absolute=True)}"
+    return refs
+
+
+def _write_pagu_table(ws, fmts: StyleBook, rows: Sequence[PaguRow], caption: str, level: str) -> None:
     widths = (6, 44, 22, 22, 16)
     _start_sheet(ws, fmts, caption, widths, False, (2, 2))
-    headers = ("budget_head_no", "budget_head_kantor_satker", "budget_head_pagu", "budget_head_realisasi",
+    headers = ("budget_head_no", _LEVEL_HEADERS[level], "budget_head_pagu", "budget_head_realisasi",
                "budget_head_persentase")
     _header_row(ws, fmts, 2, headers)
-    first = r = 3
-    for no, item in _numbered(data.pagu_realisasi):
+    first = r = _PAGU_FIRST_ROW
+    for no, item in _numbered(rows):
         if not _write_label_cells(ws, fmts, r, no, item, 4, widths[1]) and not isinstance(item, str):
             ws.write_number(r, 2, item.pagu, fmts.money)
             ws.write_number(r, 3, item.realisasi, fmts.money)
@@ -135,7 +174,7 @@ def _write_pagu_table(ws, fmts: StyleBook, data: BudgetData, caption: str) -> No
         r += 1
     totals = []
     for col, attr in ((2, "pagu"), (3, "realisasi")):
-        value = total([getattr(row, attr) for row in data.pagu_realisasi])
+        value = total([getattr(row, attr) for row in rows])
         ws.write_formula(r, col, "=" + total_formula(f"{a1(first, col)}:{a1(r - 1, col)}"), fmts.total_money, value)
         totals.append(value)
     merge(ws, r, 0, r, 1, LABELS["budget_head_total"], fmts.total_label)
@@ -284,29 +323,40 @@ def write_budget_tables(workbook: xlsxwriter.Workbook, data: BudgetData,
                         chapter: int = 3) -> list[TableEntry]:
     """Add the budget sheets to an open XlsxWriter ``workbook``.
 
-    Writes four sheets: Tabel <chapter>.<start_number> (pagu dan realisasi),
-    the next number (SMART DJA), the next (IKPA), and the unnumbered "Capaian
-    Kinerja Anggaran".  Every computed number is a formula with its value
-    cached; inputs are numbers; text always goes through ``write_string``.
-    Returns the tables in order, for a table of contents; the next free table
-    number is ``start_number + 3``.
+    Writes, numbered from Tabel <chapter>.<start_number> in this order: one Pagu dan
+    Realisasi table per level given (the satker only, for the report), the SMART DJA
+    table and the IKPA table when the data has them, and, with both, the unnumbered
+    "Capaian Kinerja Anggaran".  Every computed number is a formula with its value
+    cached; inputs are numbers; text always goes through ``write_string``.  Returns
+    the tables in order, for a table of contents; the next free table number is
+    ``start_number + budget_table_count(data)`` (3 for the report).
     """
     fmts = StyleBook(workbook, "report")
-    numbers = (start_number, start_number + 1, start_number + 2)
-    entries = [
-        TableEntry(numbers[0], table_number(chapter, numbers[0]),
-                   msg("budget_title_pagu", kantor=data.kantor, year=data.tahun), table_number(chapter, numbers[0])),
-        TableEntry(numbers[1], table_number(chapter, numbers[1]),
-                   msg("budget_title_smart", kantor=data.kantor), table_number(chapter, numbers[1])),
-        TableEntry(numbers[2], table_number(chapter, numbers[2]),
-                   msg("budget_title_ikpa", kantor=data.kantor), table_number(chapter, numbers[2])),
-        TableEntry(None, "", msg("budget_title_capaian", kantor=data.kantor, year=data.tahun), SHEET_CAPAIAN),
-    ]
-    sheets = [workbook.add_worksheet(entry.sheet) for entry in entries]
-    _write_pagu_table(sheets[0], fmts, data, entries[0].caption)
-    smart = _write_smart_table(sheets[1], fmts, data, weights, entries[1].caption)
-    ikpa = _write_ikpa_table(sheets[2], fmts, data, entries[2].caption)
-    _write_capaian_table(sheets[3], fmts, weights, entries[3].caption, smart, ikpa)
+    number = start_number
+
+    def entry(title: str) -> TableEntry:
+        nonlocal number
+        label = table_number(chapter, number)
+        number += 1
+        return TableEntry(number - 1, label, title, label)
+
+    entries = []
+    for level in levels(data):
+        entries.append(entry(pagu_title(data, level)))
+        _write_pagu_table(workbook.add_worksheet(entries[-1].sheet), fmts, rows_at(data, level),
+                          entries[-1].caption, level)
+    smart = ikpa = None
+    if data.smart:
+        entries.append(entry(msg("budget_title_smart", kantor=data.kantor)))
+        smart = _write_smart_table(workbook.add_worksheet(entries[-1].sheet), fmts, data, weights,
+                                   entries[-1].caption)
+    if data.ikpa:
+        entries.append(entry(msg("budget_title_ikpa", kantor=data.kantor)))
+        ikpa = _write_ikpa_table(workbook.add_worksheet(entries[-1].sheet), fmts, data, entries[-1].caption)
+    if smart is not None and ikpa is not None:
+        entries.append(TableEntry(None, "", msg("budget_title_capaian", kantor=data.kantor, year=data.tahun),
+                                  SHEET_CAPAIAN))
+        _write_capaian_table(workbook.add_worksheet(SHEET_CAPAIAN), fmts, weights, entries[-1].caption, smart, ikpa)
     return entries
 
 
@@ -314,12 +364,12 @@ def write_budget_workbook(data: BudgetData, out_path: str | Path, force: bool = 
                           weights: BudgetWeights = DEFAULT_WEIGHTS, start_number: int = 178) -> list[TableEntry]:
     """Write the budget tables as a standalone workbook (atomically; no overwrite unless ``force``).
 
-    With e-Monev data, its table follows as number ``start_number + 3``.
+    With e-Monev data, its table follows as number ``start_number + budget_table_count(data)``.
     """
     with atomic_output(out_path, force) as tmp:
         workbook = new_workbook(tmp, title=msg("budget_workbook_title", year=data.tahun))
         entries = write_budget_tables(workbook, data, weights, start_number)
         if data.emonev:
-            entries.append(write_emonev_table(workbook, data, start_number + 3))
+            entries.append(write_emonev_table(workbook, data, start_number + budget_table_count(data)))
         workbook.close()
     return entries
