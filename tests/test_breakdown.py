@@ -346,6 +346,10 @@ def test_sumber_names_every_months_cell(work, tmp_path):
     cells = {(r[isian], r[sel]) for r in rows[1:] if r[kode] == "BD-2"}
     assert cells == {(f"{name}1.{m}", cell(form, f"BD-2.{m}", title)) for m in MONTHS
                      for name, title in (("pembilang", "Pembilang"), ("penyebut", "Penyebut"))}
+    nilai = header.index("Nilai")  # and each month's value as typed, not the combined one
+    values = {r[isian]: r[nilai] for r in rows[1:] if r[kode] == "BD-2"}
+    assert values == {f"{name}1.{m}": PAIRS[MONTHS.index(m)][side] for m in MONTHS
+                      for side, name in enumerate(("pembilang", "penyebut"))}
     nihil = {r[sel] for r in rows[1:] if r[kode] == "BD-4" and str(r[isian]).startswith("nihil")}
     assert nihil == {cell(form, f"BD-4.{m}", "NIHIL") for m in NIHIL_MONTHS}
 
