@@ -30,14 +30,8 @@ from lkjip_xl.tables.action_plan import (
 from fixtures_hostile_sheets import append_rows, sheet_xml
 from test_docs_run import README, bash, blocks, fresh_copy
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT / "samples"
-MASTER = SAMPLES / "master_pk_2023.xlsx"
-PREVIOUS = SAMPLES / "capaian_2022.xlsx"
-RENSTRA = SAMPLES / "renstra_2020_2024.xlsx"
-ANGGARAN = SAMPLES / "anggaran_2023.xlsx"
-SUPPORTING = SAMPLES / "tabel_pendukung_2023.xlsx"
-RENCANA_AKSI = SAMPLES / "rencana_aksi_2023.xlsx"
+from sample_files import ANGGARAN, MASTER, PREVIOUS, RENCANA_AKSI, RENSTRA, SAMPLES, SUPPORTING
+
 SAMPLE_CSV = SAMPLES / "rencana_aksi_2023.csv"
 
 SHEET = "Rencana Aksi"

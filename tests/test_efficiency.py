@@ -26,14 +26,8 @@ from lkjip_xl.tables.budget.efficiency import (
 )
 from test_budget import PEMDA_ROWS, pemda_budget
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT / "samples"
-MASTER = SAMPLES / "master_pk_2023.xlsx"
-PREVIOUS = SAMPLES / "capaian_2022.xlsx"
-RENSTRA = SAMPLES / "renstra_2020_2024.xlsx"
-ANGGARAN = SAMPLES / "anggaran_2023.xlsx"
-SUPPORTING = SAMPLES / "tabel_pendukung_2023.xlsx"
-RENCANA_AKSI = SAMPLES / "rencana_aksi_2023.xlsx"
+from sample_files import ANGGARAN, MASTER, PREVIOUS, RENCANA_AKSI, RENSTRA, SAMPLES, SUPPORTING
+
 SHEET = "Efisiensi Anggaran"
 TITLE = ("Analisis Efisiensi Penggunaan Sumber Daya: Anggaran dan Capaian Kinerja per Sasaran Kegiatan Tahun 2023")
 HEADERS = ["NO", "SASARAN KEGIATAN / INDIKATOR KINERJA KEGIATAN", "ANGGARAN (Rp)", "REALISASI ANGGARAN (Rp)",

@@ -28,14 +28,8 @@ from lkjip_xl.tables import (
 from lkjip_xl.tables.budget.model import spreadsheet_round
 from lkjip_xl.tables.ikk import NOT_COMPARABLE
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT / "samples"
-MASTER = SAMPLES / "master_pk_2023.xlsx"
-PREVIOUS = SAMPLES / "capaian_2022.xlsx"
-RENSTRA = SAMPLES / "renstra_2020_2024.xlsx"
-ANGGARAN = SAMPLES / "anggaran_2023.xlsx"
-SUPPORTING = SAMPLES / "tabel_pendukung_2023.xlsx"
-RENCANA_AKSI = SAMPLES / "rencana_aksi_2023.xlsx"
+from sample_files import ANGGARAN, MASTER, PREVIOUS, RENCANA_AKSI, RENSTRA, SAMPLES, SUPPORTING
+
 PRINTED = json.loads((Path(__file__).parent / "data" / "tabel_bab3_2023_tercetak.json").read_text("utf-8"))
 ITEMS = PRINTED["indicators"]
 NEW_IKK = {"SK02-IKK1", *(f"SK10-IKK{n}" for n in range(1, 9))}
