@@ -34,6 +34,7 @@ from typing import cast
 
 from .messages import LABELS, MESSAGES, msg, visible
 from .model import AchievementRule, Direction, Indicator, IndicatorInput, IndicatorResult
+from .numbers import approx_equal
 from .xlsx import excel_string, number_literal
 
 TERCAPAI = LABELS["status_tercapai"]
@@ -205,23 +206,6 @@ def capaian_formula(realisasi_ref: str, target_ref: str, direction: Direction) -
     else:
         expr = f"{realisasi_ref}/{target_ref}*100"
     return f'IF(OR({realisasi_ref}="",N({target_ref})=0),"",{expr})'
-
-
-#: Relative difference under which spreadsheet engines treat two numbers as equal
-#: when comparing them (LibreOffice ``rtl::math::approxEqual``: 2**-48; Excel
-#: compares to 15 significant digits).  29 / 50 × 100 against a target of 58
-#: gives capaian 99.99999999999999, which both engines count as = 100.
-COMPARE_REL_TOL = 2.0 ** -48
-
-
-def approx_equal(a: float, b: float) -> bool:
-    """Whether a spreadsheet comparison (``=``, ``>=``, ``<``) sees ``a`` and ``b`` as equal."""
-    if a == b:
-        return True
-    if a == 0 or b == 0:
-        return False
-    difference = abs(a - b)
-    return difference < abs(a) * COMPARE_REL_TOL and difference < abs(b) * COMPARE_REL_TOL
 
 
 def tercapai(capaian_value: float | None, rule: AchievementRule) -> bool | None:

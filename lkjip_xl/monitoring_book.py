@@ -56,10 +56,7 @@ MAX_FROZEN_ROWS = 16
 
 
 def light(traffic: Traffic, capaian: float | None) -> str:
-    """:meth:`Traffic.colour <lkjip_xl.periods.Traffic.colour>` as a spreadsheet compares: a capaian within
-    floating-point noise of a threshold (:func:`lkjip_xl.calc.approx_equal`) counts as equal to it."""
-    if capaian is not None:
-        capaian = next((t for t in (traffic.green, traffic.yellow) if calc.approx_equal(capaian, t)), capaian)
+    """:meth:`Traffic.colour <lkjip_xl.periods.Traffic.colour>`, the value :func:`light_formula` computes."""
     return traffic.colour(capaian)
 
 

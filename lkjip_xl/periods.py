@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .messages import LABELS, msg
+from .numbers import approx_equal
 
 #: The period of a form that covers the whole year.
 ANNUAL = LABELS["period_annual"]
@@ -192,9 +193,11 @@ class Traffic:
     yellow: float = 70.0
 
     def colour(self, capaian: float | None) -> str:
-        """"hijau", "kuning", "merah" ("" without a capaian): the word shown beside the colour."""
+        """"Hijau", "Kuning", "Merah" ("" without a capaian): the word shown beside the colour; a capaian
+        within floating-point noise of a threshold counts as equal to it, as in the sheet's formula."""
         if capaian is None:
             return ""
-        if capaian >= self.green:
+        if capaian >= self.green or approx_equal(capaian, self.green):  # compared as a spreadsheet compares
             return LABELS["light_green"]
-        return LABELS["light_yellow"] if capaian >= self.yellow else LABELS["light_red"]
+        at_least_yellow = capaian >= self.yellow or approx_equal(capaian, self.yellow)
+        return LABELS["light_yellow"] if at_least_yellow else LABELS["light_red"]
