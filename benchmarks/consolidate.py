@@ -1,24 +1,35 @@
-"""Benchmark the national consolidation against the raw I/O floor and an openpyxl baseline.
+"""Benchmark the national consolidation against the I/O floor, like for like, and an openpyxl baseline.
 
-    python benchmarks/consolidate.py --forms 1000 [--repeat 3] [--workdir DIR]
+    python benchmarks/consolidate.py --forms 1000 [--repeat 3] [--workdir DIR] [--skip-openpyxl]
 
 Generates N filled forms (synthetic.py, through the public API, cached in
 ``--workdir`` or a temporary folder), then measures in the same run, each
-repetition in fresh processes, one after the other:
+repetition in fresh processes, one after the other, wall and CPU seconds (CPU:
+the process and every child it waited for, pool workers included) of:
 
 - ``consolidate``: :func:`lkjip_xl.national.consolidate_national` end to end
   (read, validate, compute, write), with the peak RSS of its process tree
   (pool workers included; RSS summed, so pages shared with the parent count twice);
-- ``floor``: reading every cell of every sheet of the forms with python-calamine
-  and nothing else, plus writing the cells of the consolidated output (values,
-  and formulas with their cached results) with XlsxWriter in ``constant_memory``
-  mode, no formats, no logic — one process, like the issue defines it;
-- ``openpyxl``: the same consolidation written with openpyxl (openpyxl_baseline.py).
+- ``floor_par``: the I/O floor spread over the same number of processes as the
+  consolidation (floor.py): reading every cell of every sheet of the forms with
+  python-calamine, writing the non-empty cells of the consolidated output (values,
+  formulas with their cached results) with XlsxWriter, no formats, no logic;
+- ``floor``: the same floor in one process;
+- ``openpyxl``: the same consolidation written with openpyxl (openpyxl_baseline.py), one process;
+- ``tables`` and ``laporan``: :func:`lkjip_xl.tables.make_tables` and
+  :func:`lkjip_xl.chapter.make_chapter` on the sample Kanwil (samples/, every input given),
+  so that a slowdown there is seen too.
 
 Prints every repetition, then min and median; ratios use the minimum of each
 (noise on a shared machine only ever adds time).  The last line is for programs:
 
-    forms=1000 consolidate_s=… floor_s=… ratio_floor=…x openpyxl_s=… speedup_openpyxl=…x peak_rss_mb=…
+    forms=1000 consolidate_s=… floor_par_s=… ratio_floor_par=…x cpu_ratio=…x floor_s=… openpyxl_s=…
+    speedup_openpyxl=…x peak_rss_mb=…
+
+(one line): ``ratio_floor_par`` is consolidate_s / floor_par_s, ``cpu_ratio`` the
+consolidation's CPU seconds over the parallel floor's, ``speedup_openpyxl``
+openpyxl_s / consolidate_s (wall: openpyxl uses one core), ``peak_rss_mb`` the
+largest of the repetitions.
 """
 
 from __future__ import annotations
@@ -28,7 +39,6 @@ import hashlib
 import json
 import os
 import pickle
-import re
 import resource
 import shutil
 import statistics
@@ -37,70 +47,26 @@ import sys
 import tempfile
 import threading
 import time
-import zipfile
 from pathlib import Path
-from xml.sax.saxutils import unescape
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SAMPLES = ROOT / "samples"
+#: Every input of the tables and of Bab III on the sample Kanwil, as the README gives them.
+SAMPLE_INPUTS = dict(master=SAMPLES / "master_pk_2023.xlsx", previous=[SAMPLES / "capaian_2022.xlsx"],
+                     renstra=SAMPLES / "renstra_2020_2024.xlsx", anggaran=SAMPLES / "anggaran_2023.xlsx",
+                     supporting=SAMPLES / "tabel_pendukung_2023.xlsx",
+                     rencana_aksi=SAMPLES / "rencana_aksi_2023.xlsx")
+KINDS = ("consolidate", "floor_par", "floor", "openpyxl", "tables", "laporan")
 
 
 # --------------------------------------------------------------------------- child processes
 
 
-def _child(kind: str, args: list[str]) -> None:
-    """Run one measured operation in this (fresh) process; print its seconds as JSON."""
-    if kind == "consolidate":
-        from lkjip_xl.national import consolidate_national
-
-        out, folders = args[0], args[1:]
-        start, cpu = time.perf_counter(), _cpu_seconds()
-        result = consolidate_national(folders, out, force=True)
-        seconds = time.perf_counter() - start
-        if result.output is None:
-            raise SystemExit(result.report.to_text())
-        print(json.dumps({"seconds": seconds, "cpu": _cpu_seconds() - cpu, "headline": result.summary.headline,
-                          "self_rss_mb": _self_peak_mb()}))
-    elif kind == "floor":
-        from python_calamine import CalamineWorkbook
-
-        from lkjip_xl.capaian_book import FormulaWorksheet
-        from lkjip_xl.xlsx import new_workbook
-
-        files = json.loads(Path(args[0]).read_text())
-        with open(args[1], "rb") as handle:
-            books = pickle.load(handle)
-        out = Path(args[2])
-        start = time.perf_counter()
-        for path in files:
-            workbook = CalamineWorkbook.from_path(path)
-            for name in workbook.sheet_names:
-                workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        read = time.perf_counter() - start
-        for name, sheets in books:
-            workbook = new_workbook(str(out / name), constant_memory=True)
-            for sheet_name, cells in sheets:
-                sheet = workbook.add_worksheet(sheet_name, worksheet_class=FormulaWorksheet)
-                for row, col, value, formula in cells:
-                    if formula is not None:
-                        sheet.write_formula(row, col, formula, None, value)
-                    elif isinstance(value, str):
-                        sheet.write_string(row, col, value)
-                    else:
-                        sheet.write_number(row, col, value)
-            workbook.close()
-        print(json.dumps({"seconds": time.perf_counter() - start, "read": read}))
-    elif kind == "cells":
-        with open(args[1], "wb") as handle:
-            pickle.dump(output_cells(Path(args[0])), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        print(json.dumps({}))
-    elif kind == "openpyxl":
-        sys.path.insert(0, str(HERE))
-        from openpyxl_baseline import consolidate
-
-        out, files = Path(args[0]), json.loads(Path(args[1]).read_text())
-        start = time.perf_counter()
-        headline = consolidate([Path(f) for f in files], out)
-        print(json.dumps({"seconds": time.perf_counter() - start, "headline": headline}))
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its children that ended (the pool workers)."""
+    return sum(resource.getrusage(who).ru_utime + resource.getrusage(who).ru_stime
+               for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
 
 
 def _self_peak_mb() -> float:
@@ -108,10 +74,51 @@ def _self_peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * unit / 1e6
 
 
-def _cpu_seconds() -> float:
-    """CPU time of this process and its finished children (the pool workers)."""
-    return sum(resource.getrusage(who).ru_utime + resource.getrusage(who).ru_stime
-               for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+def _child(kind: str, args: list[str]) -> None:
+    """Run one measured operation in this (fresh) process; print its seconds as JSON."""
+    sys.path.insert(0, str(HERE))
+    import floor
+
+    result: dict = {}
+    if kind == "cells":
+        with open(args[1], "wb") as handle:
+            pickle.dump(floor.output_cells(Path(args[0])), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        print(json.dumps({}))
+        return
+    if kind in ("floor", "floor_par"):
+        files = json.loads(Path(args[0]).read_text())
+        with open(args[1], "rb") as handle:
+            books = pickle.load(handle)
+        out, workers = Path(args[2]), int(args[3])
+    start, cpu = time.perf_counter(), _cpu_seconds()
+    if kind == "consolidate":
+        from lkjip_xl.national import consolidate_national
+
+        out_dir, workers_text, folders = args[0], args[1], args[2:]
+        outcome = consolidate_national(folders, out_dir, force=True, workers=int(workers_text) or None)
+        if outcome.output is None:
+            raise SystemExit(outcome.report.to_text())
+        result = {"headline": outcome.summary.headline}
+    elif kind == "floor":
+        result = floor.serial(files, books, out)
+    elif kind == "floor_par":
+        result = floor.parallel(files, books, out, workers)
+    elif kind == "openpyxl":
+        from openpyxl_baseline import consolidate
+
+        result = {"headline": consolidate([Path(f) for f in json.loads(Path(args[1]).read_text())], Path(args[0]))}
+    elif kind in ("tables", "laporan"):
+        source, out_file = args[0], args[1]
+        if kind == "tables":
+            from lkjip_xl.tables import make_tables
+
+            make_tables(source, out=out_file, force=True, **SAMPLE_INPUTS)
+        else:
+            from lkjip_xl.chapter import make_chapter
+
+            make_chapter(source, out=out_file, force=True, **SAMPLE_INPUTS)
+    result.update(seconds=time.perf_counter() - start, cpu=_cpu_seconds() - cpu, self_rss_mb=_self_peak_mb())
+    print(json.dumps(result))
 
 
 def _tree_rss(pid: int) -> int:
@@ -162,11 +169,11 @@ def prepare_forms(n: int, workdir: Path) -> list[Path]:
     """The Kanwil folders of ``n`` generated forms, generated again when the generator or the form code changed."""
     sys.path.insert(0, str(HERE))
     import synthetic
-    from lkjip_xl import forms, layout
+    from lkjip_xl import forms, free_text, layout
 
     folder = workdir / f"forms_{n}"
     marker = folder / ".complete"
-    sources = b"".join(Path(module.__file__).read_bytes() for module in (synthetic, forms, layout))
+    sources = b"".join(Path(module.__file__).read_bytes() for module in (synthetic, forms, free_text, layout))
     version = hashlib.sha256(sources).hexdigest()
     if not (marker.exists() and marker.read_text() == version):
         shutil.rmtree(folder, ignore_errors=True)
@@ -177,37 +184,23 @@ def prepare_forms(n: int, workdir: Path) -> list[Path]:
     return [synthetic.kanwil_folder(folder, k) for k in sorted({k for k, _ in synthetic.layout(n)})]
 
 
-_FORMULA = re.compile(rb'<c r="([A-Z]+)([0-9]+)"[^>]*><f>([^<]*)</f>')
+def prepare_sample(workdir: Path) -> Path:
+    """The sample Kanwil consolidated (with its master): the source of ``tables`` and ``laporan``."""
+    from lkjip_xl.consolidate import consolidate
+
+    out = workdir / "sample_konsolidasi_2023.xlsx"
+    result = consolidate([SAMPLES / "formulir"], out, SAMPLE_INPUTS["master"], force=True)
+    if result.output is None:
+        raise SystemExit(result.report.to_text())
+    return out
 
 
-def output_cells(out_dir: Path) -> list[tuple[str, list]]:
-    """Every non-empty cell of the consolidated workbooks: (row, col, value, formula or None) per sheet.
+def workers_for(n: int) -> int:
+    """The processes the consolidation of ``n`` forms uses (:mod:`lkjip_xl.national`)."""
+    from lkjip_xl.national import MIN_PARALLEL_FORMS
+    from lkjip_xl.pool import cpus
 
-    Values (and the cached results of formulas) come from python-calamine,
-    formula texts from the sheet XML (XlsxWriter names it ``sheet<n>.xml``).
-    """
-    from python_calamine import CalamineWorkbook
-    from xlsxwriter.utility import xl_cell_to_rowcol
-
-    books = []
-    for path in sorted(out_dir.glob("*.xlsx")):
-        workbook = CalamineWorkbook.from_path(str(path))
-        sheets = []
-        with zipfile.ZipFile(path) as archive:
-            for index, name in enumerate(workbook.sheet_names, start=1):
-                xml = archive.read(f"xl/worksheets/sheet{index}.xml")
-                formulas = {xl_cell_to_rowcol(m.group(1).decode() + m.group(2).decode()):
-                            "=" + unescape(m.group(3).decode()) for m in _FORMULA.finditer(xml)}
-                grid = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-                cells = []
-                for r, row in enumerate(grid):
-                    for c, value in enumerate(row):
-                        formula = formulas.get((r, c))
-                        if formula is not None or value != "":
-                            cells.append((r, c, value if not isinstance(value, bool) else int(value), formula))
-                sheets.append((name, cells))
-        books.append((path.name, sheets))
-    return books
+    return 1 if n < MIN_PARALLEL_FORMS else cpus()
 
 
 # --------------------------------------------------------------------------- main
@@ -215,9 +208,10 @@ def output_cells(out_dir: Path) -> list[tuple[str, list]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--forms", type=int, default=100, help="number of forms (10, 100, 1000, ...)")
+    parser.add_argument("--forms", type=int, default=100, help="number of forms (100, 1000, 5000, ...)")
     parser.add_argument("--repeat", type=int, default=3, help="repetitions of each measurement")
     parser.add_argument("--workdir", type=Path, help="keep generated forms and outputs here (default: a temp folder)")
+    parser.add_argument("--skip-openpyxl", action="store_true", help="leave the openpyxl baseline out")
     parser.add_argument("--child", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -226,46 +220,71 @@ def main() -> None:
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="lkjip_bench_"))
     workdir.mkdir(parents=True, exist_ok=True)
     try:
-        measure(args.forms, args.repeat, workdir)
+        measure(args.forms, args.repeat, workdir, args.skip_openpyxl)
     finally:
         if args.workdir is None:
             shutil.rmtree(workdir, ignore_errors=True)
 
 
-def measure(n: int, repeat: int, workdir: Path) -> None:
+def measure(n: int, repeat: int, workdir: Path, skip_openpyxl: bool = False) -> None:
     folders = prepare_forms(n, workdir)
     files = sorted(str(p) for folder in folders for p in folder.glob("*.xlsx"))
     file_list = workdir / f"files_{n}.json"
     file_list.write_text(json.dumps(files))
-    out = {kind: workdir / f"out_{kind}_{n}" for kind in ("consolidate", "floor", "openpyxl")}
+    sample = prepare_sample(workdir)
+    workers = workers_for(n)
+    out = {kind: workdir / f"out_{kind}_{n}" for kind in KINDS}
     for folder in out.values():
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir()
     cells = workdir / f"cells_{n}.pickle"
     cells.unlink(missing_ok=True)
-    times: dict[str, list[float]] = {"consolidate": [], "floor": [], "openpyxl": []}
+    kinds = [kind for kind in KINDS if not (skip_openpyxl and kind == "openpyxl")]
+    seconds: dict[str, list[float]] = {kind: [] for kind in kinds}
+    cpu: dict[str, list[float]] = {kind: [] for kind in kinds}
     rss: list[float] = []
+    print(f"{n} forms, {len(folders)} Kanwil, {os.cpu_count()} cores, {workers} processes; Python "
+          f"{sys.version.split()[0]}")
     for rep in range(1, repeat + 1):
-        result = run("consolidate", str(out["consolidate"]), *map(str, folders))
-        times["consolidate"].append(result["seconds"])
-        rss.append(result["peak_rss_mb"])
-        print(f"[{rep}] consolidate {result['seconds']:7.2f} s  (CPU {result['cpu']:.2f} s)  "
-              f"peak RSS {result['peak_rss_mb']:6.1f} MB  {result['headline']}")
-        if not cells.exists():  # in a child too, so that this process stays small
-            run("cells", str(out["consolidate"]), str(cells))
-        result = run("floor", str(file_list), str(cells), str(out["floor"]))
-        times["floor"].append(result["seconds"])
-        print(f"[{rep}] floor       {result['seconds']:7.2f} s  (calamine read {result['read']:.2f} s, "
-              f"XlsxWriter write {result['seconds'] - result['read']:.2f} s)")
-        result = run("openpyxl", str(out["openpyxl"]), str(file_list))
-        times["openpyxl"].append(result["seconds"])
-        print(f"[{rep}] openpyxl    {result['seconds']:7.2f} s  {result['headline']}")
-    for kind, values in times.items():
-        print(f"{kind:<12} min {min(values):7.2f} s  median {statistics.median(values):7.2f} s")
-    best = {kind: min(values) for kind, values in times.items()}
-    print(f"forms={n} consolidate_s={best['consolidate']:.2f} floor_s={best['floor']:.2f} "
-          f"ratio_floor={best['consolidate'] / best['floor']:.2f}x openpyxl_s={best['openpyxl']:.2f} "
-          f"speedup_openpyxl={best['openpyxl'] / best['consolidate']:.2f}x peak_rss_mb={max(rss):.0f}")
+        for kind in kinds:
+            if kind == "consolidate":
+                result = run(kind, str(out[kind]), str(workers), *map(str, folders))
+                rss.append(result["peak_rss_mb"])
+                detail = f"peak RSS {result['peak_rss_mb']:6.1f} MB  {result['headline']}"
+                if not cells.exists():  # in a child too, so that this process stays small
+                    run("cells", str(out[kind]), str(cells))
+            elif kind in ("floor", "floor_par"):
+                result = run(kind, str(file_list), str(cells), str(out[kind]), str(workers))
+                detail = (f"calamine read {result['read']:.2f} s, XlsxWriter write "
+                          f"{result['seconds'] - result['read']:.2f} s")
+            elif kind == "openpyxl":
+                result = run(kind, str(out[kind]), str(file_list))
+                detail = result["headline"]
+            else:
+                suffix = ".xlsx" if kind == "tables" else ".docx"
+                result = run(kind, str(sample), str(out[kind] / f"{kind}{suffix}"))
+                detail = "sample Kanwil (60 IKK), every input"
+            seconds[kind].append(result["seconds"])
+            cpu[kind].append(result["cpu"])
+            print(f"[{rep}] {kind:<11} {result['seconds']:7.2f} s  CPU {result['cpu']:7.2f} s  {detail}", flush=True)
+    for kind in kinds:
+        print(f"{kind:<11} wall min {min(seconds[kind]):7.2f} s  median {statistics.median(seconds[kind]):7.2f} s"
+              f"   CPU min {min(cpu[kind]):7.2f} s  median {statistics.median(cpu[kind]):7.2f} s")
+    best = {kind: min(values) for kind, values in seconds.items()}
+    best_cpu = {kind: min(values) for kind, values in cpu.items()}
+    openpyxl = best.get("openpyxl")
+    openpyxl_cpu = f"openpyxl_cpu_s={best_cpu['openpyxl']:.2f} " if openpyxl else ""
+    print(f"cores={os.cpu_count()} workers={workers} consolidate_cpu_s={best_cpu['consolidate']:.2f} "
+          f"floor_par_cpu_s={best_cpu['floor_par']:.2f} floor_cpu_s={best_cpu['floor']:.2f} {openpyxl_cpu}"
+          f"ratio_floor={best['consolidate'] / best['floor']:.2f}x")
+    print(f"tables_s={best['tables']:.2f} tables_cpu_s={best_cpu['tables']:.2f} laporan_s={best['laporan']:.2f} "
+          f"laporan_cpu_s={best_cpu['laporan']:.2f}")
+    print(f"forms={n} consolidate_s={best['consolidate']:.2f} floor_par_s={best['floor_par']:.2f} "
+          f"ratio_floor_par={best['consolidate'] / best['floor_par']:.2f}x "
+          f"cpu_ratio={best_cpu['consolidate'] / best_cpu['floor_par']:.2f}x floor_s={best['floor']:.2f} "
+          + (f"openpyxl_s={openpyxl:.2f} speedup_openpyxl={openpyxl / best['consolidate']:.2f}x "
+             if openpyxl else "openpyxl_s=- speedup_openpyxl=- ")
+          + f"peak_rss_mb={max(rss):.0f}")
 
 
 if __name__ == "__main__":

@@ -4,8 +4,9 @@
 folder, one sub-folder per Kanwil, with :func:`lkjip_xl.forms.write_form`.
 Each Kanwil has its own :class:`~lkjip_xl.model.Master` (same structure,
 its own targets); each form has about 80 IKK mixing every calculation method;
-the values are realistic (most IKK tercapai, some short, a few far beyond) and
-deterministic for a given ``seed``.  The forms of one Kanwil are its four Divisi, then UPT-like
+the values are realistic (most IKK tercapai, some short, a few far beyond), about two IKK
+in three carry the narrative texts of Bab III (Faktor Pendukung, Faktor Penghambat, Upaya), and all
+is deterministic for a given ``seed``.  The forms of one Kanwil are its four Divisi, then UPT-like
 units, so that 1,000 forms are 33 Kanwil of about 30 forms each.
 """
 
@@ -50,6 +51,14 @@ ACTIONS = (
     "yang memperoleh pembinaan kepribadian", "yang terverifikasi", "yang mendapatkan hak integrasi",
 )
 UNITS_LANGSUNG = ("Layanan", "Dokumen", "Kegiatan", "Lokus", "Orang", "Laporan")
+#: Phrases of the narrative texts (Faktor Pendukung, Faktor Penghambat, Upaya) a Divisi writes for Bab III.
+SUPPORTS = ("dukungan pimpinan dan koordinasi yang baik dengan instansi terkait",
+            "ketersediaan sarana dan prasarana yang memadai", "komitmen pegawai dalam memberikan layanan",
+            "pemanfaatan aplikasi layanan berbasis elektronik")
+OBSTACLES = ("keterbatasan jumlah sumber daya manusia", "anggaran yang terbatas pada triwulan awal",
+             "jarak dan kondisi geografis wilayah kerja", "gangguan jaringan pada aplikasi layanan")
+ACTIONS_NEXT = ("meningkatkan koordinasi dengan instansi terkait", "menyelenggarakan bimbingan teknis bagi pegawai",
+                "mengusulkan penambahan anggaran pada tahun berikutnya", "melakukan monitoring dan evaluasi berkala")
 
 
 KANWIL_PREFIX = "Kantor Wilayah Kementerian Hukum dan HAM "
@@ -137,8 +146,19 @@ def _inputs(indicators, rng: random.Random) -> dict[str, IndicatorInput]:
             for _ in ind.sub_labels:
                 den = rng.randint(10, 900)
                 reported.pairs.append((float(min(den, round(den * min(1.0, 0.9 * level)))), float(den)))
+        _narrative(reported, random.Random(f"{ind.code}-{level}"))
         inputs[ind.code] = reported
     return inputs
+
+
+def _narrative(reported: IndicatorInput, rng: random.Random) -> None:
+    """Faktor Pendukung, Faktor Penghambat and Upaya of about two IKK in three, one or two sentences each
+    (their own ``rng``: the numbers stay those of the forms without texts)."""
+    if rng.random() < 0.35:
+        return
+    for key, phrases in (("faktor_pendukung", SUPPORTS), ("faktor_penghambat", OBSTACLES), ("upaya", ACTIONS_NEXT)):
+        chosen = rng.sample(phrases, rng.choice((1, 2)))
+        setattr(reported, key, "; ".join(chosen).capitalize() + ".")
 
 
 def _slug(text: str) -> str:

@@ -42,7 +42,8 @@ The flow, one module per step:
 - :mod:`lkjip_xl.layout`      the documented form layout contract (sheet, headers, stamp)
 - :mod:`lkjip_xl.forms`       write the standard Divisi forms (:mod:`lkjip_xl.form_subrows`: sub-rate rows and
                               the sub-period rows of an IKK with a "Rincian", whose rules are
-                              :mod:`lkjip_xl.breakdown`)
+                              :mod:`lkjip_xl.breakdown`; :mod:`lkjip_xl.form_paper`: widths, colour legend,
+                              page setup)
 - :mod:`lkjip_xl.safety`      pre-flight checks on a raw file (size, zip, encryption, XML bombs);
                               :mod:`lkjip_xl.sheets` bounds every sheet (one scan: extent, hidden rows and
                               columns, formulas); :mod:`lkjip_xl.workbooks` the one way to open any input workbook
@@ -56,7 +57,8 @@ The flow, one module per step:
 - :mod:`lkjip_xl.feedback`    marked copies of forms with problems, to send back to the Divisi
 - :mod:`lkjip_xl.calc`        one pure function per number, with its spreadsheet formula
 - :mod:`lkjip_xl.consolidate` one Kanwil: the forms computed (:mod:`lkjip_xl.consolidation`) and written as
-                              the consolidated workbook (:mod:`lkjip_xl.capaian_book`)
+                              the consolidated workbook (:mod:`lkjip_xl.capaian_book`; its sheet "Sumber":
+                              :mod:`lkjip_xl.sources_sheet`)
 - :mod:`lkjip_xl.records`     its tidy records: the "Data" sheet, ``to_records()``, ``to_dataframe()``
 - :mod:`lkjip_xl.periods`     the reporting calendar (triwulan, semester, bulanan) and the rules combining
                               periods; :mod:`lkjip_xl.rollup` combines the periods' raw inputs (with formula
@@ -72,12 +74,17 @@ The flow, one module per step:
 - :mod:`lkjip_xl.tables`      the numbered report tables of Chapter III: its inputs (previous years,
                               Renstra targets, supporting tables, the action plan), numbering, the per-IKK tables, the
                               workbook, and :mod:`lkjip_xl.tables.budget` (pagu/realisasi, SMART, IKPA)
+- :mod:`lkjip_xl.chapter`     Bab III as a Word document: the tables workbook read back as shown, the facts
+                              of each IKK, narrative drafts, charts, captions and lists as Word fields;
+                              :mod:`lkjip_xl.office` converts it to PDF with LibreOffice
 - :mod:`lkjip_xl.control`     the Excel control workbook (layout of sheet Kendali, settings, run, .xlsm
                               builder); :mod:`lkjip_xl.excel` keeps the entry points its buttons call
-- :mod:`lkjip_xl.cli`         the ``lkjip-xl`` command line over all of the above, the only module importing
+- :mod:`lkjip_xl.cli`         the ``lkjip-xl`` command line over all of the above, the only package importing
                               click: one JSON document per ``--json`` run, one table of exit codes
 
 Shared helpers: :mod:`lkjip_xl.words` (the organisation's own words: instansi, unit kerja, pimpinan),
+:mod:`lkjip_xl.free_text` (the free texts of an IKK row, Keterangan and the narrative texts: written,
+read and carried by one rule),
 :mod:`lkjip_xl.input_templates` (blank, documented workbooks for every input),
 :mod:`lkjip_xl.numbers` (Indonesian number conventions), :mod:`lkjip_xl.units` (units
 as a vocabulary with aliases: "persen" is "%"),
@@ -96,8 +103,10 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-#: Version of the form layout contract written into every form's stamp.
-TEMPLATE_VERSION = "1.0"
+#: Version of the form layout contract written into every form's stamp (1.1: the narrative text columns;
+#: 1.2: the sign-off block and the SK cells merged per SK; forms of 1.0 and 1.1 are read too,
+#: docs/form_contract.md › Versioning).
+TEMPLATE_VERSION = "1.2"
 
 # The flow modules import the two constants above: they are defined first.
 # consolidate and validate are bound after their modules are loaded, so the
@@ -113,16 +122,18 @@ from .consolidate import ConsolidationResult, consolidate  # noqa: E402
 from .validate import Validation, validate_files as validate  # noqa: E402
 
 if TYPE_CHECKING:  # pragma: no cover - the lazy names, for type checkers
+    from .chapter import make_chapter
     from .input_templates import write_input_template
     from .tables import make_tables
 
 __all__ = [
     "ConsolidationResult", "Indicator", "LkjipError", "Master", "Problem", "Report", "Validation",
-    "consolidate", "make_tables", "read_master", "validate", "write_forms", "write_input_template", "write_master",
+    "consolidate", "make_chapter", "make_tables", "read_master", "validate", "write_forms", "write_input_template",
+    "write_master",
 ]
 
 #: Names imported on first use (name → module): the report tables pull in more than the core flow needs.
-_LAZY = {"make_tables": "tables", "write_input_template": "input_templates"}
+_LAZY = {"make_tables": "tables", "make_chapter": "chapter", "write_input_template": "input_templates"}
 
 
 def __getattr__(name: str) -> Any:

@@ -6,11 +6,13 @@ Sheets written:
   Target, Realisasi, Capaian) plus Status; to the right, the inputs each
   realisasi formula reads (NIHIL, value, pembilang/penyebut pairs).
 - "Ringkasan": per Divisi and for the Kanwil, the number of IKK, tercapai,
-  tidak tercapai, mean capaian (also capped, where the rule declares a cap), and the headline.
+  tidak tercapai, mean capaian (also capped, where the rule declares a cap), and the headline; beside each
+  Divisi's row, who prepared and approved its form (:mod:`lkjip_xl.signoff_book`).
 - "Data": one row per IKK, plain values with the form's file, sheet, cell
   and SHA-256, an Excel table for pivots (:mod:`lkjip_xl.records`; the same
   records as :meth:`ConsolidationResult.to_records`).
-- "Sumber": every input value with its file, sheet, cell and the file's SHA-256.
+- "Sumber": every input value with its file, sheet, cell and the file's SHA-256
+  (:mod:`lkjip_xl.sources_sheet`).
 
 Every formula is written with the value :mod:`lkjip_xl.calc` computed for it
 (forms of several Kanwil: :mod:`lkjip_xl.national`).
@@ -26,7 +28,7 @@ s.d. view, formulas over other sheets with their values (:class:`FormulaInputs`)
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,15 +41,17 @@ from .kinds import KIND_CONSOLIDATED
 from .messages import LABELS, label, msg, translated, use_words
 from .methods import spec
 from .model import Indicator, IndicatorInput, IndicatorResult
-from .numbers import excel_number_format, format_number
+from .numbers import format_number
 from .records import write_data_sheet
+from .sources_sheet import SHEET_SOURCES as SHEET_SOURCES, write_sources  # the sheet's name is known here too
 from .rollup import CombinedFormulas
+from .signoff_book import write_summary_signoffs
 from .styles import StyleBook
-from .xlsx import FiniteWorksheet, a1, decimals_for, new_workbook, print_setup, quote_sheet, row_height
+from .xlsx import FiniteWorksheet, a1, column_width, excel_string, new_workbook, print_setup, quote_sheet, row_height
+from .words import divisi_label as divisi_label  # the group row's name, known here too
 
 SHEET_CAPAIAN = LABELS["sheet_capaian"]
 SHEET_SUMMARY = LABELS["sheet_summary"]
-SHEET_SOURCES = LABELS["sheet_sources"]
 
 CAPAIAN_HEADERS = tuple(LABELS[key] for key in ("col_no", "col_sk", "col_ikk", "col_target", "col_realisasi",
                                                 "col_capaian_plain", "col_status"))
@@ -93,6 +97,7 @@ def write_consolidated(data: Consolidated, out: str | Path, force: bool = False,
         layout = capaian_layout(data)
         write_capaian(add_formula_sheet(workbook, SHEET_CAPAIAN), styles, data, layout)
         write_summary(workbook, styles, data, layout.ranges)
+        write_summary_signoffs(workbook.get_worksheet_by_name(SHEET_SUMMARY), styles, data)  # who signed each form
         write_data_sheet(workbook, data)
         if sources:
             write_sources(workbook, styles, [("", data)])
@@ -134,6 +139,7 @@ class SheetLayout:
     first: int  #: first data row (0-based)
     last: int  #: last data row (0-based)
     ranges: SummaryRanges
+    pair_columns: tuple[tuple[int, int], ...] = ()  #: (pembilang, penyebut) column of each input pair, in order
 
     def ref(self, cell: str) -> str:
         """``cell`` of this sheet as another sheet's formula names it: "'Triwulan I'!E5"."""
@@ -155,11 +161,6 @@ class FormulaInputs:
     realisasi: str = ""
 
 
-def divisi_label(name: str) -> str:
-    """The group row of Tabel 3.1: "Divisi Administrasi" (no double "Divisi")."""
-    return name if name.casefold().startswith(label("col_divisi").casefold()) else msg("divisi_label", name=name)
-
-
 def _max_pairs(data: Consolidated) -> int:
     return max([methods.input_pairs(r.indicator) for r, _, _ in data.rows] + [1])
 
@@ -174,6 +175,8 @@ def capaian_layout(data: Consolidated, name: str = SHEET_CAPAIAN) -> SheetLayout
     if data.achievement.mean_cap is not None:
         input_titles.append(INPUT_CAPPED)
     col_of = {title: INPUT_FIRST_COL + i for i, title in enumerate(input_titles)}
+    pair_columns = tuple((col_of[msg("input_pair_numerator", n=n)], col_of[msg("input_pair_denominator", n=n)])
+                         for n in range(1, pairs + 1))
     row = first = HEADER_ROW + 1
     rows: dict[str, RowCells] = {}
     groups: list[tuple[int, str]] = []
@@ -182,9 +185,7 @@ def capaian_layout(data: Consolidated, name: str = SHEET_CAPAIAN) -> SheetLayout
         if not groups or groups[-1][1] != indicator.divisi:
             groups.append((row, indicator.divisi))
             row += 1
-        pair_refs = tuple((a1(row, col_of[msg("input_pair_numerator", n=n)]),
-                           a1(row, col_of[msg("input_pair_denominator", n=n)]))
-                          for n in range(1, methods.input_pairs(indicator) + 1))
+        pair_refs = tuple((a1(row, num), a1(row, den)) for num, den in pair_columns[:methods.input_pairs(indicator)])
         rows[indicator.code] = RowCells(row, a1(row, 3), a1(row, 4), a1(row, 5), a1(row, 6), InputRefs(
             value=a1(row, col_of[INPUT_VALUE]), pairs=pair_refs, nihil=a1(row, col_of[INPUT_NIHIL])))
         row += 1
@@ -196,7 +197,7 @@ def capaian_layout(data: Consolidated, name: str = SHEET_CAPAIAN) -> SheetLayout
 
     ranges = SummaryRanges(divisi=col_range(col_of[DIVISI_NUMBER]), capaian=col_range(5), status=col_range(6),
                            capped=col_range(col_of[INPUT_CAPPED]) if INPUT_CAPPED in col_of else "")
-    return SheetLayout(name, rows, groups, col_of, pairs, first, last, ranges)
+    return SheetLayout(name, rows, groups, col_of, pairs, first, last, ranges, pair_columns)
 
 
 def write_capaian(sheet, styles: StyleBook, data: Consolidated, layout: SheetLayout,
@@ -212,15 +213,13 @@ def write_capaian(sheet, styles: StyleBook, data: Consolidated, layout: SheetLay
     sheet.write_string(1, 0, msg("note_capaian", rule=data.achievement.describe()), styles.note)
     if note:
         sheet.write_string(2, 0, note, styles.note)
-    for col, (title, width) in enumerate(zip(CAPAIAN_HEADERS, CAPAIAN_WIDTHS)):
-        sheet.set_column(col, col, width)
-        sheet.write_string(HEADER_ROW, col, title, styles.header)
-    col_of = layout.columns
+    col_of, widths = layout.columns, _widths(data, layout, files)
+    titles = {**dict(enumerate(CAPAIAN_HEADERS)), **{col: translated(title) for title, col in col_of.items()}}
+    for col, title in titles.items():
+        sheet.set_column(col, col, widths[col])
+        sheet.write_string(HEADER_ROW, col, title, styles.header if col < INPUT_FIRST_COL else styles.input_header)
     sheet.set_column(len(CAPAIAN_HEADERS), len(CAPAIAN_HEADERS), 2)
-    for title, col in col_of.items():
-        sheet.write_string(HEADER_ROW, col, translated(title), styles.input_header)
-        sheet.set_column(col, col, 40 if title == INPUT_FILE else 14)
-    sheet.set_row(HEADER_ROW, 30)
+    sheet.set_row(HEADER_ROW, row_height([(title, widths[col]) for col, title in titles.items()], bold=True))
     group_at = dict(layout.groups)
     sk_spans: list[tuple[int, int, Indicator]] = []
     heights: dict[int, float] = {}
@@ -250,7 +249,39 @@ def write_capaian(sheet, styles: StyleBook, data: Consolidated, layout: SheetLay
             sheet.write_string(start, 1, indicator.sk_text, styles.text)
     sheet.freeze_panes(HEADER_ROW + 1, 0)
     sheet.autofilter(HEADER_ROW, INPUT_FIRST_COL, max(layout.last, HEADER_ROW), col_of[INPUT_FILE])
-    print_setup(sheet, repeat_rows=HEADER_ROW, area=(max(layout.last, HEADER_ROW), len(CAPAIAN_HEADERS) - 1))
+    status = f"{a1(layout.first, 6)}:{a1(max(layout.last, layout.first), 6)}"  # "Tidak Tercapai" as on the forms
+    sheet.conditional_format(status, {"type": "cell", "criteria": "==", "value": excel_string(calc.TIDAK_TERCAPAI),
+                                      "format": styles.below_target})
+    print_setup(sheet, owner=data.kanwil, year=data.year, repeat_rows=HEADER_ROW,
+                area=(max(layout.last, HEADER_ROW), len(CAPAIAN_HEADERS) - 1))
+
+
+def _widths(data: Consolidated, layout: SheetLayout, files: Mapping[str, str] | None) -> dict[int, float]:
+    """The width of every column of a "Capaian Kinerja"-like sheet: SK and IKK as designed (their texts wrap),
+    every other as wide as its widest value shows (:func:`lkjip_xl.xlsx.column_width`: ``8 Instansi Pemerintah``)."""
+    shown, col_of = data.decimals, layout.columns
+    cells: dict[int, list] = {col: [] for col in (*range(len(CAPAIAN_HEADERS)), *col_of.values())}
+    numbers = [col_of[msg(key, n=n)] for n in range(1, layout.pairs + 1)
+               for key in ("input_pair_numerator", "input_pair_denominator")]
+    for result, reported, checked in data.rows:
+        indicator = result.indicator
+        cells[3].append((indicator.target, shown.number_format(indicator.unit, indicator.target)))
+        for col, value, fmt in ((4, result.realisasi, shown.number_format(indicator.unit, result.realisasi)),
+                                (5, result.capaian, shown.number_format(value=result.capaian, capaian=True))):
+            cells[col].append(None if value is None else (value, fmt))
+        for title, text in ((INPUT_CODE, indicator.code), (INPUT_DIVISI, indicator.divisi),
+                            (INPUT_UNIT, indicator.unit), (INPUT_METHOD, str(indicator.method)),
+                            (INPUT_FILE, (files or {}).get(indicator.code, os.path.basename(checked.form.path)))):
+            cells[col_of[title]].append(text)
+        typed = [v for v in (reported.value, *(x for pair in reported.pairs for x in pair)) if v is not None]
+        cells[col_of[INPUT_VALUE]] += [(value, None) for value in typed]  # General, as every input column
+    for col in numbers:
+        cells[col] = cells[col_of[INPUT_VALUE]]
+    if INPUT_CAPPED in col_of:
+        cells[col_of[INPUT_CAPPED]] = cells[5]
+    titles = {**dict(enumerate(CAPAIAN_HEADERS)), **{col: translated(title) for title, col in col_of.items()}}
+    return {col: column_width(found, wrapped=[titles[col]], least=CAPAIAN_WIDTHS[col] if col in (0, 1, 2, 6) else 8)
+            for col, found in cells.items()}
 
 
 def _write_indicator_row(sheet, styles: StyleBook, data: Consolidated, layout: SheetLayout, result: IndicatorResult,
@@ -259,13 +290,16 @@ def _write_indicator_row(sheet, styles: StyleBook, data: Consolidated, layout: S
     indicator = result.indicator
     cells, col_of = layout.rows[indicator.code], layout.columns
     row = cells.row
-    unit_fmt = styles("number", excel_number_format(indicator.unit, 2))
+    shown = data.decimals  # the master's display decimals (lkjip_xl.model.DisplayDecimals)
+    # a value known when written shows the decimals it needs, at most those declared (one rule with the tables)
+    unit_fmt = styles("number", shown.number_format(indicator.unit, result.realisasi))
+    percent = styles("number", shown.number_format(value=result.capaian, capaian=True))
     ikk_text = f"{indicator.ikk_no}. {indicator.text}"
     sheet.write_string(row, 2, ikk_text, styles.text)
     height = row_height([(ikk_text, CAPAIAN_WIDTHS[2])])
     sheet.set_row(row, height)
     sheet.write_number(row, 3, indicator.target,
-                       styles("number", excel_number_format(indicator.unit, decimals_for(indicator.target))))
+                       styles("number", shown.number_format(indicator.unit, indicator.target)))
     # inputs
     sheet.write_string(row, col_of[INPUT_CODE], indicator.code, styles.text)
     sheet.write_string(row, col_of[INPUT_DIVISI], indicator.divisi, styles.text)
@@ -279,25 +313,25 @@ def _write_indicator_row(sheet, styles: StyleBook, data: Consolidated, layout: S
     typed = spec(indicator.method).typed_realisasi
     _input_cell(sheet, row, col_of[INPUT_VALUE], reported.value if typed else None, general,
                 combined.value if combined and typed else "")
-    for n in range(1, layout.pairs + 1):
-        num_col, den_col = col_of[msg("input_pair_numerator", n=n)], col_of[msg("input_pair_denominator", n=n)]
+    for n, (num_col, den_col) in enumerate(layout.pair_columns, start=1):
         pair = reported.pairs[n - 1] if len(reported.pairs) >= n else (None, None)
         pair_formulas = combined.pairs[n - 1] if combined and n <= len(combined.pairs) else ("", "")
         for col, value, formula in zip((num_col, den_col), pair, pair_formulas):
             _input_cell(sheet, row, col, value, general, formula)
-    sheet.write_string(row, col_of[INPUT_FILE], file_text, styles.text)
+    sheet.write_string(row, col_of[INPUT_FILE], file_text, styles.line)  # on one line: the row keeps its height
     # live numbers
     real_formula = (formulas.realisasi if formulas is not None and formulas.realisasi
                     else methods.realisasi_formula(indicator, cells.inputs))
     sheet.write_formula(row, 4, "=" + real_formula, unit_fmt, _stored(result.realisasi))
     sheet.write_formula(row, 5, "=" + calc.capaian_formula(cells.realisasi, cells.target, indicator.direction),
-                        styles("number", '0.00"%"'), _stored(result.capaian))
+                        percent, _stored(result.capaian))
     sheet.write_formula(row, 6, "=" + calc.status_formula(cells.capaian, data.achievement), styles.text,
                         calc.status_text(result.tercapai))
     cap = data.achievement.mean_cap
     if cap is not None:
+        capped = calc.capped(result.capaian, cap)
         sheet.write_formula(row, col_of[INPUT_CAPPED], "=" + calc.capped_formula(cells.capaian, cap),
-                            styles("number", '0.00"%"'), _stored(calc.capped(result.capaian, cap)))
+                            styles("number", shown.number_format(value=capped, capaian=True)), _stored(capped))
     return height
 
 
@@ -326,10 +360,17 @@ def write_summary(workbook, styles: StyleBook, data: Consolidated, ranges: Summa
                                            "col_rata_capaian"))
     if cap is not None:
         headers += (msg("col_rata_capaian_capped", cap=format_number(cap)),)
-    for col, (title, width) in enumerate(zip(headers, (34, 12, 12, 14, 20, 24))):
+    names = [group.name for group in data.summary.groups] + [msg("summary_kanwil_row", kanwil=data.kanwil)]
+    widths = [column_width(names if col == 0 else (), wrapped=[title], least=least)
+              for col, (title, least) in enumerate(zip(headers, (34, 12, 12, 14, 20, 24)))]
+    for col, (title, width) in enumerate(zip(headers, widths)):
         sheet.set_column(col, col, width)
         sheet.write_string(2, col, title, styles.header)
-    count_fmt, pct_fmt = styles("number", "0"), styles("number", '0.00"%"')
+    sheet.set_row(2, row_height(list(zip(headers, widths)), bold=True))
+    def pct(value: float | None, style: str = "number"):  # a mean capaian shows the decimals it needs
+        return styles(style, data.decimals.number_format(value=value, capaian=True))
+
+    count_fmt = styles("number", "0")
     row = 3
     for group in data.summary.groups:
         key = data.divisi_number(group.name)  # a number: matched exactly, whatever the name holds
@@ -339,21 +380,23 @@ def write_summary(workbook, styles: StyleBook, data: Consolidated, ranges: Summa
                             count_fmt, group.tercapai)
         sheet.write_formula(row, 3, f"={a1(row, 1)}-{a1(row, 2)}", count_fmt, group.tidak_tercapai)
         sheet.write_formula(row, 4, f'=IFERROR(AVERAGEIFS({ranges.capaian},{ranges.divisi},{key}),"")',
-                            pct_fmt, _stored(group.mean_capaian))
+                            pct(group.mean_capaian), _stored(group.mean_capaian))
         if cap is not None:
             sheet.write_formula(row, 5, f'=IFERROR(AVERAGEIFS({ranges.capped},{ranges.divisi},{key}),"")',
-                                pct_fmt, _stored(group.mean_capped))
+                                pct(group.mean_capped), _stored(group.mean_capped))
         row += 1
     first, last = 3, row - 1
     overall = data.summary.overall
-    bold_count, bold_pct = styles("number_bold", "0"), styles("number_bold", '0.00"%"')
+    bold_count = styles("number_bold", "0")
     sheet.write_string(row, 0, msg("summary_kanwil_row", kanwil=data.kanwil), styles.group)
     for col, value in ((1, overall.total), (2, overall.tercapai)):
         sheet.write_formula(row, col, f"=SUM({a1(first, col)}:{a1(last, col)})", bold_count, value)
     sheet.write_formula(row, 3, f"={a1(row, 1)}-{a1(row, 2)}", bold_count, overall.tidak_tercapai)
-    sheet.write_formula(row, 4, f'=IFERROR(AVERAGE({ranges.capaian}),"")', bold_pct, _stored(overall.mean_capaian))
+    sheet.write_formula(row, 4, f'=IFERROR(AVERAGE({ranges.capaian}),"")', pct(overall.mean_capaian, "number_bold"),
+                        _stored(overall.mean_capaian))
     if cap is not None:
-        sheet.write_formula(row, 5, f'=IFERROR(AVERAGE({ranges.capped}),"")', bold_pct, _stored(overall.mean_capped))
+        sheet.write_formula(row, 5, f'=IFERROR(AVERAGE({ranges.capped}),"")', pct(overall.mean_capped, "number_bold"),
+                            _stored(overall.mean_capped))
     total_row = row
     row += 2
     sheet.write_string(row, 0, LABELS["conclusion"], styles.group)
@@ -364,57 +407,4 @@ def write_summary(workbook, styles: StyleBook, data: Consolidated, ranges: Summa
     sheet.write_string(row + 1, 0, msg("note_summary_rule", rule=data.achievement.describe()), styles.note)
     if not data.verified:
         sheet.write_string(row + 2, 0, msg("no_master_note"), styles.warning)
-    print_setup(sheet, landscape=False)
-
-
-def write_sources(workbook, styles: StyleBook, parts: Sequence[tuple[str, Consolidated]]) -> None:
-    """The sheet "Sumber": every input value of every part with file, sheet, cell and the file's SHA-256.
-
-    ``parts`` are (period, data) pairs; with more than one period (a period consolidation) a first
-    column names each row's period.
-    """
-    sheet = workbook.add_worksheet(SHEET_SOURCES)
-    keys: tuple[str, ...] = ("col_kode", "col_divisi", "col_isian", "col_nilai", "col_berkas", "col_sheet",
-                             "col_sel", "col_sha256_berkas")
-    widths: tuple[float, ...] = (13, 22, 14, 16, 34, 10, 7, 66)
-    with_period = any(period for period, _ in parts)
-    if with_period:
-        keys, widths = ("col_periode", *keys), (14, *widths)
-    headers = tuple(label(key) for key in keys)
-    for col, (title, width) in enumerate(zip(headers, widths)):
-        sheet.set_column(col, col, width)
-        sheet.write_string(0, col, title, styles.header)
-    row, first = 1, 1 if with_period else 0
-    for period, data in parts:
-        for result, reported, checked in data.rows:
-            values = _input_values(reported)  # and each sub-period row's, named "realisasi.B04", ...
-            for sub_period, sub in checked.sub_inputs.get(reported.code, {}).items():
-                values |= {f"{key}.{sub_period}": v for key, v in _input_values(sub).items()}
-            for name, ref in reported.sources.items():
-                value = values.get(name)
-                if with_period:
-                    sheet.write_string(row, 0, period)
-                sheet.write_string(row, first, reported.code)
-                sheet.write_string(row, first + 1, result.indicator.divisi)
-                sheet.write_string(row, first + 2, name)
-                if isinstance(value, (int, float)) and not isinstance(value, bool):
-                    sheet.write_number(row, first + 3, value)
-                else:
-                    sheet.write_string(row, first + 3, "" if value is None else str(value))
-                sheet.write_string(row, first + 4, ref.file)
-                sheet.write_string(row, first + 5, ref.sheet)
-                sheet.write_string(row, first + 6, ref.cell)
-                sheet.write_string(row, first + 7, checked.form.sha256)
-                row += 1
-    sheet.freeze_panes(1, 0)
-    sheet.autofilter(0, 0, max(row - 1, 1), len(headers) - 1)
-
-
-def _input_values(reported: IndicatorInput) -> dict[str, object]:
-    values: dict[str, object] = {"realisasi": reported.value, "keterangan": reported.keterangan}
-    if reported.nihil:
-        values["nihil"] = YES
-    for n, (num, den) in enumerate(reported.pairs, start=1):
-        values[f"pembilang{n}"] = num
-        values[f"penyebut{n}"] = den
-    return values
+    print_setup(sheet, landscape=False, owner=data.kanwil, year=data.year)

@@ -17,18 +17,21 @@ from typing import Any
 from . import TEMPLATE_VERSION, calc, methods, rollup
 from ._values import blank
 from .breakdown import combine
+from .free_text import read_texts
 from .layout import (
-    COL_CODE, COL_DEN, COL_NIHIL, COL_NOTE, COL_NUM, COL_REAL, COL_SK_TEXT, COL_TARGET, COL_TEXT, COL_UNIT,
-    COLUMN_TITLE, FORM_SHEET, REVISION_MAX, STAMP_SHEET, breakdown_code, content_hash, subrow_code,
+    COL_CODE, COL_DEN, COL_NIHIL, COL_NUM, COL_REAL, COL_SK_TEXT, COL_TARGET, COL_TEXT, COL_UNIT,
+    COLUMN_TITLE, FREE_TEXT_COLUMNS, FORM_SHEET, REVISION_MAX, SIGNED_LAYOUT_SINCE, STAMP_SHEET, breakdown_code,
+    content_hash, sk_groups, subrow_code, version_at_least,
 )
 from .messages import LABELS, msg, translated, use_words
 from .methods import Inputs, spec
-from .model import Indicator, IndicatorInput
+from .model import DisplayDecimals, Indicator, IndicatorInput
 from .numbers import format_number, format_with_unit
 from .periods import Period, PeriodRule, find_period
 from .reader import HEADER_KEYS, RawCell, ReturnedForm, form_sub_periods
 from .problems import ERROR, WARNING, Problem
 from .row_inputs import RowReader
+from .signoff import FormSignoff, read_signoff
 from .xlsx import a1_position
 
 
@@ -42,6 +45,8 @@ class CheckedForm:
     #: IKK code → period code → the inputs of each sub-period row of an IKK with a Rincian (``inputs``
     #: holds their combination)
     sub_inputs: dict[str, dict[str, IndicatorInput]] = field(default_factory=dict)
+    #: who prepared and who approved the form (its sign-off block, :mod:`lkjip_xl.signoff`)
+    signoff: FormSignoff = field(default_factory=FormSignoff)
 
     @property
     def has_errors(self) -> bool:
@@ -75,15 +80,18 @@ def _check_form(form: ReturnedForm) -> CheckedForm:
     path = form.path
 
     def add(problem_code: str, severity: str = ERROR, cell: str = "", sheet: str = FORM_SHEET, ikk: str = "",
-            **fields: Any) -> None:
-        problems.append(Problem(path, problem_code, msg(problem_code, path=path, sheet=sheet, cell=cell, **fields),
-                                severity, sheet=sheet, cell=cell, ikk=ikk))
+            message: str = "", **fields: Any) -> None:
+        """A problem of the form; ``message`` names its text when that is not the code's own."""
+        text = msg(message or problem_code, path=path, sheet=sheet, cell=cell, **fields)
+        problems.append(Problem(path, problem_code, text, severity, sheet=sheet, cell=cell, ikk=ikk))
 
     version = form.stamp.get("template_version", "")
     if version.split(".")[0] != TEMPLATE_VERSION.split(".")[0]:  # a minor version only adds what we may ignore
         add("form_other_version", sheet=STAMP_SHEET, found=version or "-", expected=TEMPLATE_VERSION)
     shown = ("template_version", "kanwil", "tahun", "divisi", "periode")  # in the stamp and in the locked content
-    if (content_hash(form.locked) != form.stamp.get("content_hash")
+    stamped = form.stamp.get("content_hash")
+    # the stored text's own hash is the canonical one when the toolkit wrote it (ReturnedForm.locked_sha256)
+    if ((form.locked_sha256 != stamped and content_hash(form.locked) != stamped)
             or any(_shown(form.locked.get(key)) != form.stamp.get(key) for key in shown)):
         add("stamp_tampered", sheet=STAMP_SHEET)
     _check_header(form, add)
@@ -100,15 +108,20 @@ def _check_form(form: ReturnedForm) -> CheckedForm:
     for cell in form.duplicate_codes:
         first = form.rows[cell.value][COL_CODE].cell
         add("ikk_duplicate", cell=cell.cell, ikk=cell.value, code=cell.value, first=first)
+    older = version.split(".")[0] == TEMPLATE_VERSION.split(".")[0] and not version_at_least(version,
+                                                                                             SIGNED_LAYOUT_SINCE)
+    # inside an SK's merged cell (an older 1.x layout repeats the SK on every row; another major is refused)
+    merged = set() if older else {i.code for group in sk_groups(form.indicators) for i in group[1:]}
     for indicator in form.indicators:
         cells = form.rows.get(indicator.code)
         if cells is None:
             add("ikk_missing", ikk=indicator.code, code=indicator.code)
             continue
         target = form_target(indicator, form.period)
-        _check_locked(indicator, target, cells, add)
+        _check_locked(indicator, target, cells, add, indicator.code in merged)
         result.inputs[indicator.code] = _extract(indicator, target, form, cells, add, result.sub_inputs)
     _check_what_is_seen(form, result, add)
+    result.signoff = read_signoff(form, add)
     return result
 
 
@@ -119,8 +132,8 @@ def _check_what_is_seen(form: ReturnedForm, result: CheckedForm, add) -> None:
     (the reader takes the first; a hidden copy must not decide).  An input value
     the toolkit uses that sits in a row or column the user hid (the written form
     hides none) is not what the Divisi saw and signed: an error for the numbers
-    and NIHIL, which decide the capaian; a warning for Keterangan, which is
-    only carried along.
+    and NIHIL, which decide the capaian; a warning for the free texts (Keterangan
+    and the narrative texts, :mod:`lkjip_xl.free_text`), which are only carried along.
     """
     for key, first, later in form.duplicate_titles:
         add("header_duplicate", cell=later.cell, header=COLUMN_TITLE[key], first=first.cell)
@@ -139,8 +152,9 @@ def _check_what_is_seen(form: ReturnedForm, result: CheckedForm, add) -> None:
             if hidden_code is None:
                 continue
             hidden = LABELS[hidden_code]
-            if key == COL_NOTE:
-                add("note_hidden", WARNING, cell=raw.cell, ikk=indicator_code, code=code, where=hidden)
+            if key in FREE_TEXT_COLUMNS:
+                add("note_hidden", WARNING, cell=raw.cell, ikk=indicator_code, code=code, where=hidden,
+                    field=COLUMN_TITLE[key])
             else:
                 add("value_hidden", cell=raw.cell, ikk=indicator_code, code=code, field=COLUMN_TITLE[key],
                     where=hidden)
@@ -168,7 +182,9 @@ def _shown(value: Any) -> str:
     return "" if value is None else str(value).strip()
 
 
-def _check_locked(indicator: Indicator, target: float, cells: dict[str, RawCell], add) -> None:
+def _check_locked(indicator: Indicator, target: float, cells: dict[str, RawCell], add, merged: bool = False) -> None:
+    """The locked cells of an IKK row still show the stamp's definition; the Sasaran Kegiatan of a row inside
+    its SK's merged cell (contract 1.2: only the SK's first row holds it) may be blank."""
     expected: dict[str, float | str] = {
         COL_TARGET: target,
         COL_TEXT: indicator.text,
@@ -180,6 +196,8 @@ def _check_locked(indicator: Indicator, target: float, cells: dict[str, RawCell]
         if cell is None:
             continue
         new = cell.value
+        if merged and key == COL_SK_TEXT and blank(new):
+            continue
         if isinstance(old, float):
             same = isinstance(new, (int, float)) and not isinstance(new, bool) and math.isclose(new, old, rel_tol=1e-12)
         else:
@@ -200,10 +218,9 @@ def _extract(indicator: Indicator, target: float, form: ReturnedForm, cells: dic
              sub_inputs: dict[str, dict[str, IndicatorInput]]) -> IndicatorInput:
     read = RowReader(indicator, form, add)
     reported = IndicatorInput(code=indicator.code)
-    note = cells.get(COL_NOTE)
-    if note is not None and read.typed(note, COL_NOTE, indicator.code) and not blank(note.value):
-        reported.keterangan = str(note.value)
-        read.source(reported, "keterangan", note)
+    read_texts(read, cells, reported)  # Keterangan and the narrative texts (:mod:`lkjip_xl.free_text`)
+    if reported.keterangan and "keterangan" in reported.sources:
+        read.note_read(reported.sources["keterangan"].cell)
     #: on a period form of an IKK whose pairs are summed over the periods, 0 / 0 is a period without
     #: events: it adds nothing to the year (docs/periode.md)
     quiet_period = find_period(form.period) is not None and indicator.period_rule is PeriodRule.JUMLAH
@@ -379,6 +396,7 @@ def _check_negative_result(indicator: Indicator, target: float, reported: Indica
     if capaian is None:
         return
     status = calc.status_text(calc.tercapai(capaian, form.achievement)).lower()
+    shown = DisplayDecimals()  # a form carries no display decimals: checked without the master, the default
     add("realisasi_negative", WARNING, cell=cell.cell, ikk=indicator.code, code=indicator.code,
-        realisasi=format_with_unit(realisasi, indicator.unit), capaian=format_number(capaian, 2), status=status)
-
+        realisasi=format_with_unit(realisasi, indicator.unit, shown.places(indicator.unit, realisasi)),
+        capaian=format_number(capaian, shown.places(value=capaian, capaian=True)), status=status)

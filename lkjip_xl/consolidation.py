@@ -9,7 +9,7 @@ as tidy records.  :func:`lkjip_xl.consolidate.consolidate` runs the whole step.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from . import calc, methods
 from .calc import Summary
@@ -17,7 +17,7 @@ from .checks import CheckedForm
 from .messages import msg
 from .period_plan import latest_revisions
 from .periods import ANNUAL
-from .model import AchievementRule, Indicator, IndicatorInput, IndicatorResult, Master
+from .model import AchievementRule, DisplayDecimals, Indicator, IndicatorInput, IndicatorResult, Master
 from .problems import ERROR, WARNING, Problem
 from .validate import Validation
 from .words import DEFAULT_WORDS, Words
@@ -40,6 +40,8 @@ class Consolidated:
     verified: bool = False  #: whether a master PK was given: only it authenticates the forms' targets
     #: the organisation's own words its workbook and records speak in: the master's, else the first form's
     words: Words = DEFAULT_WORDS
+    #: how many decimals its numbers are shown with: the master's (forms do not carry them), else the default
+    decimals: DisplayDecimals = field(default_factory=DisplayDecimals)
 
     @property
     def period_label(self) -> str:
@@ -114,4 +116,5 @@ def compute(accepted: list[CheckedForm], master: Master | None,
     if period != ANNUAL:
         summary = replace(summary, period=period_label(period, year))
     words = master.words if master else first.words
-    return Consolidated(kanwil, year, rule, present, rows, summary, period, master is not None, words)
+    return Consolidated(kanwil, year, rule, present, rows, summary, period, master is not None, words,
+                        master.decimals if master else DisplayDecimals())

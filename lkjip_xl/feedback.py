@@ -2,7 +2,7 @@
 
 For each form with problems, the original bytes are copied to a new file and
 the copy — never the original — is annotated with openpyxl: every problem cell
-of the form sheet is filled (red for an error, yellow for a warning) and
+of the form sheet is filled (red for an error, orange for a warning: :data:`lkjip_xl.styles.PROBLEM_FILL`) and
 carries the message as a comment, and a first sheet "Pemeriksaan" lists every
 problem of the file with a link to its cell.  The stamp sheet is kept, so the
 Divisi corrects the copy and sends it back as the form; when such a copy comes
@@ -10,7 +10,9 @@ back with problems again, the marks of the earlier round are removed (the
 original fill of each marked cell is kept in a hidden column of
 "Pemeriksaan") before the new ones are made.  All copies are written
 through one :class:`lkjip_xl.fileio.OutputSet` (all or none); existing copies
-are only replaced with ``force``.
+are only replaced with ``force``.  Every cell keeps its type in the copy: a
+Keterangan or narrative text typed as text ("=1+1", "@SUM(A1)") stays a string,
+never becomes a formula (tests/test_free_text.py).
 """
 
 from __future__ import annotations
@@ -38,10 +40,10 @@ from .reader import read_stamp
 from .safety import FormReadError, describe, package_from_bytes
 from .sheets import check_sheets
 from .inputs import NOT_READ_CODES
-from .styles import LINK_BLUE, PROBLEM_FILL, openpyxl_fill
+from .styles import LEGEND, LINK_BLUE, PROBLEM_FILL, openpyxl_fill
 from .words import DEFAULT_WORDS, Words, words_from_payload
 from .workbooks import open_workbook
-from .xlsx import column_index, column_letters, print_setup, row_height
+from .xlsx import column_index, column_letters, column_width, one_line_footer, print_setup, row_height
 
 FEEDBACK_SHEET = LABELS["sheet_feedback"]
 FILLS = {
@@ -50,6 +52,8 @@ FILLS = {
 }
 COLUMN_WIDTHS = (5, 12, 30, 11, 7, 13, 90)
 HEADER_ROW = 5
+#: The row of "Pemeriksaan" with the legend of the marks' colours (between the summary and the header row).
+LEGEND_ROW = HEADER_ROW - 1
 #: Hidden column of "Pemeriksaan": the fill a marked cell had before it was marked.
 ORIGINAL_FILL_COL = len(COLUMN_WIDTHS) + 1
 AUTHOR = "lkjip-xl"
@@ -154,22 +158,27 @@ def _write_marked_copy(original: bytes, source: str | Path, problems: list[Probl
         warnings.simplefilter("ignore")  # openpyxl warns about parts it does not keep
         workbook = openpyxl.load_workbook(handle)  # a handle: the temporary name is not *.xlsx
     _unmark_earlier_round(workbook)
+    for sheet in workbook.worksheets:  # the form's footer as openpyxl can write it
+        one_line_footer(sheet)
     original_fills = _mark_cells(workbook, problems)
-    with use_words(form_words(source)):
-        _add_list(workbook, Path(source).name, problems, original_fills)
+    words, kanwil, year = form_identity(source)
+    with use_words(words):
+        _add_list(workbook, Path(source).name, problems, original_fills, kanwil, year)
     mark_openpyxl(workbook, KIND_FEEDBACK)
     workbook.save(tmp)
     workbook.close()
 
 
-def form_words(source: str | Path) -> Words:
-    """The organisation's own words a form's stamp carries (:attr:`lkjip_xl.reader.ReturnedForm.words`): the
-    copy speaks to the unit in them.  The default words for a file whose stamp cannot be read."""
+def form_identity(source: str | Path) -> tuple[Words, str, str]:
+    """The organisation's own words (:attr:`lkjip_xl.reader.ReturnedForm.words`: the copy speaks to the unit
+    in them), the Kanwil and the year a form's stamp carries (its pages' footer); the default words and
+    blanks for a file whose stamp cannot be read."""
     try:
         with open_workbook(source) as workbook:
-            return words_from_payload(read_stamp(workbook, str(source))[1].get("words"))
+            stamp, locked = read_stamp(workbook, str(source))
+            return words_from_payload(locked.get("words")), stamp.get("kanwil", ""), stamp.get("tahun", "")
     except (FormReadError, ValueError):
-        return DEFAULT_WORDS
+        return DEFAULT_WORDS, "", ""
 
 
 def _unmark_earlier_round(workbook) -> None:
@@ -250,8 +259,10 @@ def _mark_cells(workbook, problems: list[Problem]) -> dict[str, str]:
     return original_fills
 
 
-def _add_list(workbook, file_name: str, problems: list[Problem], original_fills: dict[str, str]) -> None:
-    """The "Pemeriksaan" sheet, first and active: every problem with a link to its cell."""
+def _add_list(workbook, file_name: str, problems: list[Problem], original_fills: dict[str, str], kanwil: str,
+              year: str) -> None:
+    """The "Pemeriksaan" sheet, first and active: every problem with a link to its cell, the legend of the
+    colours of its marks; printed with the form's Kanwil and year in the footer."""
     sheet = workbook.create_sheet(FEEDBACK_SHEET, 0)
     for other in workbook.worksheets:
         other.sheet_view.tabSelected = False
@@ -259,14 +270,20 @@ def _add_list(workbook, file_name: str, problems: list[Problem], original_fills:
     sheet.sheet_view.tabSelected = True
     errors = sum(1 for p in problems if p.is_error)
     wrap = Alignment(wrap_text=True, vertical="top")
+    rows = [(n, SEVERITY_LABEL[p.severity], p.code, p.sheet, p.cell, p.ikk, p.message)
+            for n, p in enumerate(problems, start=1)]
+    titles = msg("feedback_columns").split(";")
+    widths = [column_width([str(r[col] or "") for r in rows], wrapped=[title], least=least, most=least + 20)
+              for col, (title, least) in enumerate(zip(titles, COLUMN_WIDTHS))]  # each as its widest value
     _text(sheet.cell(1, 1), msg("feedback_title", file=file_name)).font = Font(bold=True, size=14)
     _text(sheet.cell(2, 1), msg("feedback_intro", sheet=FORM_SHEET)).alignment = wrap
     sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(COLUMN_WIDTHS))
-    sheet.row_dimensions[2].height = row_height([(sheet.cell(2, 1).value, sum(COLUMN_WIDTHS))])
+    sheet.row_dimensions[2].height = row_height([(sheet.cell(2, 1).value, sum(widths))])
     _text(sheet.cell(3, 1), msg("feedback_summary", errors=errors, warnings=len(problems) - errors)).font = Font(
         bold=True)
+    _legend(sheet, LEGEND_ROW)
     header_row = HEADER_ROW
-    for col, (title, width) in enumerate(zip(msg("feedback_columns").split(";"), COLUMN_WIDTHS), start=1):
+    for col, (title, width) in enumerate(zip(titles, widths), start=1):
         _text(sheet.cell(header_row, col), title).font = Font(bold=True)
         sheet.column_dimensions[column_letters(col - 1)].width = width
     sheet.column_dimensions[column_letters(ORIGINAL_FILL_COL - 1)].hidden = True
@@ -277,7 +294,7 @@ def _add_list(workbook, file_name: str, problems: list[Problem], original_fills:
                   problem.message)
         for col, value in enumerate(values, start=2):
             _text(sheet.cell(row, col), value).alignment = wrap
-        sheet.row_dimensions[row].height = row_height(list(zip(values, COLUMN_WIDTHS[1:])))
+        sheet.row_dimensions[row].height = row_height(list(zip(values, widths[1:])))
         sheet.cell(row, 2).fill = FILLS[problem.severity]
         if problem.sheet == FORM_SHEET and problem.cell in original_fills:
             _text(sheet.cell(row, ORIGINAL_FILL_COL), original_fills[problem.cell])
@@ -285,7 +302,18 @@ def _add_list(workbook, file_name: str, problems: list[Problem], original_fills:
             link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{FORM_SHEET}'!{problem.cell}")
             link.font = Font(color=LINK_BLUE.lstrip("#"), underline="single")
     sheet.freeze_panes = sheet.cell(header_row + 1, 1)
-    print_setup(sheet, repeat_rows=header_row - 1)
+    print_setup(sheet, owner=kanwil, year=year, repeat_rows=header_row - 1)
+
+
+def _legend(sheet, row: int) -> None:
+    """"Arti warna:" and a cell per mark of the copy (error, warning), filled with its colour and naming it
+    (:data:`lkjip_xl.styles.LEGEND`; the form sheet has its own legend of the form's colours)."""
+    _text(sheet.cell(row, 2), LABELS["legend_title"]).font = Font(bold=True)
+    for col, role in ((3, ERROR), (4, WARNING)):
+        fill, key = LEGEND[role]
+        cell = _text(sheet.cell(row, col), LABELS[key])
+        cell.fill = openpyxl_fill(fill)
+    sheet.merge_cells(start_row=row, start_column=4, end_row=row, end_column=6)
 
 
 def _text(cell, value: str):

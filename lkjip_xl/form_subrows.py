@@ -20,20 +20,21 @@ from ._values import YES
 from .breakdown import combine, combined_formulas, row_hint
 from .calc import InputRefs
 from .layout import (
-    COL_CAPAIAN, COL_CODE, COL_DEN, COL_IKK_NO, COL_METHOD, COL_NIHIL, COL_NOTE, COL_NUM, COL_REAL, COL_SK_NO,
-    COL_SK_TEXT, COL_STATUS, COL_TARGET, COL_TEXT, COL_UNIT, COLUMN_INDEX, COLUMNS, breakdown_code, subrow_code,
+    COL_CAPAIAN, COL_CODE, COL_DEN, COL_IKK_NO, COL_METHOD, COL_NIHIL, COL_NOTE, COL_NUM, COL_REAL,
+    COL_STATUS, COL_TARGET, COL_TEXT, COL_UNIT, COLUMN_INDEX, COLUMNS, TEXT_COLUMNS, breakdown_code,
+    subrow_code,
 )
 from .messages import msg
 from .methods import Inputs
 from .model import Indicator, IndicatorInput
-from .numbers import excel_number_format
 from .periods import Period
 from .xlsx import a1, row_height
 
 C = COLUMN_INDEX
 COLUMN_WIDTH = {key: width for key, _, width in COLUMNS}
-#: Columns of a sub-row that belong to the IKK row only (grey and blank).
-_IKK_ONLY = (COL_SK_NO, COL_SK_TEXT, COL_IKK_NO, COL_TARGET, COL_CAPAIAN, COL_STATUS, COL_NOTE)
+#: Columns of a sub-row that belong to the IKK row only (grey and blank); No SK and Sasaran Kegiatan are
+#: the SK's merged cells (:func:`lkjip_xl.form_blocks.write_sk_cells`).
+_IKK_ONLY = (COL_IKK_NO, COL_TARGET, COL_CAPAIAN, COL_STATUS, COL_NOTE, *TEXT_COLUMNS)
 
 
 def write_sub_rates(form: Any, indicator: Indicator, row: int, reported: IndicatorInput | None,
@@ -49,9 +50,8 @@ def write_sub_rates(form: Any, indicator: Indicator, row: int, reported: Indicat
         sub_row = row + n
         sub_rows.append(sub_row)
         sheet.write_string(sub_row, C[COL_CODE], subrow_code(indicator.code, n), st.sub)
-        for c in (C[COL_SK_NO], C[COL_SK_TEXT], C[COL_IKK_NO], C[COL_TARGET], C[COL_NIHIL],
-                  C[COL_CAPAIAN], C[COL_STATUS], C[COL_NOTE]):
-            sheet.write_blank(sub_row, c, None, st.not_needed)
+        for key in (COL_NIHIL, *_IKK_ONLY):
+            sheet.write_blank(sub_row, C[key], None, st.not_needed)
         sheet.write_string(sub_row, C[COL_TEXT], msg("form_subrow", n=n, label=sub_label), st.sub)
         sheet.write_string(sub_row, C[COL_UNIT], sub_rate.unit, st.sub)
         sheet.write_string(sub_row, C[COL_METHOD], sub_rate.describe(), st.sub)
@@ -62,7 +62,8 @@ def write_sub_rates(form: Any, indicator: Indicator, row: int, reported: Indicat
         pair_refs.append((num_ref, den_ref))
         rate = sub_rate.value(*pair)
         sheet.write_formula(sub_row, C[COL_REAL], "=" + sub_rate.formula(num_ref, den_ref),
-                            st("computed", excel_number_format(sub_rate.unit, 2)), "" if rate is None else rate)
+                            st("computed", form.master.decimals.number_format(sub_rate.unit)),
+                            "" if rate is None else rate)
     return pair_refs, sub_rows
 
 
@@ -76,7 +77,7 @@ def write_sub_periods(form: Any, indicator: Indicator, row: int, periods: tuple[
     """
     sheet, st = form.sheet, form.st
     method = methods.spec(indicator.method)
-    unit_fmt = excel_number_format(indicator.unit, 2)
+    unit_fmt = form.master.decimals.number_format(indicator.unit)
     input_fmt = st("input", "General")
     subs: list[IndicatorInput] = []
     refs: list[InputRefs] = []
@@ -94,7 +95,7 @@ def write_sub_periods(form: Any, indicator: Indicator, row: int, periods: tuple[
         sheet.write_string(sub_row, C[COL_UNIT], indicator.unit, st.sub)
         hint = row_hint(indicator, period)
         sheet.write_string(sub_row, C[COL_METHOD], hint, st.sub)
-        sheet.set_row(sub_row, row_height([(hint, COLUMN_WIDTH[COL_METHOD])]))
+        form.set_height(sub_row, row_height([(hint, COLUMN_WIDTH[COL_METHOD])]))
         pairs: tuple[tuple[str, str], ...] = ()
         if method.inputs is Inputs.PAIR:
             pair = given.pairs[0] if given.pairs else (None, None)

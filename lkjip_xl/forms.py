@@ -4,8 +4,10 @@ The layout follows :mod:`lkjip_xl.layout`.  Labels and targets are locked,
 input cells are open and validated, capaian is a live formula (with its value
 stored), below-target capaian is highlighted, the sheet prints on A4
 landscape with the table header repeated, and a very hidden stamp sheet
-identifies the form when it comes back.  The header block has an open
-"Revisi ke" cell for a corrected form.
+identifies the form when it comes back (:mod:`lkjip_xl.form_stamp`).  The header block has an open
+"Revisi ke" cell for a corrected form.  No SK and Sasaran Kegiatan are one cell
+per SK, merged over its rows, and the sheet ends with the sign-off block
+(Disiapkan oleh, Disetujui oleh: :mod:`lkjip_xl.form_blocks`).
 
 A form of a period of the master's calendar (docs/form_contract.md, "Period
 forms") shows that period's target (:func:`lkjip_xl.checks.form_target`), says
@@ -16,36 +18,39 @@ realisasi of the earlier periods combined (:mod:`lkjip_xl.to_date`).
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-from . import TEMPLATE_VERSION, calc, methods
+from . import calc, methods
 from ._values import YES
 from .breakdown import form_sub_periods, ikk_hint
 from .checks import form_target
 from .errors import UsageError
 from .fileio import OutputSet
+from .free_text import write_texts
+from .form_paper import column_widths, finish_page
+from .form_blocks import write_signoff, write_sk_cells
+from .form_stamp import write_stamp
 from .form_subrows import write_sub_periods, write_sub_rates
 from .guard import guard_outputs, path_list
 from .kinds import KIND_FORM
 from .names import slug, unique_names
 from .layout import (
-    COL_CAPAIAN, COL_CODE, COL_DEN, COL_IKK_NO, COL_METHOD, COL_NIHIL, COL_NOTE, COL_NUM, COL_REAL,
-    COL_SK_NO, COL_SK_TEXT, COL_STATUS, COL_TARGET, COL_TEXT, COL_UNIT, COLUMN_INDEX, COLUMNS,
+    COL_CAPAIAN, COL_CODE, COL_DEN, COL_IKK_NO, COL_METHOD, COL_NIHIL, COL_NUM, COL_REAL,
+    COL_STATUS, COL_TARGET, COL_TEXT, COL_UNIT, COLUMN_INDEX, COLUMNS,
     COL_REF_TARGET, COL_REF_TO_DATE, FIRST_DATA_ROW, FORM_SHEET, HEADER_FIELDS, HEADER_VALUE_COL, REVISION_FIELD,
-    REVISION_MAX, STAMP_MAGIC, STAMP_SHEET, TABLE_HEADER_ROW, content_hash, locked_content, reference_columns,
-    split_text,
+    REVISION_MAX, TABLE_HEADER_ROW, reference_columns,
 )
 from .messages import LABELS, msg, translated, use_words
 from .methods import Inputs
 from .model import Indicator, IndicatorInput, Master
+from .signoff import FormSignoff
 from .periods import ANNUAL, Period, calendar, is_annual, rule_spec
-from .numbers import INPUT_LIMIT, excel_number_format
+from .numbers import INPUT_LIMIT
 from .styles import StyleBook
 from .to_date import to_date_realisasi
-from .xlsx import a1, decimals_for, new_workbook, number_literal, print_setup, quote_sheet, row_height
+from .xlsx import a1, new_workbook, number_literal, quote_sheet, row_height
 
 C = COLUMN_INDEX
 
@@ -111,7 +116,8 @@ def form_filenames(master: Master, period: str = ANNUAL) -> dict[str, str]:
 def write_forms(master: Master, out_dir: str | Path, period: str = ANNUAL, force: bool = False,
                 inputs: dict[str, IndicatorInput] | None = None,
                 read_from: Iterable[str | os.PathLike] = (),
-                previous: str | Path | Iterable[str | Path] | None = None) -> list[Path]:
+                previous: str | Path | Iterable[str | Path] | None = None,
+                signoff: Mapping[str, FormSignoff] | None = None) -> list[Path]:
     """Write one form per Divisi of ``master`` into ``out_dir``; return the paths.
 
     ``period`` is "Tahunan" or a period of the master's calendar (label or code,
@@ -121,7 +127,8 @@ def write_forms(master: Master, out_dir: str | Path, period: str = ANNUAL, force
     without them the column says it is not filled.  ``inputs`` pre-fills the forms (samples, tests,
     re-issues): IKK code → :class:`~lkjip_xl.model.IndicatorInput`; for an IKK with a Rincian the
     inputs of each sub-period row under its code (``SK14-IKK1.B04``: April), the IKK's own entry
-    giving its Keterangan only.  A Rincian that does not divide ``period`` refuses the run
+    giving its free texts only.  ``signoff`` pre-fills the sign-off block of each Divisi's form (Divisi →
+    :class:`~lkjip_xl.signoff.FormSignoff`).  A Rincian that does not divide ``period`` refuses the run
     (:func:`lkjip_xl.breakdown.form_sub_periods`).
 
     Every name is decided and checked (:func:`lkjip_xl.guard.guard_outputs`
@@ -145,34 +152,36 @@ def write_forms(master: Master, out_dir: str | Path, period: str = ANNUAL, force
         with OutputSet(force) as outputs:
             for divisi, target in zip(master.divisi_order, targets):
                 _write_form_file(master, divisi, outputs.temporary(target), found, inputs,
-                                 None if to_date is None else to_date.get(divisi, {}))
+                                 None if to_date is None else to_date.get(divisi, {}), (signoff or {}).get(divisi))
     return targets
 
 
 def write_form(master: Master, divisi: str, out: str | Path, period: str = ANNUAL,
-               force: bool = False, inputs: dict[str, IndicatorInput] | None = None) -> Path:
-    """Write the form of one Divisi; ``inputs`` pre-fills it (samples, tests, re-issues)."""
+               force: bool = False, inputs: dict[str, IndicatorInput] | None = None,
+               signoff: FormSignoff | None = None) -> Path:
+    """Write the form of one Divisi; ``inputs`` and ``signoff`` pre-fill it (samples, tests, re-issues)."""
     with use_words(master.words):
         found = form_period(master, period)
         with OutputSet(force) as outputs:
-            _write_form_file(master, divisi, outputs.temporary(out), found, inputs, None)
+            _write_form_file(master, divisi, outputs.temporary(out), found, inputs, None, signoff)
     return Path(out)
 
 
 def _write_form_file(master: Master, divisi: str, path: str, period: Period | None,
-                     inputs: dict[str, IndicatorInput] | None, to_date: dict[str, float | None] | None) -> None:
+                     inputs: dict[str, IndicatorInput] | None, to_date: dict[str, float | None] | None,
+                     signoff: FormSignoff | None = None) -> None:
     indicators = list(master.for_divisi(divisi))
     if not indicators:
         raise ValueError(f"Divisi {divisi!r} has no IKK in the master")
     workbook = new_workbook(path, title=msg("title_form_workbook", divisi=divisi, year=master.year), kind=KIND_FORM)
-    _FormWriter(workbook, master, divisi, period, indicators, inputs or {}, to_date).write()
+    _FormWriter(workbook, master, divisi, period, indicators, inputs or {}, to_date, signoff).write()
     workbook.close()
 
 
 class _FormWriter:
     def __init__(self, workbook, master: Master, divisi: str, period: Period | None,
                  indicators: list[Indicator], inputs: dict[str, IndicatorInput],
-                 to_date: dict[str, float | None] | None):
+                 to_date: dict[str, float | None] | None, signoff: FormSignoff | None = None):
         self.wb = workbook
         self.master = master
         self.divisi = divisi
@@ -181,6 +190,8 @@ class _FormWriter:
         self.indicators = indicators
         self.inputs = inputs
         self.to_date = to_date
+        self.signoff = signoff
+        self.heights: dict[int, float] = {}  #: row → height set (the merged SK cells need the sum)
         columns = COLUMNS
         if period is not None and period.index > 1:
             columns += reference_columns(calendar(period.calendar).periods[period.index - 2])
@@ -193,25 +204,31 @@ class _FormWriter:
     # -- sheet ------------------------------------------------------------------
     def write(self) -> None:
         sheet = self.sheet
-        for col, (_, _title, width) in enumerate(self.columns):
+        for col, width in enumerate(column_widths(self)):  # numbers with their unit shown whole
             sheet.set_column(col, col, width)
         self._header_block()
         for col, (_, title, _) in enumerate(self.columns):
             sheet.write_string(TABLE_HEADER_ROW, col, title, self.st.header)
         sheet.set_row(TABLE_HEADER_ROW, 32)
-        row = FIRST_DATA_ROW
+        row, spans = FIRST_DATA_ROW, {}
         for indicator in self.indicators:
-            row = self._indicator_rows(indicator, row)
+            end = self._indicator_rows(indicator, row)
+            spans[indicator.code], row = (row, end - 1), end  # its rows, sub-rows included
         last_row = row - 1
+        write_sk_cells(self, spans, self.heights)  # merged over each SK's rows, as in Tabel 3.1
+        write_signoff(self, last_row + 2, self.signoff)  # below the table: Disiapkan oleh, Disetujui oleh
         self._conditional_formats(last_row)
-        print_setup(sheet, margins={"left": 0.4, "right": 0.4, "top": 0.6, "bottom": 0.6},
-                    repeat_rows=TABLE_HEADER_ROW, area=(max(last_row, FIRST_DATA_ROW), self.last_col),
-                    footer=msg("form_footer"))
+        finish_page(self)  # the colour legend and the print setup
         self._defined_names()
         sheet.freeze_panes(FIRST_DATA_ROW, 0)
         sheet.protect("", {"format_columns": True, "format_rows": True,
                            "select_locked_cells": True, "select_unlocked_cells": True})
-        self._stamp()
+        write_stamp(self.wb, self.master, self.divisi, self.period, self.indicators)
+
+    def set_height(self, row: int, height: float) -> None:
+        """Set the height of ``row`` and remember it."""
+        self.heights[row] = height
+        self.sheet.set_row(row, height)
 
     def _header_block(self) -> None:
         sheet = self.sheet
@@ -242,23 +259,21 @@ class _FormWriter:
         sheet = self.sheet
         reported = self.inputs.get(indicator.code)
         label = self.st.text
-        unit_fmt = excel_number_format(indicator.unit, 2)
+        shown = self.master.decimals  # the master's display decimals
+        unit_fmt = shown.number_format(indicator.unit)
         sheet.write_string(row, C[COL_CODE], indicator.code, label)
-        sheet.write_number(row, C[COL_SK_NO], indicator.sk_no, label)
-        sheet.write_string(row, C[COL_SK_TEXT], indicator.sk_text, label)
         sheet.write_number(row, C[COL_IKK_NO], indicator.ikk_no, label)
         sheet.write_string(row, C[COL_TEXT], indicator.text, label)
         sheet.write_string(row, C[COL_UNIT], indicator.unit, label)
         description = method_description(indicator, self.period_of)
         sheet.write_string(row, C[COL_METHOD], description, label)
         target = form_target(indicator, self.period)
-        target_fmt = excel_number_format(indicator.unit, decimals_for(target))
+        target_fmt = shown.number_format(indicator.unit, target)
         sheet.write_number(row, C[COL_TARGET], target, self.st("locked_number", target_fmt))
-        note = reported.keterangan if reported else ""
+        texts = write_texts(self, row, reported)  # Keterangan and the narrative texts: open, typed as text
         widths = {key: width for key, _, width in COLUMNS}
-        sheet.set_row(row, row_height([(indicator.sk_text, widths[COL_SK_TEXT]), (indicator.text, widths[COL_TEXT]),
-                                       (description, widths[COL_METHOD]), (note, widths[COL_NOTE])]))
-        sheet.write_string(row, C[COL_NOTE], note, self.st.input_text)
+        self.set_height(row, row_height([(indicator.text, widths[COL_TEXT]), (description, widths[COL_METHOD]),
+                                         *texts]))
 
         method = methods.spec(indicator.method)
         validation = self._number_validation(indicator)
@@ -277,7 +292,7 @@ class _FormWriter:
         target_ref = a1(row, C[COL_TARGET])
         cap = calc.capaian(result_real, target, indicator.direction)
         sheet.write_formula(row, C[COL_CAPAIAN], "=" + calc.capaian_formula(real_ref, target_ref, indicator.direction),
-                            self.st("computed", '0.00"%"'), "" if cap is None else cap)
+                            self.st("computed", shown.number_format(capaian=True)), "" if cap is None else cap)
         cap_ref = a1(row, C[COL_CAPAIAN])
         sheet.write_formula(row, C[COL_STATUS], "=" + calc.status_formula(cap_ref, self.master.achievement),
                             self.st.computed, calc.status_text(calc.tercapai(cap, self.master.achievement)))
@@ -306,7 +321,7 @@ class _FormWriter:
             self.sheet.write_blank(row, C[COL_NIHIL], None, self.st.not_needed)
         if method.typed_realisasi:
             self.input_number(row, C[COL_REAL], reported.value if reported else None,
-                              self.st("input", excel_number_format(indicator.unit, 2)), validation)
+                              self.st("input", self.master.decimals.number_format(indicator.unit)), validation)
         return calc.InputRefs(pairs=tuple(pair_refs), nihil=nihil_ref), sub_rows
 
     def nihil_input(self, row: int, nihil: bool) -> str:
@@ -327,7 +342,7 @@ class _FormWriter:
         """The locked grey reference cells: the annual target and the realisasi of the earlier periods
         (values read from their forms; a note when they were not given)."""
         sheet, grey = self.sheet, "locked_number"
-        target_fmt = excel_number_format(indicator.unit, decimals_for(indicator.target))
+        target_fmt = self.master.decimals.number_format(indicator.unit, indicator.target)
         sheet.write_number(row, self.col[COL_REF_TARGET], indicator.target, self.st(grey, target_fmt))
         to_date_col = self.col[COL_REF_TO_DATE]
         value = None if self.to_date is None else self.to_date.get(indicator.code)
@@ -336,7 +351,8 @@ class _FormWriter:
         elif value is None:
             sheet.write_blank(row, to_date_col, None, self.st(grey))
         else:
-            sheet.write_number(row, to_date_col, value, self.st(grey, excel_number_format(indicator.unit, 2)))
+            sheet.write_number(row, to_date_col, value,
+                               self.st(grey, self.master.decimals.number_format(indicator.unit)))
         for sub_row in sub_rows:
             for key in (COL_REF_TARGET, COL_REF_TO_DATE):
                 sheet.write_blank(sub_row, self.col[key], None, self.st.not_needed)
@@ -385,32 +401,3 @@ class _FormWriter:
             "LKJIP_TABEL_JUDUL",
             f"={sheet_ref}!{a1(TABLE_HEADER_ROW, 0, True)}:{a1(TABLE_HEADER_ROW, self.last_col, True)}",
         )
-
-    def _stamp(self) -> None:
-        sheet = self.wb.add_worksheet(STAMP_SHEET)
-        content = locked_content(self.master.kanwil, self.master.year, self.divisi, self.period,
-                                 self.indicators, self.master.achievement, list(self.master.divisi_order),
-                                 self.master.words)
-        rule = self.master.achievement
-        values = {
-            "format": STAMP_MAGIC,
-            "template_version": TEMPLATE_VERSION,
-            "kanwil": self.master.kanwil,
-            "tahun": str(self.master.year),
-            "divisi": self.divisi,
-            "periode": self.period,
-            "content_hash": content_hash(content),
-            "achievement_threshold": repr(float(rule.threshold)),
-            "achievement_inclusive": "1" if rule.inclusive else "0",
-            "divisi_order": json.dumps(list(self.master.divisi_order), ensure_ascii=False),
-        }
-        for row, (key, value) in enumerate(values.items()):
-            sheet.write_string(row, 0, key)
-            sheet.write_string(row, 1, value)
-        locked = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-        row = len(values)
-        sheet.write_string(row, 0, "locked_content")
-        for col, chunk in enumerate(split_text(locked), start=1):
-            sheet.write_string(row, col, chunk)
-        sheet.protect("")
-        sheet.very_hidden()

@@ -15,13 +15,14 @@ formatted as text, and the same sheet "Petunjuk" as the master
 (:func:`lkjip_xl.template.write_guide`).  Outputs are guarded
 (:func:`~lkjip_xl.guard.guard_outputs`) and written all or nothing
 (:class:`~lkjip_xl.fileio.OutputSet`); docs/form_contract.md › "Blank templates
-for every input" lists them.
+for every input" lists them.  Given a master, every title and text is said in
+its organisation's own words (:func:`lkjip_xl.messages.use_words`).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,11 +31,13 @@ from .errors import UsageError
 from .fileio import OutputSet
 from .guard import guard_outputs
 from .kinds import KIND_ACTION_PLAN, KIND_BUDGET, KIND_MASTER, KIND_PREVIOUS, KIND_RENSTRA, KIND_SUPPORTING
-from .messages import LABELS, msg
+from .master import read_master
+from .messages import LABELS, msg, translated, use_words
+from .model import Master
 from .periods import CALENDARS, DEFAULT_CALENDAR, calendar
 from .styles import StyleBook
-from .template import TEMPLATE_ROWS, write_guide, write_master_book
-from .xlsx import new_workbook
+from .template import FIELD_WIDTHS, TEMPLATE_ROWS, field_row, write_guide, write_master_book
+from .xlsx import column_width, new_workbook, print_setup
 
 #: The folder of the committed templates (and of ``--jenis semua`` without ``--out``).
 TEMPLATES_DIR = Path("templates")
@@ -118,12 +121,14 @@ Kinds = dict[str, tuple]  #: column title → (kind, help[, choices])
 
 
 def _columns(titles: Sequence[str], required: Sequence[str], kinds: Kinds) -> list[Column]:
-    """The columns ``titles`` (a reader's constants) with their kind and help; unknown ones are free text."""
+    """The columns ``titles`` (a reader's constants) with their kind and help, titled in the run's own words
+    (the readers accept both: :func:`lkjip_xl.tables.inputs.header_keys`); unknown ones are free text."""
     other = (FREE, msg("template_help_other"))
     columns = []
     for title in titles:
         kind, help_text, *choices = kinds.get(title, other)
-        columns.append(Column(title, kind, help_text, tuple(choices[0]) if choices else (), title in required))
+        columns.append(Column(translated(title), kind, help_text, tuple(choices[0]) if choices else (),
+                              title in required))
     return columns
 
 
@@ -196,7 +201,7 @@ def _action_plan(_year: int | None) -> Layout:
         plan.COL_DIVISI: (TEXT, msg("template_help_divisi")), plan.COL_NO: (WHOLE, msg("template_help_action_no")),
         plan.COL_TARGET_KINERJA: (TEXT, msg("template_help_action_text")), **_shared(),
         **dict.fromkeys(periods, (NUMBER, msg("template_help_action_period"))),
-        plan.COL_UNIT: (TEXT, msg("template_help_unit", head=plan.KANWIL)),
+        plan.COL_UNIT: (TEXT, msg("template_help_unit", head=translated(plan.KANWIL))),
         plan.COL_YEAR: (EARLIER_YEAR, msg("template_help_unit_year")),
         plan.COL_CAPAIAN: (NUMBER, msg("template_help_unit_capaian")),
     }
@@ -231,7 +236,7 @@ def _budget(_year: int | None) -> Layout:
     leading = (budget.COL_KELOMPOK, budget.COL_NO)  # optional columns shown before Satuan Kerja, as in the reports
     sheets: list[Sheet | FieldSheet] = [FieldSheet(budget.SHEET_INFO, msg("template_sheet_budget_info"),
                                                    msg("template_budget_info_title"), (
-        Field(budget.LABEL_KANTOR, TEXT, msg("template_help_kantor")),
+        Field(translated(budget.LABEL_KANTOR), TEXT, msg("template_help_kantor")),
         Field(budget.LABEL_TAHUN, YEAR, msg("template_help_budget_year")),
     ))]
     helps = {budget.SHEET_PAGU: "template_sheet_budget_pagu", budget.SHEET_SMART: "template_sheet_budget_smart",
@@ -277,7 +282,7 @@ def _rule(kind: str, title: str, year: int | None, choices: Sequence[str] = ()) 
 def _write_table(workbook, st: StyleBook, sheet: Sheet, year: int | None) -> None:
     ws = workbook.add_worksheet(sheet.name)
     for col, column in enumerate(sheet.columns):
-        ws.set_column(col, col, max(_WIDTH[column.kind], len(column.label) + 2),
+        ws.set_column(col, col, column_width([column.label], least=_WIDTH[column.kind]),
                       st("wrap", "@") if column.kind == CODE else None)
         if isinstance(column.title, str):
             ws.write_string(0, col, column.title, st.header)
@@ -291,23 +296,24 @@ def _write_table(workbook, st: StyleBook, sheet: Sheet, year: int | None) -> Non
         if rule is not None:
             ws.data_validation(1, col, TEMPLATE_ROWS, col, rule)
     ws.freeze_panes(1, 0)
+    print_setup(ws, landscape=len(sheet.columns) > 5, year=year, repeat_rows=0)
 
 
 def _write_fields(workbook, st: StyleBook, sheet: FieldSheet, year: int | None) -> None:
     ws = workbook.add_worksheet(sheet.name)
-    for col, width in enumerate((24, 60, 70)):
+    for col, width in enumerate(FIELD_WIDTHS):
         ws.set_column(col, col, width)
     ws.write_string(0, 0, sheet.title, st.title)
     for row, item in enumerate(sheet.fields, start=2):
-        ws.write_string(row, 0, item.label, st.label)
+        field_row(ws, st, row, item.label, item.help)
         if item.kind == YEAR and year is not None:
             ws.write_number(row, 1, year, st.entry)
         else:
             ws.write_string(row, 1, "", st.entry)
-        ws.write_string(row, 2, item.help, st.note)
         rule = _rule(item.kind, item.label, year)
         if rule is not None:
             ws.data_validation(row, 1, row, 1, rule)
+    print_setup(ws, year=year)
 
 
 def _guide_entries(sheet: Sheet | FieldSheet) -> list[tuple[str, str]]:
@@ -334,7 +340,7 @@ def _input_template(key: str, mark: str, layout: Callable[[int | None], Layout])
 
     def write(path: str, year: int | None) -> None:
         guide, sheets = layout(year)
-        workbook = new_workbook(path, title=name, kind=mark)
+        workbook = new_workbook(path, title=translated(name), kind=mark)
         st = StyleBook(workbook, "master")
         entries: list[tuple[str, str]] = []
         for sheet in sheets:
@@ -343,8 +349,8 @@ def _input_template(key: str, mark: str, layout: Callable[[int | None], Layout])
             else:
                 _write_table(workbook, st, sheet, year)
             entries += _guide_entries(sheet)
-        paragraphs = [description, *guide, msg("template_guide_header"), msg("template_guide_numbers")]
-        write_guide(workbook, msg("template_guide_title", name=name), paragraphs, entries)
+        paragraphs = [translated(description), *guide, msg("template_guide_header"), msg("template_guide_numbers")]
+        write_guide(workbook, msg("template_guide_title", name=translated(name)), paragraphs, entries, year=year)
         workbook.close()
 
     return InputTemplate(LABELS[f"template_kind_{key}"], LABELS[f"template_file_{key}"], name, description, mark,
@@ -375,17 +381,21 @@ def _chosen(kind: str) -> list[InputTemplate] | None:
 
 
 def write_input_template(kind: str, out: str | os.PathLike | None = None, force: bool = False,
-                         year: int | str | None = None) -> list[Path]:
+                         year: int | str | None = None, master: str | Path | Master | None = None,
+                         read_from: Iterable[str | os.PathLike] = ()) -> list[Path]:
     """Write the blank template of input ``kind`` (a :data:`TEMPLATE_CHOICES` name); the paths written.
 
     ``out`` is the file to write (default: its file under ``templates/``); for
     :data:`ALL` ("semua") the folder every template is written into (default
     ``templates/``).  ``year`` (a year, or its text) fills the master's Tahun,
     the budget's Tahun Anggaran and the five Renstra plan years, and bounds the
-    earlier years.  An existing file is replaced only with ``force``; the
-    templates are written all or none.  :class:`~lkjip_xl.errors.UsageError`
-    for an unknown kind or year, :class:`~lkjip_xl.guard.OutputError` for an
-    output that cannot be written.
+    earlier years.  A ``master`` (or its path) gives its organisation's own words
+    (:mod:`lkjip_xl.words`): titles, help and guide say "Bidang" where the
+    default words say "Divisi", and the readers accept either; no template
+    is written over ``read_from``, the files it was read from.  An existing
+    file is replaced only with ``force``; the templates are written all or
+    none.  :class:`~lkjip_xl.errors.UsageError` for an unknown kind or year,
+    :class:`~lkjip_xl.guard.OutputError` for an output that cannot be written.
     """
     chosen = _chosen(kind)
     if chosen is None:
@@ -394,14 +404,17 @@ def write_input_template(kind: str, out: str | os.PathLike | None = None, force:
     tahun = parse_year(year) if given else None
     if given and tahun is None:
         raise UsageError("template_year_invalid", value=year, low=YEAR_RANGE[0], high=YEAR_RANGE[1])
+    inputs = list(read_from)  # the master's file, never overwritten
+    if master is not None and not isinstance(master, Master):
+        inputs, master = [*inputs, master], read_master(master)
     if len(chosen) > 1:
         folder = Path(out) if out is not None else TEMPLATES_DIR
         targets = [(t, folder / t.file_name) for t in chosen]
-        guard_outputs([path for _, path in targets], (), force, out_dirs=[folder])
+        guard_outputs([path for _, path in targets], inputs, force, out_dirs=[folder])
     else:
         targets = [(chosen[0], Path(out) if out is not None else chosen[0].default_path)]
-        guard_outputs([targets[0][1]], (), force)
-    with OutputSet(force) as outputs:
+        guard_outputs([targets[0][1]], inputs, force)
+    with OutputSet(force) as outputs, use_words(master.words if master is not None else None):
         for template, path in targets:
             template.write(outputs.temporary(path), tahun)
     return [path for _, path in targets]

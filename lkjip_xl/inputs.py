@@ -21,6 +21,9 @@ from .problems import WARNING, Problem
 LOCK_FILE_PATTERN = "~$*"
 #: Files of a folder that are read; .xls files are read to tell the sender to save as .xlsx.
 FORM_SUFFIXES = (".xlsx", ".xls")
+#: Other spreadsheet files: a form saved in another format, told to save it as .xlsx (``file_skipped``);
+#: any other file is said to be no workbook (``file_skipped_document``).
+SPREADSHEET_SUFFIXES = (".xlsm", ".xlsb", ".xltx", ".xltm", ".ods", ".fods", ".csv", ".numbers")
 #: Problems about a file that was not read as a form (no feedback copy can be made of it).
 NOT_READ_CODES = READ_ERROR_CODES | {
     "lock_file_skipped", "file_skipped", "folder_skipped", "special_file_skipped", "link_broken_skipped",
@@ -43,8 +46,8 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[str], list[Problem]]
     problems: list[Problem] = []
     skipped_for = {"file_link_broken": "link_broken_skipped", "file_not_regular": "special_file_skipped"}
 
-    def skip(code: str, candidate: Path) -> None:
-        problems.append(Problem(str(candidate), code, msg(code, path=str(candidate)), WARNING))
+    def skip(code: str, candidate: Path, message: str = "") -> None:
+        problems.append(Problem(str(candidate), code, msg(message or code, path=str(candidate)), WARNING))
 
     def add(candidate: Path) -> None:
         if str(candidate) not in files:
@@ -76,7 +79,8 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[str], list[Problem]]
             elif candidate.is_dir():
                 skip("folder_skipped", candidate)
             elif candidate.suffix.lower() not in FORM_SUFFIXES:
-                skip("file_skipped", candidate)
+                spreadsheet = candidate.suffix.lower() in SPREADSHEET_SUFFIXES
+                skip("file_skipped", candidate, "" if spreadsheet else "file_skipped_document")
             else:
                 add(candidate)
     return files, problems

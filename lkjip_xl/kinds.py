@@ -13,6 +13,9 @@ from __future__ import annotations
 import os
 import re
 import zipfile
+from collections.abc import Iterable
+
+from .messages import LABELS
 
 #: Custom document property naming what a toolkit workbook is.
 KIND_PROPERTY = "lkjip-xl:jenis"
@@ -33,6 +36,12 @@ KIND_ACTION_PLAN = "rencana_aksi"
 KIND_SUPPORTING = "tabel_pendukung"
 #: Kinds that are forms: a feedback copy is corrected by the Divisi and sent back as the form.
 FORM_KINDS = frozenset({KIND_FORM, KIND_FEEDBACK})
+#: Kinds that are inputs of the tables (``lkjip-xl tables``), not outputs of a run.
+TABLE_INPUT_KINDS = frozenset({KIND_PREVIOUS, KIND_RENSTRA, KIND_BUDGET, KIND_ACTION_PLAN, KIND_SUPPORTING})
+#: The sheets (LABELS codes) by which a toolkit workbook that lost its mark is known, all of them present.
+KIND_SHEETS = ((KIND_MASTER, ("sheet_master_pk", "sheet_master_info")),
+               (KIND_CONSOLIDATED, ("sheet_capaian", "sheet_summary", "sheet_data")),
+               (KIND_TABLES, ("sheet_toc",)))
 _CUSTOM_PART = "docProps/custom.xml"
 _CUSTOM_PART_MAX_BYTES = 64 * 1024
 _KIND_VALUE = re.compile(
@@ -48,6 +57,19 @@ def mark_openpyxl(workbook, kind: str) -> None:
         if prop.name == KIND_PROPERTY:
             props.props.remove(prop)
     props.append(StringProperty(name=KIND_PROPERTY, value=kind))
+
+
+def kind_by_sheets(names: Iterable[str]) -> str | None:
+    """The kind of a workbook with the sheets ``names`` by :data:`KIND_SHEETS`, or ``None``.
+
+    For a toolkit workbook a program saved without its document properties: a master PK left
+    in a forms folder is then still said to be one, not refused as a broken form.
+    """
+    present = set(names)
+    for kind, sheets in KIND_SHEETS:
+        if all(LABELS[sheet] in present for sheet in sheets):
+            return kind
+    return None
 
 
 def workbook_kind(path: str | os.PathLike) -> str | None:

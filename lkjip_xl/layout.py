@@ -6,7 +6,9 @@ A Divisi form is an .xlsx workbook with:
   Tahun, Divisi, Periode, each also a defined name, and the open "Revisi ke" cell;
   labelled in the master's own words, :mod:`lkjip_xl.words`)
   and a table whose header row has the column titles in :data:`COLUMNS` (a form of
-  period k > 1 adds the locked :func:`reference_columns` at the right; they are never read);
+  period k > 1 adds the locked :func:`reference_columns` at the right; they are never read),
+  its No SK and Sasaran Kegiatan merged per SK (:func:`sk_groups`), and below it the
+  sign-off block (:data:`SIGNOFF_ROLES`, :data:`SIGNOFF_FIELDS`; contract 1.2);
 - a very hidden sheet :data:`STAMP_SHEET` ("_lkjip") with the stamp: key/value
   pairs (Kanwil, year, Divisi, period, template version, SHA-256 of the locked
   content) and the locked content itself as JSON.
@@ -68,6 +70,16 @@ COL_NIHIL = "nihil"
 COL_CAPAIAN = "capaian"
 COL_STATUS = "status"
 COL_NOTE = "keterangan"
+#: The free texts of an IKK row for the report's narrative (issue #14); each key is also the field of
+#: :class:`~lkjip_xl.model.IndicatorInput` that holds it.
+COL_SUPPORT = "faktor_pendukung"
+COL_OBSTACLE = "faktor_penghambat"
+COL_ACTION = "upaya"
+TEXT_COLUMNS: tuple[str, ...] = (COL_SUPPORT, COL_OBSTACLE, COL_ACTION)
+#: Every free-text column of an IKK row: Keterangan and the texts (read alike, see :mod:`lkjip_xl.free_text`).
+FREE_TEXT_COLUMNS: tuple[str, ...] = (COL_NOTE, *TEXT_COLUMNS)
+#: The most characters a text of :data:`TEXT_COLUMNS` may hold (the form's validation and the reader).
+TEXT_LIMIT = 2000
 
 COLUMNS: tuple[tuple[str, str, float], ...] = (
     (COL_CODE, LABELS["col_kode"], 12),
@@ -85,19 +97,22 @@ COLUMNS: tuple[tuple[str, str, float], ...] = (
     (COL_CAPAIAN, LABELS["col_capaian"], 12),
     (COL_STATUS, LABELS["col_status"], 15),
     (COL_NOTE, LABELS["col_keterangan"], 30),
+    (COL_SUPPORT, LABELS["col_faktor_pendukung"], 30),
+    (COL_OBSTACLE, LABELS["col_faktor_penghambat"], 30),
+    (COL_ACTION, LABELS["col_upaya"], 30),
 )
-COLUMN_INDEX = {key: i for i, (key, _, _) in enumerate(COLUMNS)}
+COLUMN_INDEX: dict[str, int] = {key: i for i, (key, _, _) in enumerate(COLUMNS)}
 COLUMN_TITLE = {key: title for key, title, _ in COLUMNS}
 TITLE_TO_KEY = {title.casefold(): key for key, title, _ in COLUMNS}
 
 #: Columns a Divisi types into (unlocked where they apply to the row's method).
-INPUT_COLUMNS = (COL_NUM, COL_DEN, COL_REAL, COL_NIHIL, COL_NOTE)
+INPUT_COLUMNS = (COL_NUM, COL_DEN, COL_REAL, COL_NIHIL, *FREE_TEXT_COLUMNS)
 
 SUBROW_RE = re.compile(r"^(?P<code>.+)\.(?P<n>\d+)$")
 #: A sub-period row: the period code starts with a letter (``B04``, ``TW2``), a sub-rate number never does.
 BREAKDOWN_RE = re.compile(r"^(?P<code>.+)\.(?P<period>[A-Za-z]+\d+)$")
 
-#: Locked reference columns right of Keterangan on the form of a period k > 1: the annual target and
+#: Locked reference columns right of the text columns on the form of a period k > 1: the annual target and
 #: the realisasi of periods 1..k-1 combined (values from the earlier forms).  Not inputs: their titles
 #: are not in :data:`TITLE_TO_KEY`, so readers never take a value from them.
 COL_REF_TARGET = "target_tahunan"
@@ -108,6 +123,49 @@ def reference_columns(previous: Period) -> tuple[tuple[str, str, float], ...]:
     """(key, title, width) of the reference columns of the form of the period after ``previous``."""
     return ((COL_REF_TARGET, LABELS["col_target_tahunan"], 13),
             (COL_REF_TO_DATE, msg("col_realisasi_to_date", to_date=previous.to_date_label()), 20))
+
+
+#: The sign-off block below the table (contract 1.2): its parts (key, label) and each part's fields (key,
+#: label).  The labels are in the column of :data:`COL_SK_TEXT`, each value in the column of :data:`COL_TEXT`
+#: of the label's row, below the last table row; every value cell is also a defined name (:data:`SIGNOFF_NAMES`).
+SIGNOFF_ROLES: tuple[tuple[str, str], ...] = (("prepared", LABELS["signoff_prepared"]),
+                                              ("approved", LABELS["signoff_approved"]))
+SIGNOFF_FIELDS: tuple[tuple[str, str], ...] = (("name", LABELS["signoff_name"]), ("nip", LABELS["signoff_nip"]),
+                                               ("date", LABELS["signoff_date"]))
+SIGNOFF_NAMES: dict[tuple[str, str], str] = {
+    ("prepared", "name"): "LKJIP_DISIAPKAN_NAMA", ("prepared", "nip"): "LKJIP_DISIAPKAN_NIP",
+    ("prepared", "date"): "LKJIP_DISIAPKAN_TANGGAL", ("approved", "name"): "LKJIP_DISETUJUI_NAMA",
+    ("approved", "nip"): "LKJIP_DISETUJUI_NIP", ("approved", "date"): "LKJIP_DISETUJUI_TANGGAL",
+}
+SIGNOFF_LABEL_COL, SIGNOFF_VALUE_COL = COL_SK_TEXT, COL_TEXT
+#: The first contract version whose SK cells are merged per SK (:func:`sk_groups`) and whose forms end with the
+#: sign-off block: an older form has the SK text on every row, and no block (it is not asked for a sign-off).
+SIGNED_LAYOUT_SINCE = "1.2"
+#: A NIP (Nomor Induk Pegawai) is exactly this many digits, typed as text.
+NIP_DIGITS = 18
+
+
+def version_at_least(version: str, least: str) -> bool:
+    """Whether the contract version ``version`` ("1.1") is ``least`` ("1.2") or later; a version that does not
+    read as numbers counts as the latest (the stamp check says what is wrong with it)."""
+    try:
+        return tuple(int(part) for part in version.split(".")) >= tuple(int(part) for part in least.split("."))
+    except ValueError:
+        return True
+
+
+def sk_groups(indicators: list[Indicator]) -> list[list[Indicator]]:
+    """The IKK of a form in runs of one Sasaran Kegiatan (consecutive, the same number and text): from contract
+    1.2 on, the rows of a run (its IKK rows and their sub-rows) share one merged No SK and Sasaran Kegiatan cell,
+    whose value is in the run's first row only."""
+    groups: list[list[Indicator]] = []
+    for indicator in indicators:
+        last = groups[-1][-1] if groups else None
+        if last is not None and (last.sk_no, last.sk_text) == (indicator.sk_no, indicator.sk_text):
+            groups[-1].append(indicator)
+        else:
+            groups.append([indicator])
+    return groups
 
 
 #: Stamp keys, in the order they are written.

@@ -17,8 +17,9 @@ from .breakdown import breakdown_problem
 from .errors import MASTER, LkjipError
 from ._values import blank, parse_year, parse_yes_no
 from .master_layout import (
-    INFO_FIELDS, INFO_LABELS, INFO_SHEET, PK_ALIASES, PK_COLUMNS, PK_REQUIRED, PK_SHEET, PK_TITLES,
+    INFO_FIELDS, INFO_LABELS, INFO_SHEET, PK_ALIASES, PK_COLUMNS, PK_REQUIRED, PK_SHEET, PK_TITLES, info_help,
 )
+from .master_units import capaian_decimals, read_display_decimals
 from .messages import LABELS, msg, translated, use_words, visible
 from .methods import DEFAULT_METHOD, METHODS, Inputs, combination_problem, spec
 from .model import AchievementRule, Direction, Indicator, Master
@@ -96,10 +97,11 @@ class _Info(TypedDict, total=False):
     traffic: Traffic
     mean_cap: float | None
     words: Words
+    capaian_decimals: int
 
 
 def read_master(path: str | Path) -> Master:
-    """Read a master workbook; raise :class:`MasterError` listing every problem."""
+    """Read a master workbook; raise :class:`MasterError` listing every problem, in the master's own words."""
     path = Path(path)
     name = str(path)
     if not path.exists():
@@ -110,25 +112,24 @@ def read_master(path: str | Path) -> Master:
         raise MasterError([Problem(name, exc.code, exc.message, sheet=exc.sheet, cell=exc.cell)]) from None
     problems: list[Problem] = []
     sheets = set(workbook.sheet_names)
-    for sheet in (INFO_SHEET, PK_SHEET):
-        if sheet not in sheets:
-            problems.append(Problem(name, "master_sheet_missing",
-                                    msg("master_sheet_missing", sheet=sheet, path=name), sheet=sheet))
-    info = _read_info(workbook, name, problems) if INFO_SHEET in sheets else _Info()
-    with use_words(info.get("words")):  # the PK (its titles, its problems) in the master's own words
+    with use_words(_read_info(workbook, name, []).get("words") if INFO_SHEET in sheets else None):  # its words first
+        for sheet in (INFO_SHEET, PK_SHEET):
+            if sheet not in sheets:
+                problems.append(Problem(name, "master_sheet_missing",
+                                        msg("master_sheet_missing", sheet=sheet, path=name), sheet=sheet))
+        info = _read_info(workbook, name, problems) if INFO_SHEET in sheets else _Info()
         indicators = _read_pk(workbook, name, problems) if PK_SHEET in sheets else []
         if indicators and "calendar" in info:
             indicators = apply_period_targets(workbook, name, calendar(info["calendar"]), indicators, problems)
         if not indicators and not problems:
             problems.append(Problem(name, "master_empty", msg("master_empty", path=name, sheet=PK_SHEET),
                                     sheet=PK_SHEET))
+        decimals, notes = read_display_decimals(workbook, name, indicators, info.get("capaian_decimals"), problems)
     if problems:
-        raise MasterError(problems)
-    return Master(
-        kanwil=info["kanwil"], year=info["tahun"], indicators=tuple(indicators),
-        achievement=AchievementRule(info["threshold"], info["inclusive"], info["mean_cap"]),
-        renstra_basis=info["renstra_basis"], calendar=info["calendar"], traffic=info["traffic"], words=info["words"],
-    )
+        raise MasterError([*problems, *notes])
+    return Master(kanwil=info["kanwil"], year=info["tahun"], indicators=tuple(indicators), words=info["words"],
+        achievement=AchievementRule(info["threshold"], info["inclusive"], info["mean_cap"]), decimals=decimals,
+        renstra_basis=info["renstra_basis"], calendar=info["calendar"], traffic=info["traffic"], warnings=notes)
 
 
 def _rows(workbook, sheet: str) -> list[list[object]]:
@@ -147,7 +148,7 @@ def _read_info(workbook, path: str, problems: list[Problem]) -> _Info:
         label = next(lbl for k, lbl, _ in INFO_FIELDS if k == key)
         cell = found[key].ref if key in found else ""
         problems.append(Problem(path, code, msg(code, path=path, sheet=INFO_SHEET, label=label,
-                                                cell=cell or "-", field=label, **fields),
+                                                cell=cell or "-", field=label, what=info_help(key), **fields),
                                 sheet=INFO_SHEET, cell=cell))
 
     kanwil = found.get("kanwil")
@@ -163,8 +164,7 @@ def _read_info(workbook, path: str, problems: list[Problem]) -> _Info:
     else:
         tahun = parse_year(year.value)
         if tahun is None:
-            problem("tahun", "master_value_invalid", value=year.value,
-                    detail=msg("detail_year"))
+            problem("tahun", "master_value_invalid", value=year.value, detail=msg("detail_year"))
         else:
             info["tahun"] = tahun
     def percent(key: str, default: float | None) -> float | None:
@@ -210,6 +210,7 @@ def _read_info(workbook, path: str, problems: list[Problem]) -> _Info:
         problem("light_green", "master_value_invalid", value=lights.green, detail=msg("detail_lights"))
     info["traffic"] = lights
     info["mean_cap"] = percent("mean_cap", None)
+    info["capaian_decimals"] = capaian_decimals(found.get("capaian_decimals"), problem)
     info["words"] = words_from_info({key: cell.value for key, cell in found.items()}, lambda key, detail: problem(
         key, "master_value_invalid", value=found[key].value, detail=detail))
     return info
@@ -294,8 +295,7 @@ def _check_code(code: str, ref: str, path: str, problems: list[Problem],
         problems.append(Problem(path, problem_code, msg(problem_code, code=code, path=path, sheet=PK_SHEET,
                                                         cell=ref, **fields), sheet=PK_SHEET, cell=ref, ikk=code))
 
-    forbidden = sorted({ch for ch in code if ch in SHEET_NAME_FORBIDDEN})
-    quoted = [f"'{ch}'" for ch in forbidden]
+    quoted = [f"'{ch}'" for ch in sorted({ch for ch in code if ch in SHEET_NAME_FORBIDDEN})]
     chars = ([", ".join(quoted[:-1]) + f" {LABELS['word_and']} " + quoted[-1] if len(quoted) > 1 else "".join(quoted)]
              if quoted else [])
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in code):

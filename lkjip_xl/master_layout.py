@@ -2,7 +2,8 @@
 
 The master has three sheets: "Info" (Kanwil, year, achievement rule), "PK"
 (one row per IKK with its target and declared meaning) and "Petunjuk" (how to
-fill it in).  :mod:`lkjip_xl.master` reads and checks a master by the labels
+fill it in); optional are "Target Periode" (period targets) and "Satuan" (how many
+decimals each unit is shown with).  :mod:`lkjip_xl.master` reads and checks a master by the labels
 and column titles below; :mod:`lkjip_xl.template` writes one (or the blank
 template) with them.  docs/form_contract.md › "The master workbook" documents
 them for other programs.
@@ -20,6 +21,9 @@ GUIDE_SHEET = LABELS["sheet_master_guide"]
 #: The optional sheet of period targets: Kode IKK, Jenis Target, then one column per period.
 PERIOD_TARGET_SHEET = LABELS["sheet_master_period_targets"]
 PERIOD_TARGET_KIND = LABELS["col_jenis_target"]
+#: The optional sheet of display decimals (:mod:`lkjip_xl.master_units`): one row per unit, its decimals.
+UNIT_SHEET = LABELS["sheet_master_units"]
+UNIT_TITLES = (LABELS["col_satuan"], LABELS["col_desimal"])
 #: Earlier titles still read: column key → titles a master of an earlier version used.
 PK_ALIASES = {"period_rule": (LABELS["col_gabungan_triwulan"],)}
 
@@ -47,6 +51,7 @@ INFO_FIELDS = tuple((key, LABELS[label], info_help(key)) for key, label in (
     (INFO_KEYS["office_short"], "info_office_short"),
     (INFO_KEYS["unit"], "info_unit"),
     (INFO_KEYS["head"], "info_head"),
+    ("capaian_decimals", "info_capaian_decimals"),
 ))
 #: Earlier labels of sheet Info still read: key → labels a master of an earlier version used.
 INFO_ALIASES = {"kanwil": (LABELS["col_kanwil"],)}

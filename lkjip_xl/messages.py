@@ -141,12 +141,50 @@ MESSAGES: dict[str, str] = {
         "simpan, lalu kirim ulang."
     ),
     "note_hidden": (
-        "Keterangan IKK {code} ({path}, sheet '{sheet}', sel {cell}) ikut dikonsolidasikan, tetapi {where} sel "
+        "{field} IKK {code} ({path}, sheet '{sheet}', sel {cell}) ikut dikonsolidasikan, tetapi {where} sel "
         "itu disembunyikan. Tampilkan kembali {where} itu dan periksa isinya."
     ),
+    "text_too_long": (
+        "{field} IKK {code} ({path}, sheet '{sheet}', sel {cell}) berisi {length} karakter, lebih dari batas "
+        "{most} karakter. Persingkat teksnya menjadi paling banyak {most} karakter, simpan, lalu kirim ulang."
+    ),
+    # --- forms: the sign-off block below the table (contract 1.2, lkjip_xl.signoff) ---
+    "signoff_nip_invalid": (
+        "NIP pada bagian '{role}' ({path}, sheet '{sheet}', sel {cell}) berisi '{value}', bukan 18 angka. "
+        "Ketik NIP tepat 18 angka tanpa spasi atau tanda baca, misalnya 198001012005011001, simpan, lalu "
+        "kirim ulang."
+    ),
+    # signoff_nip_invalid of a NIP stored as a number: its last digits may already be rounded away
+    "signoff_nip_number": (
+        "NIP pada bagian '{role}' ({path}, sheet '{sheet}', sel {cell}) tersimpan sebagai angka, bukan teks, "
+        "sehingga angka terakhirnya mungkin sudah dibulatkan. Ketik ulang NIP sebagai teks 18 angka (sel ini "
+        "berformat teks; program lain menulisnya sebagai string), simpan, lalu kirim ulang."
+    ),
+    "signoff_date_invalid": (
+        "Tanggal pada bagian '{role}' ({path}, sheet '{sheet}', sel {cell}) berisi '{value}', bukan tanggal "
+        "yang sah dari tahun {first} sampai {last}. Isi tanggal seperti 31/12/2023 atau 31 Desember 2023, "
+        "simpan, lalu kirim ulang."
+    ),
+    # formula_in_input of a cell of the sign-off block
+    "formula_in_signoff": (
+        "{field} pada bagian '{role}' berisi rumus '{formula}' ({path}, sheet '{sheet}', sel {cell}). "
+        "Ketik isinya sebagai teks biasa, simpan, lalu kirim ulang."
+    ),
+    "signoff_missing": (
+        "Formulir {path} belum ditandatangani lengkap: {missing}. Isi Nama, NIP dan Tanggal di blok "
+        "pengesahan di bawah tabel (sheet '{sheet}'{where}) sebelum formulir dikirim; konsolidasi tetap "
+        "berjalan."
+    ),
+    "signoff_missing_part": "bagian '{role}' ({who}) belum berisi {fields}",
+    "signoff_missing_where": ", mulai sel {cell}",
     "file_skipped": (
         "Berkas {path} bukan berkas .xlsx sehingga tidak dibaca. Bila ini formulir Divisi, "
         "simpan sebagai 'Excel Workbook (*.xlsx)'."
+    ),
+    # file_skipped of a file that is no spreadsheet at all (a Word document, a PDF, a text)
+    "file_skipped_document": (
+        "Berkas {path} bukan buku kerja Excel sehingga dilewati. Folder formulir cukup berisi formulir "
+        ".xlsx; simpan berkas lain di folder lain."
     ),
     # --- master -------------------------------------------------------------
     "master_sheet_missing": (
@@ -157,7 +195,7 @@ MESSAGES: dict[str, str] = {
         "Kolom '{header}' tidak ditemukan pada baris judul sheet '{sheet}' di master {path}."
     ),
     "master_info_missing": (
-        "Isian '{label}' kosong pada sheet '{sheet}' di master {path} (sel {cell})."
+        "Isian '{label}' kosong pada sheet '{sheet}' di master {path} (sel {cell}). Isi sel itu: {what}."
     ),
     "master_value_invalid": (
         "Nilai '{value}' pada {path}, sheet '{sheet}', sel {cell} ({field}) tidak valid: {detail}"
@@ -208,7 +246,8 @@ MESSAGES: dict[str, str] = {
     ),
     "stamp_missing": (
         "Berkas {path} bukan formulir LKjIP yang dibuat oleh lkjip-xl (sheet tersembunyi "
-        "'{sheet}' tidak ada atau rusak). Gunakan formulir yang dikirim Kanwil."
+        "'{sheet}' tidak ada atau rusak). Bila ini kiriman Divisi, minta Divisi mengisi formulir yang "
+        "dikirim Kanwil; bila bukan formulir, keluarkan berkas ini dari folder formulir."
     ),
     "header_missing": (
         "Kolom '{header}' tidak ditemukan di {path}, sheet '{sheet}'. Jangan mengubah "
@@ -375,10 +414,19 @@ MESSAGES: dict[str, str] = {
         "Realisasi IKK {code} bernilai {value}%, di atas 100% ({path}, sheet '{sheet}', sel {cell}). "
         "Periksa kembali angkanya; bila memang benar, jelaskan di kolom Keterangan."
     ),
+    "percent_above_100_explained": (
+        "Realisasi IKK {code} bernilai {value}%, di atas 100% ({path}, sheet '{sheet}', sel {cell}). "
+        "Keterangannya (sel {note_cell}) sudah dibaca dan ikut ke hasil konsolidasi; pastikan angkanya benar."
+    ),
     "numerator_exceeds_denominator": (
         "Pembilang IKK {code} ({numerator}) lebih besar dari penyebutnya ({denominator}) ({path}, "
         "sheet '{sheet}', sel {cell}), sehingga realisasinya {rate}%, di atas 100%. Periksa kembali "
         "kedua angka; bila memang benar, jelaskan di kolom Keterangan."
+    ),
+    "numerator_exceeds_denominator_explained": (
+        "Pembilang IKK {code} ({numerator}) lebih besar dari penyebutnya ({denominator}) ({path}, "
+        "sheet '{sheet}', sel {cell}), sehingga realisasinya {rate}%, di atas 100%. Keterangannya (sel "
+        "{note_cell}) sudah dibaca dan ikut ke hasil konsolidasi; pastikan kedua angka benar."
     ),
     "realisasi_negative": (
         "Realisasi IKK {code} negatif: {realisasi} ({path}, sheet '{sheet}', sel {cell}). Capaian "
@@ -387,8 +435,8 @@ MESSAGES: dict[str, str] = {
     "lock_file_skipped": (
         "Berkas {path} adalah berkas kunci sementara Excel (~$) dan dilewati."
     ),
-    "form_refused_skip": "Formulir {path} dilewati karena berisi kesalahan.",
-    "form_refused": "Formulir {path} ditolak karena berisi kesalahan; perbaiki lalu kirim ulang.",
+    "form_refused_skip": "Berkas {path} dilewati karena berisi kesalahan (lihat di atas).",
+    "form_refused": "Berkas {path} ditolak; masalahnya dan cara memperbaikinya tertulis di atas.",
     # --- feedback copies (lkjip_xl.feedback) --------------------------------
     "feedback_written": "Salinan pemeriksaan untuk {source} ditulis: {path}",
     "feedback_failed": "Salinan pemeriksaan untuk {path} tidak dapat dibuat ({detail}).",
@@ -399,7 +447,7 @@ MESSAGES: dict[str, str] = {
     "feedback_title": "Hasil Pemeriksaan Formulir {file}",
     "feedback_intro": (
         "Sel bermasalah di sheet '{sheet}' diberi warna: merah = kesalahan (wajib diperbaiki), "
-        "kuning = peringatan (periksa kembali). Perbaiki isian di sheet '{sheet}' berkas ini, "
+        "jingga = peringatan (periksa kembali). Perbaiki isian di sheet '{sheet}' berkas ini, "
         "simpan, lalu kirim kembali berkas ini ke Kanwil."
     ),
     "feedback_summary": "{errors} kesalahan, {warnings} peringatan.",
@@ -504,13 +552,19 @@ MESSAGES: dict[str, str] = {
     ),
     "national_master_unsupported": (
         "Opsi --master tidak dipakai pada konsolidasi nasional (--out-dir): setiap formulir membawa "
-        "definisi IKK Kanwil-nya sendiri. Hapus opsi --master."
+        "definisi IKK instansinya sendiri. Hapus opsi --master."
     ),
     "consolidate_out_choice": (
-        "Pilih salah satu: --out BERKAS.xlsx untuk satu Kanwil, atau --out-dir FOLDER untuk "
-        "konsolidasi nasional beberapa Kanwil."
+        "Pilih salah satu: --out BERKAS.xlsx untuk satu instansi, atau --out-dir FOLDER untuk "
+        "konsolidasi nasional beberapa instansi."
     ),
     "national_written": "{count} buku kerja Kanwil ditulis di {path}.",
+    "national_words_differ": (
+        "Formulir memakai sebutan instansi yang berbeda-beda, sehingga pesan ini dan buku kerja nasional "
+        "memakai sebutan bawaan {default}; buku kerja tiap instansi tetap memakai sebutannya sendiri. "
+        "Formulir dengan sebutan lain: {files}."
+    ),
+    "national_words_file": "{name} ({office}, {unit})",
     # --- the command line (lkjip_xl.cli) -----------------------------------
     "template_written": "Templat ditulis: {path}",
     "template_kind_unknown": "Jenis templat '{value}' tidak dikenal. Pilih salah satu: {options}.",
@@ -802,7 +856,7 @@ MESSAGES: dict[str, str] = {
     ),
     "button_written": (
         "Buku kerja kendali ditulis: {path}. Buka di Excel, isi pengaturan di sheet '{sheet}', "
-        "lalu klik Periksa atau Konsolidasi. Panduan: docs/tombol_excel.md"
+        "lalu klik tombol pekerjaannya. Panduan: docs/tombol_excel.md"
     ),
     "kendali_running": "Sedang berjalan, mohon tunggu…",
     "kendali_setting_missing": (
@@ -815,11 +869,11 @@ MESSAGES: dict[str, str] = {
     ),
     "kendali_not_folder": (
         "{path} adalah berkas, bukan folder (isian '{label}', sheet '{sheet}', sel {cell}). Isi "
-        "dengan folder yang berisi formulir Divisi."
+        "dengan folder yang berisi formulir unit kerja."
     ),
     "kendali_no_forms": (
         "Tidak ada formulir .xlsx di folder {path} (isian '{label}', sheet '{sheet}', sel {cell}). "
-        "Simpan formulir kiriman Divisi di folder itu."
+        "Simpan formulir kiriman unit kerja di folder itu."
     ),
     "kendali_master_missing": (
         "Berkas master {path} tidak ditemukan (isian '{label}', sheet '{sheet}', sel {cell}). "
@@ -845,7 +899,7 @@ MESSAGES: dict[str, str] = {
         "buku kerja ini tidak diketahui. Tulis alamat lengkap, misalnya C:\\LKjIP\\2023\\formulir."
     ),
     "kendali_output_not_xlsx": (
-        "Berkas hasil {path} (isian '{label}', sheet '{sheet}', sel {cell}) harus berakhiran .xlsx."
+        "Berkas hasil {path} (isian '{label}', sheet '{sheet}', sel {cell}) harus berakhiran {suffix}."
     ),
     "kendali_output_in_forms": (
         "Berkas hasil {path} berada di folder formulir (isian '{label}', sheet '{sheet}', sel "
@@ -895,20 +949,21 @@ MESSAGES: dict[str, str] = {
         "diproteksi dan tidak sedang disunting (tekan Esc), lalu klik tombolnya lagi."
     ),
     # --- words on the sheet 'Kendali' (lkjip_xl.control.layout, lkjip_xl.control.build) ---
-    "kendali_title": "Kendali Konsolidasi LKjIP",
+    "kendali_title": "Kendali LKjIP",
     "kendali_intro": (
-        "1) Isi pengaturan pada sel kuning.  2) Klik Periksa untuk memeriksa formulir Divisi.  "
-        "3) Klik Konsolidasi untuk membuat buku kerja konsolidasi. Hasil dan daftar masalah "
-        "muncul di bawah."
+        "1) Isi pengaturan pada sel kuning; tombol Pilih… di sebelahnya membuka kotak dialog untuk memilih "
+        "folder atau berkas.  2) Klik tombol pekerjaan yang diinginkan: Buat Formulir (awal periode), "
+        "Periksa dan Salinan Pemeriksaan (setelah formulir kembali), Konsolidasi, lalu Tabel Bab III dan "
+        "Laporan Word.  3) Hasil dan daftar masalah muncul di bawah. Sheet ini terkunci kecuali sel kuning."
     ),
     "kendali_made_with": "Dibuat dengan lkjip-xl {version} dan xlwings {xlwings}.",
     "kendali_section_settings": "PENGATURAN",
     "kendali_section_hints": "Petunjuk",
-    "kendali_section_run": "Jalankan",
+    "kendali_section_run": "JALANKAN",
     "kendali_section_results": "HASIL",
     "kendali_section_problems": "DAFTAR MASALAH",
-    "kendali_label_folder": "Folder formulir Divisi",
-    "kendali_hint_folder": "Folder berisi formulir .xlsx kiriman Divisi, misalnya C:\\LKjIP\\2023\\formulir",
+    "kendali_label_folder": "Folder formulir unit kerja",
+    "kendali_hint_folder": "Folder berisi formulir .xlsx kiriman unit kerja, misalnya C:\\LKjIP\\2023\\formulir",
     "kendali_label_master": "Berkas master PK (.xlsx)",
     "kendali_hint_master": "Misalnya C:\\LKjIP\\2023\\master_pk_2023.xlsx",
     "kendali_label_output": "Berkas hasil konsolidasi (.xlsx)",
@@ -932,7 +987,7 @@ MESSAGES: dict[str, str] = {
     "kendali_result_state": "Keadaan",
     "kendali_result_status": "Status",
     "kendali_result_time": "Waktu proses",
-    "kendali_result_forms": "Formulir dibaca",
+    "kendali_result_forms": "Jumlah formulir",
     "kendali_result_errors": "Kesalahan",
     "kendali_result_warnings": "Peringatan",
     "kendali_result_headline": "IKK tercapai",
@@ -942,14 +997,111 @@ MESSAGES: dict[str, str] = {
     "kendali_state_fix": "PERLU PERBAIKAN",
     "kendali_state_failed": "GAGAL",
     "kendali_not_run": "Belum dijalankan. Isi pengaturan, lalu klik Periksa.",
-    "kendali_table_columns": "Berkas;Pesan;Sheet;Sel;IKK;Tingkat;Kode",
+    "kendali_table_columns": "Berkas;Pesan;Sel;Sheet;IKK;Tingkat;Kode",
     "kendali_conf_intro": "Pengaturan lanjutan xlwings. Biasanya tidak perlu diubah.",
     "kendali_conf_interpreter": (
-        "Bila Excel menampilkan pesan bahwa 'python' tidak dikenali atau tidak ditemukan, isi sel {cell} "
-        "dengan alamat lengkap python.exe yang dipakai untuk memasang lkjip-xl, misalnya "
-        "C:\\Users\\nama\\AppData\\Local\\Programs\\Python\\Python312\\python.exe"
+        "Sel {cell} mengambil alamat python.exe dari isian '{label}' (sheet '{sheet}', sel {source}). "
+        "Isi alamat itu di sheet '{sheet}', bukan di sini."
     ),
-    "kendali_conf_keep": "Jangan mengganti nama sheet ini dan jangan mengisi sel A2 dan seterusnya.",
+    "kendali_conf_keep": (
+        "Sheet ini disembunyikan dan dikunci. Jangan mengganti namanya dan jangan mengisi sel A2 dan seterusnya."
+    ),
+    # --- the buttons of the whole year (lkjip_xl.control.actions) and the "Pilih…" buttons ---
+    "kendali_group_forms": "Buat Formulir",
+    "kendali_group_feedback": "Salinan Pemeriksaan",
+    "kendali_group_report": "Tabel Bab III dan Laporan Word",
+    "kendali_group_advanced": "Lanjutan",
+    "kendali_label_formulir_baru": "Folder formulir baru (kosong)",
+    "kendali_hint_formulir_baru": (
+        "Buat Formulir menulis satu formulir kosong per unit kerja ke folder ini, untuk dikirim ke unit kerja. "
+        "Bukan folder formulir yang sudah diisi. Folder yang belum ada akan dibuat."
+    ),
+    "kendali_label_periode": "Periode formulir",
+    "kendali_hint_periode": (
+        "Tahunan, atau periode kalender pelaporan master (misalnya Triwulan I). Pilih dari daftar."
+    ),
+    "kendali_label_sebelumnya": "Folder formulir periode sebelumnya",
+    "kendali_hint_sebelumnya": (
+        "Boleh kosong. Untuk periode kedua dan seterusnya: folder formulir terisi periode-periode sebelumnya, "
+        "agar formulir baru menampilkan realisasi s.d. periode lalu."
+    ),
+    "kendali_label_salinan": "Folder salinan pemeriksaan",
+    "kendali_hint_salinan": (
+        "Salinan Pemeriksaan menulis ke folder ini salinan bertanda setiap formulir yang bermasalah, untuk "
+        "dikirim kembali ke unit kerja. Jangan di dalam folder formulir."
+    ),
+    "kendali_label_tahun_lalu": "Capaian tahun lalu (.xlsx)",
+    "kendali_hint_tahun_lalu": (
+        "Boleh kosong. Konsolidasi tahun lalu dan/atau buku kerja Capaian Tahun Lalu; beberapa berkas "
+        "dipisah titik koma (;)."
+    ),
+    "kendali_label_renstra": "Renstra (.xlsx)",
+    "kendali_hint_renstra": "Boleh kosong. Target Renstra untuk tabel capaian terhadap Renstra.",
+    "kendali_label_anggaran": "Anggaran (.xlsx)",
+    "kendali_hint_anggaran": "Boleh kosong. Pagu dan realisasi anggaran untuk tabel anggaran dan e-Monev.",
+    "kendali_label_pendukung": "Data pendukung (.xlsx)",
+    "kendali_hint_pendukung": "Boleh kosong. Tabel data pendukung per IKK.",
+    "kendali_label_rencana_aksi": "Rencana aksi (.xlsx)",
+    "kendali_hint_rencana_aksi": "Boleh kosong. Rencana aksi Target Kinerja untuk tabel capaian target kinerja.",
+    "kendali_label_tabel": "Berkas Tabel Bab III (.xlsx)",
+    "kendali_hint_tabel": (
+        "Boleh kosong: disimpan di folder buku kerja ini sebagai Tabel_Bab_III_LKjIP_<tahun>.xlsx. Tabel "
+        "dibuat dari berkas hasil konsolidasi di atas."
+    ),
+    "kendali_label_laporan": "Berkas Laporan Word (.docx)",
+    "kendali_hint_laporan": (
+        "Boleh kosong: disimpan di folder buku kerja ini sebagai Bab_III_LKjIP_<tahun>.docx, dari masukan "
+        "yang sama dengan Tabel Bab III."
+    ),
+    "kendali_label_pdf": "Buat juga PDF laporan?",
+    "kendali_hint_pdf": "Ya atau Tidak. PDF memerlukan LibreOffice terpasang di komputer ini.",
+    "kendali_label_python": "Python (python.exe)",
+    "kendali_hint_python": (
+        "Biasanya kosong. Isi hanya bila Excel menyatakan 'python' tidak dikenali: alamat lengkap python.exe "
+        "yang dipakai memasang lkjip-xl."
+    ),
+    "kendali_button_buat_formulir": "Buat Formulir",
+    "kendali_button_salinan_pemeriksaan": "Salinan Pemeriksaan",
+    "kendali_button_tabel_bab3": "Tabel Bab III",
+    "kendali_button_laporan_word": "Laporan Word",
+    "kendali_picker": "Pilih…",
+    "kendali_picker_description": "Memilih isian '{label}' lewat kotak dialog",
+    "kendali_period_rule_title": "Periode tidak dikenal",
+    "kendali_period_rule": "Pilih Tahunan atau salah satu periode dari daftar.",
+    "kendali_layout_old": (
+        "Buku kerja kendali {path} dibuat oleh versi lkjip-xl lain dan sel-sel sheet '{sheet}'-nya berbeda. "
+        "Buat ulang dengan: lkjip-xl button --out konsolidasi.xlsm, lalu salin isian pengaturannya."
+    ),
+    "kendali_file_missing": (
+        "Berkas {path} tidak ditemukan (isian '{label}', sheet '{sheet}', sel {cell}). Periksa nama dan "
+        "foldernya, atau kosongkan isian itu bila tidak dipakai."
+    ),
+    "kendali_not_file": (
+        "{path} (isian '{label}', sheet '{sheet}', sel {cell}) adalah folder, bukan berkas. Isi dengan alamat "
+        "berkasnya; tombol Pilih… di sebelahnya membantu memilih."
+    ),
+    "kendali_out_not_folder": (
+        "{path} (isian '{label}', sheet '{sheet}', sel {cell}) adalah berkas, bukan folder. Isi dengan folder "
+        "tujuan; folder yang belum ada akan dibuat."
+    ),
+    "kendali_setting_refused": "Isian '{label}' (sheet '{sheet}', sel {cell}): {reason}",
+    "kendali_inputs_invalid": (
+        "Ada {count} kesalahan pada berkas masukan. Perbaiki sesuai daftar di bawah, lalu klik tombolnya lagi."
+    ),
+    "kendali_source_missing": (
+        "Berkas hasil konsolidasi {path} belum ada (isian '{label}', sheet '{sheet}', sel {cell}). Klik "
+        "Konsolidasi dulu, lalu klik tombol ini lagi."
+    ),
+    "kendali_forms_ok": (
+        "{count} formulir {period} ditulis ke folder {path}. Kirim formulir itu ke unit kerja masing-masing."
+    ),
+    "kendali_feedback_ok": (
+        "Pemeriksaan selesai: {errors} kesalahan dan {warnings} peringatan pada {forms} formulir. {copies} "
+        "salinan pemeriksaan ditulis ke folder {path}; kirim setiap salinan ke unit kerja yang bersangkutan."
+    ),
+    "kendali_feedback_none": (
+        "Pemeriksaan selesai: {forms} formulir tanpa masalah, tidak ada salinan pemeriksaan yang perlu dikirim."
+    ),
     # --- report tables (lkjip-xl tables, lkjip_xl.tables) ----
     "input_sheet_missing": (
         "Berkas {path} tidak memuat sheet {sheets}. Lihat docs/tables.md untuk bentuk berkas masukan tabel."
@@ -1323,6 +1475,15 @@ MESSAGES: dict[str, str] = {
         "Berkas {path} adalah keluaran lkjip-xl sendiri ({kind}), bukan formulir Divisi, sehingga "
         "dilewati. Pindahkan berkas itu keluar dari folder formulir."
     ),
+    # toolkit_output_skipped of a master PK and of the other inputs (lkjip_xl.validate)
+    "toolkit_master_skipped": (
+        "Berkas {path} adalah master PK, bukan formulir Divisi, sehingga dilewati. Pindahkan master keluar "
+        "dari folder formulir; untuk memeriksa formulir terhadapnya, berikan dengan --master."
+    ),
+    "toolkit_input_skipped": (
+        "Berkas {path} adalah {kind}, masukan tabel laporan (lkjip-xl tables), bukan formulir Divisi, "
+        "sehingga dilewati. Pindahkan berkas itu keluar dari folder formulir."
+    ),
     "kind_konsolidasi": "buku kerja konsolidasi",
     "kind_nasional": "buku kerja konsolidasi nasional",
     "kind_tabel": "buku kerja tabel laporan",
@@ -1414,13 +1575,34 @@ MESSAGES: dict[str, str] = {
     "form_number_input": "Isi angka saja (koma untuk desimal), tanpa satuan atau tanda %.",
     "form_number_error": "Isi dengan angka, tanpa satuan. Contoh: 93 atau 3,25.",
     "form_number_error_not_negative": "Isi dengan angka tidak negatif, tanpa satuan. Contoh: 93 atau 3,25.",
-    #: Page footer of a form (Excel header/footer codes: &L left, &F file name, &R right, &P page, &N pages).
-    "form_footer": "&L&F&RHalaman &P dari &N",
+    "form_text_input": "Teks bebas untuk narasi laporan, paling banyak {most} karakter. Boleh dikosongkan.",
+    "form_text_error": "Teks terlalu panjang: paling banyak {most} karakter.",
+    #: The page footer of every sheet for paper (lkjip_xl.xlsx.print_setup), in Excel's header/footer codes:
+    #: &L left, &R right, &8 font size 8, &A the sheet's name, &P the page, &N the pages; two lines on the
+    #: left (the sheet, the office and year) and the page on the right: they never overlap, even in portrait.
+    "print_footer": "&L&8&A\n{owner}&R&8Halaman &P dari &N",
+    "print_owner": "{office} · Tahun {year}",
+    #: The page header of a data sheet (for pivot tables, Power Query, pandas): its print area is its header row.
+    "print_not_for_paper": "&C&8Sheet data untuk PivotTable, Power Query dan pandas: tidak untuk dicetak",
     "form_revision_input": (
         "Kosongkan (atau 0) untuk kiriman pertama. Isi 1, 2, ... bila formulir ini memperbaiki "
         "formulir yang sudah dikirim."
     ),
     "form_revision_error": "Isi bilangan bulat 0 sampai {most}.",
+    "form_signoff_note": (
+        "Pengesahan: isi Nama, NIP (18 angka tanpa spasi) dan Tanggal (misalnya 31/12/{year}) sebelum "
+        "formulir dikirim."
+    ),
+    "form_signoff_name_input": "Nama lengkap beserta gelar.",
+    "form_signoff_nip_input": "Tepat 18 angka tanpa spasi, misalnya 198001012005011001.",
+    "form_signoff_nip_error": "NIP harus tepat 18 angka, tanpa spasi atau tanda baca.",
+    "form_signoff_date_input": "Tanggal pengesahan, misalnya 31/12/{year}.",
+    "form_signoff_date_error": (
+        "Isi tanggal yang sah, misalnya 31/12/{year} atau 31 Desember {year}. Teks lain akan ditolak saat "
+        "formulir diperiksa."
+    ),
+    #: The title of who approves a form: the head of its unit ("Kepala Divisi Administrasi", "Kepala Bidang ...").
+    "signoff_head_title": "Kepala {unit}",
     "form_to_date_missing": "belum diisi: jalankan dengan --sebelumnya",
     "col_realisasi_to_date": "Realisasi {to_date}",
     # --- the master workbook (lkjip_xl.master_layout, lkjip_xl.template, lkjip_xl.master) ---
@@ -1497,6 +1679,30 @@ MESSAGES: dict[str, str] = {
     "master_year_rule": "Isi tahun dengan 4 angka, misalnya 2023.",
     "master_choice_rule": "Pilih salah satu: {options}",
     "master_number_rule": "Isi dengan angka tidak negatif.",
+    # --- display decimals (lkjip_xl.master_units): sheet Satuan, Info › Desimal Capaian ---
+    "master_help_capaian_decimals": (
+        "Opsional: paling banyak berapa angka di belakang koma setiap capaian ditampilkan, bilangan bulat "
+        "0 sampai 6 (bawaan 2)"
+    ),
+    "master_help_unit_decimals": (
+        "Opsional. Satu baris per satuan: kolom Satuan (ditulis seperti di sheet PK; persen dan % satu "
+        "satuan) dan kolom Desimal, yaitu paling banyak berapa angka di belakang koma target dan realisasi "
+        "satuan itu ditampilkan, bilangan bulat 0 sampai 6 (misalnya Orang 0, Indeks 3, % 1). Satuan yang "
+        "tidak disebut tampil dengan paling banyak 2 desimal. Angka yang tidak memerlukan desimal tampil "
+        "tanpa desimal (target 90 tetap 90). Nilai di sel tetap lengkap; hanya tampilannya yang dibulatkan, "
+        "setengah ke atas seperti Excel. Desimal capaian diatur di sheet Info (Desimal Capaian)."
+    ),
+    "master_decimals_rule": "Isi dengan bilangan bulat 0 sampai {most}.",
+    "detail_decimals": "isi dengan bilangan bulat 0 sampai {most}: banyaknya angka di belakang koma yang ditampilkan.",
+    "detail_unit_twice": (
+        "satuan ini sudah diberi desimal di sel {cell} ('{name}' dan satuan ini satu satuan yang sama); "
+        "hapus salah satu baris."
+    ),
+    "master_unit_unused": (
+        "Satuan '{unit}' pada {path}, sheet '{sheet}', sel {cell} tidak dipakai IKK mana pun di sheet "
+        "'{pk}', sehingga desimalnya tidak berpengaruh. Periksa ejaannya (sama dengan kolom Satuan di sheet "
+        "'{pk}') atau hapus barisnya."
+    ),
     # --- details of master_value_invalid (lkjip_xl.master) ---
     "name_unsafe": "nama tidak boleh memuat *, ? atau ~, dan tidak boleh diawali <, > atau =.",
     "name_empty": "nama tidak boleh kosong.",
@@ -1543,7 +1749,28 @@ MESSAGES: dict[str, str] = {
     "reading_comma_decimal": "koma sebagai tanda desimal",
     # --- the text report (lkjip_xl.report) ---
     "report_no_problems": "Tidak ada masalah ditemukan.",
+    # the progress line on a terminal and the lines of --verbose (lkjip_xl.cli.progress)
+    "progress_files": "{label}: {done}/{total} {unit} · {elapsed}{left}",
+    "progress_left": " · sisa ±{time}",
+    "progress_stage": "{stage}… · {elapsed}",
+    "progress_file": "[{done}/{total}] {path} ({time})",
+    "progress_stage_done": "{stage}: selesai dalam {time}.",
+    "progress_finished": "Selesai dalam {time}.",
+    "progress_seconds": "{seconds} detik",
+    "cli_quiet_verbose": "Opsi --quiet dan --verbose tidak dapat dipakai bersama; pilih salah satu.",
     "report_summary": "Ringkasan: {errors} kesalahan, {warnings} peringatan.",
+    "report_summary_quiet": (
+        "Ringkasan: {errors} kesalahan, {warnings} peringatan ({hidden} peringatan tidak ditampilkan karena "
+        "--quiet)."
+    ),
+    # the location phrase problem messages repeat, taken out of a line that names it in front (lkjip_xl.report)
+    "report_where_cell": "{path}, sheet '{sheet}', sel {cell}",
+    "report_where": "{path}, sheet '{sheet}'",
+    "report_where_in": "di {where}",
+    # one line for the problems of one code on many cells of one sheet (lkjip_xl.report)
+    "report_group": "{count} sel: {cells}. Yang pertama, sel {cell}: {message}",
+    "report_group_more": "dan {count} lainnya",
+    "report_group_value_missing": "{count} sel wajib belum diisi: {cells}. Isi dengan angka.",
     # --- file names the toolkit writes ---
     "filename_form": "Formulir_{year}_{name}{suffix}.xlsx",
     "filename_divisi_fallback": "Divisi_{n}",
@@ -1552,6 +1779,8 @@ MESSAGES: dict[str, str] = {
     "filename_kanwil_fallback": "Kanwil_{n}",
     "filename_feedback": "{stem}_pemeriksaan.xlsx",
     "filename_control_output": "Konsolidasi_LKjIP_{year}.xlsx",
+    "filename_control_tabel": "Tabel_Bab_III_LKjIP_{year}.xlsx",
+    "filename_control_laporan": "Bab_III_LKjIP_{year}.docx",
     # --- report tables (lkjip_xl.tables): titles and notes ---
     "table_number": "Tabel {chapter}.{n}",
     "tables_summary_title": "Capaian Kinerja Sasaran Kegiatan Tahun {year}",
@@ -1562,6 +1791,145 @@ MESSAGES: dict[str, str] = {
     "tables_supporting_placeholder": "(Tabel pendukung: isinya disusun sendiri dan disisipkan di sini.)",
     "tables_not_comparable": "tidak dapat dibandingkan",
     "tables_new_ikk_row": "IKK baru tahun {year} — {reason}",
+    # --- the draft narrative of Chapter III (lkjip_xl.chapter.narrative): sentences from the tables' numbers ---
+    # 1. this year: {target}, {realisasi} with the IKK's unit, {capaian} in %
+    "narrative_target": (
+        "Target yang ditetapkan pada tahun {year} sebesar {target}, sedangkan realisasinya sebesar {realisasi}, "
+        "sehingga capaian kinerjanya {capaian}."
+    ),
+    "narrative_target_lower": (
+        "Pada IKK ini, semakin rendah realisasi semakin baik: target tahun {year} sebesar {target} adalah batas "
+        "tertinggi, sedangkan realisasinya sebesar {realisasi}, sehingga capaian kinerjanya {capaian}."
+    ),
+    "narrative_target_zero": (
+        "Target yang ditetapkan pada tahun {year} sebesar {target}, namun belum ada yang terealisasi "
+        "({realisasi}), sehingga capaian kinerjanya {capaian}."
+    ),
+    "narrative_target_nihil": (
+        "Pada tahun {year} tidak terdapat kejadian yang diukur oleh IKK ini (NIHIL), sehingga sesuai Perjanjian "
+        "Kinerja realisasinya dihitung {realisasi} terhadap target {target}, dengan capaian kinerja {capaian}."
+    ),
+    "narrative_target_missing": (
+        "Realisasi IKK ini untuk tahun {year} belum dilaporkan, sehingga capaian kinerjanya terhadap target "
+        "{target} belum dapat dihitung."
+    ),
+    # tercapai or not; {position} is one of narrative_position_*
+    "narrative_tercapai": "Dengan demikian IKK ini tercapai: capaiannya {position}.",
+    "narrative_tidak_tercapai": "Dengan demikian IKK ini belum tercapai: capaiannya {position}.",
+    "narrative_tercapai_by_rule": (
+        "IKK ini tercapai menurut aturan tercapai Perjanjian Kinerja, meskipun capaiannya {position}."
+    ),
+    "narrative_tidak_tercapai_by_rule": (
+        "IKK ini belum tercapai menurut aturan tercapai Perjanjian Kinerja, meskipun capaiannya {position}."
+    ),
+    "narrative_position_above": "{points} poin di atas 100%",
+    "narrative_position_below": "{points} poin di bawah 100%",
+    "narrative_position_exact": "tepat 100%",
+    "narrative_position_just_above": "sedikit di atas 100% (tertulis {capaian} setelah dibulatkan)",
+    "narrative_position_just_below": "sedikit di bawah 100% (tertulis {capaian} setelah dibulatkan)",
+    "narrative_position_negative": "bernilai negatif ({capaian})",
+    "narrative_position_zero": "masih {capaian}",
+    # 2. the latest earlier year ({previous})
+    "narrative_new_ikk": (
+        "IKK ini baru ditetapkan dalam Perjanjian Kinerja tahun {year} dan belum ada pada tahun {previous}, "
+        "sehingga capaiannya belum dapat dibandingkan dengan tahun sebelumnya."
+    ),
+    "narrative_previous_absent": (
+        "Data tahun {previous} tidak tersedia, sehingga capaian IKK ini belum dapat dibandingkan dengan tahun "
+        "sebelumnya."
+    ),
+    "narrative_previous_noted": (
+        "Realisasi tahun {previous} tercatat {note}, sehingga capaiannya tidak dapat dibandingkan dengan tahun "
+        "{year}."
+    ),
+    "narrative_previous_no_realisasi": (
+        "Realisasi tahun {previous} tidak tersedia, sehingga capaiannya tidak dapat dibandingkan dengan tahun "
+        "{year}."
+    ),
+    "narrative_previous_no_target": (
+        "Realisasi tahun {previous} sebesar {previous_realisasi}, namun targetnya tidak tersedia, sehingga "
+        "capaian tahun {previous} dan {year} tidak dapat dibandingkan."
+    ),
+    "narrative_previous_only": (
+        "Capaian tahun {previous} sebesar {previous_capaian} (realisasi {previous_realisasi}, target "
+        "{previous_target}); capaian tahun {year} belum dapat dihitung, sehingga keduanya belum dapat "
+        "dibandingkan."
+    ),
+    "narrative_change_naik": (
+        "Dibandingkan tahun {previous}, capaian naik dari {previous_capaian} (realisasi {previous_realisasi}, "
+        "target {previous_target}) menjadi {capaian} pada tahun {year}."
+    ),
+    "narrative_change_turun": (
+        "Dibandingkan tahun {previous}, capaian turun dari {previous_capaian} (realisasi {previous_realisasi}, "
+        "target {previous_target}) menjadi {capaian} pada tahun {year}."
+    ),
+    "narrative_change_tetap": (
+        "Capaian tahun {year} sama dengan tahun {previous}, yaitu {capaian} (tahun {previous}: realisasi "
+        "{previous_realisasi}, target {previous_target})."
+    ),
+    "narrative_change_slight": (
+        "Dibandingkan tahun {previous}, capaian {direction} tipis sehingga tetap tertulis {capaian} setelah "
+        "dibulatkan (tahun {previous}: realisasi {previous_realisasi}, target {previous_target})."
+    ),
+    # 3. the Renstra target of {renstra_year}
+    "narrative_renstra_absent": (
+        "Target jangka menengah (Renstra) untuk IKK ini tidak tersedia, sehingga realisasinya belum dapat "
+        "dibandingkan dengan target Renstra."
+    ),
+    "narrative_renstra_no_target": (
+        "Renstra tidak memuat target tahun {renstra_year} untuk IKK ini, sehingga realisasinya belum dapat "
+        "dibandingkan dengan target jangka menengah."
+    ),
+    "narrative_renstra": (
+        "Dibandingkan dengan target jangka menengah dalam Renstra tahun {renstra_year} sebesar {renstra_target}, "
+        "realisasi {value} {verdict}, dengan capaian {renstra_capaian}."
+    ),
+    "narrative_renstra_pk": (
+        "Target jangka menengah dalam Renstra tahun {renstra_year} sebesar {renstra_target}; realisasi {value} "
+        "{verdict}."
+    ),
+    #: {value} of narrative_renstra(_pk) for a realisasi converted to the Renstra scale
+    "narrative_renstra_scaled": "{realisasi}, yang setara {scaled} pada skala Renstra,",
+    "narrative_renstra_missing_realisasi": (
+        "Target jangka menengah dalam Renstra tahun {renstra_year} sebesar {renstra_target}; realisasi tahun "
+        "{year} belum dilaporkan, sehingga belum dapat dibandingkan."
+    ),
+    "narrative_renstra_cumulative": (
+        "Target Renstra IKK ini bersifat kumulatif: realisasi tahun {since} sampai dengan {year} berjumlah "
+        "{value} terhadap target akhir Renstra tahun {renstra_year} sebesar {renstra_target}, sehingga "
+        "capaiannya {renstra_capaian}."
+    ),
+    "narrative_renstra_cumulative_missing": (
+        "Target Renstra IKK ini bersifat kumulatif (target akhir tahun {renstra_year} sebesar {renstra_target}), "
+        "namun realisasi tahun {since} sampai dengan {year} belum lengkap, sehingga jumlahnya belum dapat dihitung."
+    ),
+    "narrative_verdict_above": "telah melampaui target tersebut",
+    "narrative_verdict_exact": "tepat memenuhi target tersebut",
+    "narrative_verdict_below": "belum mencapai target tersebut",
+    "narrative_verdict_above_lower": "berada di bawah batas target tersebut, sehingga lebih baik dari target",
+    "narrative_verdict_below_lower": "berada di atas batas target tersebut, sehingga belum mencapai target",
+    "narrative_verdict_unknown": "belum dapat dibandingkan dengan target tersebut",
+    # the staff's texts: "{heading}:" before a text as written; the placeholder where one is expected but empty
+    "narrative_staff": "{heading}:",
+    "narrative_fill_faktor_pendukung": (
+        "[Belum diisi: faktor yang mendukung capaian IKK ini, untuk dilengkapi oleh Divisi {divisi}.]"
+    ),
+    "narrative_fill_faktor_penghambat": (
+        "[Belum diisi: kendala yang menghambat capaian IKK ini, untuk dilengkapi oleh Divisi {divisi}.]"
+    ),
+    "narrative_fill_upaya": (
+        "[Belum diisi: upaya yang telah dan akan dilakukan untuk IKK ini, untuk dilengkapi oleh Divisi {divisi}.]"
+    ),
+    # the year: the office, each unit ({unit}: "Divisi Administrasi"; {headline}: "1 dari 1 IKK tercapai"), budget
+    "narrative_summary_office": (
+        "Pada tahun {year}, {tercapai} dari {total} IKK Kantor Wilayah tercapai dan {tidak} IKK belum tercapai."
+    ),
+    "narrative_summary_office_all": "Pada tahun {year}, seluruh {total} IKK Kantor Wilayah tercapai.",
+    "narrative_summary_office_none": (
+        "Pada tahun {year}, belum ada satu pun dari {total} IKK Kantor Wilayah yang tercapai."
+    ),
+    "narrative_summary_unit": "{unit}: {headline}.",
+    "narrative_summary_budget": "Capaian kinerja anggaran Kantor Wilayah tahun {year} sebesar {nilai}.",
     "tables_col_realisasi_year": "Realisasi Kinerja Tahun {year}",
     "tables_col_scale": "{header} (Skala {scale})",
     "tables_note_capaian_pk": "Capaian = Realisasi / Target PK {year} × 100%",
@@ -1606,13 +1974,41 @@ MESSAGES: dict[str, str] = {
     ),
     "budget_note_unrounded": "Nilai SMART dan IKPA wilayah dipakai tanpa pembulatan.",
     "budget_note_formula": "Rumus: ({smart}% × Nilai SMART) + ({ikpa}% × Nilai IKPA). {rounding}",
+    # --- the charts of Chapter III (lkjip_xl.chapter.charts): caption titles, legends, notes ---
+    "chart_capaian_title": "Capaian IKK Divisi {name}",
+    "chart_year_title": "Rata-rata Capaian IKK {previous} dan Tahun {year} per Divisi",
+    "chart_year": "Tahun {year}",
+    "chart_threshold": "Batas tercapai {value}",
+    "chart_total_ikk": "{count} IKK",
+    "chart_unit_compared": "{name} ({count} IKK)",
+    "chart_note_missing": "Belum ada capaian (tidak digambar sebagai 0): {codes}.",
+    "chart_note_capped": (
+        "Batang di atas {cap} dipotong pada {cap} dan diberi tanda putus; angka di ujungnya adalah nilai sebenarnya."
+    ),
+    "chart_note_capped_low": (
+        "Batang di bawah {floor} dipotong pada {floor} dan diberi tanda putus; angka di ujungnya adalah nilai "
+        "sebenarnya."
+    ),
+    "chart_note_status_missing": (
+        "{count} IKK belum ada capaiannya: digambar terpisah, tidak dihitung sebagai tercapai maupun tidak tercapai."
+    ),
+    "chart_note_compared": "Hanya IKK yang memiliki capaian pada kedua tahun: {count} dari {total} IKK.",
+    "chart_note_mean_cap": "Setiap capaian dibatasi paling tinggi {cap} sebelum dirata-rata.",
     # --- the command line's help texts (lkjip_xl.cli) ---
     "help_cli": (
-        "lkjip-xl: formulir standar LKjIP untuk Divisi, pemeriksaan formulir yang kembali, "
-        "konsolidasi capaian kinerja dan tabel laporan."
+        "lkjip-xl: formulir standar LKjIP untuk unit kerja (Divisi, Bidang, ...), pemeriksaan formulir "
+        "yang kembali, konsolidasi capaian kinerja dan tabel laporan."
     ),
     "help_json": "Cetak hasil sebagai satu dokumen JSON.",
     "help_force": "Timpa berkas keluaran yang sudah ada.",
+    "help_quiet": (
+        "Tampilkan lebih sedikit: tanpa peringatan dan tanpa tanda kemajuan. Kesalahan, berkas yang ditulis "
+        "dan hasil tetap ditampilkan; kode keluar tidak berubah."
+    ),
+    "help_verbose": (
+        "Tampilkan lebih banyak (di stderr): setiap berkas yang dibaca, lama setiap tahap dan lama seluruh "
+        "proses."
+    ),
     "help_master_optional": "Buku kerja master PK (opsional: formulir membawa definisinya sendiri).",
     "help_template": (
         "Tulis templat kosong berpetunjuk: master PK (bawaan, templates/LKjIP_template.xlsx) atau masukan "
@@ -1630,7 +2026,11 @@ MESSAGES: dict[str, str] = {
         "Tahun laporan, misalnya 2025: mengisi Tahun master, Tahun Anggaran dan lima tahun rencana Renstra, "
         "dan membatasi tahun data tahun lalu."
     ),
-    "help_forms": "Tulis satu formulir standar per Divisi dari MASTER.",
+    "help_template_master": (
+        "Master PK instansi: templat memakai sebutannya (sheet Info › Sebutan ...), misalnya Bidang "
+        "alih-alih Divisi."
+    ),
+    "help_forms": "Dari MASTER, tulis satu formulir standar per unit kerja (Divisi, Bidang, ...).",
     "help_forms_out_dir": "Folder tujuan formulir.",
     "help_forms_periode": "Periode pelaporan formulir.",
     "help_forms_sebelumnya": (
@@ -1645,28 +2045,28 @@ MESSAGES: dict[str, str] = {
     "help_validate_json": "Cetak laporan sebagai satu dokumen JSON.",
     "help_validate_feedback_dir": (
         "Tulis salinan bertanda setiap formulir bermasalah (sel disorot, sheet '{sheet}') "
-        "ke folder ini, untuk dikirim kembali ke Divisi."
+        "ke folder ini, untuk dikirim kembali ke unit kerjanya."
     ),
     "help_validate_force": "Timpa salinan pemeriksaan yang sudah ada.",
     "help_consolidate": (
-        "Periksa FILES (formulir atau folder) lalu tulis buku kerja konsolidasi ke --out (atau, "
-        "untuk banyak Kanwil, ke --out-dir). Formulir berkesalahan ditolak dan disebutkan; "
+        "Periksa FORMULIR (berkas atau folder) lalu tulis buku kerja konsolidasi ke --out (atau, "
+        "untuk banyak instansi, ke --out-dir). Formulir berkesalahan ditolak dan disebutkan; "
         "dengan --skip-invalid formulir itu dilewati."
     ),
     "help_consolidate_json": "Cetak laporan, berkas yang ditulis dan ringkasan sebagai satu dokumen JSON.",
-    "help_consolidate_out": "Buku kerja konsolidasi yang ditulis (satu Kanwil).",
+    "help_consolidate_out": "Buku kerja konsolidasi yang ditulis (satu instansi).",
     "help_consolidate_out_dir": (
-        "Konsolidasi nasional formulir banyak Kanwil: satu buku kerja per Kanwil dan "
+        "Konsolidasi nasional formulir banyak instansi (Kanwil, Dinas, ...): satu buku kerja per instansi dan "
         "Nasional_<tahun>.xlsx di folder ini."
     ),
     "help_consolidate_skip_invalid": (
         "Lewati formulir berkesalahan alih-alih menolak seluruh konsolidasi (kode keluar tetap 1)."
     ),
     "help_consolidate_feedback_dir": (
-        "Tulis juga salinan bertanda setiap formulir bermasalah ke folder ini (lihat validate)."
+        "Tulis juga salinan bertanda setiap formulir bermasalah ke folder ini (lihat periksa)."
     ),
     "help_tables": (
-        "Tulis tabel Bab III dari SOURCE (buku kerja konsolidasi atau folder formulir): "
+        "Tulis tabel Bab III dari SUMBER (buku kerja konsolidasi atau folder formulir): "
         "per IKK tabel target/realisasi, perbandingan tahun lalu dan target jangka menengah, "
         "tabel anggaran dan Daftar Tabel, dengan nomor dan judul otomatis."
     ),
@@ -1684,17 +2084,145 @@ MESSAGES: dict[str, str] = {
     "help_tables_supporting": "Tabel pendukung yang diberi nomor di antaranya (sheet '{sheet}').",
     "help_tables_rencana_aksi": (
         "Buku kerja rencana aksi Target Kinerja (sheet '{sheet}', docs/tables.md); tanpa opsi ini tabel "
-        "capaian target kinerja per Divisi dan perbandingannya tidak ditulis."
+        "capaian target kinerja per unit kerja dan perbandingannya tidak ditulis."
     ),
     "help_tables_start": "Nomor tabel pertama (Tabel 3.<start>, tabel ringkasan).",
     "help_tables_out": "Buku kerja tabel yang ditulis.",
     "help_button_json": "Cetak berkas yang ditulis sebagai satu dokumen JSON.",
     "help_button": (
-        "Tulis buku kerja kendali Excel (.xlsm) dengan tombol Periksa dan Konsolidasi. "
+        "Tulis buku kerja kendali Excel (.xlsm) dengan tombol Buat Formulir, Periksa, Salinan Pemeriksaan, "
+        "Konsolidasi, Tabel Bab III dan Laporan Word. "
         'Memerlukan xlwings: pip install "lkjip-xl[excel]".'
     ),
     "help_button_out": "Berkas buku kerja kendali yang ditulis (.xlsm), misalnya konsolidasi.xlsm.",
     "help_button_force": "Timpa berkas keluaran bila sudah ada.",
+    # --- the command line in Indonesian: help, aliases, usage errors (lkjip_xl.cli.indonesian, .usage) ---
+    "cli_help_help": "Tampilkan pesan ini lalu keluar.",
+    "cli_help_version": "Tampilkan versi lalu keluar.",
+    "cli_version": "{prog} versi {version}",
+    "cli_default": "bawaan: {value}",
+    "cli_at_least": "paling kecil {min}",
+    "cli_choices": "pilihan: {choices}",
+    "cli_other_names": "Nama lain perintah ini: {names}.",
+    "cli_aborted": "Dibatalkan.",
+    "cli_missing_option": "Opsi {option} wajib diberikan, misalnya {option} {metavar}. Bantuan: {help}",
+    "cli_missing_argument": "{argument} belum diberikan: tulis sesudah nama perintah. Bantuan: {help}",
+    "cli_no_such_option": "Opsi {option} tidak dikenal oleh {command}. Bantuan: {help}",
+    "cli_no_such_option_suggest": (
+        "Opsi {option} tidak dikenal oleh {command}. Maksud Anda: {suggestions}? Bantuan: {help}"
+    ),
+    "cli_no_such_command": "Perintah '{command}' tidak dikenal. Perintah yang ada: {commands}. Bantuan: {help}",
+    "cli_no_such_command_suggest": "Perintah '{command}' tidak dikenal. Maksud Anda: {suggestions}? Bantuan: {help}",
+    "cli_flag_value": "Opsi {option} tidak menerima nilai: tulis {option} saja. Bantuan: {help}",
+    "cli_option_needs_value": "Opsi {option} memerlukan nilai, misalnya {option} {metavar}. Bantuan: {help}",
+    "cli_bad_choice": (
+        "Nilai '{value}' tidak berlaku untuk {option}: pilih salah satu dari {choices}. Bantuan: {help}"
+    ),
+    "cli_not_integer": "Nilai '{value}' untuk {option} bukan bilangan bulat, misalnya {option} 1. Bantuan: {help}",
+    "cli_integer_too_small": "Nilai '{value}' untuk {option} terlalu kecil: paling kecil {min}. Bantuan: {help}",
+    "cli_bad_value": "Nilai untuk {option} tidak dapat dipakai. Bantuan: {help}",
+    "cli_extra_arguments": "Masukan tambahan '{args}' tidak dipahami oleh {command}. Bantuan: {help}",
+    "cli_unclear": "Perintah ini tidak lengkap atau tidak dapat dipahami. Bantuan: {help}",
+    # one line per command in the top-level help (at most 50 characters: the line is never wrapped)
+    "cli_short_template": "Templat kosong: master PK dan masukan lain.",
+    "cli_short_forms": "Satu formulir per unit kerja dari master PK.",
+    "cli_short_validate": "Periksa formulir yang kembali.",
+    "cli_short_consolidate": "Gabungkan formulir menjadi buku kerja capaian.",
+    "cli_short_tables": "Tabel Bab III dalam buku kerja Excel.",
+    "cli_short_laporan": "Bab III sebagai dokumen Word (dan PDF).",
+    "cli_short_button": "Buku kerja Excel bertombol Periksa/Konsolidasi.",
+    # the "Contoh:" block ending each help, run on the samples by tests/test_cli_indonesian.py (from the
+    # folder of lkjip-xl; every output under kerja/, each path written by one example only)
+    "cli_example_cli": (
+        "# Alur kerja pada sampel 2023 (dari folder lkjip-xl):\n"
+        "lkjip-xl formulir samples/master_pk_2023.xlsx --out-dir kerja/formulir_2023/\n"
+        "lkjip-xl periksa samples/formulir/ --master samples/master_pk_2023.xlsx\n"
+        "lkjip-xl konsolidasi samples/formulir/ --out kerja/konsolidasi_2023.xlsx \\\n"
+        "    --master samples/master_pk_2023.xlsx\n"
+        "# Bantuan satu perintah:\n"
+        "lkjip-xl konsolidasi -h"
+    ),
+    "cli_example_template": (
+        "# Master PK kosong berpetunjuk:\n"
+        "lkjip-xl templat --out kerja/master_pk.xlsx\n"
+        "# Semua templat masukan lain, dengan sebutan instansi dari master PK:\n"
+        "lkjip-xl templat --jenis semua --out kerja/templat/ \\\n"
+        "    --master samples/master_pk_2023.xlsx"
+    ),
+    "cli_example_forms": (
+        "# Satu formulir tahunan per unit kerja:\n"
+        "lkjip-xl formulir samples/master_pk_2023.xlsx --out-dir kerja/formulir/\n"
+        "# Formulir Triwulan I:\n"
+        "lkjip-xl formulir samples/master_pk_2023.xlsx --out-dir kerja/tw1/ \\\n"
+        "    --periode \"Triwulan I\""
+    ),
+    "cli_example_validate": (
+        "# Periksa formulir yang kembali terhadap master PK:\n"
+        "lkjip-xl periksa samples/formulir/ --master samples/master_pk_2023.xlsx\n"
+        "# Tulis salinan bertanda untuk dikirim kembali ke unit kerjanya:\n"
+        "lkjip-xl periksa samples/formulir/ --feedback-dir kerja/pemeriksaan/"
+    ),
+    "cli_example_consolidate": (
+        "# Satu instansi, satu tahun:\n"
+        "lkjip-xl konsolidasi samples/formulir/ --out kerja/konsolidasi.xlsx \\\n"
+        "    --master samples/master_pk_2023.xlsx\n"
+        "# Formulir keempat triwulan, digabung menjadi capaian tahun:\n"
+        "lkjip-xl konsolidasi samples/formulir_triwulan/ --out kerja/triwulan.xlsx \\\n"
+        "    --master samples/master_pk_2023.xlsx"
+    ),
+    "cli_example_tables": (
+        "# Dari folder formulir, hanya dengan master PK:\n"
+        "lkjip-xl tabel samples/formulir/ --master samples/master_pk_2023.xlsx \\\n"
+        "    --out kerja/tabel_bab3.xlsx\n"
+        "# Dengan capaian tahun lalu, target Renstra dan anggaran:\n"
+        "lkjip-xl tabel samples/formulir/ --master samples/master_pk_2023.xlsx \\\n"
+        "    --previous samples/capaian_2022.xlsx \\\n"
+        "    --renstra samples/renstra_2020_2024.xlsx \\\n"
+        "    --anggaran samples/anggaran_2023.xlsx \\\n"
+        "    --out kerja/tabel_bab3_lengkap.xlsx"
+    ),
+    "cli_example_laporan": (
+        "# Bab III sebagai dokumen Word (tambahkan --pdf untuk PDF-nya):\n"
+        "lkjip-xl laporan samples/formulir/ --master samples/master_pk_2023.xlsx \\\n"
+        "    --previous samples/capaian_2022.xlsx --out kerja/Bab_III_2023.docx"
+    ),
+    "cli_example_button": (
+        "# Buku kerja kendali untuk staf tanpa terminal (memerlukan xlwings):\n"
+        "lkjip-xl tombol --out kerja/konsolidasi.xlsm"
+    ),
+    # --- Bab III as a Word document (lkjip-xl laporan, lkjip_xl.chapter) -----
+    "help_laporan": (
+        "Tulis Bab III Akuntabilitas Kinerja sebagai dokumen Word (.docx) dari SUMBER (buku kerja konsolidasi "
+        "atau folder formulir): tabel bernomor yang sama dengan buku kerja tabel, draf narasi per IKK, gambar, "
+        "Daftar Tabel dan Daftar Gambar. Masukan lain sama dengan perintah tabel."
+    ),
+    "help_laporan_json": "Cetak berkas yang ditulis dan peringatan sebagai satu dokumen JSON.",
+    "help_laporan_out": "Dokumen Word yang ditulis (.docx), misalnya Bab_III_2023.docx.",
+    "help_laporan_pdf": "Tulis juga PDF-nya (nama sama, .pdf) melalui LibreOffice.",
+    "chapter_written": (
+        "Bab III ditulis: {path} ({tables} tabel bernomor, {figures} gambar, {drafts} paragraf draf narasi)."
+    ),
+    "chapter_pdf_written": "PDF ditulis: {path}.",
+    "chapter_out_not_docx": (
+        "Nama berkas {path} harus berakhiran .docx (dokumen Word), misalnya Bab_III_2023.docx."
+    ),
+    "chapter_document_title": "Bab III Akuntabilitas Kinerja {kanwil} Tahun {year}",
+    "chapter_draft_note": (
+        "Paragraf berlatar abu-abu adalah draf narasi yang disusun otomatis dari angka tabel. Periksa dan "
+        "sunting sebelum laporan ditandatangani. Daftar Tabel dan Daftar Gambar diperbarui di Word dengan "
+        "Ctrl+A lalu F9."
+    ),
+    "chapter_sk_heading": "Sasaran Kegiatan {number}: {text}",
+    "chapter_ikk_heading": "IKK {sk}.{number}: {text}",
+    "office_missing": (
+        "LibreOffice belum terpasang, sehingga PDF tidak dapat dibuat dan tidak ada yang ditulis. Pasang "
+        "LibreOffice Writer (Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui), atau jalankan "
+        "tanpa --pdf lalu simpan dokumen Word sebagai PDF."
+    ),
+    "office_failed": (
+        "LibreOffice gagal mengubah {path} menjadi PDF ({detail}); tidak ada yang ditulis. Jalankan tanpa "
+        "--pdf lalu simpan dokumen Word sebagai PDF dari Word atau LibreOffice."
+    ),
 }
 
 
@@ -1704,6 +2232,22 @@ MESSAGES: dict[str, str] = {
 #: docs/tables.md, docs/budget.md): rewording one changes what the readers look for.
 LABELS: dict[str, str] = {
     # --- values: status, Ya/Tidak, periods, severities, list words ---
+    # --- the command line's headings and metavars (lkjip_xl.cli.indonesian, .usage) ---
+    "cli_usage": "Penggunaan: ",
+    "cli_options": "Opsi",
+    "cli_commands": "Perintah (urutan kerja)",
+    "cli_examples": "Contoh",
+    "cli_required": "wajib",
+    "cli_options_metavar": "[OPSI]",
+    "cli_command_metavar": "PERINTAH [ARG]...",
+    "cli_metavar_file": "BERKAS",
+    "cli_metavar_folder": "FOLDER",
+    "cli_metavar_path": "JALUR",
+    "cli_metavar_number": "BILANGAN",
+    "cli_metavar_year": "TAHUN",
+    "cli_metavar_forms": "FORMULIR",
+    "cli_metavar_source": "SUMBER",
+    "cli_metavar_master": "MASTER",
     "status_tercapai": "Tercapai",
     "status_tidak_tercapai": "Tidak Tercapai",
     "yes": "Ya",
@@ -1737,6 +2281,14 @@ LABELS: dict[str, str] = {
     "national": "Nasional",
     "conclusion": "Kesimpulan",
     "progress_checking": "Memeriksa",
+    # what --verbose and the progress line count and the stages they name (lkjip_xl.cli.progress)
+    "progress_unit_forms": "formulir",
+    "progress_unit_workbooks": "buku kerja",
+    "stage_read_inputs": "Membaca dan memeriksa masukan",
+    "stage_write_tables": "Menulis tabel",
+    "stage_write_document": "Menyusun dokumen Word",
+    "stage_write_pdf": "Mengubah dokumen ke PDF",
+    "stage_write_consolidated": "Menghitung dan menulis buku kerja",
     "progress_reading": "Membaca formulir",
     "progress_writing": "Menulis buku kerja",
     # --- sheet names ---
@@ -1753,6 +2305,14 @@ LABELS: dict[str, str] = {
     "sheet_matrix": "Tercapai per Divisi",
     "sheet_forms": "Daftar Formulir",
     "sheet_feedback": "Pemeriksaan",
+    # the legend of the cell colours on forms and feedback copies (lkjip_xl.styles.LEGEND): colour, then meaning
+    "legend_title": "Arti warna:",
+    "legend_input": "Kuning muda: diisi",
+    "legend_computed": "Hijau: dihitung otomatis",
+    "legend_locked": "Abu-abu: terkunci / tidak perlu diisi",
+    "legend_warning": "Jingga: peringatan, periksa",
+    "legend_error": "Merah: kesalahan, perbaiki",
+    "legend_below_target": "Huruf tebal merah: di bawah target",
     "sheet_kendali": "Kendali",
     "sheet_toc": "Daftar Tabel",
     "sheet_previous": "Capaian Tahun Lalu",
@@ -1792,6 +2352,9 @@ LABELS: dict[str, str] = {
     "col_status": "Status",
     "col_nihil": "NIHIL",
     "col_keterangan": "Keterangan",
+    "col_faktor_pendukung": "Faktor Pendukung",
+    "col_faktor_penghambat": "Faktor Penghambat",
+    "col_upaya": "Upaya / Rencana Tindak Lanjut",
     "col_berkas": "Berkas",
     "col_sheet": "Sheet",
     "col_sel": "Sel",
@@ -1823,6 +2386,14 @@ LABELS: dict[str, str] = {
     "col_projection_capaian": "Proyeksi (linier) Capaian Akhir Tahun (%)",
     "monitor_block_arrival": "Penerimaan Formulir",
     "monitor_block_capaian": "Capaian per Periode",
+    "monitor_block_signoff": "Pengesahan Formulir",
+    # the sign-off block of a form (contract 1.2): its labels, read back by lkjip_xl.reader
+    "signoff_prepared": "Disiapkan oleh",
+    "signoff_approved": "Disetujui oleh",
+    "signoff_name": "Nama",
+    "signoff_nip": "NIP",
+    "signoff_date": "Tanggal",
+    "signoff_preparer": "pegawai yang menyusun formulir",
     "unit_index": "Indeks",
     #: Other spellings of a unit a master may use (lkjip_xl.units), separated by ";".
     "unit_aliases_percent": "persen; percent; prosen; persentase",
@@ -1832,6 +2403,9 @@ LABELS: dict[str, str] = {
     "target_kind_to_date": "s.d.",
     "target_kind_period": "per periode",
     "sheet_master_period_targets": "Target Periode",
+    "sheet_master_units": "Satuan",
+    "col_desimal": "Desimal",
+    "info_capaian_decimals": "Desimal Capaian",
     "info_calendar": "Kalender Pelaporan",
     "info_light_green": "Ambang Hijau (%)",
     "info_light_yellow": "Ambang Kuning (%)",
@@ -1880,6 +2454,8 @@ LABELS: dict[str, str] = {
     "word_office_short": "Kanwil",
     "word_unit": "Divisi",
     "word_head": "Kepala Kantor Wilayah",
+    #: "Wilayah" alone is the whole office ("NILAI SMART WILAYAH"): said as the organisation's short word.
+    "word_region": "Wilayah",
     "info_name": "Nama Instansi",
     "info_office": "Sebutan Instansi",
     "info_office_short": "Sebutan Singkat",
@@ -1895,6 +2471,7 @@ LABELS: dict[str, str] = {
     "title_master_workbook": "Perjanjian Kinerja",
     "title_toc": "DAFTAR TABEL",
     "form_number_error_title": "Bukan angka",
+    "form_text_error_title": "Teks terlalu panjang",
     # --- report tables (lkjip_xl.tables) ---
     "pk": "PK",
     "renstra": "Renstra",
@@ -1908,6 +2485,10 @@ LABELS: dict[str, str] = {
     "kind_target": "Perbandingan Target dan Realisasi",
     "kind_perbandingan": "Perbandingan Realisasi dan Capaian Kinerja",
     "kind_renstra": "Target Jangka Menengah",
+    # the headings of the staff's texts in Chapter III (lkjip_xl.chapter.narrative)
+    "narrative_faktor_pendukung": "Faktor pendukung",
+    "narrative_faktor_penghambat": "Faktor penghambat",
+    "narrative_upaya": "Upaya dan rencana tindak lanjut",
     # --- the action plan of the Target Kinerja (lkjip_xl.tables.action_plan) ---
     "sheet_action_plan": "Rencana Aksi",
     "col_target_kinerja": "Target Kinerja",
@@ -1915,6 +2496,15 @@ LABELS: dict[str, str] = {
     "col_capaian_periode": "Capaian Periode",
     "col_unit_action_plan": "Kepala Kantor Wilayah/Divisi",
     "action_plan_head_kanwil": "Kepala Kantor Wilayah",
+    # --- the charts of Chapter III (lkjip_xl.chapter.charts) ---
+    "chart_status_title": "IKK Tercapai dan Tidak Tercapai per Divisi",
+    "chart_series_capaian": "Capaian",
+    "chart_axis_capaian": "Capaian (%)",
+    "chart_axis_count": "Jumlah IKK",
+    "chart_axis_mean": "Rata-rata capaian (%)",
+    "chart_office_total": "Seluruh Kanwil",
+    "chart_no_capaian": "Belum ada capaian",
+    "chart_year_previous": "Tahun Sebelumnya",
     # --- the budget workbook (lkjip_xl.tables.budget): input columns, recognised rows, table headers ---
     "budget_col_kelompok": "Kelompok",
     "budget_col_satker": "Satuan Kerja",
@@ -1972,6 +2562,17 @@ LABELS: dict[str, str] = {
     "budget_head_nilai_emonev": "NILAI e-MONEV",
     "budget_component_smart": "Nilai Kinerja pada Aplikasi SMART DJA",
     "budget_component_ikpa": "Nilai Indikator Kinerja Pelaksanaan Anggaran (IKPA)",
+    "chapter_title": "BAB III AKUNTABILITAS KINERJA",
+    "chapter_list_tables": "DAFTAR TABEL",
+    "chapter_list_figures": "DAFTAR GAMBAR",
+    "chapter_section_capaian": "Capaian Kinerja Organisasi",
+    "chapter_section_anggaran": "Realisasi Anggaran",
+    "chapter_section_rencana": "Capaian Target Kinerja",
+    "chapter_section_emonev": "Capaian Realisasi Anggaran pada e-Monev",
+    "chapter_word_table": "Tabel",
+    "chapter_word_figure": "Gambar",
+    "chapter_style_draft": "Narasi Draf",
+    "chapter_style_note": "Catatan Tabel",
 }
 
 #: Control pictures for the C0 controls and DEL: "\r" is shown as "␍", "\n" as "␊".
@@ -2035,7 +2636,7 @@ def active_words() -> Words | None:
 
 def translated(text: str, words: Words | None = None, template: bool = False) -> str:
     """A catalogue ``text`` in ``words`` (default: the active words): each catalogue word of the
-    organisation ("Kepala Kantor Wilayah", "Kantor Wilayah", "Kanwil", "Divisi"; longest first)
+    organisation ("Kepala Kantor Wilayah", "Kantor Wilayah", "Kanwil", "Divisi", "Wilayah"; longest first)
     replaced by the organisation's own, whole words only ("Divisinya" and "Divisi_1" too), keeping
     upper or lower case.  Only for texts of this catalogue, never for data a user typed.  ``template``: ``text``
     still has its ``{fields}``, which are left alone (and braces in a word are escaped)."""

@@ -71,6 +71,9 @@ _ROW_INPUTS = {
     Inputs.PAIR: (COL_NUM, COL_DEN),
     Inputs.SUB_PAIRS: (),
 }
+#: Pembilang/Penyebut columns of the IKK row each shape leaves grey (asked for every IKK of every form read).
+_GREY_COLUMNS = {inputs: tuple(col for col in (COL_NUM, COL_DEN) if col not in row)
+                 for inputs, row in _ROW_INPUTS.items()}
 #: Number kinds :func:`lkjip_xl.numbers.parse_number` knows.
 _KINDS = ("count", "decimal", "percent", "index")
 
@@ -126,7 +129,7 @@ class MethodSpec:
     @property
     def grey_columns(self) -> tuple[str, ...]:
         """Pembilang/Penyebut columns of the IKK row that this method leaves grey and locked."""
-        return tuple(col for col in (COL_NUM, COL_DEN) if col not in self.row_inputs)
+        return _GREY_COLUMNS[self.inputs]
 
     @property
     def typed_realisasi(self) -> bool:

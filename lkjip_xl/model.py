@@ -12,12 +12,16 @@ and its period targets.  Inputs read back from a form are
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import Enum, StrEnum
 
 from . import units
 from .messages import msg
+from .numbers import excel_number_format, format_shown
 from .periods import DEFAULT_CALENDAR, PeriodRule, TargetKind, Traffic
+from .problems import Problem
 from .words import DEFAULT_WORDS, Words
+from .xlsx import decimals_for
 
 
 class Method(StrEnum):
@@ -58,7 +62,7 @@ class AchievementRule:
         return msg("rule_describe", op=op, threshold=f"{self.threshold:g}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a national run holds ~80 a form: no __dict__ each
 class Indicator:
     """One Indikator Kinerja Kegiatan (IKK) of the PK."""
 
@@ -92,6 +96,63 @@ class Indicator:
         return units.is_percent(self.unit)
 
 
+#: Decimals a value is shown with when the master declares none for its unit (or for capaian).
+DEFAULT_DECIMALS = 2
+#: The most decimals a master may declare (sheet "Satuan", Info › "Desimal Capaian").
+MOST_DECIMALS = 6
+
+
+@dataclass(frozen=True)
+class DisplayDecimals:
+    """How many decimals numbers are *shown* with; every cell still keeps every digit.
+
+    The master declares them: sheet "Satuan" the most decimals of a unit's targets and realisasi,
+    Info › "Desimal Capaian" those of every capaian; what it leaves out is shown with
+    :data:`DEFAULT_DECIMALS`.  :meth:`places` is the one answer every display asks (forms, the
+    consolidated, period, monitoring and national workbooks, the tables, texts).
+    """
+
+    #: (unit as :func:`lkjip_xl.units.canonical` spells it, most decimals), in the master's order
+    units: tuple[tuple[str, int], ...] = ()
+    capaian: int = DEFAULT_DECIMALS  #: most decimals of a capaian
+
+    def places(self, unit: str = "", value: float | None = None, *, capaian: bool = False) -> int:
+        """How many decimals ``value`` in ``unit`` shows (with ``capaian``: a capaian, ``unit`` unused).
+
+        The declared number is the most: a known ``value`` shows the fewest decimals up to it that
+        show it exactly (:func:`lkjip_xl.xlsx.decimals_for`: 90 → 0, 76.75 → 2, a count of 111 → "111
+        Layanan" in every workbook); so does a live formula of an output written with its value (the
+        consolidated, period, monitoring and national workbooks, the tables).  A cell whose value is
+        not known when it is written (a form's input, a form's live capaian) gets exactly the declared number.
+        "persen" and "%" are one unit (:func:`lkjip_xl.units.canonical`).  What is cut is rounded as
+        a spreadsheet rounds it (:func:`lkjip_xl.numbers.excel_round`).
+        """
+        most = self.capaian if capaian else self._declared(unit)
+        return most if value is None else decimals_for(value, most)
+
+    def _declared(self, unit: str) -> int:
+        """The most decimals of ``unit`` (declared, else the default), found once per spelling: every cell
+        of every workbook asks."""
+        found = self._by_spelling.get(unit)
+        if found is None:
+            found = self._by_spelling[unit] = dict(self.units).get(units.canonical(unit), DEFAULT_DECIMALS)
+        return found
+
+    @cached_property
+    def _by_spelling(self) -> dict[str, int]:
+        return {}
+
+    def number_format(self, unit: str = "", value: float | None = None, *, capaian: bool = False) -> str:
+        """The number format of a cell with :meth:`places` decimals, in every workbook: a value in ``unit``
+        (:func:`~lkjip_xl.numbers.excel_number_format`: ``#,##0.0" Orang"``) or a capaian (``#,##0.00"%"``)."""
+        return excel_number_format(units.PERCENT.name if capaian else unit, self.places(unit, value, capaian=capaian))
+
+    def shown(self, value: float, unit: str = "", *, capaian: bool = False) -> str:
+        """``value`` as a cell of :meth:`number_format` shows it ("1.666,67%", "21 Layanan", "82 (Indeks)"):
+        the one rendering of a number in a sentence or a chart, so it reads as the tables read."""
+        return format_shown(value, self.number_format(unit, value, capaian=capaian))
+
+
 @dataclass(frozen=True)
 class Master:
     """A year's Perjanjian Kinerja of one Kanwil."""
@@ -105,6 +166,10 @@ class Master:
     traffic: Traffic = field(default_factory=Traffic)  #: thresholds of the monitoring view's lights
     #: what the organisation calls itself, its units and its head (sheet Info › Sebutan ...)
     words: Words = DEFAULT_WORDS
+    #: how many decimals its numbers are shown with (sheet Satuan, Info › Desimal Capaian)
+    decimals: DisplayDecimals = field(default_factory=DisplayDecimals)
+    #: what the master's reader found worth saying but not refusing (a unit of sheet Satuan no IKK uses)
+    warnings: tuple[Problem, ...] = field(default=(), compare=False)
 
     @property
     def divisi_order(self) -> tuple[str, ...]:
@@ -121,7 +186,7 @@ class Master:
         return {i.code: i for i in self.indicators}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CellRef:
     """Where a value was read: file, sheet and A1 cell."""
 
@@ -130,7 +195,7 @@ class CellRef:
     cell: str
 
 
-@dataclass
+@dataclass(slots=True)
 class IndicatorInput:
     """What a Divisi reported for one IKK, each value with the cell it came from."""
 
@@ -139,10 +204,14 @@ class IndicatorInput:
     pairs: list[tuple[float | None, float | None]] = field(default_factory=list)
     nihil: bool = False
     keterangan: str = ""
+    #: the free texts of the IKK row for the report's narrative (blank: nothing written)
+    faktor_pendukung: str = ""
+    faktor_penghambat: str = ""
+    upaya: str = ""  #: upaya / rencana tindak lanjut
     sources: dict[str, CellRef] = field(default_factory=dict)  #: field name → cell
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndicatorResult:
     """The computed numbers of one IKK."""
 

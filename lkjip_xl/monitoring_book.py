@@ -17,6 +17,8 @@ consolidation (registered in :data:`lkjip_xl.consolidate.PERIOD_EXTRA_SHEETS`):
   (:func:`lkjip_xl.rollup.projection`) and its capaian against the annual
   target.  A projection is blank, with the reason in "Keterangan", where the
   IKK's rule allows none, and for every IKK once the year is complete.
+- "Pengesahan Formulir": one row per form that counts, who prepared and who
+  approved it (:func:`lkjip_xl.signoff_book.write_monitoring_signoffs`).
 
 Every number and word that depends on a number is a formula written with its value.
 """
@@ -30,12 +32,13 @@ from .capaian_book import add_formula_sheet
 from .checks import CheckedForm
 from .messages import LABELS, label, msg, use_words
 from .model import Indicator, IndicatorResult
-from .numbers import excel_number_format, format_number
+from .numbers import format_number
 from .period_book import BookPositions
 from .period_consolidation import PeriodConsolidation
 from .periods import Traffic
+from .signoff_book import write_monitoring_signoffs
 from .styles import StyleBook
-from .xlsx import a1, decimals_for, excel_string, number_literal, print_setup, row_height
+from .xlsx import a1, column_width, excel_string, number_literal, print_setup, row_height
 
 SHEET_MONITORING = LABELS["sheet_monitoring"]
 RECEIVED, MISSING = LABELS["arrival_received"], LABELS["arrival_missing"]
@@ -44,7 +47,6 @@ LIGHT_STYLES = {LABELS[key]: key for key in ("light_green", "light_yellow", "lig
 #: :func:`lkjip_xl.calc.change_direction` → the word shown.
 TREND_WORDS = {calc.NAIK: LABELS["trend_up"], calc.TURUN: LABELS["trend_down"], calc.TETAP: LABELS["trend_same"]}
 
-PERCENT = '0.00"%"'
 #: Widths of Kode IKK, IKK, Satuan, Target Tahunan; of each period's capaian and light; of Tren, the s.d.
 #: capaian, the two projections and Keterangan.
 LEAD_WIDTHS, PERIOD_WIDTHS, TAIL_WIDTHS = (13, 42, 10, 10), (11, 9), (9, 12, 14, 14, 40)
@@ -253,7 +255,7 @@ def write_monitoring(workbook, styles: StyleBook, data: PeriodConsolidation, pos
     """Write the sheet "Pemantauan" of ``data`` (an :data:`lkjip_xl.period_book.ExtraSheet`)."""
     view = monitoring(data)
     sheet = add_formula_sheet(workbook, SHEET_MONITORING)
-    widths = [*LEAD_WIDTHS, *(PERIOD_WIDTHS * len(data.calendar)), *TAIL_WIDTHS]
+    widths = _widths(view)
     last_col = len(widths) - 1
     for col, width in enumerate(widths):
         sheet.set_column(col, col, width)
@@ -270,24 +272,46 @@ def write_monitoring(workbook, styles: StyleBook, data: PeriodConsolidation, pos
     else:
         sheet.write_string(3, 0, msg("note_monitoring_projection", to_date=data.plan.to_date_text(),
                                      through=data.through, periods=len(data.calendar)), styles.note)
-    row = _write_arrivals(sheet, styles, view, 5, last_col) + 1
-    header, last_row = _write_capaian(sheet, styles, view, positions, row, last_col)
+    row = _write_arrivals(sheet, styles, view, 5, widths) + 1
+    header, last_row = _write_capaian(sheet, styles, view, positions, row, widths)
+    last_row, last_col = write_monitoring_signoffs(sheet, styles, data, last_row + 2, widths)  # who signed
     sheet.freeze_panes(header + 1 if header + 1 <= MAX_FROZEN_ROWS else 0, 2)
-    print_setup(sheet, repeat_rows=header, area=(last_row, last_col))
+    print_setup(sheet, owner=data.kanwil, year=data.year, repeat_rows=header, area=(last_row, last_col))
+
+
+def _widths(view: Monitoring) -> list[float]:
+    """The columns' widths: the designed ones (LEAD_WIDTHS, ...), wider where a value needs more
+    (:func:`lkjip_xl.xlsx.column_width`: a target or projection with its unit, a capaian, a code)."""
+    shown, rows, periods = view.data.to_date.decimals, view.rows, len(view.data.calendar)
+
+    def capaian(values) -> list:
+        return [(v, shown.number_format(value=v, capaian=True)) for v in values if v is not None]
+
+    cells: list[list] = [[r.indicator.code for r in rows], [], [r.indicator.unit for r in rows],
+                         [(r.annual_target, shown.number_format(r.indicator.unit, r.annual_target)) for r in rows]]
+    for k in range(periods):
+        cells += [capaian(r.periods[k].capaian for r in rows), [r.periods[k].light for r in rows]]
+    cells += [[r.trend for r in rows], capaian(r.to_date.capaian if r.to_date else None for r in rows),
+              [(r.projection, shown.number_format(r.indicator.unit, r.projection)) for r in rows
+               if r.projection is not None], capaian(r.projected_capaian for r in rows), []]
+    least = [*LEAD_WIDTHS, *(PERIOD_WIDTHS * periods), *TAIL_WIDTHS]
+    return [column_width(found, least=width) for found, width in zip(cells, least)]
 
 
 def _block_title(sheet, styles: StyleBook, row: int, last_col: int, title: str) -> None:
     sheet.merge_range(row, 0, row, last_col, title, styles.group)
 
 
-def _write_arrivals(sheet, styles: StyleBook, view: Monitoring, row: int, last_col: int) -> int:
+def _write_arrivals(sheet, styles: StyleBook, view: Monitoring, row: int, widths: list[float]) -> int:
     """Block "Penerimaan Formulir" from ``row``: Divisi (A:B), in the s.d. view (C:D), a word per period
     (above that period's two columns); return the next free row."""
-    _block_title(sheet, styles, row, last_col, LABELS["monitor_block_arrival"])
+    _block_title(sheet, styles, row, len(widths) - 1, LABELS["monitor_block_arrival"])
     spans = [(0, 1), (2, 3)] + [(4 + 2 * n, 5 + 2 * n) for n in range(len(view.data.calendar))]
-    for (first, last), title in zip(spans, arrival_titles(view.data)):
+    titles = arrival_titles(view.data)
+    for (first, last), title in zip(spans, titles):
         sheet.merge_range(row + 1, first, row + 1, last, title, styles.header)
-    sheet.set_row(row + 1, 30)
+    sheet.set_row(row + 1, row_height([(title, widths[a] + widths[b]) for (a, b), title in zip(spans, titles)],
+                                   bold=True))
     row += 2
     for arrival in view.arrivals:
         cells = [(arrival.divisi, styles.text), (arrival.in_view_text, styles.center if arrival.in_view
@@ -300,14 +324,15 @@ def _write_arrivals(sheet, styles: StyleBook, view: Monitoring, row: int, last_c
 
 
 def _write_capaian(sheet, styles: StyleBook, view: Monitoring, positions: BookPositions, row: int,
-                   last_col: int) -> tuple[int, int]:
+                   widths: list[float]) -> tuple[int, int]:
     """Block "Capaian per Periode" from ``row``; return the rows of its header and of its end."""
-    data = view.data
+    data, last_col = view.data, len(widths) - 1
     _block_title(sheet, styles, row, last_col, LABELS["monitor_block_capaian"])
     header = row + 1
-    for col, title in enumerate(capaian_titles(data)):
+    titles = capaian_titles(data)
+    for col, title in enumerate(titles):
         sheet.write_string(header, col, title, styles.header)
-    sheet.set_row(header, 45)
+    sheet.set_row(header, row_height(list(zip(titles, widths)), bold=True))
     tail = len(LEAD_WIDTHS) + 2 * len(data.calendar)
     light_cols = [len(LEAD_WIDTHS) + 2 * n + 1 for n in range(len(data.calendar))]
     row = header + 1
@@ -336,21 +361,25 @@ def _write_ikk(sheet, styles: StyleBook, data: PeriodConsolidation, positions: B
     code = indicator.code
     text = ikk_text(indicator)
     sheet.set_row(row, row_height([(text, LEAD_WIDTHS[1]), (ikk.note, TAIL_WIDTHS[-1])]))
-    unit_fmt = styles("number", excel_number_format(indicator.unit, 2))
-    percent = styles("number", PERCENT)
+    shown = data.to_date.decimals  # the master's display decimals, as many as each known value needs
+
+    def percent(value: float | None = None):
+        return styles("number", shown.number_format(value=value, capaian=True))
+
+    unit_fmt = styles("number", shown.number_format(indicator.unit, ikk.projection))
     sheet.write_string(row, 0, code, styles.text)
     sheet.write_string(row, 1, text, styles.text)
     sheet.write_string(row, 2, indicator.unit, styles.text)
     sheet.write_number(row, 3, ikk.annual_target,
-                       styles("number", excel_number_format(indicator.unit, decimals_for(ikk.annual_target))))
+                       styles("number", shown.number_format(indicator.unit, ikk.annual_target)))
     for n, cell in enumerate(ikk.periods):
         col = len(LEAD_WIDTHS) + 2 * n
         ref = positions.cell(code, n + 1)
         if ref is None:
-            sheet.write_blank(row, col, None, percent)
+            sheet.write_blank(row, col, None, percent())
             sheet.write_blank(row, col + 1, None, styles.center)
             continue
-        sheet.write_formula(row, col, "=" + ref, percent, _stored(cell.capaian))
+        sheet.write_formula(row, col, "=" + ref, percent(cell.capaian), _stored(cell.capaian))
         sheet.write_formula(row, col + 1, "=" + light_formula(a1(row, col), data.traffic), styles.center,
                             cell.light)
     if ikk.compared is not None:
@@ -360,10 +389,10 @@ def _write_ikk(sheet, styles: StyleBook, data: PeriodConsolidation, positions: B
         sheet.write_blank(row, tail, None, styles.center)
     cells = positions.to_date.rows.get(code)
     if cells is not None and ikk.to_date is not None:
-        sheet.write_formula(row, tail + 1, "=" + positions.to_date.ref(cells.capaian), percent,
+        sheet.write_formula(row, tail + 1, "=" + positions.to_date.ref(cells.capaian), percent(ikk.to_date.capaian),
                             _stored(ikk.to_date.capaian))
     else:
-        sheet.write_blank(row, tail + 1, None, percent)
+        sheet.write_blank(row, tail + 1, None, percent())
     if cells is not None and ikk.projects:
         realisasi = positions.to_date.ref(cells.realisasi)
         sheet.write_formula(row, tail + 2, "=" + rollup.projection_formula(realisasi, data.through,
@@ -371,10 +400,10 @@ def _write_ikk(sheet, styles: StyleBook, data: PeriodConsolidation, positions: B
                             unit_fmt, _stored(ikk.projection))
         sheet.write_formula(row, tail + 3, "=" + calc.capaian_formula(a1(row, tail + 2), a1(row, 3),
                                                                       indicator.direction),
-                            percent, _stored(ikk.projected_capaian))
+                            percent(ikk.projected_capaian), _stored(ikk.projected_capaian))
     else:
         sheet.write_blank(row, tail + 2, None, unit_fmt)
-        sheet.write_blank(row, tail + 3, None, percent)
+        sheet.write_blank(row, tail + 3, None, percent())
     if ikk.note:
         sheet.write_string(row, tail + 4, ikk.note, styles.text)
     else:

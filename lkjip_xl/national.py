@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import replace
-from functools import partial
 from pathlib import Path
 
 from .checks import CheckedForm
@@ -34,14 +32,12 @@ from .names import slug, unique_names
 from .problems import ERROR, WARNING, Problem
 from .report import Report
 from .messages import msg, use_words
-from .pool import SharedQueue, collector_spared, cpus, map_guarded, pool
+from .pool import SharedQueue, collector_spared, cpus, pool
 from .inputs import expand_paths
-from .validate import validate_files
+from .validate import MIN_PARALLEL_FORMS, pooled_reader, validate_files
+from .words import DEFAULT_WORDS, unshared
 
 from .national_book import KanwilPart, write_national
-
-#: Fewest forms for which a process pool pays for its start.
-MIN_PARALLEL_FORMS = 16
 
 
 def consolidate_national(paths: Iterable[str | Path], out_dir: str | Path, force: bool = False,
@@ -79,15 +75,10 @@ def consolidate_national(paths: Iterable[str | Path], out_dir: str | Path, force
             guard_outputs(outputs, paths, force, out_dirs=[out_dir])
     # The pool is left (its workers done) before the temporaries are moved or removed.
     with OutputSet(force) as output_set, pool(workers) as workers_pool:
-        def mapper(default_check: Callable[[str], object], files: list[str]) -> Iterable:
-            reading = check or default_check
-            if workers_pool is None:
-                return map(reading, files)
-            return map_guarded(workers_pool, partial(_compact, reading), files, _reader_crashed)
-
-        validation = validate_files(paths, None, progress, mapper, multi_kanwil=True)
+        validation = validate_files(paths, None, progress, pooled_reader(workers_pool, check), multi_kanwil=True)
         with use_words(validation.words):  # the run's problems in the words the Kanwil share
             validation.report.add(Problem("", "no_master", msg("no_master"), WARNING))  # only stamps vouch for targets
+            validation.report.extend(_words_differ(validation.forms))
             accepted, refused = accepted_forms(validation, skip_invalid)
             if not accepted:
                 return ConsolidationResult(None, validation.report, refused=refused)
@@ -121,25 +112,19 @@ def consolidate_national(paths: Iterable[str | Path], out_dir: str | Path, force
                                datas[0].period_label, all(data.is_year for data in datas))
 
 
-def _compact(check: Callable[[str], object], path: str) -> object:
-    """``check(path)`` without the raw cells, formulas, locked JSON and input cell addresses of a checked form.
+def _words_differ(checked: list[CheckedForm]) -> list[Problem]:
+    """The warning, once, that the forms' own words differ and the run falls back to the default words,
+    naming the forms whose words it does not speak (:func:`lkjip_xl.words.unshared`); none when they share."""
+    differ = unshared((result.form.path, result.form.words) for result in checked)
+    if not differ:
+        return []
+    files = "; ".join(msg("national_words_file", name=path, office=words.office_short, unit=words.unit)
+                      for path, words in differ)
+    default = msg("national_words_file", name=DEFAULT_WORDS.office, office=DEFAULT_WORDS.office_short,
+                  unit=DEFAULT_WORDS.unit)
+    return [Problem("", "national_words_differ", msg("national_words_differ", default=default, files=files),
+                    WARNING)]
 
-    The checks have used them; national consolidation needs only the stamp,
-    the header block (its "Revisi ke", which the cross-check compares), the
-    definitions, the input values and the row numbers.  Dropping the rest
-    divides what crosses between processes (and stays in memory) by about five.
-    """
-    outcome = check(path)
-    if isinstance(outcome, CheckedForm):
-        outcome.form = replace(outcome.form, rows={}, formulas={}, locked={})
-        for reported in outcome.inputs.values():
-            reported.sources = {}
-    return outcome
-
-
-def _reader_crashed(path: str) -> Problem:
-    """The problem of a file whose reading process died, alone as well as in the pool."""
-    return Problem(path, "file_reader_crashed", msg("file_reader_crashed", path=path), ERROR)
 
 
 def _by_kanwil(accepted: list[CheckedForm]) -> list[list[CheckedForm]]:

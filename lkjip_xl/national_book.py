@@ -27,10 +27,11 @@ from .fileio import atomic_output
 from .kinds import KIND_NATIONAL
 from .layout import FORM_SHEET
 from .messages import LABELS, label, msg, translated, use_words
+from .numbers import plain_number_format
 from .records import DATA_TABLE, SHEET_DATA
 from .styles import StyleBook
 from .words import common_words
-from .xlsx import a1, new_workbook, print_setup, quote_sheet
+from .xlsx import a1, column_width, new_workbook, not_for_print, print_setup, quote_sheet, row_height
 
 
 SHEET_NATIONAL = LABELS["sheet_national"]
@@ -127,34 +128,42 @@ def _write_national_sheet(workbook, styles: StyleBook, parts: list[KanwilPart], 
     sheet = add_formula_sheet(workbook, SHEET_NATIONAL)
     headers = tuple(label(key) for key in ("col_kanwil", "col_jumlah_formulir", "col_jumlah_ikk", "status_tercapai",
                                            "status_tidak_tercapai", "col_rata_capaian", "col_buku_kanwil"))
-    for col, width in enumerate((50, 11, 11, 11, 11, 14, 60)):
+    widths = [column_width([], wrapped=[title], least=least) for title, least in zip(headers, (50, 11, 11, 11, 11, 14))]
+    widths.append(column_width([part.workbook for part in parts], least=30))
+    for col, width in enumerate(widths):
         sheet.set_column(col, col, width)
     sheet.write_string(0, 0, msg("title_national", period=parts[0].data.period_label), styles.title)
     sheet.write_string(1, 0, msg("note_national", sheet=SHEET_DATA), styles.note)
-    sheet.set_row(3, 30)
+    sheet.set_row(3, row_height(list(zip(headers, widths)), bold=True))
     for col, title in enumerate(headers):
         sheet.write_string(3, col, title, styles.header)
-    count, pct = styles("number", "0"), styles("number", '0.00"%"')
+
+    def pct(value: float | None, style: str = "number"):  # a national run takes no master: the default decimals
+        return styles(style, parts[0].data.decimals.number_format(value=value, capaian=True))
+
+    count = styles("number", "0")
     kanwil, status, capaian = refs["col_no_kanwil"], refs["col_status"], refs["col_capaian"]
     first = row = 4
     for part, group in zip(parts, summary.groups):
         name = keys.kanwil(part)  # a number: matched exactly, whatever the Kanwil's name holds
+        sheet.set_row(row, row_height([(group.name, widths[0])]))  # a long name wraps: the row holds it
         sheet.write_string(row, 0, group.name, styles.text)
         sheet.write_formula(row, 1, f"=COUNTIF({refs['forms']},{name})", count, len(part.forms))
         sheet.write_formula(row, 2, f"=COUNTIF({kanwil},{name})", count, group.total)
         sheet.write_formula(row, 3, f'=COUNTIFS({kanwil},{name},{status},"{calc.TERCAPAI}")', count, group.tercapai)
         sheet.write_formula(row, 4, f"={a1(row, 2)}-{a1(row, 3)}", count, group.tidak_tercapai)
-        sheet.write_formula(row, 5, f'=IFERROR(AVERAGEIFS({capaian},{kanwil},{name}),"")', pct,
+        sheet.write_formula(row, 5, f'=IFERROR(AVERAGEIFS({capaian},{kanwil},{name}),"")', pct(group.mean_capaian),
                             _stored(group.mean_capaian))
         sheet.write_string(row, 6, part.workbook, styles.text)
         row += 1
     overall, last = summary.overall, row - 1
-    bold_count, bold_pct = styles("number_bold", "0"), styles("number_bold", '0.00"%"')
+    bold_count = styles("number_bold", "0")
     sheet.write_string(row, 0, NATIONAL_NAME, styles.group)
     for col, value in ((1, sum(len(part.forms) for part in parts)), (2, overall.total), (3, overall.tercapai)):
         sheet.write_formula(row, col, f"=SUM({a1(first, col)}:{a1(last, col)})", bold_count, value)
     sheet.write_formula(row, 4, f"={a1(row, 2)}-{a1(row, 3)}", bold_count, overall.tidak_tercapai)
-    sheet.write_formula(row, 5, f'=IFERROR(AVERAGE({capaian}),"")', bold_pct, _stored(overall.mean_capaian))
+    sheet.write_formula(row, 5, f'=IFERROR(AVERAGE({capaian}),"")', pct(overall.mean_capaian, "number_bold"),
+                        _stored(overall.mean_capaian))
     sheet.write_blank(row, 6, None, styles.group)
     total = row
     row += 2
@@ -163,27 +172,29 @@ def _write_national_sheet(workbook, styles: StyleBook, parts: list[KanwilPart], 
                         styles.group, summary.headline)
     sheet.write_string(row + 1, 0, msg("no_master_note"), styles.warning)  # national runs take no master
     sheet.freeze_panes(4, 1)
-    print_setup(sheet)
+    print_setup(sheet, owner=NATIONAL_NAME, year=parts[0].data.year, repeat_rows=3, area=(row + 1, len(headers) - 1))
 
 
 def _write_matrix(workbook, styles: StyleBook, parts: list[KanwilPart], refs: dict[str, str], keys: _Keys) -> None:
     """IKK tercapai, then IKK, per Kanwil (rows) and Divisi (columns): COUNTIFS over "Data" on the numeric keys."""
     sheet = add_formula_sheet(workbook, label("sheet_matrix"))
     columns = keys.divisi_names
-    sheet.set_column(0, 0, 50)
-    sheet.set_column(1, len(columns), 13)
+    widths = [50.0, *(column_width([], wrapped=[name], least=13) for name in columns)]
+    for col, width in enumerate(widths):
+        sheet.set_column(col, col, width)
     sheet.write_string(0, 0, msg("title_matrix", period=parts[0].data.period_label), styles.title)
     sheet.write_string(1, 0, msg("note_matrix", sheet=SHEET_DATA), styles.note)
     count = styles("number", "0")
     kanwil, divisi_ref, status = refs["col_no_kanwil"], refs["col_no_divisi"], refs["col_status"]
     head = 3
     for title, tercapai in ((LABELS["col_ikk_tercapai"], True), (LABELS["col_jumlah_ikk"], False)):
-        sheet.set_row(head, 45)
+        sheet.set_row(head, row_height(list(zip([title, *columns], widths)), bold=True))
         sheet.write_string(head, 0, title, styles.header)
         for col, name in enumerate(columns, start=1):
             sheet.write_string(head, col, name, styles.header)
         for row, part in enumerate(parts, start=head + 1):
             groups: dict[str, GroupSummary] = {g.name: g for g in part.data.summary.groups}
+            sheet.set_row(row, row_height([(part.data.kanwil, widths[0])]))
             sheet.write_string(row, 0, part.data.kanwil, styles.text)
             for col, name in enumerate(columns, start=1):
                 group = groups.get(name)
@@ -198,12 +209,18 @@ def _write_matrix(workbook, styles: StyleBook, parts: list[KanwilPart], refs: di
                     sheet.write_formula(row, col, f"=COUNTIFS({criteria})", count, group.total)
         head += len(parts) + 3
     sheet.freeze_panes(4, 1)
+    print_setup(sheet, owner=NATIONAL_NAME, year=parts[0].data.year, area=(head - 3, len(columns)))
 
 
 def _write_forms(workbook, styles: StyleBook, forms: list[tuple[KanwilPart, CheckedForm]], keys: _Keys) -> None:
     """One row per form, plain values: the lineage of the whole run."""
     sheet = workbook.add_worksheet(SHEET_FORMS)
-    for col, (title, width) in enumerate(FORMS_COLUMNS):
+    shown = list(zip(*((c.form.kanwil, c.form.divisi, "", "", "", c.form.path, c.form.sha256, part.workbook)
+                       for part, c in forms))) or [()] * 8
+    widths = [column_width(shown[col] if col < 8 else (), wrapped=[title], least=7, most=width)
+              for col, (title, width) in enumerate(FORMS_COLUMNS)]  # each as its widest value, a long path cut
+    sheet.set_row(0, row_height([(translated(title), w) for (title, _), w in zip(FORMS_COLUMNS, widths)], bold=True))
+    for col, (title, width) in enumerate(zip((t for t, _ in FORMS_COLUMNS), widths)):
         sheet.set_column(col, col, width)
         sheet.write_string(0, col, translated(title), styles.header)
     for row, (part, checked) in enumerate(forms, start=1):
@@ -219,42 +236,60 @@ def _write_forms(workbook, styles: StyleBook, forms: list[tuple[KanwilPart, Chec
         sheet.write_number(row, 8, keys.kanwil(part))
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(len(forms), 1), len(FORMS_COLUMNS) - 1)
+    print_setup(sheet, owner=NATIONAL_NAME, year=forms[0][0].data.year if forms else None, repeat_rows=0)
 
 
 def _write_data(workbook, styles: StyleBook, parts: list[KanwilPart], keys: _Keys) -> None:
     """One row per IKK per form, plain values for pivot tables, streamed row by row."""
     sheet = workbook.add_worksheet(SHEET_DATA)
-    decimals = styles.decimals
+    shown = parts[0].data.decimals  # a national run takes no master: the default decimals
+
+    def decimals(places: int):
+        return styles("decimals", plain_number_format(places))
+
+    sheet.set_row(0, row_height([(translated(title), width) for title, width in DATA_COLUMNS], bold=True))
     for col, (title, width) in enumerate(DATA_COLUMNS):
         decimal = title in (LABELS["col_realisasi"], LABELS["col_capaian"])
-        sheet.set_column(col, col, width, decimals if decimal else None)
+        places = shown.places(capaian=title == LABELS["col_capaian"])
+        sheet.set_column(col, col, width, decimals(places) if decimal else None)
         sheet.write_string(0, col, translated(title), styles.header)
     string, number = sheet.write_string, sheet.write_number
+    formats: dict[int, object] = {}  # by decimals: ~80,000 rows look each up once
+
+    def shown_with(places: int):
+        found = formats.get(places)
+        return found if found is not None else formats.setdefault(places, decimals(places))
+
     row = 1
     for part in parts:
+        kanwil_key, checked_now = keys.kanwil(part), None
         for result, _, checked in part.data.rows:
-            form, indicator = checked.form, result.indicator
-            string(row, 0, form.kanwil)
-            number(row, 1, form.year)
-            string(row, 2, form.period)
+            indicator = result.indicator
+            if checked is not checked_now:  # the rows of one form follow each other
+                checked_now, form = checked, checked.form
+                kanwil, year, period, path, sha256 = form.kanwil, form.year, form.period, form.path, form.sha256
+            string(row, 0, kanwil)
+            number(row, 1, year)
+            string(row, 2, period)
             string(row, 3, indicator.divisi)
             string(row, 4, indicator.code)
             string(row, 5, indicator.text)
             string(row, 6, indicator.unit)
             string(row, 7, str(indicator.method))
             number(row, 8, indicator.target)
-            if result.realisasi is not None:
-                number(row, 9, result.realisasi)
+            if result.realisasi is not None:  # the decimals it needs, as everywhere
+                number(row, 9, result.realisasi, shown_with(shown.places(indicator.unit, result.realisasi)))
             if result.capaian is not None:
-                number(row, 10, result.capaian)
+                number(row, 10, result.capaian, shown_with(shown.places(value=result.capaian, capaian=True)))
             string(row, 11, calc.status_text(result.tercapai))
-            string(row, 12, form.path)
+            string(row, 12, path)
             string(row, 13, FORM_SHEET)
             if indicator.code in form.row_index:
                 number(row, 14, form.row_index[indicator.code] + 1)
-            string(row, 15, form.sha256)
-            number(row, 16, keys.kanwil(part))
+            string(row, 15, sha256)
+            number(row, 16, kanwil_key)
             number(row, 17, keys.divisi(indicator.divisi))
             row += 1
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(row - 1, 1), len(DATA_COLUMNS) - 1)
+    not_for_print(sheet, len(DATA_COLUMNS) - 1, NATIONAL_NAME, parts[0].data.year)  # rows for pivots

@@ -10,8 +10,10 @@ guessing.  Every successful parse says which reading it took.
 from __future__ import annotations
 
 import decimal
+import functools
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from . import units
@@ -272,12 +274,14 @@ def format_with_unit(value: float, unit: str, decimals: int = 2) -> str:
     return f"{number} {unit}"
 
 
+@functools.lru_cache(maxsize=1024)
 def excel_number_format(unit: str, decimals: int = 2) -> str:
     """An Excel number format that shows the unit beside a numeric value.
 
     The cell keeps a plain number (so formulas and pandas see 93.26), while
     Excel shows ``93,26%``-style text in the user's locale.  Percent units are
     *not* Excel percent formats: realisasi 93.26 means 93.26 %, not 9326 %.
+    Each (unit, decimals) is worked out once: a workbook asks for the format of every number it writes.
     """
     digits = "#,##0" + ("." + "0" * decimals if decimals else "")
     found = units.lookup(unit)
@@ -287,6 +291,11 @@ def excel_number_format(unit: str, decimals: int = 2) -> str:
         return digits
     safe = unit.replace('"', "")
     return digits + f'" {safe}"'
+
+
+def plain_number_format(decimals: int) -> str:
+    """``0.00``: a number with ``decimals`` places and no thousands separator (the sheets "Data")."""
+    return "0" + ("." + "0" * decimals if decimals else "")
 
 
 #: Relative difference under which spreadsheet engines treat two numbers as equal
@@ -304,3 +313,44 @@ def approx_equal(a: float, b: float) -> bool:
         return False
     difference = abs(a - b)
     return difference < abs(a) * COMPARE_REL_TOL and difference < abs(b) * COMPARE_REL_TOL
+
+
+#: The number formats the toolkit writes (:func:`excel_number_format`, ``MONEY_FORMAT``, ``0%``, ``0.00``):
+#: an optional quoted prefix, the digits (``#,##0`` groups thousands, ``0`` does not) with their decimals,
+#: an optional ``%`` (the value × 100) and an optional quoted suffix.
+_SHOWN_FORMAT = re.compile(r'^(?:"([^"]*)")?(#,##0|0)(?:\.(0+))?(%?)(?:"([^"]*)")?$')
+
+
+def widest_shown(values: list[float], number_format: str | None) -> int:
+    """The most characters any of ``values`` shows under ``number_format`` (:func:`format_shown`).
+
+    Under a format of fixed decimals the text grows with the rounded magnitude and a minus sign, so
+    only the largest and the smallest value can be the widest; under any other (General) each
+    distinct value is shown.  A column of 80,000 numbers is measured by two.
+    """
+    if _SHOWN_FORMAT.match(number_format or "") is not None:
+        candidates: Iterable[float] = (max(values), min(values))
+    else:
+        candidates = set(values)
+    return max((len(format_shown(value, number_format)) for value in candidates), default=0)
+
+
+def format_shown(value: float, number_format: str | None) -> str:
+    """``value`` as a spreadsheet in an Indonesian locale shows it under ``number_format``: ``93,26%``,
+    ``3,8 (Indeks)``, ``Rp 1.169.409.656``, ``111 Layanan``; rounded by :func:`excel_round` as the cell is.
+
+    Takes the formats the toolkit writes; any other (``General`` included) shows the value the way
+    General does: up to 10 significant digits, decimal comma, no thousands dots.
+    """
+    found = _SHOWN_FORMAT.match(number_format or "")
+    if found is None:
+        if float(value).is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        text = format(float(value), ".10g")
+        return text.replace(".", ",") if "e" not in text else format_magnitude(value)
+    prefix, grouping, fraction, percent, suffix = found.groups()
+    shown = value * 100 if percent else value
+    text = format_number(shown, len(fraction or ""), strip_zeros=False)
+    if grouping == "0":
+        text = text.replace(".", "")
+    return f"{prefix or ''}{text}{percent}{suffix or ''}"

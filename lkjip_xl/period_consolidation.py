@@ -9,7 +9,8 @@ consolidated twice over (:func:`compute_periods`):
 - the "s.d." view: periods 1..N (N from :func:`lkjip_xl.period_plan.plan_periods`)
   of every Divisi with period 1, each IKK's raw inputs combined by its rule
   (:func:`lkjip_xl.rollup.combine`, ``rerata``: the mean of the periods'
-  realisasi) against the target of periods 1..N (:func:`view_target`).  It is
+  realisasi) against the target of periods 1..N (:func:`view_target`), each
+  narrative text the latest period's that holds one (:func:`lkjip_xl.free_text.latest_texts`).  It is
   the year ("Tahun 2023", the same numbers as yearly forms) only when N is the
   last period and every Divisi is in; else "s.d. Triwulan II Tahun 2023".
 
@@ -25,7 +26,8 @@ from dataclasses import dataclass, field, replace
 from . import calc, rollup
 from .checks import CheckedForm
 from .consolidation import Consolidated, compute, period_label
-from .model import Indicator, IndicatorInput, IndicatorResult, Master
+from .free_text import latest_texts
+from .model import DisplayDecimals, Indicator, IndicatorInput, IndicatorResult, Master
 from .period_plan import PeriodPlan, is_period_form, latest_revisions, plan_periods, revision_of
 from .periods import ANNUAL, Calendar, Period, Traffic
 
@@ -142,15 +144,15 @@ def compute_periods(accepted: list[CheckedForm], master: Master | None) -> Perio
         for indicator in _indicators(divisi, forms, master):
             reported = [f.inputs.get(indicator.code) or IndicatorInput(indicator.code) for f in forms]
             shown = replace(indicator, target=view_target(indicator, through, count))
-            rows.append((rollup.evaluate(shown, reported, shown.target, rule), rollup.combine(indicator, reported),
-                         latest))
+            combined = latest_texts(rollup.combine(indicator, reported), reported)  # each text: the latest written
+            rows.append((rollup.evaluate(shown, reported, shown.target, rule), combined, latest))
             inputs[indicator.code] = reported
     shown_period = ANNUAL if plan.complete else plan.to_date_text()
     summary = calc.summarize([r for r, _, _ in rows], plan.included, kanwil, rule.mean_cap)
     if not plan.complete:
         summary = replace(summary, period=period_label(shown_period, year))
     to_date = Consolidated(kanwil, year, rule, plan.included, rows, summary, shown_period, master is not None,
-                           master.words if master else first.words)
+                           master.words if master else first.words, master.decimals if master else DisplayDecimals())
     return PeriodConsolidation(plan, periods, to_date, inputs, master.traffic if master else Traffic())
 
 

@@ -73,6 +73,9 @@ CALENDARS: dict[str, Calendar] = {}
 
 #: A master that declares no calendar reports by triwulan.
 DEFAULT_CALENDAR = "triwulan"
+#: Every period of every calendar by its label and code, case-folded (both unique across calendars):
+#: :func:`find_period` runs for every IKK of every form read.
+_BY_NAME: dict[str, Period] = {}
 
 
 def register_calendar(name: str, labels: tuple[str, ...], codes: tuple[str, ...],
@@ -95,6 +98,7 @@ def register_calendar(name: str, labels: tuple[str, ...], codes: tuple[str, ...]
     calendar = Calendar(name, tuple(Period(name, i, label, code, month)
                                     for i, (label, code, month) in enumerate(zip(labels, codes, end_months), 1)))
     CALENDARS[name] = calendar
+    _BY_NAME.update({key.casefold(): period for period in calendar.periods for key in (period.label, period.code)})
     return calendar
 
 
@@ -108,11 +112,7 @@ def calendar(name: str) -> Calendar:
 
 def find_period(text: object) -> Period | None:
     """The period of any calendar named ``text`` (label or code); ``None`` for the year or an unknown name."""
-    for cal in CALENDARS.values():
-        found = cal.find(text)
-        if found is not None:
-            return found
-    return None
+    return _BY_NAME.get(str(text).strip().casefold())
 
 
 def is_annual(text: object) -> bool:
@@ -130,6 +130,16 @@ register_calendar("triwulan", tuple(msg("period_triwulan", n=r) for r in _ROMAN)
 register_calendar("semester", tuple(msg("period_semester", n=r) for r in _ROMAN[:2]), ("S1", "S2"), (6, 12))
 register_calendar("bulanan", tuple(LABELS[f"month_{m:02d}"] for m in range(1, 13)),
                   tuple(f"B{m:02d}" for m in range(1, 13)), tuple(range(1, 13)))
+
+
+def month_of(text: object) -> int | None:
+    """The month (0 = January) a text names: its label ("Januari") or its first three letters ("Jan"), case
+    and spaces ignored; ``None`` for anything else (a budget's month column, a date typed as words)."""
+    key = "" if text is None else " ".join(str(text).split()).casefold()
+    for month, label in enumerate(calendar("bulanan").labels):
+        if key and key in (label.casefold(), label[:3].casefold()):
+            return month
+    return None
 
 
 # --------------------------------------------------------------------------- combination rules

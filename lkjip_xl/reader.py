@@ -23,7 +23,7 @@ from typing import Any
 from ._values import blank, parse_year
 from .breakdown import breakdown_problem, sub_periods
 from .layout import (
-    REVISION_FIELD, REVISION_MAX,
+    REVISION_FIELD, REVISION_MAX, SIGNOFF_FIELDS, SIGNOFF_LABEL_COL, SIGNOFF_ROLES, SIGNOFF_VALUE_COL,
     COL_CODE, FORM_SHEET, HEADER_FIELDS, HEADER_VALUE_COL, STAMP_KEYS, STAMP_MAGIC, STAMP_SHEET,
     SUBROW_RE, TITLE_TO_KEY, COLUMN_TITLE, breakdown_code,
 )
@@ -89,6 +89,12 @@ class ReturnedForm:
     #: The organisation's own words (:mod:`lkjip_xl.words`) from the hashed locked content: the header
     #: block's labels are in them, and the form's problems are said in them.
     words: Words = DEFAULT_WORDS
+    #: The value cells of the sign-off block below the table (contract 1.2), by "prepared.name",
+    #: "prepared.nip", "prepared.date", "approved.name", ...; only the labels found (none on an older form).
+    signoff: dict[str, RawCell] = field(default_factory=dict)
+    #: SHA-256 of the locked content as stored: the stamp's ``content_hash`` when the toolkit wrote it
+    #: (canonical JSON), so that :mod:`lkjip_xl.checks` re-encodes it only when it differs ("" unknown)
+    locked_sha256: str = ""
 
     @property
     def kanwil(self) -> str:
@@ -128,6 +134,12 @@ class ReturnedForm:
 
 def read_stamp(workbook: Workbook, path: str) -> tuple[dict[str, str], dict[str, Any]]:
     """The stamp key/values and the locked content JSON of a form."""
+    stamp, locked, _ = _read_stamp(workbook, path)
+    return stamp, locked
+
+
+def _read_stamp(workbook: Workbook, path: str) -> tuple[dict[str, str], dict[str, Any], str]:
+    """:func:`read_stamp` and the SHA-256 of the locked content's text."""
     if STAMP_SHEET not in workbook.sheet_names:
         raise FormReadError(path, "stamp_missing", msg("stamp_missing", path=path, sheet=STAMP_SHEET),
                             sheet=STAMP_SHEET)
@@ -148,7 +160,7 @@ def read_stamp(workbook: Workbook, path: str) -> tuple[dict[str, str], dict[str,
     if stamp.get("format") != STAMP_MAGIC or not isinstance(locked, dict) or not _values_valid(stamp, locked):
         raise FormReadError(path, "stamp_missing", msg("stamp_missing", path=path, sheet=STAMP_SHEET),
                             sheet=STAMP_SHEET)
-    return stamp, locked
+    return stamp, locked, hashlib.sha256(locked_text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _values_valid(stamp: dict[str, str], locked: dict[str, Any]) -> bool:
@@ -169,48 +181,62 @@ def _cap_valid(cap: Any) -> bool:
                            and cap > 0 and in_input_range(cap))
 
 
-def indicator_from_payload(data: dict[str, Any]) -> Indicator:
+def indicator_from_payload(data: dict[str, Any], shared: dict[str, str] | None = None) -> Indicator:
     """Rebuild an :class:`Indicator` from the stamp's locked content.
 
     Raises ``KeyError``, ``TypeError`` or ``ValueError`` for a damaged payload
     (a field missing or of the wrong type), which :func:`read_form` reports as
-    a damaged stamp.
+    a damaged stamp.  ``shared`` makes the texts many IKK of a form repeat (Divisi,
+    SK, unit; each code, which its rows and row numbers are found by too) one string each: a form read in
+    a pool crosses between processes, and is held, once.
     """
     sub_labels = data.get("sub_labels", [])
     if not isinstance(sub_labels, list) or not all(isinstance(label, str) for label in sub_labels):
         raise TypeError("sub_labels")
-    scale_divisor = _number(data, "scale_divisor", 1.0)
-    for key in ("target", "scale_divisor"):  # a forged stamp gets no more than the master would
-        value = _number(data, key, 1.0)
-        if value == 0 or not in_input_range(value):
-            raise ValueError(key)
+    target, scale_divisor = _number(data, "target"), _number(data, "scale_divisor", 1.0)
+    if target == 0 or scale_divisor == 0:  # a forged stamp gets no more than the master would
+        raise ValueError("target" if target == 0 else "scale_divisor")
     anggaran = data.get("anggaran")
     period_targets = data.get("period_targets", [])
     if not isinstance(period_targets, list) or len(period_targets) > 12:
         raise TypeError("period_targets")
     targets = tuple(_number({"t": value}, "t") for value in period_targets)
-    if not all(in_input_range(value) for value in targets):
-        raise ValueError("period_targets")
     breakdown = _text(data, "breakdown", "")  # absent: the IKK row alone (every form before Rincian)
     if breakdown and breakdown not in CALENDARS:
         raise ValueError("breakdown")
+    same = (lambda text: text) if shared is None else (lambda text: shared.setdefault(text, text))
     indicator = Indicator(
-        code=_text(data, "code"), divisi=_text(data, "divisi"), sk_no=int(_number(data, "sk_no")),
-        sk_text=_text(data, "sk_text"), ikk_no=int(_number(data, "ikk_no")), text=_text(data, "text"),
-        unit=_text(data, "unit"), target=_number(data, "target"), method=spec(data["method"]).method,
+        code=same(_text(data, "code")), divisi=same(_text(data, "divisi")), sk_no=int(_number(data, "sk_no")),
+        sk_text=same(_text(data, "sk_text")), ikk_no=int(_number(data, "ikk_no")), text=_text(data, "text"),
+        unit=same(_text(data, "unit")), target=target, method=spec(data["method"]).method,
         scale_divisor=scale_divisor, sub_labels=tuple(sub_labels),
-        direction=Direction(data.get("direction", "naik")), nihil=bool(data.get("nihil", False)),
-        period_rule=PeriodRule(data.get("period_rule", "nilai_akhir")),
+        direction=_member(_DIRECTIONS, data.get("direction", "naik")), nihil=bool(data.get("nihil", False)),
+        period_rule=_member(_PERIOD_RULES, data.get("period_rule", "nilai_akhir")),
         may_be_negative=bool(data.get("may_be_negative", False)),
         anggaran=None if anggaran is None else _number(data, "anggaran"),
         renstra_scale_factor=_number(data, "renstra_scale_factor", 1.0),
-        method_note=_text(data, "method_note", ""),
-        period_targets=targets, target_kind=TargetKind(data.get("target_kind", TargetKind.KUMULATIF.value)),
+        method_note=same(_text(data, "method_note", "")),
+        period_targets=targets, target_kind=_member(_TARGET_KINDS, data.get("target_kind", TargetKind.KUMULATIF.value)),
         breakdown=breakdown,
     )
-    if breakdown_problem(indicator):  # a forged stamp gets no more than the master would
+    if breakdown and breakdown_problem(indicator):  # a forged stamp gets no more than the master would
         raise ValueError("breakdown")
     return indicator
+
+
+#: The members of the enumerations a payload names, by value (a dictionary is faster than calling the
+#: enumeration, for every IKK of every form read).
+_DIRECTIONS = {member.value: member for member in Direction}
+_PERIOD_RULES = {member.value: member for member in PeriodRule}
+_TARGET_KINDS = {member.value: member for member in TargetKind}
+
+
+def _member(members: dict[str, Any], value: Any) -> Any:
+    """The member of ``value``; ``ValueError`` for any other (``TypeError`` for an unhashable one)."""
+    found = members.get(value)
+    if found is None:
+        raise ValueError(repr(value)[:40])
+    return found
 
 
 def _text(data: dict[str, Any], key: str, default: str | None = None) -> str:
@@ -221,9 +247,12 @@ def _text(data: dict[str, Any], key: str, default: str | None = None) -> str:
 
 
 def _number(data: dict[str, Any], key: str, default: float | None = None) -> float:
-    value = data.get(key, default)
-    if (isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value)
-            or not in_input_range(value)):
+    """A finite number within the input limits (:func:`~lkjip_xl.numbers.in_input_range`), not a bool."""
+    value = data.get(key, default) if default is not None else data[key]
+    kind = type(value)
+    if kind is not float and kind is not int and (isinstance(value, bool) or not isinstance(value, (int, float))):
+        raise TypeError(key)
+    if not math.isfinite(value) or not in_input_range(value):
         raise TypeError(key)
     return float(value)
 
@@ -237,9 +266,10 @@ def read_form(path: str | Path) -> ReturnedForm:
 
 def _read_form(workbook: Workbook, path: str) -> ReturnedForm:
     package = workbook.package
-    stamp, locked = read_stamp(workbook, path)
+    stamp, locked, locked_sha256 = _read_stamp(workbook, path)
+    shared: dict[str, str] = {}
     try:
-        indicators = [indicator_from_payload(item) for item in locked.get("indicators", [])]
+        indicators = [indicator_from_payload(item, shared) for item in locked.get("indicators", [])]
         words = words_from_payload(locked.get("words"))
     except (KeyError, TypeError, ValueError, AttributeError):
         raise FormReadError(path, "stamp_missing", msg("stamp_missing", path=path, sheet=STAMP_SHEET),
@@ -264,11 +294,12 @@ def _read_form(workbook: Workbook, path: str) -> ReturnedForm:
                         divisi_order=list(locked["divisi_order"]),
                         header=_header_values(rows, header_row, words), columns=columns, header_row=header_row,
                         formulas=scan.formulas, date1904=_date1904(package), sheet=scan,
-                        duplicate_titles=duplicates, sheet_hidden=workbook.sheet_hidden(FORM_SHEET), words=words)
+                        duplicate_titles=duplicates, sheet_hidden=workbook.sheet_hidden(FORM_SHEET), words=words,
+                        locked_sha256=locked_sha256)
     if header_row < 0:
         return form
     code_col = columns.get(COL_CODE, 0)
-    letters = {key: column_letters(c) for key, c in columns.items()}  # faster than a1() per cell
+    letters = [(key, c, column_letters(c)) for key, c in columns.items()]  # faster than a1() per cell
     wanted = {i.code for i in indicators}
     wanted |= {f"{i.code}.{n}" for i in indicators for n in range(1, len(i.sub_labels) + 1)}
     wanted |= {breakdown_code(i.code, p.code) for i in indicators for p in form_sub_periods(form.period, i)}
@@ -281,12 +312,37 @@ def _read_form(workbook: Workbook, path: str) -> ReturnedForm:
         if code in form.rows:
             form.duplicate_codes.append(RawCell(code, a1(r, code_col)))
         elif code in wanted:
-            form.rows[code] = {key: RawCell(row[c] if c < len(row) else None, f"{letters[key]}{r + 1}")
-                               for key, c in columns.items()}
+            code, number = shared.get(code, code), str(r + 1)  # the IKK's own code: one string, kept once
+            form.rows[code] = {key: RawCell(row[c] if c < len(row) else None, letter + number)
+                               for key, c, letter in letters}
             form.row_index[code] = r
         elif SUBROW_RE.match(code) or _looks_like_code(code):
             form.unknown_codes.append(RawCell(code, a1(r, code_col)))
+    form.signoff = _signoff_values(rows, max(form.row_index.values(), default=header_row) + 1, columns)
     return form
+
+
+def _signoff_values(rows: list[list[Any]], first: int, columns: dict[str, int]) -> dict[str, RawCell]:
+    """The sign-off block's value cells from row ``first`` (below the table) on: a part's label ("Disiapkan
+    oleh") in the column of "Sasaran Kegiatan" opens it, and each field label under it ("Nama", "NIP",
+    "Tanggal") gives the cell of the same row in the column of "Indikator Kinerja Kegiatan"."""
+    label_col, value_col = columns.get(SIGNOFF_LABEL_COL), columns.get(SIGNOFF_VALUE_COL)
+    if label_col is None or value_col is None:
+        return {}
+    roles = {label.casefold(): key for key, label in SIGNOFF_ROLES}
+    fields = {label.casefold(): key for key, label in SIGNOFF_FIELDS}
+    found: dict[str, RawCell] = {}
+    role = ""
+    for r in range(first, len(rows)):
+        row = rows[r]
+        text = row[label_col] if label_col < len(row) else None
+        text = text.strip().casefold() if isinstance(text, str) else ""
+        if text in roles:
+            role = roles[text]
+        elif role and text in fields and f"{role}.{fields[text]}" not in found:
+            found[f"{role}.{fields[text]}"] = RawCell(row[value_col] if value_col < len(row) else None,
+                                                      a1(r, value_col))
+    return found
 
 
 def form_sub_periods(period: str, indicator: Indicator) -> tuple[Period, ...]:

@@ -4,7 +4,8 @@ One record per IKK, in PK order, with the same columns everywhere:
 
 - the sheet "Data" of every consolidated workbook (one Kanwil's, and each
   Kanwil workbook of a national run) — headers in row 1, an Excel table named
-  :data:`DATA_TABLE` for pivot tables and Power Query, no print setup;
+  :data:`DATA_TABLE` for pivot tables and Power Query, marked not for paper
+  (:func:`lkjip_xl.xlsx.not_for_print`);
 - :meth:`lkjip_xl.consolidate.ConsolidationResult.to_records` and
   ``to_dataframe()``: ``pandas.read_excel(out, sheet_name="Data")`` and
   ``result.to_dataframe()`` hold the same rows and columns.
@@ -35,11 +36,12 @@ from typing import TYPE_CHECKING, Any
 
 from . import calc
 from .errors import SETUP, LkjipError
-from .layout import COL_REAL, FORM_SHEET
+from .layout import COL_REAL, FORM_SHEET, TEXT_COLUMNS
 from .messages import LABELS, msg, translated
+from .numbers import plain_number_format
 from .problems import Problem
 from .styles import StyleBook
-from .xlsx import a1
+from .xlsx import a1, not_for_print
 
 if TYPE_CHECKING:  # pragma: no cover - imports for annotations only
     import pandas
@@ -55,8 +57,8 @@ DATA_TABLE = "DataCapaian"
 DATA_FIELDS: dict[str, float] = {
     "kanwil": 40, "tahun": 7, "periode": 10, "kode": 13, "divisi": 24, "no_divisi": 9, "no_sk": 7,
     "sk": 50, "no_ikk": 7, "ikk": 60, "satuan": 10, "cara_hitung": 15, "target": 10, "realisasi": 11,
-    "capaian": 11, "status": 14, "nihil": 7, "keterangan": 30, "berkas": 40, "sheet": 9, "sel": 7,
-    "sha256": 66,
+    "capaian": 11, "status": 14, "nihil": 7, "keterangan": 30, "faktor_pendukung": 40, "faktor_penghambat": 40,
+    "upaya": 40, "berkas": 40, "sheet": 9, "sel": 7, "sha256": 66,
 }
 #: The column titles: the keys of every record and the header row of "Data", in the catalogue's words
 #: (:func:`data_columns`: in a consolidation's own words, "Bidang" for "Divisi").
@@ -82,7 +84,8 @@ def data_rows(data: Consolidated) -> Iterator[tuple[Any, ...]]:
             data.divisi_number(indicator.divisi), indicator.sk_no, indicator.sk_text, indicator.ikk_no,
             indicator.text, indicator.unit, str(indicator.method), indicator.target, result.realisasi,
             result.capaian, calc.status_text(result.tercapai) or None, reported.nihil,
-            reported.keterangan or None, form.path, FORM_SHEET,
+            reported.keterangan or None, *(getattr(reported, key) or None for key in TEXT_COLUMNS), form.path,
+            FORM_SHEET,
             a1(row, column) if row is not None and column is not None else None, form.sha256,
         )
 
@@ -102,8 +105,19 @@ def data_records(parts: Iterable[Consolidated]) -> list[dict[str, Any]]:
 def write_data_sheet(workbook, data: Consolidated) -> None:
     """The sheet "Data": :func:`data_rows` under a header row, as the Excel table :data:`DATA_TABLE`."""
     sheet = workbook.add_worksheet(SHEET_DATA)
-    decimals = StyleBook(workbook, "workbook").decimals  # shown; the values keep every digit
-    formats = [decimals if key in ("realisasi", "capaian") else None for key in DATA_FIELDS]
+    styles, shown = StyleBook(workbook, "workbook"), data.decimals  # the values keep every digit
+
+    shown_with: dict[int, object] = {}  # by decimals: every realisasi and capaian looks its format up
+
+    def decimals(places: int):
+        found = shown_with.get(places)
+        return found if found is not None else shown_with.setdefault(
+            places, styles("decimals", plain_number_format(places)))
+
+    keys = list(DATA_FIELDS)
+    formats = [decimals(shown.places(capaian=key == "capaian")) if key in ("realisasi", "capaian") else None
+               for key in keys]
+    unit_col, realisasi_col, capaian_col = keys.index("satuan"), keys.index("realisasi"), keys.index("capaian")
     for col, width in enumerate(DATA_FIELDS.values()):
         sheet.set_column(col, col, width, formats[col])
     row = 0
@@ -111,10 +125,15 @@ def write_data_sheet(workbook, data: Consolidated) -> None:
         for col, value in enumerate(values):
             if value is None:
                 continue
-            if isinstance(value, bool):
+            if type(value) is str:  # most cells: no further test
+                sheet.write_string(row, col, value)
+            elif isinstance(value, bool):
                 sheet.write_boolean(row, col, value)
-            elif isinstance(value, (int, float)):
-                sheet.write_number(row, col, value, formats[col])
+            elif isinstance(value, (int, float)):  # realisasi, capaian: the decimals they show everywhere
+                fmt = formats[col]
+                if col in (realisasi_col, capaian_col):
+                    fmt = decimals(shown.places(values[unit_col], value, capaian=col == capaian_col))
+                sheet.write_number(row, col, value, fmt)
             else:
                 sheet.write_string(row, col, value)
     sheet.add_table(0, 0, max(row, 1), len(DATA_COLUMNS) - 1, {
@@ -122,6 +141,7 @@ def write_data_sheet(workbook, data: Consolidated) -> None:
         "columns": [{"header": title} for title in data_columns([data])],
     })
     sheet.freeze_panes(1, 0)
+    not_for_print(sheet, len(DATA_COLUMNS) - 1, data.kanwil, data.year)  # rows for pivots: prints its header
 
 
 def dataframe(records: Sequence[dict[str, Any]], columns: Sequence[str]) -> pandas.DataFrame:

@@ -49,6 +49,11 @@ def date_cell_number(value: date | time | timedelta, date1904: bool) -> tuple[fl
     return typed + 0.0, ""
 
 
+#: Warnings whose advice is to explain the number in Keterangan, and their text once it is explained.
+EXPLAINED_BY_NOTE = {"percent_above_100": "percent_above_100_explained",
+                     "numerator_exceeds_denominator": "numerator_exceeds_denominator_explained"}
+
+
 class RowReader:
     """Reads the input cells of one IKK's rows of a returned form."""
 
@@ -56,6 +61,18 @@ class RowReader:
         self.indicator = indicator
         self.form = form
         self.add = add
+
+    def note_read(self, note_cell: str) -> None:
+        """The IKK's Keterangan (in ``note_cell``) is filled: the warnings of :data:`EXPLAINED_BY_NOTE`
+        say that it was read instead of asking for one (``add`` takes the text's code as ``message``)."""
+        add = self.add
+
+        def add_explained(problem_code: str, *args: Any, **fields: Any) -> None:
+            if problem_code in EXPLAINED_BY_NOTE:
+                fields.update(message=EXPLAINED_BY_NOTE[problem_code], note_cell=note_cell)
+            add(problem_code, *args, **fields)
+
+        self.add = add_explained
 
     def source(self, reported: IndicatorInput, name: str, cell: RawCell) -> None:
         """Remember that ``name`` (``"realisasi"``, ``"pembilang1.B04"``, ...) was read from ``cell``."""

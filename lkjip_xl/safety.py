@@ -26,7 +26,7 @@ import posixpath
 import struct
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from defusedxml import DefusedXmlException
@@ -114,6 +114,8 @@ class Package:
     path: str
     data: bytes  #: the file's bytes, read once: calamine and the hash use them too
     zip: zipfile.ZipFile
+    #: the parts :meth:`xml` parsed, by name: the workbook part is asked for more than once
+    parsed: dict = field(default_factory=dict, repr=False, compare=False)
 
     def read(self, name: str) -> bytes:
         """One member, whole: at most :data:`MAX_MEMBER_BYTES`, its size and CRC checked."""
@@ -144,9 +146,12 @@ class Package:
             raise _fail(self.path, "file_corrupt", detail=f"{info.filename}: {describe(exc)}") from None
 
     def xml(self, name: str):
-        """Parse one XML member with defusedxml (DTDs and entities refused)."""
+        """Parse one XML member with defusedxml (DTDs and entities refused), once."""
+        if name in self.parsed:
+            return self.parsed[name]
         try:
-            return fromstring(self.read(name), forbid_dtd=True)
+            self.parsed[name] = fromstring(self.read(name), forbid_dtd=True)
+            return self.parsed[name]
         except DefusedXmlException:
             raise _fail(self.path, "file_unsafe_xml", detail=name) from None
         except (ParseError, LookupError, ValueError) as exc:  # LookupError: an unknown encoding declared

@@ -75,6 +75,13 @@ def shown(unit: str | None) -> str:
     return found.name if found else (unit or "")
 
 
+def canonical(unit: str | None) -> str:
+    """The one spelling every spelling of ``unit`` shares, for keys: the vocabulary name of a known unit
+    ("persen" → "%"), else the text casefolded with its spaces normalised ("Orang " → "orang")."""
+    found = lookup(unit)
+    return _key(found.name if found else (unit or ""))
+
+
 def _aliases(label: str) -> tuple[str, ...]:
     return tuple(alias.strip() for alias in LABELS[label].split(";"))
 

@@ -12,22 +12,30 @@ behind it: :mod:`lkjip_xl.inputs` (paths and folders → files),
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from .checks import CheckedForm, check_form
 from .crosscheck import cross_check
 from .guard import input_problem, path_list
 from .inputs import expand_paths
-from .kinds import FORM_KINDS, workbook_kind
+from .kinds import FORM_KINDS, KIND_MASTER, TABLE_INPUT_KINDS, kind_by_sheets, workbook_kind
 from .master import read_master
 from .messages import MESSAGES, msg, os_error_text, use_words
 from .model import Master
 from .reader import FormReadError, read_form
+from .workbooks import open_workbook
+from .pool import Workers, cpus, map_guarded, pool
 from .problems import ERROR, WARNING, Problem
 from .report import Report
+from .sheets import SheetScan
 from .words import DEFAULT_WORDS, Words, common_words
+
+#: Fewest files for which a process pool pays for its start (below it, one process reads them all).
+MIN_PARALLEL_FORMS = 16
 
 
 @dataclass
@@ -73,9 +81,76 @@ class Validation:
 
 
 def validate_paths(paths: Iterable[str | Path], master: str | Path | Master | None = None,
-                   progress: Callable[[str], None] | None = None) -> Report:
-    """Validate forms (files or folders); the report of ``lkjip-xl validate``."""
-    return validate_files(paths, master, progress).report
+                   progress: Callable[[str], None] | None = None, workers: int | None = None) -> Report:
+    """Validate forms (files or folders); the report of ``lkjip-xl validate``.
+
+    The forms are read and checked on ``workers`` processes (default: one per CPU; a pool only for
+    :data:`MIN_PARALLEL_FORMS` files or more), as ``lkjip-xl consolidate --out-dir`` reads them
+    (:func:`pooled_reader`); the report is the same, in the same order.
+    """
+    given = path_list(paths)
+    workers = 1 if len(expand_paths(given)[0]) < MIN_PARALLEL_FORMS else workers or cpus()
+    with pool(workers) as workers_pool:
+        return validate_files(given, master, progress, pooled_reader(workers_pool)).report
+
+
+def pooled_reader(workers_pool: Workers | None,
+                  check: Callable[[str], object] | None = None) -> Callable[[Callable, list[str]], Iterable]:
+    """The ``mapper`` of :func:`validate_files` that reads and checks the files in ``workers_pool``, in
+    order (the builtin ``map`` without a pool), with ``check`` (default: the one it is given).
+
+    Each checked form comes back :func:`compact` and a file whose reading process died
+    (twice: :func:`lkjip_xl.pool.map_guarded`) as the error ``file_reader_crashed``.
+    """
+    def mapper(default_check: Callable[[str], object], files: list[str]) -> Iterable:
+        reading = check or default_check
+        if workers_pool is None:
+            return map(reading, files)
+        return _shared_parts(map_guarded(workers_pool, partial(_compact_check, reading), files, reader_crashed))
+
+    return mapper
+
+
+def _shared_parts(outcomes: Iterable[object]) -> Iterator[object]:
+    """``outcomes`` with what many checked forms repeat — their column positions, the Divisi order, words
+    and rule of their Kanwil, the texts of their stamps — one object each: thousands of forms arrive from
+    the pool each with its own copy, and are held to the end of the run."""
+    seen: dict[object, Any] = {}
+    for outcome in outcomes:
+        if isinstance(outcome, CheckedForm):
+            form = outcome.form
+            form.columns = seen.setdefault(("columns", *form.columns.items()), form.columns)
+            form.divisi_order = seen.setdefault(("order", *form.divisi_order), form.divisi_order)
+            form.words = seen.setdefault(form.words, form.words)
+            form.achievement = seen.setdefault(form.achievement, form.achievement)
+            form.stamp = {seen.setdefault(key, key): seen.setdefault(value, value) for key, value in form.stamp.items()}
+        yield outcome
+
+
+def compact(checked: CheckedForm) -> CheckedForm:
+    """``checked`` without what only the checks of the form itself read: its raw cells, formulas,
+    locked JSON, sheet scan and input cell addresses.
+
+    Cross-checks, consolidation and the report need the stamp, the header block (its "Revisi ke"),
+    the definitions, the input values and the row numbers.  Dropping the rest divides what crosses
+    between processes (and stays in memory) by about five.
+    """
+    checked.form = replace(checked.form, rows={}, formulas={}, locked={}, sheet=SheetScan(), unknown_codes=[],
+                           duplicate_codes=[], duplicate_titles=[], signoff={})
+    for reported in (*checked.inputs.values(), *(sub for subs in checked.sub_inputs.values() for sub in subs.values())):
+        reported.sources = {}
+    return checked
+
+
+def _compact_check(check: Callable[[str], object], path: str) -> object:
+    """``check(path)``, a checked form :func:`compact` (in a pool worker)."""
+    outcome = check(path)
+    return compact(outcome) if isinstance(outcome, CheckedForm) else outcome
+
+
+def reader_crashed(path: str) -> Problem:
+    """The problem of a file whose reading process died, alone as well as in the pool."""
+    return Problem(path, "file_reader_crashed", msg("file_reader_crashed", path=path), ERROR)
 
 
 def check_path(path: str) -> CheckedForm | Problem:
@@ -98,13 +173,31 @@ def check_path(path: str) -> CheckedForm | Problem:
         form = read_form(path)
     except FormReadError as exc:
         if exc.code in ("stamp_missing", "form_sheet_missing"):
-            kind = workbook_kind(path)
+            kind = workbook_kind(path) or _kind_by_sheets(path)
             if kind is not None and kind not in FORM_KINDS:
-                label = msg(f"kind_{kind}") if f"kind_{kind}" in MESSAGES else kind
-                return Problem(path, "toolkit_output_skipped",
-                               msg("toolkit_output_skipped", path=path, kind=label), WARNING)
+                return Problem(path, "toolkit_output_skipped", _skipped_message(path, kind), WARNING)
         return Problem(exc.path, exc.code, exc.message, ERROR, sheet=exc.sheet, cell=exc.cell)
     return check_form(form)
+
+
+def _kind_by_sheets(path: str) -> str | None:
+    """The kind of a toolkit workbook that lost its mark (saved by a program dropping document
+    properties), known by its sheets (:func:`lkjip_xl.kinds.kind_by_sheets`); ``None`` for any other."""
+    try:
+        with open_workbook(path) as workbook:
+            return kind_by_sheets(workbook.sheet_names)
+    except FormReadError:
+        return None
+
+
+def _skipped_message(path: str, kind: str) -> str:
+    """Why a toolkit workbook of ``kind`` in a forms folder is skipped, in words that say what it is:
+    the master PK, an input of the tables, or an output."""
+    if kind == KIND_MASTER:
+        return msg("toolkit_master_skipped", path=path)
+    label = msg(f"kind_{kind}") if f"kind_{kind}" in MESSAGES else kind
+    return msg("toolkit_input_skipped" if kind in TABLE_INPUT_KINDS else "toolkit_output_skipped", path=path,
+               kind=label)
 
 
 def validate_files(paths: str | Path | Iterable[str | Path], master: str | Path | Master | None = None,
@@ -128,7 +221,7 @@ def validate_files(paths: str | Path | Iterable[str | Path], master: str | Path 
 def _validate(given: list[str | Path], master: Master | None, progress: Callable[[str], None] | None,
               mapper: Callable[[Callable, list[str]], Iterable], multi_kanwil: bool) -> Validation:
     files, problems = expand_paths(given)
-    report = Report(problems)
+    report = Report([*(master.warnings if master is not None else ()), *problems])  # a unit the master names idly
     checked: list[CheckedForm] = []
     unreadable: list[Problem] = []
     if not files:

@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from ._values import blank
-from .messages import LABELS, msg, translated
+from .messages import LABELS, label, msg, translated
 from .xlsx import SHEET_NAME_MAX, utf16_length
 
 
@@ -43,12 +43,17 @@ class Words:
         return self == DEFAULT_WORDS
 
     def replacements(self) -> tuple[tuple[str, str], ...]:
-        """(catalogue word, own word) of every word that differs from the catalogue's."""
-        return tuple((getattr(DEFAULT_WORDS, key), getattr(self, key)) for key in WORD_KEYS
-                     if getattr(self, key) != getattr(DEFAULT_WORDS, key))
+        """(catalogue word, own word) of every word that differs from the catalogue's; with its own short
+        word, also the catalogue's :data:`REGION` alone ("NILAI SMART WILAYAH" → "NILAI SMART DINAS")."""
+        own = tuple((getattr(DEFAULT_WORDS, key), getattr(self, key)) for key in WORD_KEYS
+                    if getattr(self, key) != getattr(DEFAULT_WORDS, key))
+        return own + ((REGION, self.office_short),) if self.office_short != DEFAULT_WORDS.office_short else own
 
 
 DEFAULT_WORDS = Words()
+#: The catalogue's word for the whole office alone, as the Kanwil's reports say it ("NILAI SMART WILAYAH":
+#: the mean over its satker): an organisation with its own words says its short word instead.
+REGION = LABELS["word_region"]
 #: The keys of the words, in the order of the master's sheet Info (and of a form's locked content).
 WORD_KEYS: tuple[str, ...] = tuple(f.name for f in fields(Words))
 #: The key of each word among the fields of the master's sheet Info (:data:`lkjip_xl.master_layout.INFO_FIELDS`).
@@ -130,3 +135,17 @@ def common_words(found: Iterable[Words]) -> Words:
     """The words every one of ``found`` has (forms of one organisation); the default when they differ."""
     unique = set(found)
     return unique.pop() if len(unique) == 1 else DEFAULT_WORDS
+
+
+def unshared(found: Iterable[tuple[str, Words]]) -> list[tuple[str, Words]]:
+    """The (file, words) of ``found`` a run in :func:`common_words` does not speak: none when all share
+    their words, else every file whose words are not the default (to name them, the fallback said)."""
+    found = list(found)
+    common = common_words(words for _, words in found)
+    return [(name, words) for name, words in found if words != common]
+
+
+def divisi_label(name: str) -> str:
+    """A unit as the group row of Tabel 3.1 names it, in the active words: "Divisi Administrasi", "Bidang
+    Perencanaan" (no double "Divisi" for a name that already starts with the word)."""
+    return name if name.casefold().startswith(label("col_divisi").casefold()) else msg("divisi_label", name=name)

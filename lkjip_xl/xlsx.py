@@ -245,9 +245,10 @@ def excel_string(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def wrapped_lines(text: str, column_width: float) -> int:
-    """Lines a wrapped text needs in a column of ``column_width`` characters (an estimate)."""
-    per_line = max(int(column_width * 1.15), 1)
+def wrapped_lines(text: str, column_width: float, bold: bool = False) -> int:
+    """Lines a wrapped text needs in a column of ``column_width`` characters (an estimate; ``bold``
+    letters are wider: fewer go on a line)."""
+    per_line = max(int(column_width * (0.95 if bold else 1.15)), 1)
     lines = 0
     for paragraph in str(text).split("\n"):
         words, length, count = paragraph.split(), 0, 1
@@ -261,18 +262,50 @@ def wrapped_lines(text: str, column_width: float) -> int:
     return max(lines, 1)
 
 
-def row_height(cells: list[tuple[str, float]], line_points: float = 13.5) -> float:
-    """Row height in points that shows every wrapped ``(text, column width)`` in full.
+def row_height(cells: list[tuple[str, float]], line_points: float = 13.5, bold: bool = False) -> float:
+    """Row height in points that shows every wrapped ``(text, column width)`` in full (``bold``: a header
+    row), at most :data:`MAX_ROW_HEIGHT` (the most a spreadsheet row may be; a longer text is read in the cell).
 
     XlsxWriter cannot autofit rows and LibreOffice does not on load, so the
     writer sets the height itself.
     """
-    lines = max((wrapped_lines(text, width) for text, width in cells if text), default=1)
-    return lines * line_points + 2
+    lines = max((wrapped_lines(text, width, bold) for text, width in cells if text), default=1)
+    return min(lines * line_points + 2, MAX_ROW_HEIGHT)
+
+
+def column_width(cells: Iterable[str | tuple[float, str | None] | None], wrapped: Iterable[str] = (),
+                 least: float = 4.0, most: float = 90.0) -> float:
+    """The width (characters) of a column that shows each of ``cells`` whole on one line: a text, or a
+    ``(number, number format)`` as the cell shows it (:func:`lkjip_xl.numbers.format_shown`: ``111 Layanan``,
+    ``8 Instansi Pemerintah``, ``93,26%``), so that no number shows ``###``; the ``wrapped`` texts (wrapped
+    titles) need their longest word.  Between ``least`` and ``most``; a little more than the characters,
+    for bold and wide letters.  The one width rule of every sheet the toolkit writes.
+    """
+    from .numbers import widest_shown
+
+    widest = max((len(word) for text in wrapped for word in str(text).split()), default=0)
+    texts: set[str] = set()
+    numbers: dict[str | None, list[float]] = {}  # by number format: a column of many rows is measured fast
+    for cell in cells:
+        if isinstance(cell, str):
+            texts.add(cell)
+        elif cell is not None:
+            numbers.setdefault(cell[1], []).append(cell[0])
+    for text in texts:
+        widest = max(widest, *(len(line) for line in text.split("\n")))
+    for number_format, values in numbers.items():
+        widest = max(widest, widest_shown(values, number_format))
+    return round(min(max(widest * 1.1 + 2, least), most), 1)
+
+
+#: The highest row Excel and LibreOffice allow, in points.
+MAX_ROW_HEIGHT = 409.0
 
 
 def decimals_for(value: float, most: int = 2) -> int:
     """Fewest decimals (up to ``most``) that show ``value`` exactly: 90 → 0, 76.75 → 2, 3.1 → 1."""
+    if most >= 0 and float(value).is_integer():  # most targets and counts: every number written asks
+        return 0
     for places in range(most + 1):
         if abs(round(value, places) - value) < 1e-9:
             return places
@@ -287,32 +320,44 @@ def number_literal(value: float) -> str:
 
 #: XlsxWriter's paper code of A4.
 A4 = 9
+#: The margins of every sheet for paper, in inches (the footer sits in the bottom one).
+MARGINS = {"left": 0.4, "right": 0.4, "top": 0.5, "bottom": 0.6}
+#: Longest office name in a footer (Excel refuses a footer of more than 255 characters; a longer name would
+#: reach the page number on a portrait page).
+_OWNER_MAX = 80
 
 
-def print_setup(sheet, landscape: bool = True, *, paper: int | None = A4, fit_width: bool = True,
-                center: bool = False, repeat_rows: int | tuple[int, int] | None = None,
-                area: tuple[int, int] | None = None, margins: dict[str, float] | None = None,
-                footer: str | None = None) -> None:
-    """The one print setup of every sheet the toolkit writes (XlsxWriter or openpyxl).
+def page_footer(owner: str = "", year: int | str | None = None) -> str:
+    """The footer of every sheet for paper: the sheet's name, "Halaman x dari y" and the office and year
+    ("Kantor Wilayah ... · Tahun 2023"; without a name, the office word of the active words, "Dinas")."""
+    from .messages import LABELS, msg, translated
 
-    ``landscape`` or portrait; ``paper`` (A4; ``None`` keeps the printer's);
-    ``fit_width``: one page wide, as many pages tall as needed; ``center``:
-    centred horizontally; ``repeat_rows``: the 0-based row (or first and last
-    row) printed on every page; ``area``: the print area from A1 to the 0-based
-    (last row, last column); ``margins`` in inches (``left``, ``right``,
-    ``top``, ``bottom``); ``footer`` in Excel's header/footer codes.
+    office = (" ".join(str(owner or "").split()) or translated(LABELS["word_office"]))[:_OWNER_MAX]
+    text = msg("print_owner", office=office, year=year) if year not in (None, "") else office
+    return msg("print_footer", owner=text.replace("&", "&&"))
+
+
+def print_setup(sheet, landscape: bool = True, *, owner: str = "", year: int | str | None = None,
+                fit_width: bool = True, center: bool = False, repeat_rows: int | tuple[int, int] | None = None,
+                area: tuple[int, int] | None = None, margins: dict[str, float] | None = None) -> None:
+    """The one print setup of every sheet for paper the toolkit writes (XlsxWriter or openpyxl).
+
+    A4, ``landscape`` or portrait, :data:`MARGINS` (or ``margins``, in inches), the footer of
+    :func:`page_footer` (sheet, page x of y, ``owner`` and ``year``); ``fit_width``: one page wide,
+    as many pages tall as needed; ``center``: centred horizontally; ``repeat_rows``: the 0-based
+    row (or first and last row) printed on every page; ``area``: the print area from A1 to the
+    0-based (last row, last column).  A data sheet is marked :func:`not_for_print` instead.
     """
+    margins = {**MARGINS, **(margins or {})}
     if hasattr(sheet, "page_setup"):  # openpyxl
-        _print_setup_openpyxl(sheet, landscape, paper, fit_width, center, repeat_rows, area, margins, footer)
+        _print_setup_openpyxl(sheet, landscape, fit_width, center, repeat_rows, area, margins, owner, year)
         return
-    if paper is not None:
-        sheet.set_paper(paper)
+    sheet.set_paper(A4)
     if landscape:
         sheet.set_landscape()
     else:
         sheet.set_portrait()
-    if margins:
-        sheet.set_margins(**margins)
+    sheet.set_margins(**margins)
     if repeat_rows is not None:
         sheet.repeat_rows(*((repeat_rows,) if isinstance(repeat_rows, int) else repeat_rows))
     if area is not None:
@@ -321,15 +366,32 @@ def print_setup(sheet, landscape: bool = True, *, paper: int | None = A4, fit_wi
         sheet.fit_to_pages(1, 0)
     if center:
         sheet.center_horizontally()
-    if footer is not None:
-        sheet.set_footer(footer)
+    set_page_footer(sheet, owner, year)
 
 
-def _print_setup_openpyxl(sheet, landscape, paper, fit_width, center, repeat_rows, area, margins, footer) -> None:
+def set_page_footer(sheet, owner: str = "", year: int | str | None = None) -> None:
+    """The footer of :func:`page_footer` on an XlsxWriter ``sheet`` set up by :func:`print_setup` (for a
+    writer that learns the office and year after the sheet's setup)."""
+    sheet.set_footer(page_footer(owner, year), {"margin": 0.25, "scale_with_doc": False})
+
+
+def not_for_print(sheet, last_col: int, owner: str = "", year: int | str | None = None) -> None:
+    """Mark a data sheet (rows for pivot tables, Power Query and pandas) as not for paper: its print area
+    is its header row alone, on one A4 page under a page header that says so (README.md › On paper)."""
+    from .messages import msg
+
+    sheet.set_paper(A4)
+    sheet.set_landscape()
+    sheet.print_area(0, 0, 0, last_col)
+    sheet.fit_to_pages(1, 1)
+    sheet.set_header(msg("print_not_for_paper"))
+    set_page_footer(sheet, owner, year)
+
+
+def _print_setup_openpyxl(sheet, landscape, fit_width, center, repeat_rows, area, margins, owner, year) -> None:
     setup = sheet.page_setup
     setup.orientation = "landscape" if landscape else "portrait"
-    if paper is not None:
-        setup.paperSize = paper
+    setup.paperSize = A4
     if fit_width:
         setup.fitToWidth, setup.fitToHeight = 1, 0
         sheet.sheet_properties.pageSetUpPr.fitToPage = True
@@ -340,7 +402,19 @@ def _print_setup_openpyxl(sheet, landscape, paper, fit_width, center, repeat_row
         sheet.print_title_rows = f"{first + 1}:{last + 1}"
     if area is not None:
         sheet.print_area = f"A1:{a1(*area)}"
-    for side, inches in (margins or {}).items():
+    for side, inches in margins.items():
         setattr(sheet.page_margins, side, inches)
-    if footer is not None:
-        raise ValueError("a footer in header/footer codes is written with XlsxWriter only")
+    sheet.page_margins.footer = 0.25
+    codes = dict(re.findall(r"&([LCR])((?:[^&]|&&|&(?![LCR]))*)", page_footer(owner, year)))
+    for side, part in (("L", sheet.oddFooter.left), ("C", sheet.oddFooter.center), ("R", sheet.oddFooter.right)):
+        part.text = codes.get(side, "").removeprefix("&8")
+        part.size = 8
+    one_line_footer(sheet)
+
+
+def one_line_footer(sheet) -> None:
+    """The footer of an openpyxl ``sheet`` on one line ("Formulir · Kantor Wilayah ..."): openpyxl writes a
+    line break of a footer as "_x000a_" (the form sheet of a feedback copy, its "Pemeriksaan")."""
+    for part in (sheet.oddFooter.left, sheet.oddFooter.center, sheet.oddFooter.right):
+        if part.text:
+            part.text = part.text.replace("\n", " · ")

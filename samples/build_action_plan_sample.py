@@ -14,7 +14,6 @@ Each row names its source table and line of the report in column Sumber.
 
 from __future__ import annotations
 
-import argparse
 import csv
 from collections.abc import Sequence
 from pathlib import Path
@@ -107,8 +106,6 @@ def build(out_dir: Path = HERE, force: bool = False) -> list[Path]:
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--force", action="store_true", help="overwrite the existing sample file")
-    args = parser.parse_args()
-    for path in build(force=args.force):
-        print(path)
+    from sample_build import main  # beside this script
+
+    main(build, __doc__)

@@ -9,6 +9,9 @@ public API only.  The forms come from the committed master
 Triwulan k > 1 are written with those of Triwulan 1..k-1 as ``previous``, so
 their column "Realisasi s.d." shows where the year stands.
 
+Each form is signed off by the fictional people of ``build_samples.py``
+(``sample_signoff``), a few days after its quarter ends.
+
 Rolled up by each IKK's "Gabungan Periode", the four quarters give exactly the
 inputs of ``realisasi_2023.csv`` (tests/test_quarterly_samples.py).  How the
 split was built, and which quarterly figures come from the report:
@@ -17,9 +20,9 @@ split was built, and which quarterly figures come from the report:
 
 from __future__ import annotations
 
-import argparse
 import csv
 import importlib.util
+from datetime import date
 from pathlib import Path
 
 from lkjip_xl.forms import write_forms
@@ -31,6 +34,11 @@ HERE = Path(__file__).resolve().parent
 MASTER = HERE / "master_pk_2023.xlsx"
 SOURCE = HERE / "realisasi_2023_triwulan.csv"
 FOLDER = "formulir_triwulan"
+#: When each quarter's forms are prepared and approved: early in the month after the quarter.
+SIGNED = {"Triwulan I": (date(2023, 4, 10), date(2023, 4, 12)),
+          "Triwulan II": (date(2023, 7, 10), date(2023, 7, 12)),
+          "Triwulan III": (date(2023, 10, 10), date(2023, 10, 12)),
+          "Triwulan IV": (date(2024, 1, 10), date(2024, 1, 12))}
 
 
 def _annual_builder():
@@ -56,17 +64,17 @@ def build(out_dir: Path = HERE, force: bool = False) -> list[Path]:
     """Write the 16 quarterly forms into ``out_dir / formulir_triwulan``; return the paths."""
     master = read_master(MASTER)
     quarters = load_quarters()
+    sample_signoff = _annual_builder().sample_signoff
     written: list[Path] = []
     for label in calendar(master.calendar).labels:
         forms = write_forms(master, out_dir / FOLDER, label, force, quarters[label], read_from=[MASTER],
-                            previous=list(written) if written else None)
+                            previous=list(written) if written else None,
+                            signoff=sample_signoff(master, *SIGNED[label]))
         written.extend(forms)
     return written
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--force", action="store_true", help="overwrite existing sample files")
-    args = parser.parse_args()
-    for path in build(force=args.force):
-        print(path)
+    from sample_build import main  # beside this script
+
+    main(build, __doc__)

@@ -41,6 +41,7 @@ import pytest
 from openpyxl.utils.datetime import to_excel
 
 from lkjip_xl.formula_check import read_formulas
+from lkjip_xl.office import soffice
 
 #: Seconds one conversion may take (the first start of a new profile is slow).
 TIMEOUT_SECONDS = 120
@@ -69,20 +70,13 @@ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 </oor:items>
 """
 
-_FALLBACK_SOFFICE = Path("/usr/lib/libreoffice/program/soffice")
-
-
 class RecalculationError(RuntimeError):
     """LibreOffice could not recalculate and convert a workbook."""
 
 
 def soffice_path() -> str | None:
-    """Return the LibreOffice executable, or None when it is not installed."""
-    for name in ("soffice", "libreoffice"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return str(_FALLBACK_SOFFICE) if _FALLBACK_SOFFICE.is_file() else None
+    """Return the LibreOffice executable, or None when it is not installed (the library's one lookup)."""
+    return soffice()
 
 
 def require_soffice() -> str:
@@ -193,6 +187,21 @@ def recalculate_many(paths: list[str | Path], workdir: str | Path) -> dict[Path,
     The file names (stems) must be unique. One start of LibreOffice instead of
     one per workbook makes a corpus of dozens of outputs affordable.
     """
+    return convert_many(paths, workdir)
+
+
+def profile_xcu(locale: str) -> str:
+    """The private profile's settings (:data:`_PROFILE_XCU`) with ``locale`` ("id-ID": dates, decimal commas)."""
+    return _PROFILE_XCU.replace("<value>en-US</value>", f"<value>{locale}</value>")
+
+
+def convert_many(paths: list[str | Path], workdir: str | Path, convert_to: str = "xlsx:Calc MS Excel 2007 XML",
+                 locale: str = "en-US") -> dict[Path, Path]:
+    """Convert many workbooks in one LibreOffice run (always recalculating, in ``locale``): original → its
+    conversion (``convert_to`` "pdf": each workbook printed, every sheet, as its page setup says).
+
+    The file names (stems) must be unique.
+    """
     soffice = soffice_path()
     if soffice is None:
         raise RecalculationError("LibreOffice (soffice) is not installed")
@@ -200,16 +209,15 @@ def recalculate_many(paths: list[str | Path], workdir: str | Path) -> dict[Path,
     in_dir, out_dir, profile = run_dir / "in", run_dir / "out", run_dir / "profile"
     in_dir.mkdir()
     (profile / "user").mkdir(parents=True)
-    (profile / "user" / "registrymodifications.xcu").write_text(_PROFILE_XCU, encoding="utf-8")
+    (profile / "user" / "registrymodifications.xcu").write_text(profile_xcu(locale), encoding="utf-8")
     copies = {}
     for path in map(Path, paths):
-        copy = in_dir / (path.stem + ".xlsx")
-        assert not copy.exists(), f"two workbooks named {copy.name}"
+        copy = in_dir / (path.stem + (path.suffix if path.suffix == ".xlsm" else ".xlsx"))
+        assert not any(c.stem == copy.stem for c in copies.values()), f"two workbooks named {copy.stem}"
         shutil.copyfile(path, copy)
         copies[path] = copy
     command = [soffice, f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless", "--norestore",
-               "--nologo", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out_dir),
-               *map(str, copies.values())]
+               "--nologo", "--convert-to", convert_to, "--outdir", str(out_dir), *map(str, copies.values())]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                start_new_session=True)
     timeout = TIMEOUT_SECONDS + 10 * len(copies)
@@ -222,7 +230,8 @@ def recalculate_many(paths: list[str | Path], workdir: str | Path) -> dict[Path,
             f"LibreOffice timed out after {timeout} s\nstdout: {stdout}\nstderr: {stderr}") from None
     finally:
         shutil.rmtree(profile, ignore_errors=True)
-    converted = {path: out_dir / copy.name for path, copy in copies.items()}
+    suffix = "." + convert_to.split(":")[0]
+    converted = {path: out_dir / (copy.stem + suffix) for path, copy in copies.items()}
     missing = [str(path) for path, out in converted.items() if not out.is_file()]
     if process.returncode != 0 or missing:
         raise RecalculationError(f"LibreOffice failed to convert {missing} (exit code {process.returncode})\n"

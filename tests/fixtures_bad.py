@@ -27,6 +27,7 @@ from msoffcrypto.format.ooxml import OOXMLFile
 
 from lkjip_xl.checks import check_form
 from lkjip_xl.forms import write_form
+from signing import SIGNOFF
 from lkjip_xl.layout import (
     COL_CODE, COL_DEN, COL_NIHIL, COL_NOTE, COL_NUM, COL_REAL, COL_TARGET, FORM_SHEET, STAMP_SHEET, content_hash,
 )
@@ -198,7 +199,8 @@ def percent_form(value: float | None) -> Callable[[Path], None]:
         master = Master("Kantor Wilayah Uji", 2023, (Indicator(
             code=PERCENT_CODE, divisi="Uji", sk_no=1, sk_text="Sasaran uji", ikk_no=1,
             text="Persentase layanan uji yang selesai tepat waktu", unit="%", target=90.0),))
-        write_form(master, "Uji", target, inputs={PERCENT_CODE: IndicatorInput(PERCENT_CODE, value=value)})
+        write_form(master, "Uji", target, inputs={PERCENT_CODE: IndicatorInput(PERCENT_CODE, value=value)},
+                   signoff=SIGNOFF)
     return build
 
 
@@ -216,7 +218,8 @@ def rewritten(source: Path, **changes: object) -> Callable[[Path], None]:
     (another year, another Kanwil)."""
     def build(target: Path) -> None:
         checked = check_form(read_form(source))
-        write_form(replace(read_master(MASTER), **changes), checked.form.divisi, target, inputs=checked.inputs)
+        write_form(replace(read_master(MASTER), **changes), checked.form.divisi, target, inputs=checked.inputs,
+                   signoff=checked.signoff)
     return build
 
 
@@ -254,7 +257,8 @@ def duplicate_row(source: Path, code: str) -> Callable[[Path], None]:
     def change(workbook: openpyxl.Workbook) -> None:
         sheet = workbook[FORM_SHEET]
         row = int(cell_of(source, code, COL_CODE)[1:])
-        target = sheet.max_row + 1
+        # right below the table (column A: the header block's labels and the codes; the sign-off block is below)
+        target = max(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value is not None) + 1
         for col in range(1, 16):
             sheet.cell(target, col).value = sheet.cell(row, col).value
     return edit(source, change)

@@ -154,7 +154,7 @@ def awkward_master(folder: Path) -> tuple[Path, Path]:
         checked = check_form(read_form(sample))
         inputs = {AWKWARD_CODES.get(code, code): dataclasses.replace(value, code=AWKWARD_CODES.get(code, code))
                   for code, value in checked.inputs.items()}
-        write_form(master, checked.form.divisi, forms / sample.name, inputs=inputs)
+        write_form(master, checked.form.divisi, forms / sample.name, inputs=inputs, signoff=checked.signoff)
     return master_path, forms
 
 

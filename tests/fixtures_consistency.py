@@ -28,6 +28,7 @@ from fixtures_bad import ADMIN, IMIG, MASTER, PEMAS, PHH, SAMPLES, cell_of, rezi
 from lkjip_xl import calc, methods
 from lkjip_xl.checks import check_form
 from lkjip_xl.forms import form_filename, write_form
+from signing import SIGNOFF
 from lkjip_xl.layout import COL_DEN, COL_NUM, COL_REAL, FORM_SHEET, STAMP_SHEET
 from lkjip_xl.master import read_master
 from lkjip_xl.template import write_master
@@ -107,7 +108,7 @@ def forge(master: Master, divisi: str, source_divisi: str, name: str, period: st
         inputs = sample_inputs(source_divisi)
         for code, text in (notes or {}).items():
             inputs[code] = replace(inputs[code], keterangan=text)
-        write_form(master, divisi, folder / name, period=period, inputs=inputs)
+        write_form(master, divisi, folder / name, period=period, inputs=inputs, signoff=SIGNOFF)
     return build
 
 

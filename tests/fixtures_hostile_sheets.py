@@ -51,6 +51,25 @@ MAIN_NS = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 PDF = b"%PDF-1.7\n1 0 obj <</Type /Catalog>> endobj\n%%EOF\n"
 
 
+def form_sheet_xml(source: Path) -> bytes:
+    """The XML of the form sheet of ``source``, as XlsxWriter wrote it."""
+    package = open_package(str(source))
+    return package.read(package.sheet_part(FORM_SHEET))
+
+
+def cell_xml(source: Path, ref: str) -> bytes:
+    """The ``<c>`` element of cell ``ref`` of the form sheet of ``source``, exactly as written."""
+    found = re.search(rb'<c r="' + ref.encode() + rb'"[^>]*?(?:/>|>.*?</c>)', form_sheet_xml(source), flags=re.S)
+    assert found, ref
+    return found.group(0)
+
+
+#: The Keimigrasian sample's ``<dimension>``: its table and the sign-off block below it.
+IMIG_DIMENSION = re.search(rb'<dimension ref="[^"]+"/>', form_sheet_xml(IMIG)).group(0)
+#: The first row below everything the Keimigrasian sample's form sheet holds.
+NEXT = int(re.search(rb'ref="A1:[A-Z]+(\d+)"', IMIG_DIMENSION).group(1)) + 1
+
+
 @dataclass(frozen=True)
 class HostileFile:
     """A hostile file: its name, how it is built and what ``validate`` must report for it."""
@@ -148,20 +167,20 @@ def far_cases() -> list[HostileFile]:
                     far("XFD1048576")),
         HostileFile("jauh_aaa300000.xlsx", edit(append_rows(b'<row r="300000"><c r="AAA300000"><v>1</v></c></row>')),
                     far("AAA300000")),
-        HostileFile("jauh_kolom.xlsx", edit(append_rows(f'<row r="11"><c r="{cols}11"><v>1</v></c></row>'.encode())),
-                    far(f"{cols}11")),
+        HostileFile("jauh_kolom.xlsx",
+                    edit(append_rows(f'<row r="{NEXT}"><c r="{cols}{NEXT}"><v>1</v></c></row>'.encode())),
+                    far(f"{cols}{NEXT}")),
         HostileFile("jauh_baris_saja.xlsx", edit(append_rows(b'<row r="500000" ht="30" customHeight="1"/>')),
-                    far("O500000")),
+                    far("R500000")),
         HostileFile("jauh_grid.xlsx", edit(append_rows(b'<row r="3000"><c r="ZZ3000"><v>1</v></c></row>')),
                     far("ZZ3000")),  # 3000 rows × 702 columns: inside each bound, not their product
-        HostileFile("jauh_sel_tanpa_r.xlsx", edit(append_rows(row_cells(11, MAX_SHEET_COLUMNS + 200))),
-                    far(f"{xl_col_to_name(MAX_SHEET_COLUMNS + 199)}11")),
-        HostileFile("jauh_baris_tanpa_r.xlsx", edit(append_rows(b"<row/>" * (rows_past - 10))),
-                    far(f"O{rows_past}")),
+        HostileFile("jauh_sel_tanpa_r.xlsx", edit(append_rows(row_cells(NEXT, MAX_SHEET_COLUMNS + 200))),
+                    far(f"{xl_col_to_name(MAX_SHEET_COLUMNS + 199)}{NEXT}")),
+        HostileFile("jauh_baris_tanpa_r.xlsx", edit(append_rows(b"<row/>" * (rows_past - (NEXT - 1)))),
+                    far(f"R{rows_past}")),
         HostileFile("jauh_dimensi_kecil.xlsx", edit(append_rows(b'<row r="120000"><c r="B120000"><v>1</v></c></row>')),
-                    far("O120000")),  # <dimension ref="A1:O10"> stays: it lies small
-        HostileFile("jauh_dimensi_besar.xlsx", edit(replace_bytes(b'<dimension ref="A1:O10"/>',
-                                                                  b'<dimension ref="A1:XFD1048576"/>')),
+                    far("R120000")),  # the <dimension> stays: it lies small
+        HostileFile("jauh_dimensi_besar.xlsx", edit(replace_bytes(IMIG_DIMENSION, b'<dimension ref="A1:XFD1048576"/>')),
                     far("XFD1048576")),
         HostileFile("jauh_r_tidak_pertama.xlsx",
                     edit(append_rows(b"<row r='1048576'><c t='n' s='0' r='XFD1048576'><v>1</v></c></row>")),
@@ -169,25 +188,29 @@ def far_cases() -> list[HostileFile]:
         HostileFile("jauh_prefiks.xlsx", edit(append_rows(
             b'<x:row xmlns:x="' + MAIN_NS + b'" r="1048576"><x:c r="XFD1048576"><x:v>1</x:v></x:c></x:row>')),
                     far("XFD1048576")),
-        HostileFile("jauh_huruf_kecil.xlsx", edit(append_rows(b'<row r="11"><c r="xfd11"><v>1</v></c></row>')),
-                    far("XFD11")),
+        HostileFile("jauh_huruf_kecil.xlsx",
+                    edit(append_rows(f'<row r="{NEXT}"><c r="xfd{NEXT}"><v>1</v></c></row>'.encode())),
+                    far(f"XFD{NEXT}")),
         HostileFile("jauh_di_cap.xlsx", sheet_xml(IMIG, STAMP_SHEET, append_rows(
             b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')), far("XFD1048576", STAMP_SHEET)),
         HostileFile("jauh_di_sheet_lain.xlsx", with_extra_sheet(IMIG, "Catatan", (
             b'<row r="300000"><c r="AAA300000"><v>1</v></c></row>')), far("AAA300000", "Catatan")),
-        HostileFile("r_ganda.xlsx", edit(append_rows(b'<row r="11"><c r="A11" r="XFD1048576"><v>1</v></c></row>')),
-                    (err("sheet_cell_invalid", "A11"),)),
-        HostileFile("r_tidak_sah.xlsx", edit(append_rows(b'<row r="11"><c r="&#88;FD1"><v>1</v></c></row>')),
-                    (err("sheet_cell_invalid", "A11"),)),
+        HostileFile("r_ganda.xlsx",
+                    edit(append_rows(f'<row r="{NEXT}"><c r="A{NEXT}" r="XFD1048576"><v>1</v></c></row>'.encode())),
+                    (err("sheet_cell_invalid", f"A{NEXT}"),)),
+        HostileFile("r_tidak_sah.xlsx",
+                    edit(append_rows(f'<row r="{NEXT}"><c r="&#88;FD1"><v>1</v></c></row>'.encode())),
+                    (err("sheet_cell_invalid", f"A{NEXT}"),)),
     ]
 
 
 # --------------------------------------------------------------------------- formulas
 
 
-#: The pembilang of SK03-IKK1 in the Pemasyarakatan sample, as XlsxWriter wrote it.
-PEMAS_NUM = b'<c r="I10" s="5"><v>429</v></c>'
-PEMAS_NOTE = b'<c r="O10" s="13" t="s"><v>36</v></c>'
+#: The pembilang (429) and the Keterangan of SK03-IKK1 in the Pemasyarakatan sample, as XlsxWriter wrote them.
+PEMAS_NUM = cell_xml(PEMAS, "I10")
+PEMAS_NOTE = cell_xml(PEMAS, "O10")
+assert PEMAS_NUM.endswith(b"<v>429</v></c>"), PEMAS_NUM
 FORMULA_VARIANTS = {
     "rumus_r_kedua.xlsx": b'<c s="5" r="I10"><f>460-31</f><v>429</v></c>',
     "rumus_kutip_tunggal.xlsx": b"<c s='5' r='I10'><f>460-31</f><v>429</v></c>",
@@ -215,20 +238,21 @@ def formula_cases() -> list[HostileFile]:
 # --------------------------------------------------------------------------- what is seen
 
 
-IMIG_COL_K = b'<col min="11" max="11" width="13.7109375" customWidth="1"/>'
-IMIG_COL_O = b'<col min="15" max="15" width="30.7109375" customWidth="1"/>'
-IMIG_HEADER_END = b'<c r="O8" s="6" t="s"><v>24</v></c></row>'
-IMIG_ROW9_END = b'<c r="O9" s="13" t="s"><v>30</v></c></row>'
+IMIG_COL_K = re.search(rb'<col min="11" max="11" [^>]*/>', form_sheet_xml(IMIG)).group(0)  # Realisasi
+#: Keterangan (O) and the three narrative texts (P, Q, R), one width.
+IMIG_COL_O = b'<col min="15" max="18" width="30.7109375" customWidth="1"/>'
+IMIG_HEADER_END = cell_xml(IMIG, "R8") + b"</row>"
+IMIG_ROW9_END = cell_xml(IMIG, "R9") + b"</row>"
 
 
-def title_at_p(title: bytes, value: bytes = b"99", hide: bool = True) -> Callable[[bytes], bytes]:
-    """A copy of a column title in P8 (and a value in P9), the column hidden unless ``hide`` is false."""
-    steps = [replace_bytes(IMIG_HEADER_END, IMIG_HEADER_END[:-6] + b'<c r="P8" t="inlineStr"><is><t>' + title
+def title_at_s(title: bytes, value: bytes = b"99", hide: bool = True) -> Callable[[bytes], bytes]:
+    """A copy of a column title in S8 (and a value in S9), the column hidden unless ``hide`` is false."""
+    steps = [replace_bytes(IMIG_HEADER_END, IMIG_HEADER_END[:-6] + b'<c r="S8" t="inlineStr"><is><t>' + title
                            + b"</t></is></c></row>"),
-             replace_bytes(IMIG_ROW9_END, IMIG_ROW9_END[:-6] + b'<c r="P9"><v>' + value + b"</v></c></row>")]
+             replace_bytes(IMIG_ROW9_END, IMIG_ROW9_END[:-6] + b'<c r="S9"><v>' + value + b"</v></c></row>")]
     if hide:
         steps.append(replace_bytes(b"</cols>",
-                                   b'<col min="16" max="16" width="13" hidden="1" customWidth="1"/></cols>'))
+                                   b'<col min="19" max="19" width="13" hidden="1" customWidth="1"/></cols>'))
     return then(*steps)
 
 
@@ -249,18 +273,19 @@ def seen_cases() -> list[HostileFile]:
     hide_k = replace_bytes(IMIG_COL_K, IMIG_COL_K[:-2] + b' hidden="1"/>')
     row = lambda r, attrs: regex(rb'<row r="' + str(r).encode() + rb'"', b'<row r="%d" %s' % (r, attrs))  # noqa: E731
     return [
-        HostileFile("judul_ganda_kanan_tersembunyi.xlsx", edit(title_at_p(b"Realisasi")),
-                    (err("header_duplicate", "P8"),)),
-        HostileFile("judul_ganda_kanan_terlihat.xlsx", edit(title_at_p(b"Realisasi", hide=False)),
-                    (err("header_duplicate", "P8"),)),
-        HostileFile("judul_ganda_huruf_besar.xlsx", edit(title_at_p(b" REALISASI ", hide=False)),
-                    (err("header_duplicate", "P8"),)),
-        HostileFile("judul_ganda_kode.xlsx", edit(title_at_p(b"Kode IKK", b"0")), (err("header_duplicate", "P8"),)),
-        HostileFile("judul_ganda_kiri_tersembunyi.xlsx", edit(title_at_p(b"Realisasi", b"3.5", hide=False), hide_k),
-                    (err("header_duplicate", "P8"), err("value_hidden", "K9"))),
+        HostileFile("judul_ganda_kanan_tersembunyi.xlsx", edit(title_at_s(b"Realisasi")),
+                    (err("header_duplicate", "S8"),)),
+        HostileFile("judul_ganda_kanan_terlihat.xlsx", edit(title_at_s(b"Realisasi", hide=False)),
+                    (err("header_duplicate", "S8"),)),
+        HostileFile("judul_ganda_huruf_besar.xlsx", edit(title_at_s(b" REALISASI ", hide=False)),
+                    (err("header_duplicate", "S8"),)),
+        HostileFile("judul_ganda_kode.xlsx", edit(title_at_s(b"Kode IKK", b"0")), (err("header_duplicate", "S8"),)),
+        HostileFile("judul_ganda_kiri_tersembunyi.xlsx", edit(title_at_s(b"Realisasi", b"3.5", hide=False), hide_k),
+                    (err("header_duplicate", "S8"), err("value_hidden", "K9"))),
         HostileFile("kolom_realisasi_tersembunyi.xlsx", edit(hide_k), (err("value_hidden", "K9"),)),
         HostileFile("kolom_keterangan_lebar_nol.xlsx",
-                    edit(replace_bytes(IMIG_COL_O, b'<col min="15" max="15" width="0" customWidth="1"/>')),
+                    edit(replace_bytes(IMIG_COL_O, b'<col min="15" max="15" width="0" customWidth="1"/>'
+                                                   b'<col min="16" max="18" width="30.7109375" customWidth="1"/>')),
                     (warn("note_hidden", "O9"), warn("note_hidden", "O10"))),
         HostileFile("baris_tersembunyi.xlsx", edit(row(10, b'hidden="1"')),
                     (err("value_hidden", "I10"), err("value_hidden", "J10"), warn("note_hidden", "O10"))),
@@ -273,7 +298,8 @@ def seen_cases() -> list[HostileFile]:
                     (err("value_hidden", "K9"), err("value_hidden", "I10"), err("value_hidden", "J10"),
                      warn("note_hidden", "O9"), warn("note_hidden", "O10"))),
         HostileFile("baris_tersembunyi_kosong.xlsx",
-                    edit(append_rows(b'<row r="12" hidden="1"><c r="A12" t="inlineStr"><is><t>x</t></is></c></row>')),
+                    edit(append_rows(f'<row r="{NEXT}" hidden="1"><c r="A{NEXT}" t="inlineStr"><is><t>x</t></is></c>'
+                                     '</row>'.encode())),
                     ()),  # a hidden row holding no input: nothing to say
     ]
 

@@ -385,12 +385,12 @@ def test_without_the_option_the_tables_are_not_written(konsolidasi, tmp_path):
 
 def test_command_line_option(konsolidasi, tmp_path):
     help_text = " ".join(CliRunner().invoke(cli, ["tables", "--help"]).output.split())
-    assert "--rencana-aksi PATH Buku kerja rencana aksi Target Kinerja (sheet 'Rencana Aksi'" in help_text
+    assert "--rencana-aksi BERKAS Buku kerja rencana aksi Target Kinerja (sheet 'Rencana Aksi'" in help_text
     bad = _plan_book(tmp_path / "salah.xlsx", [["Divisi Umum", 1, "x", 100, 100, 100, 100]])
     out = tmp_path / "x.xlsx"
     result = _run(konsolidasi, *BASE_ARGS, "--rencana-aksi", bad, "--out", out)
     assert result.exit_code == 1
-    assert re.search(r"^KESALAHAN  \[action_plan_divisi_unknown\] .*sel A2", result.output, re.MULTILINE)
+    assert re.search(r"^KESALAHAN  \[action_plan_divisi_unknown\] .* › A2: ", result.output, re.MULTILINE)
     assert not out.exists()
     before = RENCANA_AKSI.read_bytes()
     result = _run(konsolidasi, *BASE_ARGS, "--rencana-aksi", RENCANA_AKSI, "--out", RENCANA_AKSI, "--force")

@@ -32,7 +32,8 @@ from synthetic import generate  # noqa: E402
 #: The public API. Changing it is a decision: this list changes with it.
 PUBLIC = {
     "ConsolidationResult", "Indicator", "LkjipError", "Master", "Problem", "Report", "Validation",
-    "consolidate", "make_tables", "read_master", "validate", "write_forms", "write_input_template", "write_master",
+    "consolidate", "make_chapter", "make_tables", "read_master", "validate", "write_forms", "write_input_template",
+    "write_master",
 }
 #: Never imported by ``import lkjip_xl``.
 HEAVY = ("pandas", "numpy", "xlwings", "click")
@@ -131,9 +132,9 @@ def test_the_data_sheet_is_a_table_of_values_with_headers_in_row_one(consolidate
     assert [c.value for c in sheet[1]] == list(DATA_COLUMNS)
     assert not sheet.merged_cells.ranges
     assert not any(isinstance(c.value, str) and c.value.startswith("=") for row in sheet.iter_rows() for c in row)
-    assert not sheet.print_area and not sheet.print_title_rows
+    assert sheet.print_area == "'Data'!$A$1:$Y$1" and not sheet.print_title_rows  # not for paper: its header
     (table,) = sheet.tables.values()
-    assert table.name == DATA_TABLE and table.ref == f"A1:V{1 + 60}"
+    assert table.name == DATA_TABLE and table.ref == f"A1:Y{1 + 60}"
 
 
 def test_a_refused_run_has_no_records_and_an_empty_frame_with_the_columns(tmp_path):

@@ -133,16 +133,34 @@ def vba_modules(path: Path) -> dict[str, str]:
 # --------------------------------------------------------------------------- the workbook and its VBA
 
 
-def test_vba_project_is_the_installed_xlwings_quickstart_project(built):
+def test_vba_project_is_the_installed_xlwings_quickstart_project_and_one_module(built):
     import olefile
+
+    from lkjip_xl.control.vba import MODULE, decompress, dir_records
 
     contents = parts(built)
     with zipfile.ZipFile(build.quickstart_path()) as quickstart:
-        assert contents["xl/vbaProject.bin"] == quickstart.read("xl/vbaProject.bin")
+        original = olefile.OleFileIO(io.BytesIO(quickstart.read("xl/vbaProject.bin")))
+    ole = olefile.OleFileIO(io.BytesIO(contents["xl/vbaProject.bin"]))
+    # Every stream of xlwings' project is kept byte for byte, but the three that list the modules ...
+    listing = {"VBA/dir", "PROJECT", "PROJECTwm"}
+    streams = {"/".join(entry) for entry in original.listdir()}
+    assert {"/".join(entry) for entry in ole.listdir()} == streams | {f"VBA/{MODULE}"}
+    for name in streams - listing:
+        assert ole.openstream(name).read() == original.openstream(name).read(), name
+    # ... which gain exactly the new module: its records in the dir stream, its lines, its name.
+    before, after = (dir_records(decompress(o.openstream("VBA/dir").read())) for o in (original, ole))
+    module, rest = after[-12:-1], after[:-12] + after[-1:]  # its 11 records, just before the terminator
+    assert module[0] == (0x19, MODULE.encode()) and module[-1] == (0x2B, b"") and after[-1][0] == 0x10
+    count = [n for n, (rid, _) in enumerate(before) if rid == 0x0F]
+    assert [r for n, r in enumerate(rest) if n not in count] == [r for n, r in enumerate(before) if n not in count]
+    assert [int.from_bytes(records[count[0]][1], "little") for records in (before, rest)] == [6, 7]
+    project = ole.openstream("PROJECT").read().decode("latin-1").split("\r\n")
+    assert [line for line in project if line not in original.openstream("PROJECT").read().decode(
+        "latin-1").split("\r\n")] == [f"Module={MODULE}", f"{MODULE}=0, 0, 0, 0, C"]
     assert b"application/vnd.ms-excel.sheet.macroEnabled.main+xml" in contents["[Content_Types].xml"]
 
     # The workbook's and sheets' code names are the document modules of the VBA project.
-    ole = olefile.OleFileIO(io.BytesIO(contents["xl/vbaProject.bin"]))
     project = ole.openstream("PROJECT").read().decode("latin-1")
     documents = re.findall(r"^Document=(\w+)/", project, re.M)
     workbook = ET.fromstring(contents["xl/workbook.xml"])
@@ -156,16 +174,22 @@ def test_vba_project_is_the_installed_xlwings_quickstart_project(built):
     assert sorted(["ThisWorkbook", *codenames]) == sorted(documents)
 
 
+def action_buttons(path: Path) -> list[tuple[str, str]]:
+    """(caption, macro) of the buttons that run Python (not the "Pilih…" buttons)."""
+    return [(caption, macro) for caption, macro in buttons(path) if "RunPython" in macro]
+
+
 def test_each_button_calls_runpython_of_the_vba_project_with_its_entry_function(built):
-    found = buttons(built)
-    assert [caption for caption, _ in found] == ["Periksa", "Konsolidasi"]
+    found = action_buttons(built)
+    assert [caption for caption, _ in found] == ["Buat Formulir", "Periksa", "Salinan Pemeriksaan", "Konsolidasi",
+                                                 "Tabel Bab III", "Laporan Word"]
 
     modules = vba_modules(built)
     runpython = [name for name, code in modules.items()
                  if re.search(r"^Public Function RunPython\(PythonCommand As String\)", code, re.M)]
     assert runpython == ["xlwings.bas"], "RunPython must be defined once, in xlwings' standalone module"
 
-    for (_caption, macro), function in zip(found, ["periksa", "konsolidasi"]):
+    for (_caption, macro), function in zip(found, layout.ACTIONS, strict=True):
         # Stored as Excel stores a macro with an argument: no [0]! prefix, call in single quotes.
         match = MACRO_RE.match(macro)
         assert match, macro
@@ -193,7 +217,9 @@ def test_sheet_links_its_buttons_and_has_settings(built):
     assert [values[f"{col}{layout.TABLE_HEADER_ROW}"] for col in "ABCDEFG"] == list(layout.TABLE_COLUMNS)
 
     conf = openpyxl.load_workbook(built)[layout.CONF_SHEET]
-    assert conf["A1"].value == "Interpreter_Win" and conf["B1"].value is None
+    python = layout.FIELD_BY_KEY["python"].cell
+    assert conf["A1"].value == "Interpreter_Win"
+    assert conf["B1"].value == f"=TRIM(SUBSTITUTE('Kendali'!${python[0]}${python[1:]},CHAR(34),\"\"))"
     assert conf["A2"].value is None  # xlwings reads keys from A1 down to the first blank
 
 
@@ -225,7 +251,7 @@ def test_builder_and_buttons_share_one_layout(tmp_path, built):
         layout.STATE_CELL: layout.STATE_FIX, layout.STATUS_CELL: "status", layout.TIME_CELL: "01-01-2024 00:00:00",
         layout.FORMS_CELL: 3, layout.ERRORS_CELL: 1, layout.WARNINGS_CELL: 0, layout.HEADLINE_CELL: None,
         layout.OUTPUT_CELL: None}
-    assert table(after) == [["f.xlsx", "pesan", "Formulir", "C9", "SK1-IKK1", "KESALAHAN", "kode"]]
+    assert table(after) == [["f.xlsx", "pesan", "C9", "Formulir", "SK1-IKK1", "KESALAHAN", "kode"]]
     columns = [chr(ord("A") + n) for n in range(len(layout.TABLE_COLUMNS) + 1)]
     assert columns[-2] == layout.TABLE_LAST_COL
     assert [after.get(f"{col}{layout.TABLE_HEADER_ROW}") for col in columns] == [*layout.TABLE_COLUMNS, None]
@@ -274,7 +300,7 @@ def test_library_imports_and_entry_points_explain_without_xlwings():
 def test_button_command_line_as_xlwings_runs_it_fails_in_indonesian_without_traceback(workspace):
     """The exact command RunPython builds on Windows; here Book.caller() cannot reach Excel."""
     control = workspace / "konsolidasi.xlsm"
-    _, macro = buttons(control)[1]
+    _, macro = action_buttons(control)[3]
     command = MACRO_RE.match(macro)["arg"]
     pythonpath = f"true;{control};{control};;;;"
     code = f'import xlwings.utils;xlwings.utils.prepare_sys_path("{pythonpath}"); {command}'
@@ -322,8 +348,8 @@ def test_periksa_then_konsolidasi_write_status_counts_and_output(workspace, buil
 
     # Writing results back keeps the VBA project and the wired buttons.
     assert parts(control)["xl/vbaProject.bin"] == parts(built)["xl/vbaProject.bin"]
-    assert buttons(control) == [("Periksa", build.button_macro("periksa")),
-                                ("Konsolidasi", build.button_macro("konsolidasi"))]
+    assert buttons(control) == buttons(built)
+    assert ("Konsolidasi", build.button_macro("konsolidasi")) in buttons(control)
     assert "RunPython" in "".join(vba_modules(control).values())
 
     # A second click refuses to overwrite until "Timpa" is Ya.
@@ -353,9 +379,9 @@ def test_every_problem_is_listed_with_file_sheet_and_cell(workspace):
     assert values[layout.STATE_CELL] == layout.STATE_FIX
     assert values[layout.ERRORS_CELL] >= 1
     rows = table(values)
-    broken = [r for r in rows if r[3] == target.coordinate]
+    broken = [r for r in rows if r[2] == target.coordinate]
     assert broken, rows
-    file, message, sheet_name, cell, ikk, level, code = broken[0]
+    file, message, cell, sheet_name, ikk, level, code = broken[0]
     assert (file, sheet_name, level, code) == (form.name, "Formulir", "KESALAHAN", "value_not_number")
     assert "banyak" in message and target.coordinate in message and ikk
 
@@ -368,20 +394,20 @@ def test_every_problem_is_listed_with_file_sheet_and_cell(workspace):
     assert values[layout.STATE_CELL] == layout.STATE_FIX
     assert values[layout.STATUS_CELL] == msg("kendali_konsolidasi_refused", errors=1, forms=4)
     assert earlier.read_bytes() == b"hasil sebelumnya"
-    assert any(r[3] == target.coordinate for r in table(values))
+    assert any(r[2] == target.coordinate for r in table(values))
 
 
 def test_missing_folder_ends_as_indonesian_status(workspace):
     control = workspace / "konsolidasi.xlsm"
-    fill(control, folder="formulir_tidak_ada", master="master_pk_2023.xlsx", tahun=2023)
-    for action in layout.ACTIONS:
+    fill(control, folder="formulir_tidak_ada", master="master_pk_2023.xlsx", tahun=2023, salinan="salinan")
+    for action in (layout.ACTION_PERIKSA, layout.ACTION_FEEDBACK, layout.ACTION_KONSOLIDASI):
         outcome = run_on_file(control, action)
         values = sheet_values(control)
         expected = msg("kendali_folder_missing", path=str(workspace / "formulir_tidak_ada"),
-                       label="Folder formulir Divisi", cell="B5", sheet="Kendali")
+                       label="Folder formulir unit kerja", cell="B5", sheet="Kendali")
         assert values[layout.STATUS_CELL] == expected
         assert values[layout.STATE_CELL] == layout.STATE_FIX
-        assert table(values) == [["konsolidasi.xlsm", expected, "Kendali", "B5", None, "KESALAHAN",
+        assert table(values) == [["konsolidasi.xlsm", expected, "B5", "Kendali", None, "KESALAHAN",
                                   "kendali_folder_missing"]]
         assert outcome.problems[0].code == "kendali_folder_missing"
 
@@ -509,18 +535,38 @@ class _Range:
         self.sheet.writes.append((self.address, "<clear>"))
 
 
+class _Api:
+    """The sheet's COM object: its protection, as the glue switches it off and on around a write."""
+
+    def __init__(self, sheet: _Sheet):
+        self.sheet = sheet
+
+    def Unprotect(self):  # noqa: N802 - Excel's own name
+        self.sheet.writes.append(("<unprotect>", None))
+
+    def Protect(self, **options):  # noqa: N802 - Excel's own name
+        self.sheet.writes.append(("<protect>", options))
+
+
 class _Sheet:
     def __init__(self, cells):
         self.cells, self.writes = dict(cells), []
+        self.api = _Api(self)
 
     def range(self, address):
         return _Range(self, address)
 
 
+class _Name:
+    def __init__(self, refers_to):
+        self.refers_to = refers_to
+
+
 class _Book:
-    def __init__(self, fullname, sheet):
+    def __init__(self, fullname, sheet, version=layout.LAYOUT_VERSION):
         self.fullname, self.name = fullname, os.path.basename(fullname)
         self.sheets = {layout.SHEET: sheet}
+        self.names = {layout.LAYOUT_NAME: _Name(f"={version}")} if version else {}
 
 
 @needs_xlwings
@@ -532,7 +578,10 @@ def test_xlwings_glue_reads_settings_and_writes_results(workspace, monkeypatch):
     book = _Book(str(workspace / "konsolidasi.xlsm"), sheet)
     monkeypatch.setattr(xlwings.Book, "caller", classmethod(lambda cls: book))
     excel.periksa()
-    assert sheet.writes[0] == (layout.TABLE_CLEAR_RANGE, "<clear>")
+    assert sheet.writes[0] == ("<unprotect>", None)
+    assert sheet.writes[1] == (layout.TABLE_CLEAR_RANGE, "<clear>")
+    assert sheet.writes[-1] == ("<protect>", {"DrawingObjects": True, "Contents": True, "Scenarios": True,
+                                              "AllowFormattingColumns": True, "AllowFormattingRows": True})
     assert (layout.STATE_CELL, "'" + layout.STATE_RUNNING) in sheet.writes
     assert sheet.cells[layout.STATE_CELL] == "'" + layout.STATE_OK
     assert sheet.cells[layout.FORMS_CELL] == 4
@@ -543,7 +592,7 @@ def test_xlwings_glue_reads_settings_and_writes_results(workspace, monkeypatch):
     sheet.cells["B5"] = "hilang"
     excel.periksa()
     assert sheet.cells[layout.STATUS_CELL].startswith("'Folder formulir")
-    assert sheet.cells[f"A{layout.TABLE_FIRST_ROW}"][0][3] == "'B5"
+    assert sheet.cells[f"A{layout.TABLE_FIRST_ROW}"][0][2] == "'B5"
 
 
 # --------------------------------------------------------------------------- LibreOffice
@@ -582,5 +631,7 @@ def test_opens_in_libreoffice_with_sheet_settings_and_buttons(workspace, tmp_pat
     else:
         assert ">Belum dijalankan. Isi pengaturan, lalu klik Periksa.<" in content
     labels = re.findall(r'<form:button [^>]*form:label="([^"]*)"', content)
-    assert labels == ["Periksa", "Konsolidasi"]
-    assert "Basic/VBAProject/xlwings.xml" in names  # LibreOffice read the VBA project too
+    pickers = [field for field in layout.SETTINGS_FIELDS if field.picker]
+    assert sorted(labels) == sorted([caption for caption, _ in layout.BUTTONS] + ["Pilih…"] * len(pickers))
+    assert "Basic/VBAProject/xlwings.xml" in names  # LibreOffice read the VBA project too ...
+    assert "Basic/VBAProject/LkjipXl.xml" in names  # ... and the module of the "Pilih…" buttons

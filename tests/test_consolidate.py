@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from engine import assert_formulas_match, compare_formulas, require_soffice
 from lkjip_xl.cli import cli
+from lkjip_xl.messages import msg
 from lkjip_xl.capaian_book import SHEET_CAPAIAN, SHEET_SOURCES, SHEET_SUMMARY
 from lkjip_xl.fileio import sha256_file
 from lkjip_xl.records import SHEET_DATA
@@ -115,14 +116,14 @@ def test_refused_form_gives_exit_1_and_names_the_cell(tmp_path):
     out = tmp_path / "k.xlsx"
     result = run("consolidate", str(folder), "--out", str(out))
     assert result.exit_code == 1
-    assert (f"Realisasi untuk IKK SK11-IKK1 belum diisi ({path}, sheet 'Formulir', sel K{row}). "
-            "Isi dengan angka.") in result.output
+    assert (f"[value_missing] {path} › Formulir › K{row}: Realisasi untuk IKK SK11-IKK1 belum diisi. "
+            "Isi dengan angka.") in result.output  # the location once, in front
     assert "1 formulir ditolak karena berisi kesalahan." in result.output
     assert not out.exists()
     skipped = run("consolidate", str(folder), "--out", str(out), "--skip-invalid")
     assert skipped.exit_code == 1
     assert out.exists()
-    assert "Formulir " + str(path) + " dilewati karena berisi kesalahan." in skipped.output
+    assert msg("form_refused_skip", path=str(path)) in skipped.output
     assert "52 dari 58 IKK tercapai." in skipped.output
 
 

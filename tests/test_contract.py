@@ -15,6 +15,7 @@ LibreOffice recomputes the consolidated workbook and a pre-filled form.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import re
@@ -33,6 +34,7 @@ from lkjip_xl.periods import PeriodRule
 from lkjip_xl.model import (
     AchievementRule, Direction, Indicator, IndicatorInput, Master, Method,
 )
+from lkjip_xl.signoff import FormSignoff, Signatory
 from lkjip_xl.template import write_master
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -90,7 +92,9 @@ FILL = {
         "UM01-IKK2": {"Pembilang": 0, "Penyebut": 0},
         "UM01-IKK3": {"Pembilang": 45, "Penyebut": 60},
         "UM02-IKK1": {"Realisasi": 134},
-        "UM02-IKK2": {"Realisasi": 3, "Keterangan": "3 kegiatan mundur ke Desember"},
+        "UM02-IKK2": {"Realisasi": 3, "Keterangan": "3 kegiatan mundur ke Desember",
+                      "Faktor Penghambat": "Revisi DIPA baru terbit bulan Oktober",
+                      "Upaya / Rencana Tindak Lanjut": "Jadwal kegiatan disusun sejak Januari"},
         "UM02-IKK3": {"Pembilang": 12, "Penyebut": 100},
         "UM02-IKK4": {"Pembilang": 29, "Penyebut": 50},
     },
@@ -104,6 +108,14 @@ FILL = {
         "LP02-IKK2": {"Realisasi": 231},
     },
 }
+
+#: Who signs each form off (fictional people), by the sign-off block's defined names, as the contract fills it.
+SIGNED = {"LKJIP_DISIAPKAN_NAMA": "Contoh Penyusun, S.H.", "LKJIP_DISIAPKAN_NIP": "198001012005011001",
+          "LKJIP_DISIAPKAN_TANGGAL": datetime.date(2025, 1, 10),
+          "LKJIP_DISETUJUI_NAMA": "Contoh Kepala, S.H., M.H.", "LKJIP_DISETUJUI_NIP": "197501011999031001",
+          "LKJIP_DISETUJUI_TANGGAL": datetime.date(2025, 1, 12)}
+SIGNOFF = FormSignoff(Signatory("Contoh Penyusun, S.H.", "198001012005011001", datetime.date(2025, 1, 10)),
+                      Signatory("Contoh Kepala, S.H., M.H.", "197501011999031001", datetime.date(2025, 1, 12)))
 
 #: code → (realisasi, capaian, status), each written out with the rule of its method and direction.
 EXPECTED = {
@@ -165,7 +177,7 @@ def pipeline(tmp_path_factory, contract) -> dict[str, Path]:
 
     (base / "diisi").mkdir()
     for name, values in FILL.items():
-        contract["fill_form"](base / "formulir" / name, base / "diisi" / name, values)
+        contract["fill_form"](base / "formulir" / name, base / "diisi" / name, values, SIGNED)
 
     result = run("validate", base / "diisi", "--master", master_path, "--json")
     assert result.exit_code == 0, result.output
@@ -283,6 +295,7 @@ def test_sumber_names_the_cell_each_input_was_typed_in(consolidated, pipeline, c
         for r in range(header + 1, sheet.max_row + 1)
     }
     field = {"Realisasi": "realisasi", "NIHIL": "nihil", "Keterangan": "keterangan",
+             "Faktor Penghambat": "faktor_penghambat", "Upaya / Rencana Tindak Lanjut": "upaya",
              "Pembilang": "pembilang", "Penyebut": "penyebut"}
     for name, form_values in FILL.items():
         book = openpyxl.load_workbook(pipeline["filled"] / name)
@@ -328,7 +341,8 @@ def test_prefilled_form_recomputes_in_libreoffice(tmp_path):
 
 
 def test_prefilled_and_program_filled_forms_consolidate_alike(pipeline, tmp_path):
-    forms.write_forms(MASTER, tmp_path / "prefilled", inputs=inputs_from_fill())
+    forms.write_forms(MASTER, tmp_path / "prefilled", inputs=inputs_from_fill(),
+                      signoff={divisi: SIGNOFF for divisi in MASTER.divisi_order})
     out = tmp_path / "prefilled.xlsx"
     assert run("consolidate", tmp_path / "prefilled", "--master", pipeline["master"], "--out", out).exit_code == 0
 
@@ -342,11 +356,15 @@ def test_prefilled_and_program_filled_forms_consolidate_alike(pipeline, tmp_path
     assert numbers(out) == numbers(pipeline["consolidated"])
 
 
+#: The narrative text columns of an IKK row: open, at most 2000 characters.
+TEXTS = ("Faktor Pendukung", "Faktor Penghambat", "Upaya / Rencana Tindak Lanjut")
+
+
 def input_titles(indicator: Indicator | None) -> set[str]:
     """Columns a Divisi types into on a row: an IKK row, or a sub-rate row (None)."""
     if indicator is None:
         return {"Pembilang", "Penyebut"}
-    titles = {"Keterangan"}
+    titles = {"Keterangan", *TEXTS}
     if indicator.method is Method.LANGSUNG:
         titles.add("Realisasi")
     elif indicator.method is not Method.RERATA_SUBRASIO:
@@ -397,6 +415,10 @@ def test_generated_form_locks_validates_highlights_and_prints(pipeline, contract
                     ("decimal", low, "1000000000000000.0")], (code, title)
             elif title == "NIHIL" and title in inputs:
                 assert [(v.type, v.formula1) for v in rules] == [("list", '"Ya"')], code
+            elif title in TEXTS and title in inputs:
+                assert [(v.type, v.operator, v.formula1) for v in rules] == [
+                    ("textLength", "lessThanOrEqual", "2000")], code
+                assert cell.number_format == "@" and cell.alignment.wrap_text, (code, title)
             else:
                 assert rules == [], (code, title)
         if not n:
@@ -433,11 +455,11 @@ def test_defined_names_and_stamp(pipeline, contract, divisi):
     (sheet_name, ref), = book.defined_names["LKJIP_TABEL_JUDUL"].destinations
     header_row, columns = contract["find_table"](book["Formulir"])
     assert [c.value for c in book[sheet_name][ref.replace("$", "")][0]] == list(columns)
-    assert ref == f"$A${header_row}:$O${header_row}"
+    assert ref == f"$A${header_row}:$R${header_row}"
 
     stamp, locked = contract["read_stamp"](book)  # raises unless the hash matches as documented
     assert stamp == {
-        "format": "lkjip-xl stamp", "template_version": "1.0", "kanwil": KANWIL, "tahun": "2024",
+        "format": "lkjip-xl stamp", "template_version": "1.2", "kanwil": KANWIL, "tahun": "2024",
         "divisi": divisi, "periode": "Tahunan", "content_hash": stamp["content_hash"],
         "achievement_threshold": "100.0", "achievement_inclusive": "1",
         "divisi_order": json.dumps([UMUM, LAYANAN]),
@@ -445,7 +467,7 @@ def test_defined_names_and_stamp(pipeline, contract, divisi):
     canonical = json.dumps(locked, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     assert hashlib.sha256(canonical.encode("utf-8")).hexdigest() == stamp["content_hash"]
     assert {k: v for k, v in locked.items() if k != "indicators"} == {
-        "template_version": "1.0", "kanwil": KANWIL, "tahun": 2024, "divisi": divisi, "periode": "Tahunan",
+        "template_version": "1.2", "kanwil": KANWIL, "tahun": 2024, "divisi": divisi, "periode": "Tahunan",
         "achievement": {"threshold": 100.0, "inclusive": True},
         "divisi_order": ["Divisi Umum", "Divisi Layanan Publik"]}
     assert [i["code"] for i in locked["indicators"]] == [i.code for i in MASTER.for_divisi(divisi)]

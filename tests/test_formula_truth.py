@@ -87,12 +87,14 @@ def test_every_formula_is_recomputed_to_its_stored_value(name, tmp_path):
     assert_formulas_match(path, tmp_path)
 
 
-def test_the_control_workbook_holds_no_formulas_and_opens_in_libreoffice(tmp_path):
-    """The Excel button's workbook computes nothing itself: the library does, through the button."""
+def test_the_control_workbook_computes_nothing_and_opens_in_libreoffice(tmp_path):
+    """The Excel button's workbook computes nothing itself: the library does, through the button.  Its one
+    formula hands the "python.exe" setting of sheet Kendali to xlwings' own settings sheet."""
     from engine import recalculate, require_soffice
     from lkjip_xl.control import write_control_workbook
+    from lkjip_xl.control.layout import CONF_INTERPRETER_CELL, CONF_SHEET
 
     path = write_control_workbook(tmp_path / "konsolidasi.xlsm")
-    assert read_formulas(path) == {}
+    assert list(read_formulas(path)) == [(CONF_SHEET, CONF_INTERPRETER_CELL)]
     require_soffice()
     assert recalculate(path, tmp_path).exists()

@@ -102,8 +102,9 @@ def test_unusable_ikk_codes_are_refused_by_every_command_all_at_once(name, built
         found = reported(result.stderr)
         assert sorted(code for code, _ in found) == sorted(code for code, _ in case.expected), command
         for code, cell in case.expected:
-            message = next(m for c, m in found if c == code and f"sel {cell}" in m)
-            assert str(path) in message and "sheet 'PK'" in message
+            # the location said once: in front of the message (path › PK › cell), or in its sentence
+            message = next(m for c, m in found if c == code and (f"sel {cell}" in m or f" › PK › {cell}: " in m))
+            assert f"{path} › PK › " in message or (str(path) in message and "sheet 'PK'" in message)
         assert list(tmp_path.iterdir()) == [], command  # nothing written
 
 

@@ -24,7 +24,7 @@ from click.testing import CliRunner
 import crash_helper
 from fixtures_bad import IMIG, MASTER, SAMPLES
 from fixtures_hostile_sheets import (
-    BUDGET, PREVIOUS, RENSTRA, HostileFile, build_all, catalogue, far_cases, feedback_cases,
+    BUDGET, NEXT, PREVIOUS, RENSTRA, HostileFile, build_all, catalogue, far_cases, feedback_cases,
 )
 from lkjip_xl import national
 from lkjip_xl.cli import cli
@@ -171,7 +171,8 @@ def test_returned_copy_naming_no_cell_of_the_table_is_never_built(case, hostile,
     assert "Traceback" not in process.stderr
     (copy,) = out.iterdir()
     sheet = openpyxl.load_workbook(copy)[FORM_SHEET]
-    assert (sheet.max_row, sheet.max_column) == (10, 15)  # nothing beyond the table was created
+    # nothing beyond the form (its table, and the sign-off block below it) was created
+    assert (sheet.max_row, sheet.max_column) == (NEXT - 1, 18)
     again = read_form(copy)  # the new copy is a bounded, readable form
     assert again.rows["SK11-IKK1"]["realisasi"].value == -5
 

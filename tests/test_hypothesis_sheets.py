@@ -8,15 +8,16 @@ be accepted with a value that was not read as typed.
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 import pytest
-from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
 
 from fixtures_bad import IMIG
-from fixtures_hostile_sheets import MAIN_NS, sheet_xml
+from fixtures_hostile_sheets import IMIG_DIMENSION, MAIN_NS, cell_xml, sheet_xml
 from lkjip_xl.checks import CheckedForm
 from lkjip_xl.layout import FORM_SHEET
 from lkjip_xl.problems import Problem
@@ -27,9 +28,12 @@ from lkjip_xl.validate import check_path
 
 TIMED = settings(deadline=timedelta(seconds=20), suppress_health_check=[HealthCheck.too_slow,
                                                                          HealthCheck.function_scoped_fixture])
-IMIG_K9 = b'<c r="K9" s="10"><v>3.99</v></c>'
+IMIG_K9 = cell_xml(IMIG, "K9")  #: the realisasi 3,99 as the sample holds it
+#: The last row and column (1-based) of the Keimigrasian sample's form sheet, from its <dimension>.
+IMIG_ROWS, IMIG_COLS = (n + 1 for n in xl_cell_to_rowcol(
+    re.search(rb'ref="A1:([A-Z]+\d+)"', IMIG_DIMENSION).group(1).decode()))
 
-rows_near_far = st.one_of(st.integers(12, 300), st.integers(12, 1_048_576), st.sampled_from(
+rows_near_far = st.one_of(st.integers(IMIG_ROWS + 1, 300), st.integers(IMIG_ROWS + 1, 1_048_576), st.sampled_from(
     [MAX_SHEET_ROWS, MAX_SHEET_ROWS + 1, 1_048_576, 2849, 2850]))
 cols_near_far = st.one_of(st.integers(1, 40), st.integers(1, 16_384), st.sampled_from(
     [MAX_SHEET_COLUMNS, MAX_SHEET_COLUMNS + 1, 702, 703, 16_384]))
@@ -66,7 +70,7 @@ def test_a_cell_anywhere_in_a_real_form(row, col, data, tmp_path_factory):
     path = tmp_path_factory.mktemp("posisi") / "f.xlsx"
     sheet_xml(IMIG, FORM_SHEET, lambda xml: xml.replace(b"</sheetData>", row_xml + b"</sheetData>"))(path)
     outcome = check_path(str(path))
-    rows, cols = max(row, 10), max(col, 15)
+    rows, cols = max(row, IMIG_ROWS), max(col, IMIG_COLS)
     if rows > MAX_SHEET_ROWS or cols > MAX_SHEET_COLUMNS or rows * cols > MAX_SHEET_CELLS:
         assert isinstance(outcome, Problem) and outcome.code == "sheet_too_large", outcome
         assert outcome.cell == f"{xl_col_to_name(cols - 1)}{rows}"

@@ -19,6 +19,7 @@ import pytest
 from click.testing import CliRunner
 
 from engine import assert_formulas_match
+from signing import sign
 from lkjip_xl import calc, forms, methods
 from lkjip_xl.calc import InputRefs
 from lkjip_xl.cli import cli
@@ -151,6 +152,7 @@ def test_a_registered_method_runs_through_the_whole_pipeline(selisih, tmp_path):
             cell = sheet.cell(rows[code], col[title])
             assert not cell.protection.locked
             cell.value = value
+    sign(book)
     (tmp_path / "diisi").mkdir()
     book.save(tmp_path / "diisi" / form_path.name)
     book.close()

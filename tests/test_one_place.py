@@ -33,7 +33,8 @@ OWNER = {
     **dict.fromkeys(("blank", "_blank", "is_blank", "_is_blank", "parse_year", "cell_year", "_year", "parse_yes_no",
                      "_yes", "_yes_no", "is_yes_answer"), "_values.py"),
     **dict.fromkeys(("column_letters", "column_index", "_column_number", "column_name", "col_letter", "a1",
-                     "a1_position", "print_setup", "print_a4", "_print_setup"), "xlsx.py"),
+                     "a1_position", "print_setup", "print_a4", "_print_setup", "column_width", "not_for_print",
+                     "page_footer", "set_page_footer", "row_height", "wrapped_lines"), "xlsx.py"),
 }
 
 
@@ -203,5 +204,5 @@ def test_every_family_style_is_made_and_feedback_fills_share_the_colours():
         with pytest.raises(AttributeError):
             book.no_such_style  # noqa: B018 - the lookup is the test
     fill = styles.openpyxl_fill(styles.PROBLEM_FILL["error"])
-    assert fill.fgColor.rgb.endswith(styles.ERROR_RED.lstrip("#"))
+    assert fill.fgColor.rgb.endswith(styles.ERROR_FILL.lstrip("#"))
     workbook.close()

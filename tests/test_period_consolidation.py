@@ -22,6 +22,7 @@ from click.testing import CliRunner
 
 from engine import mismatches_after, recalculate_many, require_soffice
 from fixtures_bad import set_cells
+from signing import SIGNOFF, signed_by_all
 from lkjip_xl import calc
 from lkjip_xl.cli import cli
 from lkjip_xl.consolidate import consolidate
@@ -131,16 +132,17 @@ def forms_of(folder: Path, periods, divisi=None) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for period in periods:
         if divisi is None:
-            write_forms(MASTER, folder, period, inputs=inputs(period))
+            write_forms(MASTER, folder, period, inputs=inputs(period), signoff=signed_by_all(MASTER))
         else:
-            write_form(MASTER, divisi, folder / form_filename(MASTER, divisi, period), period, inputs=inputs(period))
+            write_form(MASTER, divisi, folder / form_filename(MASTER, divisi, period), period, inputs=inputs(period),
+                       signoff=SIGNOFF)
     return folder
 
 
 def revised(folder: Path, name: str, revision: int, period: str, divisi: str, changes=None) -> Path:
     """A copy of a Divisi's form with ``revision`` typed into "Revisi ke" (C7) and other inputs."""
     data = inputs(period) | (changes or {})
-    source = write_form(MASTER, divisi, folder / "_tmp.xlsx", period, inputs=data)
+    source = write_form(MASTER, divisi, folder / "_tmp.xlsx", period, inputs=data, signoff=SIGNOFF)
     target = folder / name
     set_cells(source, {"C7": revision}, text=False)(target)
     source.unlink()
@@ -161,7 +163,7 @@ def written(tmp_path_factory, master_path) -> dict[str, Path]:
     assert result.exit_code == 0, result.output
     out["tahun_triwulan"] = root / "tahun_triwulan.xlsx"
     annual = root / "tahunan"
-    write_forms(MASTER, annual, "Tahunan", inputs=annual_inputs(QUARTERS))
+    write_forms(MASTER, annual, "Tahunan", inputs=annual_inputs(QUARTERS), signoff=signed_by_all(MASTER))
     result = run("consolidate", annual, "--master", master_path, "--out", root / "tahunan.xlsx")
     assert result.exit_code == 0, result.output
     out["tahunan"] = root / "tahunan.xlsx"

@@ -31,6 +31,7 @@ import pytest
 from click.testing import CliRunner
 
 from engine import assert_formulas_match
+from signing import signed_by_all
 from lkjip_xl.checks import check_form
 from lkjip_xl.cli import cli
 from lkjip_xl.forms import form_filename, write_forms
@@ -39,6 +40,7 @@ from lkjip_xl.messages import msg
 from lkjip_xl.model import Indicator, IndicatorInput, Master, Method
 from lkjip_xl.periods import PeriodRule, TargetKind
 from lkjip_xl.reader import read_form
+from lkjip_xl.styles import LOCKED_FILL
 from lkjip_xl.template import write_master
 
 UMUM, LAYANAN = "Umum", "Layanan"
@@ -173,7 +175,7 @@ def work(tmp_path_factory) -> dict[str, Path]:
         paths[label] = out
     for label, inputs in (("Triwulan I", TW1), ("Triwulan II", TW2)):
         paths["isi " + label] = base / "isi" / label.replace(" ", "_")
-        write_forms(MASTER, paths["isi " + label], label, inputs=inputs)
+        write_forms(MASTER, paths["isi " + label], label, inputs=inputs, signoff=signed_by_all(MASTER))
     return paths
 
 
@@ -210,8 +212,9 @@ def test_target_column_is_the_period_target(work, k):
                         if "." not in code})
         book.close()
     assert targets == {code: values[k - 1] for code, values in TARGETS.items()}
-    # the checks compare with the same target: a blank form has only missing inputs, no changed target
-    assert {code for code, _, _ in problems(blank_form(work, period))} == {"value_missing"}
+    # the checks compare with the same target: a blank form has only missing inputs (and no sign-off), no
+    # changed target
+    assert {code for code, _, _ in problems(blank_form(work, period))} == {"value_missing", "signoff_missing"}
 
 
 def test_yearly_form_keeps_the_annual_target_and_no_rule_hint(work):
@@ -220,7 +223,7 @@ def test_yearly_form_keeps_the_annual_target_and_no_rule_hint(work):
     assert column_of(sheet, "Target")["UM-1"] == 100.0
     assert not any(msg(f"rule_hint_{rule}") in str(text) for text in column_of(sheet, "Cara Perhitungan").values()
                    for rule in ("jumlah", "nilai_akhir", "rerata"))
-    assert list(table(sheet)[1])[-1] == "Keterangan"  # no reference columns on the yearly form
+    assert list(table(sheet)[1])[-1] == "Upaya / Rencana Tindak Lanjut"  # no reference columns on the yearly form
     book.close()
 
 
@@ -237,9 +240,9 @@ def test_cara_perhitungan_says_what_to_type_for_the_rule(work):
 def test_first_quarter_has_no_reference_columns(work):
     book = openpyxl.load_workbook(blank_form(work, "Triwulan I"))
     header_row, titles = table(book["Formulir"])
-    assert list(titles)[-1] == "Keterangan"
+    assert list(titles)[-1] == "Upaya / Rencana Tindak Lanjut"
     (_, ref), = book.defined_names["LKJIP_TABEL_JUDUL"].destinations
-    assert ref == f"$A${header_row}:$O${header_row}"
+    assert ref == f"$A${header_row}:$R${header_row}"
     book.close()
 
 
@@ -249,17 +252,17 @@ def test_reference_columns_without_earlier_forms_say_so(work, k):
     sheet = book["Formulir"]
     header_row, titles = table(sheet)
     to_date = f"Realisasi s.d. {QUARTERS[k - 2]}"
-    assert list(titles)[-3:] == ["Keterangan", "Target Tahunan", to_date]
+    assert list(titles)[-3:] == ["Upaya / Rencana Tindak Lanjut", "Target Tahunan", to_date]
     (_, ref), = book.defined_names["LKJIP_TABEL_JUDUL"].destinations
-    assert ref == f"$A${header_row}:$Q${header_row}"
-    assert sheet.print_area == f"'Formulir'!$A$1:$Q${sheet.max_row}"
+    assert ref == f"$A${header_row}:$T${header_row}"
+    assert sheet.print_area == f"'Formulir'!$A$1:$T${sheet.max_row}"
     annual = column_of(sheet, "Target Tahunan")
     note = column_of(sheet, to_date)
     for code, r in rows(sheet, header_row).items():
         for title in ("Target Tahunan", to_date):
             cell = sheet.cell(r, titles[title])
             assert cell.protection.locked, (code, title)
-            assert cell.fill.fgColor.rgb.endswith(("F2F2F2", "D9D9D9")), (code, title)  # grey
+            assert cell.fill.fgColor.rgb.endswith(LOCKED_FILL[1:]), (code, title)  # grey: locked
         if "." in code:  # a sub-rate row: nothing to show
             assert annual[code] is None and note[code] is None
         else:
@@ -295,7 +298,7 @@ def test_percent_warnings_compare_with_the_period_target(work, tmp_path):
     annual 100 % it would be."""
     codes = [(p.code, p.ikk) for p in check_form(read_form(filled_form(work, "Triwulan I"))).problems]
     assert codes == []
-    annual_form, _ = write_forms(MASTER, tmp_path / "tahunan", "Tahunan", inputs=TW1)
+    annual_form, _ = write_forms(MASTER, tmp_path / "tahunan", "Tahunan", inputs=TW1, signoff=signed_by_all(MASTER))
     assert [(p.code, p.ikk) for p in check_form(read_form(annual_form)).problems] == [
         ("percent_as_fraction", "UM-7")]
 
@@ -327,7 +330,8 @@ def test_third_quarter_shows_the_first_two_combined(work, tmp_path):
     assert shown == pytest.approx(TO_DATE_TW2, rel=1e-15)
     assert shown["UM-2"] != pytest.approx((45 / 50 * 100 + 80 / 100 * 100) / 2)  # never a mean of ratios
     # the reference columns are never read: the form reads back like any other
-    assert {code for code, _, _ in problems(out / form_filename(MASTER, UMUM, "Triwulan III"))} == {"value_missing"}
+    assert {code for code, _, _ in problems(out / form_filename(MASTER, UMUM, "Triwulan III"))} == {
+        "value_missing", "signoff_missing"}  # a blank form: no inputs, no sign-off
 
 
 def test_the_highest_revision_of_a_quarter_is_taken(work, tmp_path):
@@ -504,4 +508,4 @@ def test_libreoffice_recomputes_every_formula_of_period_forms(work, tmp_path):
 
 def test_the_option_is_documented_in_indonesian():
     result = run("forms", "--help")
-    assert re.search(r"--sebelumnya PATH\s+Formulir periode sebelumnya yang sudah diisi", result.output)
+    assert re.search(r"--sebelumnya JALUR\s+Formulir periode sebelumnya yang sudah diisi", result.output)

@@ -254,7 +254,7 @@ def test_input_errors_name_file_sheet_and_cell(konsolidasi, tmp_path):
                   "--supporting", bad, "--out", tmp_path / "x.xlsx")
     assert result.exit_code == 1
     assert re.search(r"^KESALAHAN  \[supporting_position_invalid\] .*'SK99-IKK1'", result.output, re.MULTILINE)
-    assert "sel A2" in result.output
+    assert " › A2: " in result.output  # the cell named once, in front
     assert not (tmp_path / "x.xlsx").exists()
 
 

@@ -99,19 +99,20 @@ def test_library_and_cli_write_the_same_template(generated, tmp_path):
 
 def test_template_layout(generated):
     content = dump(generated)
-    assert content["sheets"] == ["Info", "PK", "Target Periode", "Petunjuk"]
+    assert content["sheets"] == ["Info", "PK", "Target Periode", "Satuan", "Petunjuk"]
     assert content["defined_names"] == []
     info = content["Info"]["cells"]
     assert [info[f"A{3 + i}"][0] for i in range(len(INFO_FIELDS))] == [
         "Nama Instansi", "Tahun", "Batas Tercapai (%)", "Batas Termasuk", "Dasar Capaian Renstra",
         "Kalender Pelaporan", "Ambang Hijau (%)", "Ambang Kuning (%)", "Batas Capaian untuk Rata-rata (%)",
-        "Sebutan Instansi", "Sebutan Singkat", "Sebutan Unit Kerja", "Sebutan Pimpinan"]
+        "Sebutan Instansi", "Sebutan Singkat", "Sebutan Unit Kerja", "Sebutan Pimpinan", "Desimal Capaian"]
     # blank Kanwil and year to fill in, the default achievement rule already there, all unlocked
     assert [info[f"B{3 + i}"] for i in range(len(INFO_FIELDS))] == [
         ("", "General", False), ("", "General", False), (100, "General", False),
         ("Ya", "General", False), ("renstra", "General", False), ("triwulan", "General", False),
         (90, "General", False), (70, "General", False), ("", "General", False),
-        *[("", "General", False)] * 4]  # the organisation's own words: blank, the default (tests/test_words.py)
+        *[("", "General", False)] * 4,  # the organisation's own words: blank, the default (tests/test_words.py)
+        (2, "General", False)]  # Desimal Capaian (tests/test_unit_decimals.py)
     pk = content["PK"]["cells"]
     assert [pk[f"{openpyxl.utils.get_column_letter(c + 1)}1"][0] for c in range(len(PK_COLUMNS))] == [
         "Divisi", "No SK", "Sasaran Kegiatan", "Kode IKK", "No IKK", "Indikator Kinerja Kegiatan", "Satuan",
@@ -130,6 +131,8 @@ def test_template_layout(generated):
     numbers = sorted(sqref for sqref, kind, *_ in content["PK"]["validations"] if kind == "decimal")
     assert numbers == ["H2:H301", "I2:I301", "K2:K301", "R2:R301"]
     assert content["Info"]["validations"] == [
+        ("B16", "whole", None, "0", "6", True, "Desimal Capaian", "Isi dengan bilangan bulat 0 sampai 6.", None,
+         None),
         ("B4", "whole", None, "2000", "2100", True, None, "Isi tahun dengan 4 angka, misalnya 2023.",
          None, None),
         ("B6", "list", None, '"Ya,Tidak"', None, True, None, None, None, None),
@@ -148,7 +151,8 @@ def test_blank_template_is_refused_naming_the_empty_cells():
     assert [(p.code, p.cell) for p in caught.value.problems] == [
         ("master_info_missing", "B3"), ("master_info_missing", "B4")]
     assert caught.value.problems[0].message == (
-        f"Isian 'Nama Instansi' kosong pada sheet 'Info' di master {TEMPLATE} (sel B3).")
+        f"Isian 'Nama Instansi' kosong pada sheet 'Info' di master {TEMPLATE} (sel B3). "
+        "Isi sel itu: Nama lengkap Kantor Wilayah.")
 
 
 def test_template_filled_with_openpyxl_reads_back_as_a_master(tmp_path):

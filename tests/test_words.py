@@ -238,7 +238,7 @@ def test_validate_prints_problems_in_the_words_and_values_as_typed(pemkab, tmp_p
     assert result.exit_code == 1
     out = result.output
     assert "Formulir Bidang Pencegahan Penyakit belum ada. IKK Bidang ini tidak ikut dihitung." in out
-    assert "Isian 'Bidang' di " in out and f"semula '{USER_TEXT}'" in out
+    assert "› Formulir › C5: Isian 'Bidang' diubah" in out and f"semula '{USER_TEXT}'" in out
     assert foreign_words(out) == [], out
     assert_own_words_only(tmp_path / "balik" / "Formulir_2024_Sekretariat_pemeriksaan.xlsx")
     as_json = json.loads(run("validate", folder, "--master", pemkab["master"], "--json").stdout)
@@ -299,6 +299,6 @@ def test_a_default_master_reads_and_writes_as_before():
     assert master.words == DEFAULT_WORDS
     assert replace(master, words=WORDS).words.replacements() == (
         ("Kantor Wilayah", "Dinas"), ("Kanwil", "Dinas"), ("Divisi", "Bidang"),
-        ("Kepala Kantor Wilayah", "Kepala Dinas"))
+        ("Kepala Kantor Wilayah", "Kepala Dinas"), ("Wilayah", "Dinas"))  # "NILAI SMART WILAYAH": the office
     form = read_form(ROOT / "samples" / "formulir" / "Formulir_2023_Administrasi.xlsx")
     assert form.words == DEFAULT_WORDS and "words" not in form.locked

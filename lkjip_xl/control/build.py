@@ -1,26 +1,30 @@
-"""Build the macro-enabled control workbook: validation and consolidation at the press of a button in Excel.
+"""Build the macro-enabled control workbook: the year's LKjIP work at the press of a button in Excel.
 
 ``lkjip-xl button --out konsolidasi.xlsm`` writes a workbook with a sheet
-"Kendali" (laid out by :mod:`lkjip_xl.control.layout`: settings cells, buttons
-"Periksa" and "Konsolidasi", a status cell and a results area) and a sheet
-"xlwings.conf".  It is built without Excel:
+"Kendali" (laid out by :mod:`lkjip_xl.control.layout`: settings cells, each
+path with a "Pilih…" button beside it, the six buttons Buat Formulir,
+Periksa, Salinan Pemeriksaan, Konsolidasi, Tabel Bab III and Laporan Word,
+a status cell and a results area; protected except the settings cells) and
+the very hidden sheet "xlwings.conf".  It is built without Excel:
 
 - the VBA project is taken, at build time, from the *installed* xlwings
   package's standalone quickstart workbook (``quickstart_standalone.xlsm``,
   BSD-licensed; its standalone ``xlwings`` VBA module provides ``RunPython``
-  and needs neither the xlwings add-in nor a licence key);
-- XlsxWriter adds that project and two form buttons.
+  and needs neither the xlwings add-in nor a licence key), and gets one more
+  module, the "Pilih…" macros (:mod:`lkjip_xl.control.vba`);
+- XlsxWriter adds that project and the form buttons.
 
 How a button reaches Python: each button's macro is a *macro call with an
 argument*, stored the way Excel itself stores one typed into "Assign Macro"::
 
     'RunPython "import lkjip_xl.excel;lkjip_xl.excel.periksa()"'
 
-so the two buttons call the unmodified ``RunPython`` of the xlwings module with
-two different commands.  XlsxWriter always writes a button's macro as
-``[0]!name``; the macro text is therefore written as a placeholder name and
-replaced in the VML drawing part after XlsxWriter has finished.  The reasons
-for this choice are in docs/tombol_excel.md.
+so the six buttons call the unmodified ``RunPython`` of the xlwings module
+with six different commands, and each "Pilih…" button calls its macro with
+the settings cell (``'PilihFolder "B11"'``).  XlsxWriter always writes a
+button's macro as ``[0]!name``; the macro text is therefore written as a
+placeholder name and replaced in the VML drawing part after XlsxWriter has
+finished.  The reasons for this choice are in docs/tombol_excel.md.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ import importlib.util
 import io
 import math
 import os
+import struct
 import zipfile
 from importlib import metadata
 from pathlib import Path
@@ -41,14 +46,19 @@ from ..guard import OutputPathError, guard_outputs
 from ..kinds import KIND_CONTROL
 from .._values import YEAR_RANGE
 from ..messages import msg
+from ..periods import ANNUAL, period_choices
 from ..styles import StyleBook
 from ..xlsx import new_workbook, print_setup
 from .layout import (
-    BUTTON_GAP, BUTTON_ROW, BUTTON_SIZE, BUTTONS, COLUMN_WIDTHS, CONF_INTERPRETER_CELL, CONF_INTERPRETER_KEY,
-    CONF_SHEET, ENTRY_MODULE, FIELD_BY_KEY, INTRO_RANGE, MADE_WITH_CELL, RESULT_LABELS, RESULTS_HEADER_ROW,
-    SETTINGS_FIELDS, SETTINGS_HEADER_ROW, SHEET, STATE_CELL, STATE_FAILED, STATE_FIX, STATE_OK, STATE_RUNNING,
-    STATUS_CELL, TABLE_COLUMNS, TABLE_HEADER_ROW, TABLE_TITLE_CELL, TIMPA_DEFAULT, TITLE_CELL, YES_NO_CHOICES,
+    BUTTON_GAP, BUTTON_ROW, BUTTON_SIZE, BUTTONS, BUTTONS_PER_ROW, COLUMN_WIDTHS, CONF_INTERPRETER_CELL,
+    CONF_INTERPRETER_KEY, CONF_NOTE_COLUMN, CONF_SHEET, ENTRY_MODULE, GROUP_ROWS, INTERPRETER_SETTING, INTRO_RANGE,
+    LAYOUT_NAME, LAYOUT_VERSION, MADE_WITH_CELL, PERIOD, PICKER_SIZE, RESULT_LABELS, RESULTS_HEADER_ROW,
+    RUN_HEADER_ROW, SETTINGS_FIELDS, SETTINGS_HEADER_ROW, SHEET, SHEET_PROTECTION, STATE_CELL, STATE_FAILED,
+    STATE_FIX, STATE_OK, STATE_RUNNING, STATUS_CELL, TABLE_COLUMNS, TABLE_HEADER_ROW, TABLE_TITLE_CELL,
+    TIMPA_DEFAULT, TITLE_CELL, YEAR, YES_NO, YES_NO_CHOICES, SettingField,
 )
+from .compound import CompoundError
+from .vba import with_picker_module
 
 #: The workbook inside the xlwings package whose VBA project is reused.
 QUICKSTART_NAME = "quickstart_standalone.xlsm"
@@ -78,19 +88,43 @@ def python_command(function: str) -> str:
     return f"import {ENTRY_MODULE};{ENTRY_MODULE}.{function}()"
 
 
-def button_macro(function: str) -> str:
-    """The button's macro: a call of ``RunPython`` with the command as its one argument.
+def macro_call(procedure: str, *arguments: str | bool) -> str:
+    """A button's macro: a call of a VBA procedure with arguments, as Excel writes one.
 
-    Written as Excel writes a macro with arguments: the whole call in single
-    quotes, the string argument in double quotes.
+    The whole call in single quotes, string arguments in double quotes:
+    ``'PilihBerkas "B6", "xlsx"'``.
     """
-    command = python_command(function)
-    assert '"' not in command and "'" not in command
-    return f"'{VBA_RUNNER} \"{command}\"'"
+    shown = []
+    for argument in arguments:
+        if isinstance(argument, bool):
+            shown.append("True" if argument else "False")
+        else:
+            assert '"' not in argument and "'" not in argument
+            shown.append(f'"{argument}"')
+    return f"'{procedure} {', '.join(shown)}'"
 
 
-def _placeholder(function: str) -> str:
-    return f"LKJIP_TOMBOL_{function.upper()}"
+def button_macro(function: str) -> str:
+    """The macro of an action's button: ``RunPython`` with the command as its one argument."""
+    return macro_call(VBA_RUNNER, python_command(function))
+
+
+def picker_macro(setting: SettingField) -> str:
+    """The macro of the "Pilih…" button beside ``setting``."""
+    assert setting.picker is not None
+    procedure, arguments = setting.picker
+    return macro_call(procedure, *arguments)
+
+
+def _placeholder(name: str) -> str:
+    return f"LKJIP_TOMBOL_{name.upper()}"
+
+
+def _macros() -> dict[str, str]:
+    """Placeholder name → macro text, for every button of the sheet."""
+    macros = {_placeholder(function): button_macro(function) for _, function in BUTTONS}
+    macros.update({_placeholder(f"pilih_{s.key}"): picker_macro(s) for s in SETTINGS_FIELDS if s.picker})
+    return macros
 
 
 # --------------------------------------------------------------------------- xlwings' VBA project
@@ -114,6 +148,10 @@ def xlwings_vba_project() -> bytes:
         raise _quickstart_unusable(path) from None
     if not data.startswith(OLE_MAGIC):
         raise _quickstart_unusable(path)
+    try:  # a project of a layout this toolkit cannot add its module to is as unusable as none
+        with_picker_module(data, SHEET_CODENAMES[SHEET])
+    except (CompoundError, ValueError, LookupError, struct.error):
+        raise _quickstart_unusable(path) from None
     return data
 
 
@@ -133,15 +171,22 @@ def xlwings_version() -> str:
 
 
 def build_control_workbook(vba_project: bytes) -> bytes:
-    """The control workbook as bytes (.xlsm), with ``vba_project`` embedded."""
+    """The control workbook as bytes (.xlsm), with ``vba_project`` (xlwings') and the "Pilih…" module."""
     buffer = io.BytesIO()
     workbook = new_workbook(buffer, title=msg("kendali_title"), kind=KIND_CONTROL)  # type: ignore[arg-type]
-    workbook.add_vba_project(io.BytesIO(vba_project), is_stream=True)
+    project = with_picker_module(vba_project, SHEET_CODENAMES[SHEET])
+    workbook.add_vba_project(io.BytesIO(project), is_stream=True)
     workbook.set_vba_name(WORKBOOK_CODENAME)
+    workbook.define_name(LAYOUT_NAME, f"={LAYOUT_VERSION}")
     _write_kendali(workbook)
     _write_conf(workbook)
     workbook.close()
     return _wire_buttons(buffer.getvalue())
+
+
+def _lines(text: str, width: float) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` characters wide (at least one)."""
+    return max(1, sum(math.ceil(max(1, len(part)) / max(1.0, width - 2)) for part in text.split("\n")))
 
 
 def _write_kendali(workbook) -> None:
@@ -159,46 +204,30 @@ def _write_kendali(workbook) -> None:
 
     sheet.write(TITLE_CELL, msg("kendali_title"), title)
     sheet.merge_range(INTRO_RANGE, msg("kendali_intro"), note)
-    sheet.set_row(1, 32)
+    sheet.set_row(1, 15 * _lines(msg("kendali_intro"), sum(COLUMN_WIDTHS[:4])))
     sheet.write(MADE_WITH_CELL, msg("kendali_made_with", version=__version__, xlwings=xlwings_version()), small)
 
-    sheet.write(f"A{SETTINGS_HEADER_ROW}", msg("kendali_section_settings"), section)
-    sheet.write(f"B{SETTINGS_HEADER_ROW}", "", section)
-    sheet.write(f"C{SETTINGS_HEADER_ROW}", msg("kendali_section_hints"), section)
+    _section(sheet, SETTINGS_HEADER_ROW, msg("kendali_section_settings"), section, msg("kendali_section_hints"))
+    for row, text in GROUP_ROWS:
+        _section(sheet, row, text, header)
     for setting in SETTINGS_FIELDS:
-        sheet.write(setting.label_cell, setting.label, label)
-        sheet.write_blank(setting.cell, None, entry)
-        sheet.write(setting.hint_cell, setting.hint, note)
-        lines = max(2, math.ceil(len(setting.hint) / (COLUMN_WIDTHS[2] - 2)))
-        sheet.set_row(setting.row - 1, 15 * lines)
-    sheet.data_validation(FIELD_BY_KEY["tahun"].cell, {
-        "validate": "integer", "criteria": "between", "minimum": YEAR_RANGE[0], "maximum": YEAR_RANGE[1],
-        "error_title": msg("kendali_year_rule_title"), "error_message": msg("kendali_year_rule"),
-    })
-    timpa = FIELD_BY_KEY["timpa"].cell
-    sheet.write(timpa, TIMPA_DEFAULT, entry)
-    sheet.data_validation(timpa, {
-        "validate": "list", "source": list(YES_NO_CHOICES),
-        "error_title": msg("kendali_yes_no_rule_title"), "error_message": msg("kendali_yes_no_rule"),
-    })
+        _write_setting(sheet, setting, label, entry, note)
 
-    row = BUTTON_ROW - 1
-    sheet.set_row(row, BUTTON_SIZE[1] * 0.75 + 6)
+    _section(sheet, RUN_HEADER_ROW, msg("kendali_section_run"), section)
     for n, (caption, function) in enumerate(BUTTONS):
+        row = BUTTON_ROW - 1 + n // BUTTONS_PER_ROW
+        sheet.set_row(row, BUTTON_SIZE[1] * 0.75 + 6)
         sheet.insert_button(row, 1, {
             "caption": caption,
             "macro": _placeholder(function),
             "width": BUTTON_SIZE[0],
             "height": BUTTON_SIZE[1],
-            "x_offset": n * (BUTTON_SIZE[0] + BUTTON_GAP),
+            "x_offset": (n % BUTTONS_PER_ROW) * (BUTTON_SIZE[0] + BUTTON_GAP),
             "y_offset": 2,
             "description": msg("kendali_button_description", command=f"{ENTRY_MODULE}.{function}()"),
         })
-    sheet.write(row, 0, msg("kendali_section_run"), label)
 
-    sheet.write(f"A{RESULTS_HEADER_ROW}", msg("kendali_section_results"), section)
-    sheet.write(f"B{RESULTS_HEADER_ROW}", "", section)
-    sheet.write(f"C{RESULTS_HEADER_ROW}", "", section)
+    _section(sheet, RESULTS_HEADER_ROW, msg("kendali_section_results"), section)
     for cell, text in RESULT_LABELS:
         sheet.write(cell.replace("B", "A", 1), text, label)
         sheet.write_blank(cell, None, status if cell == STATUS_CELL else value)
@@ -215,28 +244,85 @@ def _write_kendali(workbook) -> None:
     for col, text in enumerate(TABLE_COLUMNS):
         sheet.write(TABLE_HEADER_ROW - 1, col, text, header)
 
-    print_setup(sheet, paper=None)
+    print_setup(sheet)
+    sheet.protect("", SHEET_PROTECTION)
     sheet.set_selection(SETTINGS_FIELDS[0].cell)
 
 
+def _section(sheet, row: int, text: str, style, hint: str = "") -> None:
+    """A header row (1-based) over the label, value, "Pilih…" and hint columns."""
+    sheet.write(row - 1, 0, text, style)
+    for col in (1, 2):
+        sheet.write_blank(row - 1, col, None, style)
+    sheet.write(row - 1, 3, hint, style)
+
+
+def _write_setting(sheet, setting: SettingField, label, entry, note) -> None:
+    """One settings row: label, the unlocked cell (with its rule or first value), "Pilih…", the hint."""
+    sheet.write(setting.label_cell, setting.label, label)
+    sheet.write_blank(setting.cell, None, entry)
+    sheet.write(setting.hint_cell, setting.hint, note)
+    lines = max(_lines(setting.hint, COLUMN_WIDTHS[3]), _lines(setting.label, COLUMN_WIDTHS[0]))
+    sheet.set_row(setting.row - 1, max(15 * lines, PICKER_SIZE[1] * 0.75 + 4))
+    if setting.kind == YEAR:
+        sheet.data_validation(setting.cell, {
+            "validate": "integer", "criteria": "between", "minimum": YEAR_RANGE[0], "maximum": YEAR_RANGE[1],
+            "error_title": msg("kendali_year_rule_title"), "error_message": msg("kendali_year_rule"),
+        })
+    elif setting.kind == YES_NO:
+        sheet.write(setting.cell, TIMPA_DEFAULT, entry)
+        sheet.data_validation(setting.cell, {
+            "validate": "list", "source": list(YES_NO_CHOICES),
+            "error_title": msg("kendali_yes_no_rule_title"), "error_message": msg("kendali_yes_no_rule"),
+        })
+    elif setting.kind == PERIOD:
+        sheet.write(setting.cell, ANNUAL, entry)
+        sheet.data_validation(setting.cell, {
+            "validate": "list", "source": list(period_choices()),
+            "error_title": msg("kendali_period_rule_title"), "error_message": msg("kendali_period_rule"),
+        })
+    if setting.picker is not None:
+        sheet.insert_button(setting.picker_cell, {
+            "caption": msg("kendali_picker"),
+            "macro": _placeholder(f"pilih_{setting.key}"),
+            "width": PICKER_SIZE[0],
+            "height": PICKER_SIZE[1],
+            "x_offset": 4,
+            "y_offset": 1,
+            "description": msg("kendali_picker_description", label=setting.label),
+        })
+
+
 def _write_conf(workbook) -> None:
-    """The "xlwings.conf" sheet: keys in column A, values in column B (read by xlwings' VBA)."""
+    """The "xlwings.conf" sheet, very hidden: keys in column A, values in column B (read by xlwings' VBA).
+
+    Its one key, the Python interpreter, is a formula over the "python.exe" setting of sheet "Kendali",
+    so that staff set it where they set everything else.
+    """
     sheet = workbook.add_worksheet(CONF_SHEET)
     sheet.set_vba_name(SHEET_CODENAMES[CONF_SHEET])
-    sheet.set_column(0, 0, 18)
-    sheet.set_column(1, 1, 60)
-    sheet.set_column(3, 3, 90)
+    sheet.very_hidden()
+    widths = {0: 18, 1: 40, 2: 2, CONF_NOTE_COLUMN: 80}
+    for col, width in widths.items():
+        sheet.set_column(col, col, width)
     sheet.write(f"A{CONF_INTERPRETER_CELL[1:]}", CONF_INTERPRETER_KEY)
-    sheet.write_blank(CONF_INTERPRETER_CELL, None)
-    note = StyleBook(workbook, "control").note_wrap
-    notes = (msg("kendali_conf_intro"), msg("kendali_conf_interpreter", cell=CONF_INTERPRETER_CELL),
+    source = f"'{SHEET}'!${INTERPRETER_SETTING.cell[0]}${INTERPRETER_SETTING.cell[1:]}"
+    sheet.write_formula(CONF_INTERPRETER_CELL, f'=TRIM(SUBSTITUTE({source},CHAR(34),""))', None, "")
+    note = StyleBook(workbook, "control").note
+    notes = (msg("kendali_conf_intro"),
+             msg("kendali_conf_interpreter", cell=CONF_INTERPRETER_CELL, label=INTERPRETER_SETTING.label,
+                 sheet=SHEET, source=INTERPRETER_SETTING.cell),
              msg("kendali_conf_keep"))
     for n, text in enumerate(notes):
-        sheet.write(n, 3, text, note)
+        sheet.write(n, CONF_NOTE_COLUMN, text, note)
+        sheet.set_row(n, 15 * _lines(text, widths[CONF_NOTE_COLUMN]))
+    print_setup(sheet)
+    sheet.protect("", SHEET_PROTECTION)
 
 
 def _wire_buttons(xlsm: bytes) -> bytes:
-    """Replace each button's placeholder ``[0]!NAME`` by its RunPython call, as Excel stores it."""
+    """Replace each button's placeholder ``[0]!NAME`` by its macro call, as Excel stores it."""
+    macros = _macros()
     source = zipfile.ZipFile(io.BytesIO(xlsm))
     out = io.BytesIO()
     replaced = 0
@@ -245,15 +331,15 @@ def _wire_buttons(xlsm: bytes) -> bytes:
             data = source.read(info)
             if info.filename.startswith("xl/drawings/vmlDrawing") and info.filename.endswith(".vml"):
                 text = data.decode("utf-8")
-                for _, function in BUTTONS:
-                    old = f"<x:FmlaMacro>[0]!{_placeholder(function)}</x:FmlaMacro>"
-                    new = f"<x:FmlaMacro>{escape(button_macro(function), {chr(34): '&quot;'})}</x:FmlaMacro>"
+                for placeholder, macro in macros.items():
+                    old = f"<x:FmlaMacro>[0]!{placeholder}</x:FmlaMacro>"
+                    new = f"<x:FmlaMacro>{escape(macro, {chr(34): '&quot;'})}</x:FmlaMacro>"
                     replaced += text.count(old)
                     text = text.replace(old, new)
                 data = text.encode("utf-8")
             target.writestr(info, data)
-    if replaced != len(BUTTONS):
-        raise RuntimeError(f"expected {len(BUTTONS)} button macros, wired {replaced}")
+    if replaced != len(macros):
+        raise RuntimeError(f"expected {len(macros)} button macros, wired {replaced}")
     return out.getvalue()
 
 

@@ -48,7 +48,7 @@ class Outcome:
     def table_rows(self) -> list[list[str]]:
         """One row per problem (columns :data:`~lkjip_xl.control.layout.TABLE_COLUMNS`), errors first."""
         ordered = sorted(self.problems, key=lambda p: 0 if p.is_error else 1)
-        rows = [[visible(value) for value in (_display_file(p.file, self.folder), p.message, p.sheet, p.cell, p.ikk,
+        rows = [[visible(value) for value in (_display_file(p.file, self.folder), p.message, p.cell, p.sheet, p.ikk,
                                               SEVERITY_LABEL.get(p.severity, p.severity), p.code)]
                 for p in ordered[:MAX_TABLE_ROWS]]
         if len(ordered) > MAX_TABLE_ROWS:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,9 @@ from ..guard import OutputError
 from ..messages import msg
 from ..problems import ERROR, Problem
 from ..xlsx import date_text
-from .layout import FIELD_BY_KEY, SETTINGS_FIELDS, SHEET
+from .layout import (
+    FIELD_BY_KEY, FILE_IN, FILE_OUT, FILES_IN, FOLDER_IN, FOLDER_OUT, PATH_KINDS, SETTINGS_FIELDS, SHEET, YES_NO,
+)
 
 #: What Excel shows in a cell whose formula failed (openpyxl reads these as text).
 EXCEL_ERRORS = frozenset({
@@ -36,13 +38,27 @@ EXCEL_ERRORS = frozenset({
 
 @dataclass(frozen=True)
 class Settings:
-    """The settings cells as typed, plus where the control workbook lives."""
+    """The settings cells as typed (keys of :data:`~lkjip_xl.control.layout.SETTINGS_FIELDS`), plus where
+    the control workbook lives."""
 
     folder: Any = None
     master: Any = None
     output: Any = None
     tahun: Any = None
     timpa: Any = None
+    formulir_baru: Any = None
+    periode: Any = None
+    sebelumnya: Any = None
+    salinan: Any = None
+    tahun_lalu: Any = None
+    renstra: Any = None
+    anggaran: Any = None
+    pendukung: Any = None
+    rencana_aksi: Any = None
+    tabel: Any = None
+    laporan: Any = None
+    pdf: Any = None
+    python: Any = None
     #: Folder of the control workbook: relative paths are taken from there ("" = unknown).
     base_dir: str = ""
     #: File name of the control workbook, used as the "file" of settings problems.
@@ -56,12 +72,26 @@ class Settings:
 
 @dataclass(frozen=True)
 class Checked:
-    """The settings every action needs, checked: forms folder, master, year (``None``: any), overwrite."""
+    """The settings an action asked for, checked: master, year (``None``: any), overwrite, and its paths."""
 
-    folder: Path
     master: Path
     tahun: int | None
     timpa: bool
+    #: Setting key → the paths it names (none when the cell is empty); Ya/Tidak settings in :attr:`flags`.
+    paths: Mapping[str, tuple[Path, ...]] = field(default_factory=dict)
+    flags: Mapping[str, bool] = field(default_factory=dict)
+
+    def path(self, key: str) -> Path | None:
+        """The path of setting ``key``, ``None`` when its cell is empty."""
+        found = self.paths.get(key, ())
+        return found[0] if found else None
+
+    @property
+    def folder(self) -> Path:
+        """The folder of the filled forms (asked for by Periksa, Salinan Pemeriksaan and Konsolidasi)."""
+        folder = self.path("folder")
+        assert folder is not None, "an action reading forms asks for this setting"
+        return folder
 
 
 class SettingsInvalid(LkjipError):
@@ -94,76 +124,111 @@ _FOLDER_REFUSALS = {"invalid": "kendali_path_invalid", "missing": "kendali_folde
                     "file": "kendali_not_folder", "other": "kendali_not_folder"}
 _MASTER_REFUSALS = {"invalid": "kendali_path_invalid", "dir": "kendali_master_not_file",
                     "missing": "kendali_master_missing", "other": "kendali_master_missing"}
+_REFUSALS = {
+    FOLDER_IN: _FOLDER_REFUSALS,
+    FOLDER_OUT: {"invalid": "kendali_path_invalid", "file": "kendali_out_not_folder",
+                 "other": "kendali_out_not_folder"},
+    FILE_IN: {"invalid": "kendali_path_invalid", "dir": "kendali_not_file", "missing": "kendali_file_missing",
+              "other": "kendali_file_missing"},
+    FILE_OUT: {"invalid": "kendali_path_invalid"},  # the rest is the output guard's (lkjip_xl.guard)
+}
 
 
-def _path_setting(settings: Settings, key: str, problems: list[Problem], refusals: dict[str, str]) -> Path | None:
-    """The path of setting ``key`` resolved, each refusal a problem naming its cell; ``None`` when blank or bad."""
-    text = _path_text(settings, key, problems)
-    if text == "":
+def _path_setting(settings: Settings, key: str, problems: list[Problem]) -> list[Path]:
+    """The paths of setting ``key`` resolved (several for a ";"-separated list), each refusal a problem
+    naming its cell; none when the cell is empty (a problem if the setting is required) or unusable."""
+    setting = FIELD_BY_KEY[key]
+    if not _is_text(settings, key, problems):
+        return []
+    value = getattr(settings, key)
+    shown = "" if blank(value) else shown_value(value)
+    pieces = shown.split(";") if setting.kind == FILES_IN else [shown]
+    texts = [text for text in (clean_path_text(piece) for piece in pieces) if text]
+    if not texts and setting.required:
         problems.append(_missing(settings, key))
-        return None
-    if text is None:
-        return None
-    path = _resolve(settings, key, text, problems)
-    kind, reason = _probe(path)
-    code = refusals.get(kind)
-    if code is not None:
-        fields = {"reason": reason} if code == "kendali_path_invalid" else {}
-        problems.append(setting_problem(settings, key, code, path=str(path), **fields))
-    return path
+    refusals = _MASTER_REFUSALS if key == "master" else _REFUSALS[FILE_IN if setting.kind == FILES_IN
+                                                                   else setting.kind]
+    found = []
+    for text in texts:
+        path = _resolve(settings, key, text, problems)
+        if path is None:
+            continue
+        kind, reason = _probe(path)
+        code = refusals.get(kind)
+        if code is not None:
+            fields = {"reason": reason} if code == "kendali_path_invalid" else {}
+            problems.append(setting_problem(settings, key, code, path=str(path), **fields))
+        found.append(path)
+    return found
 
 
-def check_settings(settings: Settings) -> Checked:
-    """Folder, master, year and overwrite flag, or :class:`SettingsInvalid` with every problem."""
+def check_settings(settings: Settings, keys: Iterable[str] = ("folder",)) -> Checked:
+    """The master, year and overwrite flag, and the settings ``keys`` an action uses (paths and Ya/Tidak),
+    or :class:`SettingsInvalid` with every problem, in sheet order."""
     problems: list[Problem] = []
     tahun: int | None = None
-    timpa = False
-
-    folder = _path_setting(settings, "folder", problems, _FOLDER_REFUSALS)
-    master = _path_setting(settings, "master", problems, _MASTER_REFUSALS)
-
-    raw_year = settings.tahun
-    if not blank(raw_year) and not _error_value(settings, "tahun", problems):
-        tahun = parse_year(raw_year)
-        if tahun is None and isinstance(raw_year, (date, time, timedelta)):
-            problems.append(setting_problem(settings, "tahun", "kendali_year_date", shown=shown_value(raw_year)))
-        elif tahun is None:
-            problems.append(setting_problem(settings, "tahun", "kendali_year_invalid", value=shown_value(raw_year)))
-
-    if not _error_value(settings, "timpa", problems):
-        flag = parse_yes_no(settings.timpa)
-        if flag is None:
-            problems.append(setting_problem(settings, "timpa", "kendali_yes_no_invalid",
-                                            value=shown_value(settings.timpa)))
-        else:
-            timpa = flag
-
+    paths: dict[str, tuple[Path, ...]] = {}
+    flags: dict[str, bool] = {}
+    wanted = {"master", "tahun", "timpa", *keys}
+    for setting in SETTINGS_FIELDS:
+        key = setting.key
+        if key not in wanted:
+            continue
+        if setting.kind in PATH_KINDS:
+            paths[key] = tuple(_path_setting(settings, key, problems))
+        elif setting.kind == YES_NO:
+            flags[key] = _yes_no_setting(settings, key, problems)
+        elif key == "tahun":
+            tahun = _year_setting(settings, problems)
     if problems:
         raise SettingsInvalid(problems)
-    assert folder is not None and master is not None
-    return Checked(folder, master, tahun, timpa)
+    master = paths["master"][0]
+    return Checked(master, tahun, flags["timpa"], paths, flags)
 
 
-def output_path(settings: Settings, year: int) -> Path:
-    """The consolidated workbook's path (default: beside the control workbook), or :class:`SettingsInvalid`."""
+def _year_setting(settings: Settings, problems: list[Problem]) -> int | None:
+    raw = settings.tahun
+    if blank(raw) or _error_value(settings, "tahun", problems):
+        return None
+    tahun = parse_year(raw)
+    if tahun is None and isinstance(raw, (date, time, timedelta)):
+        problems.append(setting_problem(settings, "tahun", "kendali_year_date", shown=shown_value(raw)))
+    elif tahun is None:
+        problems.append(setting_problem(settings, "tahun", "kendali_year_invalid", value=shown_value(raw)))
+    return tahun
+
+
+def _yes_no_setting(settings: Settings, key: str, problems: list[Problem]) -> bool:
+    if _error_value(settings, key, problems):
+        return False
+    flag = parse_yes_no(getattr(settings, key))
+    if flag is None:
+        problems.append(setting_problem(settings, key, "kendali_yes_no_invalid",
+                                        value=shown_value(getattr(settings, key))))
+    return bool(flag)
+
+
+def output_path(settings: Settings, year: int, key: str = "output") -> Path:
+    """The file written for setting ``key`` ("output", "tabel", "laporan"; by default its own name beside
+    the control workbook), or :class:`SettingsInvalid`."""
+    setting = FIELD_BY_KEY[key]
+    suffix = f".{setting.extension}"
     problems: list[Problem] = []
-    text = _path_text(settings, "output", problems)
-    if text is None:
+    found = _path_setting(settings, key, problems)
+    if problems:
         raise SettingsInvalid(problems)
-    if not text:
-        if not settings.base_dir:
-            raise SettingsInvalid([_missing(settings, "output")])
-        output = Path(settings.base_dir) / msg("filename_control_output", year=year)  # the output cell left empty
+    if found:
+        output = found[0] if found[0].suffix else found[0].with_suffix(suffix)
+    elif settings.base_dir:
+        output = Path(settings.base_dir) / msg(f"filename_control_{key}", year=year)  # the cell left empty
     else:
-        resolved = _resolve(settings, "output", text, problems)
-        if resolved is None:
-            raise SettingsInvalid(problems)
-        output = resolved if resolved.suffix else resolved.with_suffix(".xlsx")
-    if output.suffix.lower() != ".xlsx":
-        raise SettingsInvalid([setting_problem(settings, "output", "kendali_output_not_xlsx", path=str(output))])
+        raise SettingsInvalid([_missing(settings, key)])
+    if output.suffix.lower() != suffix:
+        raise SettingsInvalid([setting_problem(settings, key, "kendali_output_not_xlsx", path=str(output),
+                                               suffix=suffix)])
     folder = _resolve(settings, "folder", clean_path_text(settings.folder), [])
     if folder is not None and same_key(output.parent) == same_key(folder):
-        raise SettingsInvalid([setting_problem(settings, "output", "kendali_output_in_forms", path=str(output))])
+        raise SettingsInvalid([setting_problem(settings, key, "kendali_output_in_forms", path=str(output))])
     return output
 
 
@@ -179,15 +244,28 @@ def setting_problem(settings: Settings, key: str, code: str, **fields: Any) -> P
     return Problem(settings.workbook, code, msg(code, **fields), ERROR, sheet=SHEET, cell=setting.cell)
 
 
-def output_problem(settings: Settings, exc: OutputError) -> Problem:
-    """An output refused by the guard or a failed write, at the output setting's cell."""
-    return Problem(settings.workbook, exc.code, exc.message, ERROR, sheet=SHEET, cell=FIELD_BY_KEY["output"].cell)
+def output_problem(settings: Settings, exc: OutputError, key: str = "output") -> Problem:
+    """An output refused by the guard or a failed write, at the cell of output setting ``key``."""
+    return refused_problem(settings, key, exc)
 
 
-def output_exists_problem(settings: Settings, output: Path) -> Problem:
-    """The output exists and "timpa" is not Ya: the message names both cells."""
+def refused_problem(settings: Settings, key: str, exc: LkjipError) -> Problem:
+    """What the library refused (its own Indonesian sentence) at the cell of setting ``key``."""
+    return said_at(settings, key, exc.code or "kendali_setting_refused", exc.message)
+
+
+def said_at(settings: Settings, key: str, code: str, reason: str, severity: str = ERROR) -> Problem:
+    """A sentence of the library (a refusal, a warning) said at the cell of setting ``key``."""
+    setting = FIELD_BY_KEY[key]
+    return Problem(settings.workbook, code, msg("kendali_setting_refused", reason=reason, label=setting.label,
+                                                sheet=SHEET, cell=setting.cell), severity, sheet=SHEET,
+                   cell=setting.cell)
+
+
+def output_exists_problem(settings: Settings, output: Path, key: str = "output") -> Problem:
+    """An output of setting ``key`` exists and "timpa" is not Ya: the message names both cells."""
     timpa = FIELD_BY_KEY["timpa"]
-    return setting_problem(settings, "output", "kendali_output_exists", path=str(output),
+    return setting_problem(settings, key, "kendali_output_exists", path=str(output),
                            label=timpa.label, timpa_cell=timpa.cell)
 
 
@@ -204,15 +282,15 @@ def _error_value(settings: Settings, key: str, problems: list[Problem]) -> bool:
     return False
 
 
-def _path_text(settings: Settings, key: str, problems: list[Problem]) -> str | None:
-    """The path typed into a settings cell ("" when empty); ``None`` (and a problem) when it is no text."""
+def _is_text(settings: Settings, key: str, problems: list[Problem]) -> bool:
+    """False (and a problem) when a path cell holds an Excel error, a truth value or a date."""
     value = getattr(settings, key)
     if _error_value(settings, key, problems):
-        return None
+        return False
     if isinstance(value, (bool, date, time, timedelta)):
         problems.append(setting_problem(settings, key, "kendali_not_text", value=shown_value(value)))
-        return None
-    return clean_path_text(value)
+        return False
+    return True
 
 
 # --------------------------------------------------------------------------- paths

@@ -12,14 +12,18 @@ from __future__ import annotations
 
 import os
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from ..errors import INPUT, LkjipError
 from ..fileio import atomic_output
 from ..messages import msg, visible
-from .layout import SETTINGS_FIELDS, SHEET, TABLE_CLEAR_RANGE, TABLE_COLUMNS, TABLE_FIRST_ROW
+from .layout import (
+    LAYOUT_NAME, LAYOUT_VERSION, SETTINGS_FIELDS, SHEET, SHEET_PROTECTION, TABLE_CLEAR_RANGE, TABLE_COLUMNS,
+    TABLE_FIRST_ROW,
+)
 from .outcome import Outcome
 from .settings import Settings, base_dir_of, settings_from_values
 
@@ -36,6 +40,14 @@ class ControlWorkbookError(LkjipError):
 def _not_excel(path: Path) -> ControlWorkbookError:
     return ControlWorkbookError(msg("kendali_workbook_not_excel", path=str(path), sheet=SHEET),
                                 code="kendali_workbook_not_excel", path=path)
+
+
+def _check_layout(version: Any, path: str | Path) -> None:
+    """Refuse a control workbook laid out by another release (its cells are not the ones named here)."""
+    text = str(version or "").strip().lstrip("=").strip()
+    if text != str(LAYOUT_VERSION):
+        raise ControlWorkbookError(msg("kendali_layout_old", path=str(path), sheet=SHEET),
+                                   code="kendali_layout_old", path=path)
 
 
 def _check_before_openpyxl(path: Path) -> None:
@@ -69,6 +81,8 @@ def read_settings_from_file(path: str | os.PathLike) -> Settings:
             found = ", ".join(f"'{name}'" for name in workbook.sheetnames) or "-"
             raise ControlWorkbookError(msg("kendali_sheet_missing", path=str(path), sheet=SHEET, found=found),
                                        code="kendali_sheet_missing", path=path)
+        name = workbook.defined_names.get(LAYOUT_NAME)
+        _check_layout(name.attr_text if name is not None else None, path)
         sheet = workbook[SHEET]
         values = {f.key: sheet[f.cell].value for f in SETTINGS_FIELDS}
     finally:
@@ -126,18 +140,40 @@ def _clear_openpyxl(sheet) -> None:
 
 def read_settings_xlwings(book, sheet) -> Settings:
     """The settings cells of ``sheet`` ("Kendali") of the xlwings ``book`` that called the button."""
+    try:
+        version = book.names[LAYOUT_NAME].refers_to
+    except Exception:  # no such name: a control workbook of an older release
+        version = None
+    _check_layout(version, book.fullname)
     values = {f.key: sheet.range(f.cell).value for f in SETTINGS_FIELDS}
     return settings_from_values(values, base_dir_of(book.fullname), book.name)
 
 
+#: The protection of sheet "Kendali" (:data:`~lkjip_xl.control.layout.SHEET_PROTECTION`) in Excel's own terms.
+_COM_PROTECTION = {"DrawingObjects": True, "Contents": True, "Scenarios": True,
+                   **{{"format_columns": "AllowFormattingColumns", "format_rows": "AllowFormattingRows"}[option]: on
+                      for option, on in SHEET_PROTECTION.items()}}
+
+
+@contextmanager
+def _unprotected(sheet) -> Iterator[None]:
+    """The sheet unprotected while the results are written, protected again as it was built."""
+    sheet.api.Unprotect()
+    try:
+        yield
+    finally:
+        sheet.api.Protect(**_COM_PROTECTION)
+
+
 def write_outcome_xlwings(sheet, outcome: Outcome) -> None:
     """Write ``outcome`` into ``sheet`` ("Kendali") of the open workbook, through xlwings."""
-    sheet.range(TABLE_CLEAR_RANGE).clear_contents()
-    for cell, value in outcome.cells().items():
-        sheet.range(cell).value = _as_text(value)
-    rows = outcome.table_rows()
-    if rows:
-        sheet.range(f"A{TABLE_FIRST_ROW}").value = [[_as_text(v) for v in row] for row in rows]
+    with _unprotected(sheet):
+        sheet.range(TABLE_CLEAR_RANGE).clear_contents()
+        for cell, value in outcome.cells().items():
+            sheet.range(cell).value = _as_text(value)
+        rows = outcome.table_rows()
+        if rows:
+            sheet.range(f"A{TABLE_FIRST_ROW}").value = [[_as_text(v) for v in row] for row in rows]
 
 
 def _as_text(value: Any) -> Any:

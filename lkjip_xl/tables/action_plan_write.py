@@ -43,7 +43,7 @@ class ActionPlanWriter(SheetWriter):
         for col, width in enumerate(widths):
             ws.set_column(col, col, width)
         caption = table.caption(self.chapter)
-        ws.set_row(0, row_height([(caption, sum(widths))]))
+        ws.set_row(0, row_height([(caption, sum(widths))], bold=True))
         merge(ws, 0, 0, 0, len(widths) - 1, caption, self.st.caption)
         return ws
 
@@ -72,7 +72,8 @@ class ActionPlanWriter(SheetWriter):
             row += 1
         column = f"{a1(first, last_col, True)}:{a1(row - 1, last_col, True)}"
         self.last_period_ranges[table.divisi] = f"{quote_sheet(ws.name)}!{column}"
-        print_setup(ws, landscape=False, center=True, repeat_rows=(1, 2), area=(row - 1, last_col))
+        print_setup(ws, landscape=False, owner=self.master.kanwil, year=self.year, center=True, repeat_rows=(1, 2),
+                    area=(row - 1, last_col))
         return ws.name
 
     def action_plan_comparison(self, table: PlannedTable) -> str:
@@ -96,10 +97,11 @@ class ActionPlanWriter(SheetWriter):
             if previous is None:
                 ws.write_string(row, 2, NOT_AVAILABLE, self.st.center)
             else:
-                ws.write_number(row, 2, previous, self.number("%", previous))
+                ws.write_number(row, 2, previous, self.capaian_format(previous))
             if value is None:  # no Target Kinerja of the unit is scored in the last period
                 ws.write_string(row, 3, DASH, self.st.center)
             else:
-                ws.write_formula(row, 3, "=" + formula, self.number("%", value), value)
-        print_setup(ws, landscape=False, center=True, repeat_rows=1, area=(1 + len(rows), 3))
+                ws.write_formula(row, 3, "=" + formula, self.capaian_format(value), value)
+        print_setup(ws, landscape=False, owner=self.master.kanwil, year=self.year, center=True, repeat_rows=1,
+                    area=(1 + len(rows), 3))
         return ws.name

@@ -21,7 +21,7 @@ from ..messages import msg
 from ..model import Indicator
 from ..numbers import excel_number_format
 from ..styles import StyleBook
-from ..xlsx import decimals_for, row_height
+from ..xlsx import row_height
 from .numbering import PlannedTable
 from .previous import DASH
 
@@ -62,18 +62,26 @@ class SheetWriter:
         self.st = StyleBook(workbook, "report")  #: Arial 10, thin borders, grey bold headers
         self.refs: dict[str, Refs] = {}
         self.last_col = 0  # widest table of the current IKK sheet
+        self.value_width: float = self.VALUE_WIDTH  #: the value columns of the current IKK sheet (its numbers)
 
     # ---- helpers
 
-    def number(self, unit: str, value: float):
+    def number(self, unit: str, value: float, shown: str | None = None):
         """The format of a number cell: the unit's number format with as many decimals as ``value``
-        needs (at most 2), centred."""
-        return self.st("centered", excel_number_format(unit, decimals_for(value)))
+        needs, at most those the master declares for ``unit`` (:meth:`~lkjip_xl.model.DisplayDecimals.places`),
+        centred; ``shown`` is the unit written beside the number when it is not ``unit`` ("": none, the
+        unit stands in its own column)."""
+        places = self.master.decimals.places(unit, value)
+        return self.st("centered", excel_number_format(unit if shown is None else shown, places))
+
+    def capaian_format(self, value: float):
+        """The format of a capaian cell: ``93,26%`` with the master's capaian decimals at most, centred."""
+        return self.st("centered", excel_number_format("%", self.master.decimals.places(value=value, capaian=True)))
 
     def caption(self, ws, row: int, table: PlannedTable, last_col: int) -> int:
         text = table.caption(self.chapter)
         self.last_col = max(self.last_col, last_col)
-        ws.set_row(row, row_height([(text, self.NAME_WIDTH + self.VALUE_WIDTH * last_col)]))
+        ws.set_row(row, row_height([(text, self.NAME_WIDTH + self.value_width * last_col)], bold=True))
         merge(ws, row, 0, row, last_col, text, self.st.caption)
         return row + 1
 
@@ -97,13 +105,13 @@ class SheetWriter:
             ws.write_string(row, col, DASH, self.st.center)
             return None
         ws.write_formula(row, col, "=" + calc.capaian_formula(real_ref, target_ref, indicator.direction),
-                         self.number("%", value), value)
+                         self.capaian_format(value), value)
         return value
 
     def name_row(self, ws, row: int, indicator: Indicator, *notes: tuple[str, int]) -> None:
         """The IKK's text in column A, the row tall enough for it and for each ``(text, columns)`` note."""
         cells: list[tuple[str, float]] = [(indicator.text, self.NAME_WIDTH),
-                                          *((text, self.VALUE_WIDTH * span) for text, span in notes)]
+                                          *((text, self.value_width * span) for text, span in notes)]
         ws.set_row(row, row_height(cells))
         ws.write_string(row, 0, indicator.text, self.st.text)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from .. import calc
 from ..messages import LABELS, msg
 from ..model import Indicator
-from ..xlsx import a1, print_setup, sheet_name
+from ..xlsx import a1, column_width, print_setup, row_height, sheet_name
 from .cells import NOT_AVAILABLE, merge
 from .ikk_renstra import RenstraWriter
 from .numbering import PlannedTable
@@ -31,16 +31,25 @@ class IkkWriter(RenstraWriter):
         """The IKK's sheet, named after its code (made legal and unique by :func:`~lkjip_xl.xlsx.sheet_name`)."""
         taken = [*(sheet.name for sheet in self.wb.worksheets()), *self.reserved]
         ws = self.wb.add_worksheet(sheet_name(code, taken))
+        indicator = self.master.by_code()[code]
+        plan = self.data.renstra.rows.get(code)
+        values = [indicator.target, self.realisasi(indicator), *(plan.targets.values() if plan else ()),
+                  *(v for f in self.data.previous.by_code.get(code, []) for v in (f.target, f.realisasi))]
+        widest = max(abs(v) for v in values if v is not None)  # with the most decimals the unit shows
+        self.value_width = column_width([(widest, self.master.decimals.number_format(indicator.unit)),
+                                         (widest, self.master.decimals.number_format(capaian=True))],
+                                        least=self.VALUE_WIDTH)
         ws.set_column(0, 0, self.NAME_WIDTH)
-        ws.set_column(1, 40, self.VALUE_WIDTH)
+        ws.set_column(1, 40, self.value_width)
         self.last_col = 0
         return ws
 
     def end_ikk_sheet(self, ws, last_row: int) -> None:
-        print_setup(ws, center=True, area=(max(last_row, 0), self.last_col))
+        print_setup(ws, owner=self.master.kanwil, year=self.year, center=True, area=(max(last_row, 0), self.last_col))
 
     def supporting(self, ws, row: int, table: PlannedTable) -> int:
         row = self.caption(ws, row, table, 3)
+        ws.set_row(row, row_height([(msg("tables_supporting_placeholder"), self.NAME_WIDTH)]))
         ws.write_string(row, 0, msg("tables_supporting_placeholder"), self.st.note)
         return row + 2
 

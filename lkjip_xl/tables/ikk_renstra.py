@@ -14,21 +14,77 @@ realisasi of every plan year so far (earlier years from the earlier-years
 input, this year from Tabel 3.1), their sum "Realisasi s.d." and capaian =
 that sum against the target of the plan's last year, whatever the basis; a
 note under the table says so.
+
+What the table computes is :func:`renstra_figures` (:class:`RenstraFigures`),
+decided before any cell is written; the writer puts it into cells with their
+formulas, and Chapter III (:mod:`lkjip_xl.chapter.facts`) tells the same figures.
 """
 
 from __future__ import annotations
 
-from typing import cast
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
 from .. import calc
 from ..messages import LABELS, msg
 from ..model import Indicator
 from ..numbers import format_number
-from ..xlsx import a1
+from ..xlsx import a1, row_height
 from .cells import NOT_AVAILABLE, SheetWriter, merge
 from .numbering import PlannedTable
-from .previous import DASH
-from .renstra import cumulative_realisasi, cumulative_realisasi_formula
+from .previous import DASH, YearFigures
+from .renstra import RenstraRow, cumulative_realisasi, cumulative_realisasi_formula
+
+if TYPE_CHECKING:  # the data module imports the writer (make_tables)
+    from .load import TablesData
+
+
+@dataclass(frozen=True)
+class RenstraFigures:
+    """The numbers of one IKK's Target Jangka Menengah table (``None`` where the table has none)."""
+
+    row: RenstraRow | None  #: the IKK's Renstra row; ``None``: not in the Renstra (or no Renstra given)
+    years_so_far: tuple[int, ...]  #: a cumulative IKK: the plan years summed, this year last; ``()`` otherwise
+    earlier: tuple[YearFigures | None, ...]  #: the earlier years' figures of ``years_so_far`` (``None``: no row)
+    realisasi: float | None  #: this year's realisasi (Tabel 3.1)
+    total: float | None  #: a cumulative IKK: the realisasi s.d. this year (``None`` when a year has none)
+    value: float | None  #: what capaian is computed from: ``realisasi`` or ``total``, on the Renstra scale
+    target_year: int | None  #: the plan year whose Renstra target capaian needs; ``None``: the PK basis
+    target: float | None  #: that year's Renstra target (the PK target on the PK basis); ``None``: missing
+    capaian: float | None
+
+    @property
+    def pk_basis(self) -> bool:
+        """Capaian is this year's realisasi against the PK target, as in the Type 1 table."""
+        return not self.years_so_far and self.target_year is None
+
+    @property
+    def available(self) -> bool:
+        """Whether the inputs hold what capaian needs (otherwise the table says "data tidak tersedia")."""
+        return self.target is not None and not (self.years_so_far and self.value is None)
+
+
+def renstra_figures(data: TablesData, indicator: Indicator) -> RenstraFigures:
+    """What the Target Jangka Menengah table of ``indicator`` shows, by the rules of the module docstring."""
+    plan = data.renstra.rows.get(indicator.code)
+    sofar = data.cumulative_years(plan)  # () unless the IKK is cumulative
+    earlier = tuple(data.previous.figures(indicator.code, year) for year in sofar[:-1])
+    current = data.current.get(indicator.code)
+    realisasi = current.realisasi if current else None
+    total = cumulative_realisasi([*(f.realisasi if f else None for f in earlier), realisasi]) if sofar else None
+    value = total if sofar else realisasi
+    if indicator.renstra_scale_factor != 1:
+        value = calc.renstra_scale(value, indicator.renstra_scale_factor)
+    needed = data.renstra_target_year(plan)
+    if sofar or needed is not None:
+        target = plan.targets.get(needed) if plan is not None and needed is not None else None
+        figures = RenstraFigures(plan, sofar, earlier, realisasi, total, value, needed, target, None)
+        if not figures.available:
+            return figures
+        return RenstraFigures(plan, sofar, earlier, realisasi, total, value, needed, target,
+                              calc.capaian(value, cast(float, target), indicator.direction))
+    return RenstraFigures(plan, sofar, earlier, realisasi, total, value, None, indicator.target,
+                          calc.capaian(realisasi, indicator.target, indicator.direction))
 
 
 class RenstraWriter(SheetWriter):
@@ -37,8 +93,8 @@ class RenstraWriter(SheetWriter):
     def renstra_table(self, ws, row: int, table: PlannedTable, indicator: Indicator) -> int:
         data = self.data
         years = data.renstra.years_with_targets or (self.year,)
-        plan = data.renstra.rows.get(indicator.code)
-        sofar = data.cumulative_years(plan)  # () unless the IKK is cumulative
+        figures = renstra_figures(data, indicator)
+        plan, sofar = figures.row, figures.years_so_far
         factor = indicator.renstra_scale_factor
         scaled = factor != 1
         real_col = 1 + len(years)  # this year's realisasi, or the first plan year's of a cumulative IKK
@@ -60,7 +116,9 @@ class RenstraWriter(SheetWriter):
         else:
             merge(ws, row, value_col, row + 1, value_col, realisasi_header, self.st.header)
         merge(ws, row, cap_col, row + 1, cap_col, LABELS["col_capaian"], self.st.header)
-        ws.set_row(row, 40)
+        heads = [msg("tables_col_scale", header=realisasi_header, scale=scale) for scale in (skala_pk, skala_renstra)
+                 ] if scaled else [realisasi_header]  # over this row and the next (of the default 15 points)
+        ws.set_row(row, max(40.0, row_height([(head, self.value_width) for head in heads], bold=True) - 15))
         row += 2
         self.name_row(ws, row, indicator, (NOT_AVAILABLE, 1))
         targets = plan.targets if plan else {}
@@ -74,24 +132,21 @@ class RenstraWriter(SheetWriter):
                     ws.write_string(row, 1 + i, DASH, self.st.center)
         refs = self.refs[indicator.code]
         if sofar:
-            value = self.cumulative_cells(ws, row, real_col, sofar, indicator)
+            self.cumulative_cells(ws, row, real_col, figures, indicator)
         else:
-            value = self.realisasi(indicator)
-            self.ref_cell(ws, row, real_col, refs.realisasi, value, indicator.unit)
+            self.ref_cell(ws, row, real_col, refs.realisasi, figures.realisasi, indicator.unit)
         if scaled:
-            value = self.scaled_cell(ws, row, value_col, value, factor, indicator)
+            self.scaled_cell(ws, row, value_col, figures.value, factor, indicator)
         value_ref = a1(row, value_col + scaled)
-        needed = data.renstra_target_year(plan)
-        if sofar or needed is not None:
-            target = targets.get(needed) if needed is not None else None
-            if target is None or (sofar and value is None):  # no target, or an earlier year's realisasi missing
-                self.not_available(ws, row, cap_col)
-            else:
-                target_ref = a1(row, 1 + years.index(cast(int, needed)))
-                self.capaian_cell(ws, row, cap_col, value_ref, target_ref, value, target, indicator)
-        else:  # the PK basis: the realisasi against the PK target, as in the Type 1 table
-            self.capaian_cell(ws, row, cap_col, a1(row, real_col), refs.target, self.realisasi(indicator),
+        needed = figures.target_year
+        if figures.pk_basis:  # the realisasi against the PK target, as in the Type 1 table
+            self.capaian_cell(ws, row, cap_col, a1(row, real_col), refs.target, figures.realisasi,
                               indicator.target, indicator)
+        elif not figures.available:  # no target, or an earlier year's realisasi missing
+            self.not_available(ws, row, cap_col)
+        else:
+            target_ref = a1(row, 1 + years.index(cast(int, needed)))
+            self.capaian_cell(ws, row, cap_col, value_ref, target_ref, figures.value, figures.target, indicator)
         if sofar:
             notes = [msg("tables_note_cumulative", first=sofar[0], year=self.year, final=needed or "-")]
         elif needed is None:
@@ -111,37 +166,29 @@ class RenstraWriter(SheetWriter):
         for i, year in enumerate(years):
             ws.write_string(row + 1, col + i, str(year), self.st.header)
 
-    def cumulative_cells(self, ws, row: int, col: int, years: tuple[int, ...], indicator: Indicator) -> float | None:
+    def cumulative_cells(self, ws, row: int, col: int, figures: RenstraFigures, indicator: Indicator) -> None:
         """The realisasi of each plan year so far from ``col`` (this year's from Tabel 3.1, the last) and
-        their sum after them; returns the sum (``None`` when a year has no realisasi)."""
-        values: list[float | None] = []
-        for i, year in enumerate(years[:-1]):
-            figures = self.data.previous.figures(indicator.code, year)
-            value = figures.realisasi if figures else None
-            values.append(value)
+        their sum after them ("data tidak tersedia" when a year has no realisasi)."""
+        for i, earlier in enumerate(figures.earlier):
+            value = earlier.realisasi if earlier else None
             if value is None:
-                ws.write_string(row, col + i, (figures.note if figures else "") or NOT_AVAILABLE, self.st.center)
+                ws.write_string(row, col + i, (earlier.note if earlier else "") or NOT_AVAILABLE, self.st.center)
             else:
                 ws.write_number(row, col + i, value, self.number(indicator.unit, value))
-        this_year = self.realisasi(indicator)
-        values.append(this_year)
-        last = col + len(years) - 1
-        self.ref_cell(ws, row, last, self.refs[indicator.code].realisasi, this_year, indicator.unit)
-        total = cumulative_realisasi(values)
+        last = col + len(figures.years_so_far) - 1
+        self.ref_cell(ws, row, last, self.refs[indicator.code].realisasi, figures.realisasi, indicator.unit)
+        total = figures.total
         if total is None:
             self.not_available(ws, row, last + 1)
         else:
             ws.write_formula(row, last + 1, "=" + cumulative_realisasi_formula(a1(row, col), a1(row, last)),
                              self.number(indicator.unit, total), total)
-        return total
 
-    def scaled_cell(self, ws, row: int, col: int, value: float | None, factor: float,
-                    indicator: Indicator) -> float | None:
-        """The realisasi in ``col`` converted to the Renstra scale in the next column; returns it."""
-        scaled = calc.renstra_scale(value, factor)
+    def scaled_cell(self, ws, row: int, col: int, scaled: float | None, factor: float, indicator: Indicator) -> None:
+        """The realisasi in ``col`` converted to the Renstra scale (``scaled``, :func:`renstra_figures`) in the
+        next column."""
         if scaled is None:  # realisasi and factor are bounded inputs: with a realisasi, the product is finite
             ws.write_string(row, col + 1, DASH, self.st.center)
         else:
             ws.write_formula(row, col + 1, "=" + calc.renstra_scale_formula(a1(row, col), factor),
                              self.number(indicator.unit, scaled), scaled)
-        return scaled

@@ -14,7 +14,7 @@ from typing import cast
 
 from .._values import blank
 from ..errors import INPUT, LkjipError
-from ..messages import LABELS, msg
+from ..messages import LABELS, msg, translated
 from ..numbers import NumberParseError, parse_number
 from ..problems import ERROR, Problem
 from ..safety import FormReadError
@@ -44,6 +44,18 @@ def norm(value: object) -> str:
     return " ".join(str(value).split()).casefold()
 
 
+def header_keys(header: str) -> tuple[str, ...]:
+    """The keys (:func:`norm`) a column title ``header`` of the catalogue is found by: its own and, in a
+    run with the organisation's own words (:func:`~lkjip_xl.messages.use_words`), the title in those
+    words ("Divisi", "Bidang"), so that a sheet filled from a template of either is read."""
+    return tuple(dict.fromkeys((norm(header), norm(translated(header)))))
+
+
+def column_of(found: dict[str, int], header: str) -> int | None:
+    """The column of ``header`` among ``found`` (a header row: :func:`norm` of each title → its column)."""
+    return next((found[key] for key in header_keys(header) if key in found), None)
+
+
 def clean_text(value: object) -> str:
     """A cell as text with spaces collapsed ("" when blank); 2022.0 reads "2022"."""
     if isinstance(value, float) and value.is_integer():
@@ -68,13 +80,13 @@ class InputSheet:
         """Locate the header row: the first of the first rows holding the first required header."""
         for r, line in enumerate(self.grid[:_HEADER_SEARCH_ROWS]):
             found = {norm(v): c for c, v in enumerate(line) if not blank(v)}
-            if norm(required[0]) in found:
+            if column_of(found, required[0]) is not None:
                 self.header_row = r
-                self.columns = {h: found[norm(h)] for h in (*required, *optional) if norm(h) in found}
+                self.columns = {h: c for h in (*required, *optional) if (c := column_of(found, h)) is not None}
                 break
         missing = [h for h in required if h not in self.columns]
         for header in missing:
-            self.report("input_header_missing", header=header)
+            self.report("input_header_missing", header=translated(header))
         return not missing
 
     def rows(self) -> Iterable[tuple[int, list[object]]]:

@@ -17,11 +17,12 @@ is said once in the warnings (:func:`absent_inputs`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..period_consolidation import compute_view
+from ..free_text import texts_of
 from ..guard import guard_outputs, input_problem
 from ..master import MasterError, read_master
 from ..messages import LABELS, msg, use_words
@@ -121,8 +122,9 @@ def read_current_periods(source: str | Path, master: Master
     figures = {
         result.indicator.code: YearFigures(result.indicator.code, master.year, result.indicator.target,
                                            result.realisasi, DASH if result.realisasi is None else "",
-                                           result.indicator.text, Path(checked.form.path).name)
-        for result, _, checked in consolidated.rows
+                                           result.indicator.text, Path(checked.form.path).name,
+                                           nihil=reported.nihil, **texts_of(reported))
+        for result, reported, checked in consolidated.rows
     }
     periods = from_consolidation(parts, master, str(source)) if parts else None
     return figures, [*report.warnings, *(periods.warnings if periods else ())], periods
@@ -249,10 +251,29 @@ def check_data(data: TablesData) -> list[Problem]:
     return problems
 
 
+def checked_inputs(source: str | Path, master: str | Path, previous: Sequence[str | Path],
+                   *others: str | Path | None) -> tuple[Master, list[str | Path | None]]:
+    """The master read, and every input path of a tables run (``others``: Renstra, budget, supporting
+    tables, action plan, each ``None`` when not given), once none is a file that cannot be opened: a
+    folder, a device, a link loop. A missing file is left to its reader, which names it."""
+    inputs = [source, master, *previous, *others]
+    unreadable = []
+    for path in inputs:
+        refused = input_problem(path, folder_ok=path == source) if path is not None else None
+        if refused is not None and refused[0] != "file_not_found":  # the readers name a missing file
+            unreadable.append(Problem(str(path), refused[0], msg(refused[0], path=path, **refused[1]), ERROR))
+    if unreadable:
+        if any(p.file == str(master) for p in unreadable):  # no usable master
+            raise MasterError(unreadable)
+        raise InputError(unreadable)
+    return read_master(master), inputs
+
+
 def make_tables(source: str | Path, master: str | Path, out: str | Path, previous: Sequence[str | Path] = (),
                 renstra: str | Path | None = None, anggaran: str | Path | None = None,
                 supporting: str | Path | None = None, start: int = 1, force: bool = False,
-                rencana_aksi: str | Path | None = None) -> TablesResult:
+                rencana_aksi: str | Path | None = None,
+                stage: Callable[[str], None] | None = None) -> TablesResult:
     """Read and check every input, then write the tables workbook to ``out`` (``lkjip-xl tables``).
 
     Only ``source`` (this year's consolidated workbook or forms) and ``master``
@@ -264,25 +285,19 @@ def make_tables(source: str | Path, master: str | Path, out: str | Path, previou
     error of the other inputs, :class:`~lkjip_xl.guard.OutputError` when
     ``out`` may not be written.  Warnings are in :attr:`TablesResult.warnings`.
     ``rencana_aksi`` (the action plan, docs/tables.md) adds the Capaian Target
-    Kinerja tables; without it they are not written.
+    Kinerja tables; without it they are not written.  ``stage`` is called with the name of each
+    stage as it begins (reading the inputs, writing the tables), for a progress display.
     """
     if not isinstance(out, (str, Path)):  # the order of the calls written before previous became optional
         raise TypeError(f"make_tables(source, master, out, ...): out is a path, not {type(out).__name__}")
     previous = [previous] if isinstance(previous, (str, Path)) else list(previous)
-    inputs = [source, master, *previous, renstra, anggaran, supporting, rencana_aksi]
-    unreadable = []
-    for path in inputs:
-        refused = input_problem(path, folder_ok=path == source) if path is not None else None
-        if refused is not None and refused[0] != "file_not_found":  # the readers name a missing file
-            unreadable.append(Problem(str(path), refused[0], msg(refused[0], path=path, **refused[1]), ERROR))
-    if unreadable:
-        if any(p.file == str(master) for p in unreadable):  # no usable master
-            raise MasterError(unreadable)
-        raise InputError(unreadable)
-    pk = read_master(master)
+    stage = stage or (lambda _name: None)
+    stage(LABELS["stage_read_inputs"])
+    pk, inputs = checked_inputs(source, master, previous, renstra, anggaran, supporting, rencana_aksi)
     with use_words(pk.words):  # every problem, title and label in the master's own words
         data = load_tables_data(source, pk, previous, renstra, anggaran, supporting, rencana_aksi)
         guard_outputs([out], inputs, force)  # every input is read; nothing is written yet
+        stage(LABELS["stage_write_tables"])
         result = write_tables(data, out, start, force)
-    result.warnings = list(data.warnings)
+    result.warnings = [*pk.warnings, *data.warnings]
     return result

@@ -17,7 +17,7 @@ from typing import cast
 
 from .. import rollup
 from ..messages import LABELS, msg
-from ..xlsx import a1, add_sheet, print_setup, row_height
+from ..xlsx import a1, add_sheet, column_width, print_setup, row_height
 from .cells import SheetWriter, merge
 from .numbering import PlannedTable
 from .per_period import PeriodFigures, period_sheet
@@ -42,11 +42,13 @@ class PeriodTableWriter(SheetWriter):
         """Capaian Kinerja per Triwulan; returns the sheet's name."""
         periods = self.periods.calendar.periods
         ws = add_sheet(self.wb, period_sheet(self.periods.calendar))
-        for col, width in enumerate(_WIDTHS):
+        widths: list[float] = [*_WIDTHS]
+        widths[_UNIT] = column_width([i.unit for i in self.master.indicators], least=_WIDTHS[_UNIT])  # one line
+        for col, width in enumerate(widths):
             ws.set_column(col, col, width)
-        last_col = len(_WIDTHS) - 1
+        last_col = len(widths) - 1
         caption = table.caption(self.chapter)
-        ws.set_row(0, row_height([(caption, sum(_WIDTHS))]))
+        ws.set_row(0, row_height([(caption, sum(widths))]))
         merge(ws, 0, 0, 0, last_col, caption, self.st.caption)
         for col, key in enumerate(_HEADERS):
             ws.write_string(1, col, LABELS[key], self.st.header)
@@ -75,13 +77,14 @@ class PeriodTableWriter(SheetWriter):
                         ws.set_row(row, _LINE)
                         ws.write_string(row, _PERIOD, period.code, self.st.center)
                         target = rollup.period_target(indicator, period.index)
-                        ws.write_number(row, _TARGET, target, self.number("", target))
+                        ws.write_number(row, _TARGET, target, self.number(indicator.unit, target, shown=""))
                         figures = self.periods.figures(indicator.code, period.index)
                         realisasi = figures.realisasi if figures else None
                         if realisasi is None:
                             ws.write_string(row, _REALISASI, DASH, self.st.center)
                         else:
-                            ws.write_number(row, _REALISASI, realisasi, self.number("", realisasi))
+                            ws.write_number(row, _REALISASI, realisasi, self.number(indicator.unit, realisasi,
+                                                                                    shown=""))
                         ws.write_string(row, _UNIT, indicator.unit, self.st.center)
                         self.capaian_cell(ws, row, _CAPAIAN, a1(row, _REALISASI), a1(row, _TARGET), realisasi,
                                           target, indicator)
@@ -89,5 +92,5 @@ class PeriodTableWriter(SheetWriter):
                     merged_text(start, 2, f"{indicator.ikk_no}. {indicator.text}")
                 merge(ws, first, 0, row - 1, 0, f"{sk_no}.", self.st.center)
                 merged_text(first, 1, group[0].sk_text)
-        print_setup(ws, center=True, repeat_rows=1, area=(row - 1, last_col))
+        print_setup(ws, owner=self.master.kanwil, year=self.year, center=True, repeat_rows=1, area=(row - 1, last_col))
         return ws.name

@@ -4,7 +4,8 @@ Earlier years come from either of two workbooks (both are read by
 :func:`read_previous`):
 
 - a consolidated workbook written by ``lkjip-xl consolidate`` in an earlier
-  year: Target and Realisasi of sheet "Capaian Kinerja", the year from its title;
+  year: Target and Realisasi of sheet "Capaian Kinerja", the year from its title
+  (and the narrative texts of sheet "Data", when it has them: this year's source);
 - for years before the toolkit, the documented sheet "Capaian Tahun Lalu":
   one row per IKK and year with Kode IKK, Tahun and what last year's report
   printed: Realisasi, and optionally Target and the raw counts Pembilang and
@@ -23,18 +24,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import NamedTuple, cast
+from typing import Any, NamedTuple, cast
 
 from .. import methods
-from .._values import blank, parse_year
+from .._values import blank, is_yes_answer, parse_year
 from ..capaian_book import SHEET_CAPAIAN
+from ..layout import TEXT_COLUMNS
 from ..messages import LABELS, MESSAGES, msg
 from ..model import Indicator, IndicatorInput, Master
 from ..numbers import format_number
 from ..periods import CALENDARS
 from ..problems import WARNING, Problem
+from ..records import SHEET_DATA
 from ..xlsx import decimals_for
 from .inputs import (
     COL_CODE, COL_SOURCE, COL_TEXT, InputError, InputSheet, clean_text, open_input,
@@ -48,6 +51,7 @@ COL_TARGET = LABELS["col_target"]
 COL_REALISASI = LABELS["col_realisasi"]
 COL_NUM = LABELS["col_pembilang"]
 COL_DEN = LABELS["col_penyebut"]
+COL_NIHIL = LABELS["col_nihil"]  #: the NIHIL input column of a consolidated "Capaian Kinerja"
 
 #: Every column sheet "Capaian Tahun Lalu" may have, in the order a blank sheet shows them: the single
 #: source of the columns the reader accepts (required: :data:`PREVIOUS_REQUIRED`; a row also needs a
@@ -67,6 +71,10 @@ class YearFigures:
     tables print instead ("NIHIL", "-").  ``target`` is ``None`` when an earlier
     year's row gives none.  ``text`` and ``source`` are for people: the
     indicator as worded that year and where the figures come from.
+    ``nihil``: the unit reported NIHIL (no events; realisasi counted by the
+    rule).  ``faktor_pendukung``, ``faktor_penghambat`` and ``upaya`` are what
+    the unit's staff wrote about this year's figures (blank when nothing was
+    written), told as given in Chapter III (:mod:`lkjip_xl.chapter`).
     """
 
     code: str
@@ -76,6 +84,10 @@ class YearFigures:
     note: str = ""
     text: str = ""
     source: str = ""
+    nihil: bool = False
+    faktor_pendukung: str = ""
+    faktor_penghambat: str = ""
+    upaya: str = ""
 
 
 @dataclass
@@ -108,9 +120,10 @@ def read_consolidated(path: str | Path) -> tuple[int, dict[str, YearFigures]]:
 
 
 def open_consolidated(path: str | Path, extra: Sequence[str] = ()) -> tuple[str, dict[str, list[list[object]]]]:
-    """The cells of a consolidated workbook's "Capaian Kinerja" and of those of the sheets ``extra`` it has
-    (the period sheets of a period consolidation); :class:`InputError` without "Capaian Kinerja"."""
-    name, grids = open_input(path, (SHEET_CAPAIAN, *extra))
+    """The cells of a consolidated workbook's "Capaian Kinerja", of its "Data" (the narrative texts) and of
+    those of the sheets ``extra`` it has (the period sheets of a period consolidation); :class:`InputError`
+    without "Capaian Kinerja"."""
+    name, grids = open_input(path, (SHEET_CAPAIAN, SHEET_DATA, *extra))
     if SHEET_CAPAIAN not in grids:
         raise InputError([Problem(name, "input_sheet_missing",
                                   msg("input_sheet_missing", path=name, sheets=f"'{SHEET_CAPAIAN}'"))])
@@ -131,14 +144,33 @@ def consolidated_figures(name: str, grids: dict[str, list[list[object]]]) -> tup
     if period:  # part of a year: "s.d. Triwulan II Tahun 2023" (a period consolidation), "Triwulan II ..."
         sheet.report("consolidated_not_year", "A1", period=period)
         raise InputError(problems)
-    return year, capaian_sheet_figures(sheet, year)
+    return year, _with_texts(name, grids, capaian_sheet_figures(sheet, year))
+
+
+def _with_texts(name: str, grids: dict[str, list[list[object]]],
+                figures: dict[str, YearFigures]) -> dict[str, YearFigures]:
+    """``figures`` with the narrative texts (Faktor Pendukung, Faktor Penghambat, Upaya) of the workbook's
+    sheet "Data", as typed; none where it has no such sheet or column (a workbook written before them)."""
+    if SHEET_DATA not in grids:
+        return figures
+    data = InputSheet(name, grids, SHEET_DATA, [])
+    titles = {key: LABELS[f"col_{key}"] for key in TEXT_COLUMNS}
+    if not data.find_header((COL_CODE,), titles.values()):
+        return figures
+    for r, line in data.rows():
+        code = clean_text(data.cell(line, r, COL_CODE)[0])
+        if code in figures:
+            texts: dict[str, Any] = {key: "" if blank(value) else str(value)
+                                     for key, title in titles.items() for value in (data.cell(line, r, title)[0],)}
+            figures[code] = replace(figures[code], **texts)
+    return figures
 
 
 def capaian_sheet_figures(sheet: InputSheet, year: int) -> dict[str, YearFigures]:
     """Each IKK's target and realisasi on a sheet laid out like "Capaian Kinerja" (that sheet, or a period
     sheet "Triwulan I" of a period consolidation); :class:`InputError` with every problem of the sheet."""
     problems = sheet.problems
-    if not sheet.find_header((COL_CODE, COL_TARGET, COL_REALISASI), (COL_TEXT,)):
+    if not sheet.find_header((COL_CODE, COL_TARGET, COL_REALISASI), (COL_TEXT, COL_NIHIL)):
         raise InputError(problems)
     figures: dict[str, YearFigures] = {}
     for r, line in sheet.rows():
@@ -155,6 +187,7 @@ def capaian_sheet_figures(sheet: InputSheet, year: int) -> dict[str, YearFigures
             code, year, float(target), None if blank(realisasi) else float(cast("int | float", realisasi)),
             DASH if blank(realisasi) else "", re.sub(r"^\d+\.\s*", "", text),
             msg("where_cell", file=Path(sheet.path).name, sheet=sheet.name, cell=real_cell),
+            nihil=is_yes_answer(sheet.cell(line, r, COL_NIHIL)[0]),
         )
     if problems:
         raise InputError(problems)

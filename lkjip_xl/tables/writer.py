@@ -16,7 +16,7 @@ formula with its value, computed by the functions of :mod:`lkjip_xl.calc`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -24,7 +24,7 @@ from ..fileio import atomic_output
 from ..kinds import KIND_TABLES
 from ..messages import LABELS, msg
 from ..problems import Problem
-from ..xlsx import a1, add_sheet, new_workbook, print_setup, quote_sheet, row_height
+from ..xlsx import a1, add_sheet, column_width, new_workbook, print_setup, quote_sheet, row_height
 from .budget.model import BudgetData
 from .action_plan_write import ActionPlanWriter
 from .budget.efficiency import has_anggaran
@@ -56,6 +56,8 @@ class TocEntry:
     title: str
     sheet: str = ""
     cell: str = "A1"
+    code: str = ""  #: the IKK of a per-IKK table
+    kind: str = ""  #: the kind of table (:mod:`lkjip_xl.tables.numbering`)
 
 
 @dataclass
@@ -75,7 +77,12 @@ class _Writer(IkkWriter, PeriodTableWriter, ActionPlanWriter):
 
     def summary(self, table: PlannedTable) -> TocEntry:
         ws = add_sheet(self.wb, table.label(self.chapter))
-        widths = self.SUMMARY_WIDTHS
+        shown = self.master.decimals  # target and realisasi as wide as their widest value with its unit
+        widths: list[float] = [*self.SUMMARY_WIDTHS]
+        for col, values in ((3, [(i.target, i) for i in self.master.indicators]),
+                            (4, [(self.realisasi(i), i) for i in self.master.indicators])):
+            widths[col] = column_width([(v, shown.number_format(i.unit, v)) for v, i in values if v is not None],
+                                       least=widths[col])
         for col, width in enumerate(widths):
             ws.set_column(col, col, width)
         ws.set_row(0, row_height([(table.caption(self.chapter), sum(widths))]))
@@ -112,20 +119,22 @@ class _Writer(IkkWriter, PeriodTableWriter, ActionPlanWriter):
                     ws.set_row(row - 1, heights[-1] + missing)
                 merge(ws, first, 0, row - 1, 0, f"{sk_no}.", self.st.center)
                 merge(ws, first, 1, row - 1, 1, group[0].sk_text, self.st.text)
-        print_setup(ws, center=True, repeat_rows=1, area=(row - 1, len(widths) - 1))
+        print_setup(ws, owner=self.master.kanwil, year=self.year, center=True, repeat_rows=1,
+                    area=(row - 1, len(widths) - 1))
         return TocEntry(table.label(self.chapter), table.title, ws.name)
 
     # ---- Daftar Tabel
 
     def toc(self, ws, entries: list[TocEntry]) -> None:
-        ws.set_column(0, 0, 12)
+        ws.set_column(0, 0, column_width([entry.label for entry in entries], least=12))
         ws.set_column(1, 1, 80)
-        ws.set_column(2, 2, 16)
+        ws.set_column(2, 2, column_width([entry.sheet for entry in entries], least=16))
         ws.write_string(0, 0, LABELS["title_toc"], self.st.title)
         for col, header in enumerate(LABELS[key] for key in ("col_nomor", "col_judul_tabel", "col_letak")):
             ws.write_string(2, col, header, self.st.header)
         row = 3
         for entry in entries:
+            ws.set_row(row, row_height([(entry.title, 80)]))
             ws.write_string(row, 0, entry.label or LABELS["toc_unnumbered"], self.st.text)
             ws.write_string(row, 1, entry.title, self.st.text)
             if entry.sheet:
@@ -134,7 +143,8 @@ class _Writer(IkkWriter, PeriodTableWriter, ActionPlanWriter):
             else:
                 ws.write_string(row, 2, LABELS["toc_supporting"], self.st.text)
             row += 1
-        print_setup(ws, landscape=False, center=True, repeat_rows=2, area=(row - 1, 2))
+        print_setup(ws, landscape=False, owner=self.master.kanwil, year=self.year, center=True, repeat_rows=2,
+                    area=(row - 1, 2))
 
 
 def write_tables(data: TablesData, out: str | Path, start: int = 1, force: bool = False,
@@ -165,14 +175,14 @@ def write_tables(data: TablesData, out: str | Path, start: int = 1, force: bool 
         budget_written = False
         for table in plan:
             if table.kind == RINGKASAN:
-                toc.append(writer.summary(table))
+                toc.append(replace(writer.summary(table), kind=table.kind))
             elif table.code:
                 if table.code != code or ws is None:  # ws is None only before the first code
                     if ws is not None:
                         writer.end_ikk_sheet(ws, row)
                     ws, code, row = writer.ikk_sheet(table.code), table.code, 0
                 if table.number:
-                    toc.append(TocEntry(table.label(chapter), table.title, ws.name, a1(row, 0)))
+                    toc.append(TocEntry(table.label(chapter), table.title, ws.name, a1(row, 0), table.code, table.kind))
                 indicator = indicators[table.code]
                 if table.kind == PENDUKUNG:
                     row = writer.supporting(ws, row, table)
@@ -193,17 +203,19 @@ def write_tables(data: TablesData, out: str | Path, start: int = 1, force: bool 
                     # planned only with budget data, and budget tables are always numbered
                     entries = write_budget_tables(workbook, cast(BudgetData, data.budget),
                                                   start_number=cast(int, table.number), chapter=chapter)
-                    toc.extend(TocEntry(e.label, e.title, e.sheet) for e in entries if e.number)
+                    toc.extend(TocEntry(e.label, e.title, e.sheet, kind=ANGGARAN) for e in entries if e.number)
                     budget_written = True
             elif table.kind == PER_PERIODE:  # planned only with periods; unnumbered
-                toc.append(TocEntry("", table.title, writer.period_table(table)))
+                toc.append(TocEntry("", table.title, writer.period_table(table), kind=table.kind))
             elif table.kind == RENCANA_AKSI:
-                toc.append(TocEntry(table.label(chapter), table.title, writer.action_plan_table(table)))
+                toc.append(TocEntry(table.label(chapter), table.title, writer.action_plan_table(table),
+                                    kind=table.kind))
             elif table.kind == RENCANA_AKSI_PERBANDINGAN:
-                toc.append(TocEntry(table.label(chapter), table.title, writer.action_plan_comparison(table)))
+                toc.append(TocEntry(table.label(chapter), table.title, writer.action_plan_comparison(table),
+                                    kind=table.kind))
             elif table.kind == EMONEV:  # planned only with e-Monev data; always numbered
                 entry = write_emonev_table(workbook, cast(BudgetData, data.budget), cast(int, table.number), chapter)
-                toc.append(TocEntry(entry.label, entry.title, entry.sheet))
+                toc.append(TocEntry(entry.label, entry.title, entry.sheet, kind=table.kind))
             else:
                 toc.append(TocEntry(table.label(chapter), table.title))
         if ws is not None:

@@ -16,7 +16,8 @@ import xlsxwriter
 
 from ... import calc
 from ...messages import LABELS, msg
-from ...model import Indicator, Master
+from ...model import DisplayDecimals, Indicator, Master
+from ...numbers import excel_number_format
 from ...styles import StyleBook
 from ...xlsx import a1, print_setup, row_height
 from ..cells import Refs, merge
@@ -45,8 +46,11 @@ def efficiency_title(year: int) -> str:
 class _Sheet:
     """The cells of one efficiency sheet."""
 
-    def __init__(self, ws, fmts: StyleBook, budget: BudgetData | None, pagu_refs: Mapping[int, str]):
+    def __init__(self, ws, fmts: StyleBook, budget: BudgetData | None, pagu_refs: Mapping[int, str],
+                 decimals: DisplayDecimals):
         self.ws, self.st, self.budget, self.pagu_refs = ws, fmts, budget, pagu_refs
+        capaian = excel_number_format("%", decimals.places(capaian=True))  # the master's capaian decimals
+        self.capaian_fmt, self.capaian_total = fmts("percent", capaian), fmts("total_percent", capaian)
 
     def empty(self, r: int, cols: range) -> None:
         for col in cols:
@@ -86,7 +90,7 @@ class _Sheet:
             self.dash(r, _CAPAIAN_IKK)
             return None
         formula = calc.capaian_formula(refs.realisasi, refs.target, indicator.direction)
-        self.ws.write_formula(r, _CAPAIAN_IKK, "=" + formula, self.st.percent, value)
+        self.ws.write_formula(r, _CAPAIAN_IKK, "=" + formula, self.capaian_fmt, value)
         return value
 
     def group(self, r: int, group: EfficiencyGroup, realisasi: Mapping[str, float | None],
@@ -96,7 +100,7 @@ class _Sheet:
         sk_row, first = r, r + 1
         ws.write_number(sk_row, 0, group.sk_no, st.centered)
         ws.write_string(sk_row, 1, group.sk_text, st.group_plain)
-        ws.set_row(sk_row, row_height([(group.sk_text, _WIDTHS[1])]))
+        ws.set_row(sk_row, row_height([(group.sk_text, _WIDTHS[1])], bold=True))
         capaian_values = []
         for r, indicator in enumerate(group.indicators, start=first):
             text = f"{indicator.ikk_no}. {indicator.text}"
@@ -120,7 +124,7 @@ class _Sheet:
             self.dash(sk_row, _CAPAIAN_SK)
         else:
             formula = capaian_sk_formula(f"{a1(first, _CAPAIAN_IKK)}:{a1(last, _CAPAIAN_IKK)}")
-            ws.write_formula(sk_row, _CAPAIAN_SK, "=" + formula, st.total_percent, mean_value)
+            ws.write_formula(sk_row, _CAPAIAN_SK, "=" + formula, self.capaian_total, mean_value)
         if group.per_ikk:
             self.empty(sk_row, range(_ANGGARAN, _CAPAIAN_IKK))
             self.empty(sk_row, range(_INDEKS, _INDEKS + 1))
@@ -143,18 +147,20 @@ def write_efficiency_table(workbook: xlsxwriter.Workbook, master: Master, realis
     caption = efficiency_title(master.year)
     for col, width in enumerate(_WIDTHS):
         ws.set_column(col, col, width)
-    ws.set_row(0, row_height([(caption, sum(_WIDTHS))], line_points=15))
+    ws.set_row(0, row_height([(caption, sum(_WIDTHS))], line_points=15, bold=True))
     merge(ws, 0, 0, 0, len(_WIDTHS) - 1, caption, fmts.table_title)
     for col, key in enumerate(_HEADERS):
         ws.write_string(2, col, LABELS[key], fmts.header)
+    ws.set_row(2, row_height([(LABELS[key], width) for key, width in zip(_HEADERS, _WIDTHS)], bold=True))
     groups, _ = map_realisasi(master, budget)  # the problems were reported when the inputs were checked
-    writer = _Sheet(ws, fmts, budget, pagu_refs or {})
+    writer = _Sheet(ws, fmts, budget, pagu_refs or {}, master.decimals)
     r = _FIRST_ROW
     for group in groups:
         r = writer.group(r, group, realisasi, refs)
     note = msg("budget_note_efisiensi")
     ws.set_row(r + 1, row_height([(note, sum(_WIDTHS))]))
     merge(ws, r + 1, 0, r + 1, len(_WIDTHS) - 1, note, fmts.note_left)
-    print_setup(ws, True, center=True, repeat_rows=(2, 2), area=(r + 1, len(_WIDTHS) - 1))
+    print_setup(ws, True, owner=master.kanwil, year=master.year, center=True, repeat_rows=(2, 2),
+                area=(r + 1, len(_WIDTHS) - 1))
     ws.freeze_panes(_FIRST_ROW, 0)
     return ws.name

@@ -23,13 +23,14 @@ from python_calamine import CalamineError, CalamineWorkbook
 
 from ..._values import blank, parse_year
 from ...errors import INPUT, LkjipError
-from ...messages import LABELS, msg
+from ...messages import LABELS, msg, translated
 from ...numbers import NumberParseError, format_number, parse_number
+from ...periods import month_of
 from ...problems import ERROR, WARNING, Problem
 from ...safety import FormReadError
 from ...workbooks import open_workbook
 from ...xlsx import a1
-from ..inputs import clean_text, norm
+from ..inputs import clean_text, column_of, header_keys, norm
 from .layout import (  # noqa: F401  (re-exported: the reader's layout)
     SHEET_INFO, SHEET_PAGU, SHEET_SMART, SHEET_IKPA, SHEET_EMONEV, LABEL_KANTOR, LABEL_TAHUN, COL_KELOMPOK,
     COL_SATKER, COL_PAGU, COL_REALISASI, COL_PENYERAPAN, COL_KONSISTENSI, COL_CRO, COL_EFISIENSI,
@@ -64,7 +65,7 @@ class _Line:
 def _header(grid: Sequence[Sequence[object]]) -> tuple[int | None, dict[str, int]]:
     """The header row of a data sheet (the first of its first rows naming a :data:`NAME_COLUMNS` column)
     and the column of each header in it, by its normalised text."""
-    names = {norm(h) for h in NAME_COLUMNS}
+    names = {key for h in NAME_COLUMNS for key in header_keys(h)}
     for r, line in enumerate(grid[:HEADER_SEARCH_ROWS]):
         found = {norm(v): c for c, v in enumerate(line) if not blank(v)}
         if names & found.keys():
@@ -102,9 +103,9 @@ class _Reader:
         for r, line in enumerate(grid):
             if len(line) >= 2 and not blank(line[0]):
                 values.setdefault(norm(line[0]), (line[1], a1(r, 1)))
-        kantor, cell = values.get(norm(LABEL_KANTOR), ("", "A1"))
+        kantor, cell = next((values[key] for key in header_keys(LABEL_KANTOR) if key in values), ("", "A1"))
         if blank(kantor):
-            self.report("budget_info_missing", SHEET_INFO, cell, label=LABEL_KANTOR)
+            self.report("budget_info_missing", SHEET_INFO, cell, label=translated(LABEL_KANTOR))
         tahun_raw, cell = values.get(norm(LABEL_TAHUN), ("", "A1"))
         if blank(tahun_raw):
             self.report("budget_info_missing", SHEET_INFO, cell, label=LABEL_TAHUN)
@@ -130,13 +131,13 @@ class _Reader:
             return []
         required = SHEET_COLUMNS[sheet] if required is None else required
         header_row, found = _header(grid)
-        columns = {h: found[norm(h)] for h in (*NAME_COLUMNS, *required, *SHEET_OPTIONAL_COLUMNS[sheet])
-                   if norm(h) in found}
+        columns = {h: c for h in (*NAME_COLUMNS, *required, *SHEET_OPTIONAL_COLUMNS[sheet])
+                   if (c := column_of(found, h)) is not None}
         name = next((h for h in NAME_COLUMNS if h in columns), COL_SATKER)
         # without a name column no header row is found: only that column is said to be missing
         missing = [h for h in (name, *required) if h not in columns][:None if header_row is not None else 1]
         for header in missing:  # the cell is where the header row starts, or where it should
-            self.report("budget_header_missing", sheet, a1(header_row or 0, 0), header=header)
+            self.report("budget_header_missing", sheet, a1(header_row or 0, 0), header=translated(header))
         if missing or header_row is None:  # header_row is set whenever no header is missing
             return []
         for other in NAME_COLUMNS:
@@ -155,7 +156,7 @@ class _Reader:
             if not satker:
                 self.report("budget_satker_missing", sheet, satker_cell)
                 continue
-            if norm(satker) in SUMMARY_NAMES:
+            if any(norm(satker) in header_keys(summary) for summary in SUMMARY_NAMES):  # also in own words
                 self.report("budget_summary_row", sheet, satker_cell, satker=satker)
                 continue
             kelompok = "" if blank(kelompok_raw) else " ".join(str(kelompok_raw).split())
@@ -353,15 +354,6 @@ class _Reader:
             self.report("budget_capaian_skipped", severity=WARNING, sheets=f" {LABELS['word_and']} ".join(missing),
                         smart=format_number(self.weights.bobot_smart * 100),
                         ikpa=format_number(self.weights.bobot_ikpa * 100))
-
-
-def month_of(title: object) -> int | None:
-    """The month (0 = January) a column title names: its label ("Januari") or first three letters ("Jan")."""
-    text = norm(title) if not blank(title) else ""
-    for month, label in enumerate(MONTHS):
-        if text in (norm(label), norm(label[:3])):
-            return month
-    return None
 
 
 def _rupiah(value: float) -> str:

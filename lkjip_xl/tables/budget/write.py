@@ -19,10 +19,12 @@ from typing import Protocol, TypeVar
 import xlsxwriter
 
 from ...fileio import atomic_output
-from ...messages import LABELS, msg
+from ...messages import LABELS, label, msg
 from ...numbers import excel_number_format, format_number
 from ...styles import StyleBook
-from ...xlsx import a1, decimals_for, new_workbook, print_setup, quote_sheet, row_height, wrapped_lines
+from ...xlsx import (
+    a1, decimals_for, new_workbook, print_setup, quote_sheet, row_height, set_page_footer, wrapped_lines,
+)
 from ..cells import merge
 from ..numbering import table_number
 from ..previous import DASH
@@ -77,16 +79,17 @@ def _start_sheet(ws, fmts: StyleBook, caption: str, widths: Sequence[float], lan
     """Title, column widths and A4 print setup (fit to page width, headers repeated)."""
     for col, width in enumerate(widths):
         ws.set_column(col, col, width)
-    ws.set_row(0, row_height([(caption, sum(widths))], line_points=15))
+    ws.set_row(0, row_height([(caption, sum(widths))], line_points=15, bold=True))
     merge(ws, 0, 0, 0, len(widths) - 1, caption, fmts.table_title)
     print_setup(ws, landscape, center=True, repeat_rows=header_rows)
     ws.freeze_panes(header_rows[1] + 1, 0)
 
 
-def _header_row(ws, fmts: StyleBook, row: int, keys: Sequence[str]) -> None:
-    """One header row of column titles (``LABELS`` keys), from column A."""
+def _header_row(ws, fmts: StyleBook, row: int, keys: Sequence[str], widths: Sequence[float]) -> None:
+    """One header row of column titles (``LABELS`` keys), from column A, as tall as its titles need."""
     for col, key in enumerate(keys):
-        ws.write_string(row, col, LABELS[key], fmts.header)
+        ws.write_string(row, col, label(key), fmts.header)
+    ws.set_row(row, row_height([(label(key), width) for key, width in zip(keys, widths)], bold=True))
 
 
 def _numbered(rows: Sequence[_Row]) -> list[tuple[int | None, str | _Row]]:
@@ -163,7 +166,7 @@ def _write_pagu_table(ws, fmts: StyleBook, rows: Sequence[PaguRow], caption: str
     _start_sheet(ws, fmts, caption, widths, False, (2, 2))
     headers = ("budget_head_no", _LEVEL_HEADERS[level], "budget_head_pagu", "budget_head_realisasi",
                "budget_head_persentase")
-    _header_row(ws, fmts, 2, headers)
+    _header_row(ws, fmts, 2, headers, widths)
     first = r = _PAGU_FIRST_ROW
     for no, item in _numbered(rows):
         if not _write_label_cells(ws, fmts, r, no, item, 4, widths[1]) and not isinstance(item, str):
@@ -177,7 +180,7 @@ def _write_pagu_table(ws, fmts: StyleBook, rows: Sequence[PaguRow], caption: str
         value = total([getattr(row, attr) for row in rows])
         ws.write_formula(r, col, "=" + total_formula(f"{a1(first, col)}:{a1(r - 1, col)}"), fmts.total_money, value)
         totals.append(value)
-    merge(ws, r, 0, r, 1, LABELS["budget_head_total"], fmts.total_label)
+    merge(ws, r, 0, r, 1, label("budget_head_total"), fmts.total_label)
     ws.write_formula(r, 4, "=" + persentase_realisasi_formula(a1(r, 3), a1(r, 2)), fmts.total_percent,
                      persentase_realisasi(totals[1], totals[0]))
 
@@ -187,14 +190,15 @@ def _write_smart_table(ws, fmts: StyleBook, data: BudgetData, weights: BudgetWei
     """Tabel 3.179; returns the absolute reference and value of the NILAI SMART wilayah cell."""
     widths = (6, 40, 13, 13, 11, 11, 13, 13)
     _start_sheet(ws, fmts, caption, widths, True, (2, 3))
-    merge(ws, 2, 0, 3, 0, LABELS["budget_head_no"], fmts.header)
-    merge(ws, 2, 1, 3, 1, LABELS["budget_head_satker"], fmts.header)
-    merge(ws, 2, 2, 2, 6, LABELS["budget_head_nilai_kinerja"], fmts.header)
-    merge(ws, 2, 7, 3, 7, LABELS["budget_head_nilai_smart"], fmts.header)
+    merge(ws, 2, 0, 3, 0, label("budget_head_no"), fmts.header)
+    merge(ws, 2, 1, 3, 1, label("budget_head_satker"), fmts.header)
+    merge(ws, 2, 2, 2, 6, label("budget_head_nilai_kinerja"), fmts.header)
+    merge(ws, 2, 7, 3, 7, label("budget_head_nilai_smart"), fmts.header)
     smart_columns = ("budget_col_penyerapan", "budget_col_konsistensi", "budget_col_cro", "budget_col_efisiensi",
                      "budget_col_nilai_efisiensi")
-    for col, header in enumerate((LABELS[key] for key in smart_columns), start=2):
+    for col, header in enumerate((label(key) for key in smart_columns), start=2):
         ws.write_string(3, col, header, fmts.header)
+    ws.set_row(3, row_height([(label(key), width) for key, width in zip(smart_columns, widths[2:])], bold=True))
     first = r = 4
     columns: list[list[float]] = [[] for _ in range(6)]  # C..H values, for the means
     for no, item in _numbered(data.smart):
@@ -213,7 +217,7 @@ def _write_smart_table(ws, fmts: StyleBook, data: BudgetData, weights: BudgetWei
             for values, value in zip(columns, row_values):
                 values.append(value)
         r += 1
-    merge(ws, r, 0, r, 1, LABELS["budget_head_smart_wilayah"], fmts.total_label)
+    merge(ws, r, 0, r, 1, label("budget_head_smart_wilayah"), fmts.total_label)
     for col, values in enumerate(columns, start=2):
         formula = mean_formula(f"{a1(first, col)}:{a1(r - 1, col)}")
         ws.write_formula(r, col, "=" + formula, fmts.total_score, mean(values))
@@ -224,15 +228,13 @@ def _write_ikpa_table(ws, fmts: StyleBook, data: BudgetData, caption: str) -> tu
     """Tabel 3.180; returns the absolute reference and value of the NILAI IKPA wilayah cell."""
     widths = (6, 48, 16)
     _start_sheet(ws, fmts, caption, widths, False, (2, 2))
-    for col, header in enumerate(LABELS[key] for key in ("budget_head_no", "budget_head_satker",
-                                                         "budget_head_nilai_ikpa")):
-        ws.write_string(2, col, header, fmts.header)
+    _header_row(ws, fmts, 2, ("budget_head_no", "budget_head_satker", "budget_head_nilai_ikpa"), widths)
     first = r = 3
     for no, item in _numbered(data.ikpa):
         if not _write_label_cells(ws, fmts, r, no, item, 2, widths[1]) and not isinstance(item, str):
             ws.write_number(r, 2, item.nilai_ikpa, fmts.score)
         r += 1
-    merge(ws, r, 0, r, 1, LABELS["budget_head_ikpa_wilayah"], fmts.total_label)
+    merge(ws, r, 0, r, 1, label("budget_head_ikpa_wilayah"), fmts.total_label)
     value = mean([row.nilai_ikpa for row in data.ikpa])
     ws.write_formula(r, 2, "=" + mean_formula(f"{a1(first, 2)}:{a1(r - 1, 2)}"), fmts.total_score, value)
     return f"{quote_sheet(ws.name)}!{a1(r, 2, absolute=True)}", value
@@ -244,21 +246,21 @@ def _write_capaian_table(ws, fmts: StyleBook, weights: BudgetWeights, caption: s
     _start_sheet(ws, fmts, caption, widths, False, (2, 2))
     headers = ("budget_head_no", "budget_head_komponen", "budget_head_nilai", "budget_head_bobot",
                "budget_head_nilai_bobot")
-    _header_row(ws, fmts, 2, headers)
+    _header_row(ws, fmts, 2, headers, widths)
     components = (
-        (LABELS["budget_component_smart"], smart, weights.bobot_smart),
-        (LABELS["budget_component_ikpa"], ikpa, weights.bobot_ikpa),
+        (label("budget_component_smart"), smart, weights.bobot_smart),
+        (label("budget_component_ikpa"), ikpa, weights.bobot_ikpa),
     )
-    for i, (label, (ref, wilayah), bobot) in enumerate(components):
+    for i, (component, (ref, wilayah), bobot) in enumerate(components):
         r = 3 + i
         ws.write_number(r, 0, i + 1, fmts.centered)
-        ws.write_string(r, 1, label, fmts.text)
+        ws.write_string(r, 1, component, fmts.text)
         nilai = nilai_komponen(wilayah, weights)
         ws.write_formula(r, 2, "=" + nilai_komponen_formula(ref, weights), fmts.score, nilai)
         ws.write_number(r, 3, bobot, fmts.weight)
         part = nilai_terbobot(nilai, bobot)
         ws.write_formula(r, 4, "=" + nilai_terbobot_formula(a1(r, 2), a1(r, 3)), fmts.score, part)
-    merge(ws, 5, 0, 5, 3, LABELS["budget_head_capaian"], fmts.total_label)
+    merge(ws, 5, 0, 5, 3, label("budget_head_capaian"), fmts.total_label)
     ws.write_formula(5, 4, "=" + capaian_kinerja_anggaran_formula(a1(3, 4), a1(4, 4)), fmts.total_score,
                      capaian_kinerja_anggaran(smart[1], ikpa[1], weights))
     if weights.mean_decimals is None:
@@ -285,15 +287,15 @@ def write_emonev_table(workbook: xlsxwriter.Workbook, data: BudgetData, number: 
     value ("-" when no month is reported).  A month not reported yet prints "-".
     """
     fmts = StyleBook(workbook, "report")
-    label = table_number(chapter, number)
-    entry = TableEntry(number, label, emonev_title(data), sheet or label)
+    numbered = table_number(chapter, number)
+    entry = TableEntry(number, numbered, emonev_title(data), sheet or numbered)
     ws = workbook.add_worksheet(entry.sheet)
     widths = (6, 30, *(7 for _ in MONTHS))
     last = len(widths) - 1
     _start_sheet(ws, fmts, entry.caption, widths, True, (2, 3))
-    merge(ws, 2, 0, 3, 0, LABELS["budget_head_no"], fmts.header)
-    merge(ws, 2, 1, 3, 1, LABELS["budget_head_satker"], fmts.header)
-    merge(ws, 2, 2, 2, last, LABELS["budget_head_pelaporan"], fmts.header)
+    merge(ws, 2, 0, 3, 0, label("budget_head_no"), fmts.header)
+    merge(ws, 2, 1, 3, 1, label("budget_head_satker"), fmts.header)
+    merge(ws, 2, 2, 2, last, label("budget_head_pelaporan"), fmts.header)
     for col, month in enumerate(MONTHS, start=2):
         ws.write_string(3, col, month[:3], fmts.header)
     first = r = 4
@@ -306,7 +308,7 @@ def write_emonev_table(workbook: xlsxwriter.Workbook, data: BudgetData, number: 
             else:
                 ws.write_number(r, col, value, fmts("centered", excel_number_format("", decimals_for(value))))
         r += 1
-    merge(ws, r, 0, r, 1, LABELS["budget_head_nilai_emonev"], fmts.total_label)
+    merge(ws, r, 0, r, 1, label("budget_head_nilai_emonev"), fmts.total_label)
     ws.merge_range(r, 2, r, last, "", fmts.total_label)
     value = nilai_emonev(data.emonev)
     if value is None:
@@ -315,6 +317,7 @@ def write_emonev_table(workbook: xlsxwriter.Workbook, data: BudgetData, number: 
         formula = nilai_emonev_formula(f"{a1(first, 2)}:{a1(r - 1, last)}")
         ws.write_formula(r, 2, "=" + formula, fmts("total_label", excel_number_format("", decimals_for(value))),
                          value)
+    set_page_footer(ws, data.kantor, data.tahun)
     return entry
 
 
@@ -336,9 +339,9 @@ def write_budget_tables(workbook: xlsxwriter.Workbook, data: BudgetData,
 
     def entry(title: str) -> TableEntry:
         nonlocal number
-        label = table_number(chapter, number)
+        numbered = table_number(chapter, number)
         number += 1
-        return TableEntry(number - 1, label, title, label)
+        return TableEntry(number - 1, numbered, title, numbered)
 
     entries = []
     for level in levels(data):
@@ -357,6 +360,8 @@ def write_budget_tables(workbook: xlsxwriter.Workbook, data: BudgetData,
         entries.append(TableEntry(None, "", msg("budget_title_capaian", kantor=data.kantor, year=data.tahun),
                                   SHEET_CAPAIAN))
         _write_capaian_table(workbook.add_worksheet(SHEET_CAPAIAN), fmts, weights, entries[-1].caption, smart, ikpa)
+    for written in entries:  # the office and year of the budget in every page's footer
+        set_page_footer(workbook.get_worksheet_by_name(written.sheet), data.kantor, data.tahun)
     return entries
 
 

@@ -1,0 +1,88 @@
+"""Many forms: ``validate`` reads them on every core, as ``consolidate --out-dir`` does, and reports exactly
+what one process reports; column widths measure a long column by its widest values."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from fixtures_bad import cell_of, set_cells
+from lkjip_xl.cli import cli
+from lkjip_xl.layout import COL_REAL, COL_TARGET
+from lkjip_xl.numbers import excel_number_format, format_shown, widest_shown
+from lkjip_xl.reader import read_form
+from lkjip_xl.validate import MIN_PARALLEL_FORMS, validate_paths
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from synthetic import generate  # noqa: E402
+
+#: The problem fields a user reads, in the report of the API and of ``--json``.
+FIELDS = ("file", "code", "severity", "sheet", "cell", "ikk", "message")
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory) -> list[Path]:
+    """16 generated forms (4 Kanwil × 4 Divisi), one of them with a word typed as its realisasi and one with
+    a changed target, and a file that is no workbook: enough for a pool, with errors and warnings."""
+    root = tmp_path_factory.mktemp("banyak")
+    folders = generate(16, root / "formulir", workers=1)
+    forms = sorted(folders[0].glob("*.xlsx"))
+    langsung = next(i.code for i in read_form(forms[0]).indicators if str(i.method) == "langsung")
+    set_cells(forms[0], {cell_of(forms[0], langsung, COL_REAL): "sembilan puluh"})(forms[0])
+    changed = read_form(forms[1]).indicators[0].code
+    set_cells(forms[1], {cell_of(forms[1], changed, COL_TARGET): 1.5})(forms[1])
+    (folders[-1] / "catatan.xlsx").write_text("bukan buku kerja", encoding="utf-8")
+    assert sum(len(list(folder.glob("*.xlsx"))) for folder in folders) >= MIN_PARALLEL_FORMS
+    return folders
+
+
+def _records(report) -> list[tuple]:
+    return [tuple(str(problem[field]) for field in FIELDS) for problem in report.to_records()]
+
+
+def test_validate_reads_in_a_pool_and_reports_what_one_process_reports(many):
+    serial = validate_paths(many, workers=1)
+    pooled = validate_paths(many, workers=2)
+    assert _records(pooled) == _records(serial)
+    codes = {problem.code for problem in serial.problems}
+    assert {"value_not_number", "locked_changed", "file_not_xlsx"} <= codes, codes
+    assert not serial.valid
+
+
+def test_the_validate_command_on_many_forms_reports_what_one_process_reports(many):
+    result = CliRunner().invoke(cli, ["validate", "--json", *map(str, many)])
+    assert result.exit_code == 1, result.output
+    doc = json.loads(result.stdout)
+    shown = [tuple(str(problem.get(field, "")) for field in FIELDS) for problem in doc["problems"]]
+    assert shown == _records(validate_paths(many, workers=1))
+
+
+def test_a_form_moved_into_another_folder_is_read_the_same_in_the_pool(many, tmp_path):
+    """The pool's forms are compact (no raw cells): what the cross-checks need is kept — two forms of one
+    Kanwil and Divisi are both refused, whichever process read them."""
+    copy = tmp_path / "salinan"
+    copy.mkdir()
+    shutil.copy(next(many[1].glob("*.xlsx")), copy / "kedua.xlsx")
+    serial, pooled = (validate_paths([*many, copy], workers=n) for n in (1, 2))
+    assert _records(pooled) == _records(serial)
+    assert "form_duplicate_divisi" in {problem.code for problem in serial.problems}
+
+
+FORMATS = [excel_number_format(unit, places) for unit in ("%", "Orang", "Indeks", "Rp", "", "Layanan")
+           for places in range(5)] + [None, "General", "0.00", "0"]
+NUMBERS = st.one_of(st.floats(-1e12, 1e12, allow_nan=False), st.integers(-10**12, 10**12).map(float),
+                    st.sampled_from([0.0, -0.0, 0.005, -0.005, 9.995, -9.995, 99.995, 999999.995, 0.0049999]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(number_format=st.sampled_from(FORMATS), values=st.lists(NUMBERS, min_size=1, max_size=8))
+@example(number_format='#,##0.00"%"', values=[-0.001, 0.0])
+def test_the_widest_value_of_a_column_is_found_from_its_largest_and_smallest(number_format, values):
+    assert widest_shown(values, number_format) == max(len(format_shown(v, number_format)) for v in values)
