@@ -97,7 +97,8 @@ def write_consolidated(data: Consolidated, out: str | Path, force: bool = False,
         layout = capaian_layout(data)
         write_capaian(add_formula_sheet(workbook, SHEET_CAPAIAN), styles, data, layout)
         write_summary(workbook, styles, data, layout.ranges)
-        write_summary_signoffs(workbook.get_worksheet_by_name(SHEET_SUMMARY), styles, data)  # who signed each form
+        write_summary_signoffs(workbook.get_worksheet_by_name(SHEET_SUMMARY), styles, data,  # who signed each form
+                               SUMMARY_HEADER_ROW)
         write_data_sheet(workbook, data)
         if sources:
             write_sources(workbook, styles, [("", data)])
@@ -351,6 +352,10 @@ def _stored(value: float | str | None) -> float | str:
     return "" if value is None else value
 
 
+#: The row (0-based) of Ringkasan's column titles; one row per Divisi follows it, then the office's.
+SUMMARY_HEADER_ROW = 2
+
+
 def write_summary(workbook, styles: StyleBook, data: Consolidated, ranges: SummaryRanges) -> None:
     """The sheet "Ringkasan" of ``data``: counts and mean capaian per Divisi and for the Kanwil, the headline."""
     sheet = add_formula_sheet(workbook, SHEET_SUMMARY)
@@ -365,13 +370,13 @@ def write_summary(workbook, styles: StyleBook, data: Consolidated, ranges: Summa
               for col, (title, least) in enumerate(zip(headers, (34, 12, 12, 14, 20, 24)))]
     for col, (title, width) in enumerate(zip(headers, widths)):
         sheet.set_column(col, col, width)
-        sheet.write_string(2, col, title, styles.header)
-    sheet.set_row(2, row_height(list(zip(headers, widths)), bold=True))
+        sheet.write_string(SUMMARY_HEADER_ROW, col, title, styles.header)
+    sheet.set_row(SUMMARY_HEADER_ROW, row_height(list(zip(headers, widths)), bold=True))
     def pct(value: float | None, style: str = "number"):  # a mean capaian shows the decimals it needs
         return styles(style, data.decimals.number_format(value=value, capaian=True))
 
     count_fmt = styles("number", "0")
-    row = 3
+    row = SUMMARY_HEADER_ROW + 1
     for group in data.summary.groups:
         key = data.divisi_number(group.name)  # a number: matched exactly, whatever the name holds
         sheet.write_string(row, 0, group.name, styles.text)
@@ -385,7 +390,7 @@ def write_summary(workbook, styles: StyleBook, data: Consolidated, ranges: Summa
             sheet.write_formula(row, 5, f'=IFERROR(AVERAGEIFS({ranges.capped},{ranges.divisi},{key}),"")',
                                 pct(group.mean_capped), _stored(group.mean_capped))
         row += 1
-    first, last = 3, row - 1
+    first, last = SUMMARY_HEADER_ROW + 1, row - 1
     overall = data.summary.overall
     bold_count = styles("number_bold", "0")
     sheet.write_string(row, 0, msg("summary_kanwil_row", kanwil=data.kanwil), styles.group)

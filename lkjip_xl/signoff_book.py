@@ -29,9 +29,9 @@ from .xlsx import row_height
 SIGNOFF_TITLES: tuple[str, ...] = tuple(LABELS[key] for key in (
     "signoff_prepared", "signoff_nip", "signoff_date", "signoff_approved", "signoff_nip", "signoff_date"))
 SIGNOFF_WIDTHS = (26, 21, 12, 26, 21, 12)
-#: Where the titles are on "Ringkasan": its header row (:func:`lkjip_xl.capaian_book.write_summary` writes its
-#: titles there and one row per Divisi below it), from column H (after the capped mean, F, and a spacer).
-SUMMARY_HEADER_ROW, SUMMARY_FIRST_COL = 2, 7
+#: Where the titles start on "Ringkasan": column H (after the capped mean, F, and a spacer), on the header row
+#: :func:`lkjip_xl.capaian_book.write_summary` writes its titles on (one row per Divisi below it).
+SUMMARY_FIRST_COL = 7
 #: The width of a column "Pemantauan" adds when its own columns are too few for the block (a semester calendar).
 EXTRA_WIDTH = 11
 
@@ -43,17 +43,18 @@ def signoff_values(signoff: FormSignoff) -> tuple[Value, ...]:
     return tuple(value for part in (signoff.prepared, signoff.approved) for value in (part.name, part.nip, part.date))
 
 
-def write_summary_signoffs(sheet, styles: StyleBook, data: Consolidated) -> None:
-    """Who signed each Divisi's form, beside the Divisi's row of "Ringkasan" (yearly forms: one per Divisi)."""
+def write_summary_signoffs(sheet, styles: StyleBook, data: Consolidated, header_row: int) -> None:
+    """Who signed each Divisi's form, beside the Divisi's row of "Ringkasan" (yearly forms: one per Divisi),
+    their titles on Ringkasan's ``header_row``."""
     spans = [(col, col) for col in range(SUMMARY_FIRST_COL, SUMMARY_FIRST_COL + len(SIGNOFF_TITLES))]
     for (col, _), title, width in zip(spans, SIGNOFF_TITLES, SIGNOFF_WIDTHS):
         sheet.set_column(col, col, width)
-        sheet.write_string(SUMMARY_HEADER_ROW, col, title, styles.header)
+        sheet.write_string(header_row, col, title, styles.header)
     signoffs: dict[str, FormSignoff] = {}
     for _, _, checked in data.rows:
         signoffs.setdefault(checked.form.divisi, checked.signoff)
     for n, group in enumerate(data.summary.groups, start=1):
-        _write_values(sheet, styles, SUMMARY_HEADER_ROW + n, spans, SIGNOFF_WIDTHS,
+        _write_values(sheet, styles, header_row + n, spans, SIGNOFF_WIDTHS,
                       signoff_values(signoffs.get(group.name, FormSignoff())))
 
 
