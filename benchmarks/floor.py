@@ -15,6 +15,7 @@ unpickling the consolidation does not do either.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import re
 import time
@@ -123,6 +124,7 @@ def _write_nth(job: tuple[int, str]) -> None:
 
 def serial(files: list[str], books: list[Book], out: Path) -> dict[str, float]:
     """The floor in one process: seconds of reading, of writing and in all."""
+    _spare(books)
     start = time.perf_counter()
     for path in files:
         read_all(path)
@@ -130,6 +132,14 @@ def serial(files: list[str], books: list[Book], out: Path) -> dict[str, float]:
     for book in books:
         write_book(book, out)
     return {"seconds": time.perf_counter() - start, "read": read}
+
+
+def _spare(books: list[Book]) -> None:
+    """Keep the loaded cells out of the garbage collector's way, as the consolidation keeps its forms
+    (:func:`lkjip_xl.pool.collector_spared`): at 5,000 forms they are tens of millions of objects that
+    every full collection would walk — in each forked worker, copying every page it touches."""
+    gc.collect()
+    gc.freeze()
 
 
 def parallel(files: list[str], books: list[Book], out: Path, workers: int) -> dict[str, float]:
@@ -140,6 +150,7 @@ def parallel(files: list[str], books: list[Book], out: Path, workers: int) -> di
     import python_calamine  # noqa: F401  imported before the workers fork, as the consolidation's are
     import lkjip_xl.capaian_book  # noqa: F401
 
+    _spare(books)
     order = sorted(range(len(books)), key=lambda n: -cell_count(books[n]))
     start = time.perf_counter()
     chunk = max(1, min(32, len(files) // (4 * workers)))  # lkjip_xl.pool.map_guarded's chunks
