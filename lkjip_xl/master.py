@@ -17,7 +17,8 @@ from .breakdown import breakdown_problem
 from .errors import MASTER, LkjipError
 from ._values import blank, parse_year, parse_yes_no
 from .master_layout import (
-    INFO_FIELDS, INFO_LABELS, INFO_SHEET, PK_ALIASES, PK_COLUMNS, PK_REQUIRED, PK_SHEET, PK_TITLES, info_help,
+    INFO_FIELDS, INFO_LABELS, INFO_SHEET, PK_ALIASES, PK_COLUMNS, PK_REQUIRED, PK_SHEET, PK_TITLES, header_keys,
+    info_help, invalid_value,
 )
 from .master_units import capaian_decimals, read_display_decimals
 from .messages import LABELS, msg, translated, use_words, visible
@@ -220,7 +221,7 @@ def _read_pk(workbook, path: str, problems: list[Problem]) -> list[Indicator]:
     rows = _rows(workbook, PK_SHEET)
     if not rows:
         return []
-    header = [str(v).strip().casefold() if v is not None else "" for v in rows[0]]
+    header = header_keys(rows[0])
     col_of: dict[str, int] = {}
     for key, title, _, _ in PK_COLUMNS:
         for known in (title, translated(title), *PK_ALIASES.get(key, ())):
@@ -261,10 +262,7 @@ def _check_divisi_names(rows: list[list[object]], col: int, path: str, problems:
         seen = first.setdefault(name_key(name), (name, ref))
         if seen[0] != name:
             detail = msg("detail_divisi_case", name=seen[0], cell=seen[1])
-            problems.append(Problem(path, "master_value_invalid",
-                                    msg("master_value_invalid", value=value, path=path, sheet=PK_SHEET, cell=ref,
-                                        field=translated(PK_TITLES["divisi"]), detail=detail),
-                                    sheet=PK_SHEET, cell=ref))
+            problems.append(invalid_value(path, PK_SHEET, ref, translated(PK_TITLES["divisi"]), value, detail))
 
 
 #: Longest IKK code, in characters as Excel counts them: the code names the IKK's sheet in the
@@ -322,11 +320,7 @@ def _parse_row(get, r: int, col_of: dict[str, int], path: str, problems: list[Pr
 
     def bad(key: str, detail: str) -> None:
         cell = a1(r, col_of[key]) if key in col_of else ""
-        problems.append(Problem(path, "master_value_invalid",
-                                msg("master_value_invalid", value=get(key) if get(key) is not None else "",
-                                    path=path, sheet=PK_SHEET, cell=cell, field=translated(PK_TITLES[key]),
-                                    detail=detail),
-                                sheet=PK_SHEET, cell=cell))
+        problems.append(invalid_value(path, PK_SHEET, cell, translated(PK_TITLES[key]), get(key), detail))
 
     def text(key: str, required: bool = True) -> str:
         value = get(key)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from . import methods, periods
 from .messages import LABELS, msg
+from .problems import Problem
 from .words import DEFAULT_WORDS, INFO_KEYS
 
 INFO_SHEET = LABELS["sheet_master_info"]
@@ -95,3 +96,16 @@ def column_guide(key: str) -> str:
     if text is None:
         return methods.guide() if key == "method" else periods.rules_guide()
     return text
+
+
+def header_keys(row: list[object]) -> list[str]:
+    """A title row as the master's readers find columns by: each title stripped and case-folded ("" blank)."""
+    return [str(v).strip().casefold() if v is not None else "" for v in row]
+
+
+def invalid_value(path: str, sheet: str, cell: str, field: str, value: object, detail: str) -> Problem:
+    """The refusal of a master's value: file, sheet, cell, the column or field, the value and why."""
+    return Problem(path, "master_value_invalid",
+                   msg("master_value_invalid", value="" if value is None else value, path=path, sheet=sheet,
+                       cell=cell, field=field, detail=detail),
+                   sheet=sheet, cell=cell)

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 
 from . import units
 from ._values import blank
-from .master_layout import PK_SHEET, UNIT_SHEET, UNIT_TITLES
+from .master_layout import PK_SHEET, UNIT_SHEET, UNIT_TITLES, header_keys, invalid_value
 from .messages import msg
 from .model import DEFAULT_DECIMALS, MOST_DECIMALS, DisplayDecimals, Indicator
 from .problems import WARNING, Problem
@@ -72,12 +72,9 @@ def read_display_decimals(workbook, path: str, indicators: Sequence[Indicator], 
         return DisplayDecimals(capaian=capaian), ()
 
     def bad(cell: str, field: str, value: object, detail: str) -> None:
-        problems.append(Problem(path, "master_value_invalid",
-                                msg("master_value_invalid", value="" if value is None else value, path=path,
-                                    sheet=UNIT_SHEET, cell=cell, field=field, detail=detail),
-                                sheet=UNIT_SHEET, cell=cell))
+        problems.append(invalid_value(path, UNIT_SHEET, cell, field, value, detail))
 
-    header = [str(v).strip().casefold() if v is not None else "" for v in rows[0]]
+    header = header_keys(rows[0])
     missing = [title for title in UNIT_TITLES if title.casefold() not in header]
     for title in missing:
         problems.append(Problem(path, "master_header_missing", msg(

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ._values import blank
-from .master_layout import PERIOD_TARGET_KIND, PERIOD_TARGET_SHEET, PK_TITLES
+from .master_layout import PERIOD_TARGET_KIND, PERIOD_TARGET_SHEET, PK_TITLES, header_keys, invalid_value
 from .messages import msg
 from .model import Indicator
 from .numbers import NumberParseError, excel_round, format_number, parse_number, unit_kind
@@ -36,12 +36,9 @@ def apply_period_targets(workbook, path: str, calendar: Calendar, indicators: li
         return indicators
 
     def problem(cell: str, field: str, value: object, detail: str) -> None:
-        problems.append(Problem(path, "master_value_invalid",
-                                msg("master_value_invalid", value="" if value is None else value, path=path,
-                                    sheet=PERIOD_TARGET_SHEET, cell=cell, field=field, detail=detail),
-                                sheet=PERIOD_TARGET_SHEET, cell=cell))
+        problems.append(invalid_value(path, PERIOD_TARGET_SHEET, cell, field, value, detail))
 
-    header = [str(v).strip().casefold() if v is not None else "" for v in rows[0]]
+    header = header_keys(rows[0])
     code_title = PK_TITLES["code"]
     if code_title.casefold() not in header:
         problem("A1", code_title, "", msg("detail_required"))

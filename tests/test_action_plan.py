@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import importlib.util
 import re
 from pathlib import Path
 
@@ -17,7 +16,6 @@ from click.testing import CliRunner
 
 from engine import assert_formulas_match
 from lkjip_xl.cli import cli
-from lkjip_xl.consolidate import consolidate
 from lkjip_xl.master import read_master
 from lkjip_xl.problems import WARNING
 from lkjip_xl.tables import (
@@ -30,7 +28,9 @@ from lkjip_xl.tables.action_plan import (
 from fixtures_hostile_sheets import append_rows, sheet_xml
 from test_docs_run import README, bash, blocks, fresh_copy
 
-from sample_files import ANGGARAN, MASTER, PREVIOUS, RENCANA_AKSI, RENSTRA, SAMPLES, SUPPORTING
+from sample_files import (
+    ANGGARAN, MASTER, PREVIOUS, RENCANA_AKSI, RENSTRA, SAMPLES, SUPPORTING, run_tables, sample_script,
+)
 
 SAMPLE_CSV = SAMPLES / "rencana_aksi_2023.csv"
 
@@ -62,30 +62,12 @@ PRINTED_3_185 = [
 ]
 
 
-def _sample_script(name: str):
-    spec = importlib.util.spec_from_file_location(name, SAMPLES / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-BUILDER = _sample_script("build_action_plan_sample")
+BUILDER = sample_script("build_action_plan_sample")
 
 
 @pytest.fixture(scope="module")
 def master():
     return read_master(MASTER)
-
-
-@pytest.fixture(scope="module")
-def konsolidasi(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("konsolidasi") / "konsolidasi_2023.xlsx"
-    assert consolidate([SAMPLES / "formulir"], out).output == out
-    return out
-
-
-def _run(*args: object):
-    return CliRunner().invoke(cli, ["tables", *(str(a) for a in args)])
 
 
 BASE_ARGS = ("--master", MASTER, "--previous", PREVIOUS, "--renstra", RENSTRA)
@@ -94,8 +76,8 @@ BASE_ARGS = ("--master", MASTER, "--previous", PREVIOUS, "--renstra", RENSTRA)
 @pytest.fixture(scope="module")
 def written(konsolidasi, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("tabel") / "tabel_2023.xlsx"
-    result = _run(konsolidasi, *BASE_ARGS, "--anggaran", ANGGARAN, "--supporting", SUPPORTING,
-                  "--rencana-aksi", RENCANA_AKSI, "--out", out)
+    result = run_tables(konsolidasi, *BASE_ARGS, "--anggaran", ANGGARAN, "--supporting", SUPPORTING,
+                        "--rencana-aksi", RENCANA_AKSI, "--out", out)
     assert result.exit_code == 0, result.output
     assert "(186 tabel bernomor, Tabel 3.1 sampai Tabel 3.186)" in result.output
     return out
@@ -375,7 +357,7 @@ def test_nothing_is_scored_in_the_last_period(konsolidasi, master, tmp_path):
 
 def test_without_the_option_the_tables_are_not_written(konsolidasi, tmp_path):
     out = tmp_path / "tanpa.xlsx"
-    result = _run(konsolidasi, *BASE_ARGS, "--anggaran", ANGGARAN, "--supporting", SUPPORTING, "--out", out)
+    result = run_tables(konsolidasi, *BASE_ARGS, "--anggaran", ANGGARAN, "--supporting", SUPPORTING, "--out", out)
     assert result.exit_code == 0, result.output
     assert "(181 tabel bernomor, Tabel 3.1 sampai Tabel 3.181)" in result.output  # e-Monev takes 3.181
     titles = [row[1] for row in _rows(out, SHEET_TOC)[3:]]
@@ -388,15 +370,15 @@ def test_command_line_option(konsolidasi, tmp_path):
     assert "--rencana-aksi BERKAS Buku kerja rencana aksi Target Kinerja (sheet 'Rencana Aksi'" in help_text
     bad = _plan_book(tmp_path / "salah.xlsx", [["Divisi Umum", 1, "x", 100, 100, 100, 100]])
     out = tmp_path / "x.xlsx"
-    result = _run(konsolidasi, *BASE_ARGS, "--rencana-aksi", bad, "--out", out)
+    result = run_tables(konsolidasi, *BASE_ARGS, "--rencana-aksi", bad, "--out", out)
     assert result.exit_code == 1
     assert re.search(r"^KESALAHAN  \[action_plan_divisi_unknown\] .* › A2: ", result.output, re.MULTILINE)
     assert not out.exists()
     before = RENCANA_AKSI.read_bytes()
-    result = _run(konsolidasi, *BASE_ARGS, "--rencana-aksi", RENCANA_AKSI, "--out", RENCANA_AKSI, "--force")
+    result = run_tables(konsolidasi, *BASE_ARGS, "--rencana-aksi", RENCANA_AKSI, "--out", RENCANA_AKSI, "--force")
     assert result.exit_code == 2 and "[output_is_input]" in result.output
     assert RENCANA_AKSI.read_bytes() == before
-    result = _run(konsolidasi, *BASE_ARGS, "--rencana-aksi", tmp_path / "tidak_ada.xlsx", "--out", out)
+    result = run_tables(konsolidasi, *BASE_ARGS, "--rencana-aksi", tmp_path / "tidak_ada.xlsx", "--out", out)
     assert result.exit_code == 1 and "[file_not_found]" in result.output
 
 
@@ -406,7 +388,7 @@ def test_a_far_stray_cell_is_refused_before_reading(konsolidasi, tmp_path, sheet
     far = tmp_path / "jauh.xlsx"
     sheet_xml(RENCANA_AKSI, sheet, append_rows(b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'))(far)
     out = tmp_path / "x.xlsx"
-    result = _run(konsolidasi, *BASE_ARGS, "--rencana-aksi", far, "--out", out)
+    result = run_tables(konsolidasi, *BASE_ARGS, "--rencana-aksi", far, "--out", out)
     assert result.exit_code == 1
     assert "[sheet_too_large]" in result.output and f"sheet '{sheet}'" in result.output
     assert "XFD1048576" in result.output and not out.exists()

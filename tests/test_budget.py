@@ -5,7 +5,6 @@ or sub kegiatan (the column Tingkat), every refusal naming file, sheet and cell.
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import json
 from pathlib import Path
 
@@ -42,6 +41,7 @@ from lkjip_xl.tables.budget.model import (
 )
 from lkjip_xl.guard import OutputExistsError
 from lkjip_xl.formula_check import disallowed_functions, read_formulas
+from sample_files import sample_script
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SAMPLE_XLSX = SAMPLES / "anggaran_2023.xlsx"
@@ -102,10 +102,7 @@ def test_sample_loads_20_satker_per_table(data):
 
 def test_committed_sample_matches_its_json(tmp_path):
     """samples/build_budget_sample.py rebuilds the committed workbook byte for byte."""
-    spec = importlib.util.spec_from_file_location("build_budget_sample", SAMPLES / "build_budget_sample.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.build(output=tmp_path / "anggaran_2023.xlsx")
+    sample_script("build_budget_sample").build(output=tmp_path / "anggaran_2023.xlsx")
     assert (tmp_path / "anggaran_2023.xlsx").read_bytes() == SAMPLE_XLSX.read_bytes(), (
         "samples/anggaran_2023.xlsx is stale: run samples/build_budget_sample.py --force")
 

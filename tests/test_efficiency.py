@@ -14,11 +14,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
 
 from engine import mismatches_after, recalculate_many, require_soffice
-from lkjip_xl.cli import cli
-from lkjip_xl.consolidate import consolidate
 from lkjip_xl.master import read_master
 from lkjip_xl.tables import SHEET_TOC, InputError, load_tables_data, plan_tables, write_tables
 from lkjip_xl.tables.budget.efficiency import (
@@ -26,7 +23,7 @@ from lkjip_xl.tables.budget.efficiency import (
 )
 from test_budget import PEMDA_ROWS, pemda_budget
 
-from sample_files import ANGGARAN, MASTER, PREVIOUS, RENCANA_AKSI, RENSTRA, SAMPLES, SUPPORTING
+from sample_files import ANGGARAN, MASTER, PREVIOUS, RENCANA_AKSI, RENSTRA, SUPPORTING, run_tables
 
 SHEET = "Efisiensi Anggaran"
 TITLE = ("Analisis Efisiensi Penggunaan Sumber Daya: Anggaran dan Capaian Kinerja per Sasaran Kegiatan Tahun 2023")
@@ -46,10 +43,6 @@ def _capaian(pairs):
     return [realisasi / target * 100 for realisasi, target in pairs]
 
 
-def _run(*args: object):
-    return CliRunner().invoke(cli, ["tables", *(str(a) for a in args)])
-
-
 def _rows(path: Path, sheet: str = SHEET) -> list[list[object]]:
     return [list(row) for row in openpyxl.load_workbook(path, data_only=True)[sheet].iter_rows(values_only=True)]
 
@@ -62,17 +55,10 @@ def _block(rows: list[list[object]], sk_no: int) -> list[list[object]]:
 
 
 @pytest.fixture(scope="module")
-def konsolidasi(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("konsolidasi") / "konsolidasi_2023.xlsx"
-    assert consolidate([SAMPLES / "formulir"], out).output == out
-    return out
-
-
-@pytest.fixture(scope="module")
 def sample_run(konsolidasi, tmp_path_factory):
     out = tmp_path_factory.mktemp("tabel") / "tabel_2023.xlsx"
-    result = _run(konsolidasi, "--master", MASTER, "--previous", PREVIOUS, "--renstra", RENSTRA, "--anggaran",
-                  ANGGARAN, "--supporting", SUPPORTING, "--rencana-aksi", RENCANA_AKSI, "--out", out)
+    result = run_tables(konsolidasi, "--master", MASTER, "--previous", PREVIOUS, "--renstra", RENSTRA, "--anggaran",
+                        ANGGARAN, "--supporting", SUPPORTING, "--rencana-aksi", RENCANA_AKSI, "--out", out)
     assert result.exit_code == 0, result.output
     return out, result
 
@@ -83,8 +69,8 @@ def pemda_run(konsolidasi, tmp_path_factory):
     folder = tmp_path_factory.mktemp("pemda")
     budget = pemda_budget(folder / "anggaran_pemda.xlsx", PEMDA_ROWS)
     out = folder / "tabel_pemda.xlsx"
-    result = _run(konsolidasi, "--master", MASTER, "--previous", PREVIOUS, "--renstra", RENSTRA, "--anggaran", budget,
-                  "--out", out)
+    result = run_tables(konsolidasi, "--master", MASTER, "--previous", PREVIOUS, "--renstra", RENSTRA,
+                        "--anggaran", budget, "--out", out)
     return out, result, budget
 
 

@@ -17,7 +17,6 @@ samples/build_pemkab_sample.py writes, byte for byte.
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 import math
 import re
@@ -32,6 +31,7 @@ from lkjip_xl.cli import cli
 from lkjip_xl.numbers import format_number
 from lkjip_xl.reader import read_form
 from lkjip_xl.tables.load import ABSENT
+from sample_files import sample_script
 from test_words import DEFAULT_WORD, workbook_texts
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -306,10 +306,7 @@ def test_libreoffice_recomputes_every_formula(runs, tmp_path):
 
 def test_committed_files_are_what_the_script_writes(tmp_path):
     """samples/build_pemkab_sample.py regenerates every committed file of samples/pemkab/ exactly, and no other."""
-    spec = importlib.util.spec_from_file_location("build_pemkab_sample", BUILD)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    paths = module.build(tmp_path)
+    paths = sample_script(BUILD.stem).build(tmp_path)
     committed = sorted(p.relative_to(PEMKAB) for p in PEMKAB.rglob("*") if p.is_file() and p.name not in SOURCES)
     assert committed == sorted(p.relative_to(tmp_path) for p in paths)
     for path in paths:

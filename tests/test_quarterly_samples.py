@@ -8,7 +8,6 @@ to the last bit; the split itself keeps every quarterly figure the report prints
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -25,6 +24,7 @@ from lkjip_xl.model import IndicatorInput
 from lkjip_xl.periods import PeriodRule, calendar
 from lkjip_xl.reader import read_form
 from lkjip_xl.validate import validate_files
+from sample_files import sample_script
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -33,15 +33,8 @@ QUARTERS = calendar(MASTER.calendar).labels
 INDICATORS = {i.code: i for i in MASTER.indicators}
 
 
-def _script(name: str):
-    spec = importlib.util.spec_from_file_location(name, SAMPLES / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-ANNUAL_CSV = _script("build_samples").load_inputs()
-QUARTER_CSV = _script("build_quarterly_samples").load_quarters()
+ANNUAL_CSV = sample_script("build_samples").load_inputs()
+QUARTER_CSV = sample_script("build_quarterly_samples").load_quarters()
 
 
 def _read_inputs(paths) -> dict[str, IndicatorInput]:

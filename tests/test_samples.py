@@ -11,6 +11,7 @@ import pytest
 
 from lkjip_xl.capaian_book import SHEET_CAPAIAN, SHEET_SUMMARY
 from lkjip_xl.consolidate import consolidate
+from sample_files import sample_script
 
 ROOT = Path(__file__).resolve().parents[1]
 PRINTED = json.loads((Path(__file__).parent / "data" / "laporan_2023_tercetak.json").read_text("utf-8"))
@@ -109,46 +110,25 @@ def test_workbook_values_equal_the_computed_numbers(consolidated):
     assert values[9][1] == "54 dari 60 IKK tercapai"
 
 
-def test_committed_samples_match_their_sources(tmp_path):
-    """samples/build_samples.py regenerates the committed master and forms exactly."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("build_samples", ROOT / "samples" / "build_samples.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    for path in module.build(tmp_path):
-        committed = ROOT / "samples" / path.relative_to(tmp_path)
-        assert committed.read_bytes() == path.read_bytes(), (
-            f"{committed} is stale: run samples/build_samples.py --force")
+def _assert_committed(paths: list[Path], built_in: Path, script: str) -> None:
+    """Each file ``script`` built into ``built_in`` is byte for byte the committed one of samples/."""
+    for path in paths:
+        committed = ROOT / "samples" / path.relative_to(built_in)
+        assert committed.read_bytes() == path.read_bytes(), f"{committed} is stale: run samples/{script}.py --force"
 
 
-@pytest.mark.parametrize("script", ["build_action_plan_sample"])
-def test_committed_table_samples_match_their_sources(tmp_path, script):
-    """The sample inputs of ``lkjip-xl tables`` built from CSV files regenerate exactly (``build(out_dir)``)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(script, ROOT / "samples" / f"{script}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    for path in module.build(tmp_path):
-        committed = ROOT / "samples" / path.relative_to(tmp_path)
-        assert committed.read_bytes() == path.read_bytes(), (
-            f"{committed} is stale: run samples/{script}.py --force")
+@pytest.mark.parametrize("script", ["build_samples", "build_action_plan_sample"])
+def test_committed_samples_match_their_sources(tmp_path, script):
+    """The sample master and forms (build_samples.py) and the sample inputs of ``lkjip-xl tables`` built from
+    CSV files regenerate exactly (``build(out_dir)``)."""
+    _assert_committed(sample_script(script).build(tmp_path), tmp_path, script)
 
 
 def test_committed_quarterly_samples_match_their_sources(tmp_path):
     """samples/build_quarterly_samples.py regenerates the committed quarterly forms exactly (and no others)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "build_quarterly_samples", ROOT / "samples" / "build_quarterly_samples.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = sample_script("build_quarterly_samples")
     paths = module.build(tmp_path)
     assert len(paths) == 16
     committed_dir = ROOT / "samples" / module.FOLDER
     assert sorted(p.name for p in committed_dir.iterdir()) == sorted(p.name for p in paths)
-    for path in paths:
-        committed = ROOT / "samples" / path.relative_to(tmp_path)
-        assert committed.read_bytes() == path.read_bytes(), (
-            f"{committed} is stale: run samples/build_quarterly_samples.py --force")
+    _assert_committed(paths, tmp_path, "build_quarterly_samples")

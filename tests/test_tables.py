@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import json
 import math
 import re
@@ -11,12 +10,9 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
 
 from engine import assert_formulas_match
 from lkjip_xl import calc
-from lkjip_xl.cli import cli
-from lkjip_xl.consolidate import consolidate
 from lkjip_xl.errors import LkjipError
 from lkjip_xl.guard import OutputExistsError
 from lkjip_xl.formula_check import disallowed_functions, read_formulas
@@ -28,22 +24,16 @@ from lkjip_xl.tables import (
 from lkjip_xl.tables.budget.model import spreadsheet_round
 from lkjip_xl.tables.ikk import NOT_COMPARABLE
 
-from sample_files import ANGGARAN, MASTER, PREVIOUS, RENCANA_AKSI, RENSTRA, SAMPLES, SUPPORTING
+from sample_files import (
+    ANGGARAN, MASTER, PREVIOUS, RENCANA_AKSI, RENSTRA, SAMPLES, SUPPORTING, run_tables, sample_script,
+)
 
 PRINTED = json.loads((Path(__file__).parent / "data" / "tabel_bab3_2023_tercetak.json").read_text("utf-8"))
 ITEMS = PRINTED["indicators"]
 NEW_IKK = {"SK02-IKK1", *(f"SK10-IKK{n}" for n in range(1, 9))}
 
 
-def _sample_script(name: str):
-    """A build script of samples/ as a module (its writers write the documented input sheets)."""
-    spec = importlib.util.spec_from_file_location(name, SAMPLES / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-HISTORY_SAMPLES = _sample_script("build_history_samples")
+HISTORY_SAMPLES = sample_script("build_history_samples")
 
 # ----------------------------------------------------------------------------- deliberate differences
 # Each place where the tables differ from the printed report beyond its printed rounding, and why.
@@ -161,17 +151,6 @@ def _values(row: list[object]) -> list[object]:
     return [v for v in row[1:] if v is not None]
 
 
-@pytest.fixture(scope="module")
-def konsolidasi(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("konsolidasi") / "konsolidasi_2023.xlsx"
-    assert consolidate([SAMPLES / "formulir"], out).output == out
-    return out
-
-
-def _run(*args: str):
-    return CliRunner().invoke(cli, ["tables", *(str(a) for a in args)])
-
-
 SAMPLE_ARGS = ("--master", MASTER, "--previous", PREVIOUS, "--renstra", RENSTRA, "--anggaran", ANGGARAN,
                "--supporting", SUPPORTING, "--rencana-aksi", RENCANA_AKSI)
 
@@ -179,7 +158,7 @@ SAMPLE_ARGS = ("--master", MASTER, "--previous", PREVIOUS, "--renstra", RENSTRA,
 @pytest.fixture(scope="module")
 def written(konsolidasi, tmp_path_factory):
     out = tmp_path_factory.mktemp("tabel") / "tabel_2023.xlsx"
-    result = _run(konsolidasi, *SAMPLE_ARGS, "--out", out)
+    result = run_tables(konsolidasi, *SAMPLE_ARGS, "--out", out)
     assert result.exit_code == 0, result.output
     return out, result
 
@@ -208,7 +187,7 @@ def test_command_reports_what_it_wrote(written):
 def test_refuses_to_overwrite_without_force(written, konsolidasi):
     out, _ = written
     before = out.read_bytes()
-    result = _run(konsolidasi, *SAMPLE_ARGS, "--out", out)
+    result = run_tables(konsolidasi, *SAMPLE_ARGS, "--out", out)
     assert result.exit_code == 2
     assert "--force" in result.output
     assert out.read_bytes() == before
@@ -237,7 +216,7 @@ def test_make_tables_is_the_command_without_the_command_line(written, konsolidas
 
 def test_forms_folder_gives_the_same_tables(written, tmp_path):
     out = tmp_path / "dari_formulir.xlsx"
-    result = _run(SAMPLES / "formulir", *SAMPLE_ARGS, "--out", out)
+    result = run_tables(SAMPLES / "formulir", *SAMPLE_ARGS, "--out", out)
     assert result.exit_code == 0, result.output
     assert _tables(out) == _tables(written[0])
 
@@ -250,8 +229,8 @@ def test_input_errors_name_file_sheet_and_cell(konsolidasi, tmp_path):
     sheet.append(["Sebelum", "Judul Tabel"])
     sheet.append(["SK99-IKK1", "Tabel entah"])
     book.save(bad)
-    result = _run(konsolidasi, "--master", MASTER, "--previous", PREVIOUS, "--renstra", RENSTRA,
-                  "--supporting", bad, "--out", tmp_path / "x.xlsx")
+    result = run_tables(konsolidasi, "--master", MASTER, "--previous", PREVIOUS, "--renstra", RENSTRA,
+                        "--supporting", bad, "--out", tmp_path / "x.xlsx")
     assert result.exit_code == 1
     assert re.search(r"^KESALAHAN  \[supporting_position_invalid\] .*'SK99-IKK1'", result.output, re.MULTILINE)
     assert " › A2: " in result.output  # the cell named once, in front
@@ -259,8 +238,8 @@ def test_input_errors_name_file_sheet_and_cell(konsolidasi, tmp_path):
 
 
 def test_a_folder_without_forms_is_an_input_error(tmp_path):
-    result = _run(tmp_path, "--master", MASTER, "--previous", PREVIOUS, "--renstra", RENSTRA,
-                  "--out", tmp_path / "x.xlsx")
+    result = run_tables(tmp_path, "--master", MASTER, "--previous", PREVIOUS, "--renstra", RENSTRA,
+                        "--out", tmp_path / "x.xlsx")
     assert result.exit_code == 1
     assert "[no_forms]" in result.output
 

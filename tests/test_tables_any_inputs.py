@@ -83,13 +83,6 @@ def _book(path: Path, sheet: str, rows: list[list[object]]) -> Path:
 
 
 @pytest.fixture(scope="module")
-def konsolidasi(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("konsolidasi") / "konsolidasi_2023.xlsx"
-    assert consolidate([SAMPLES / "formulir"], out).output == out
-    return out
-
-
-@pytest.fixture(scope="module")
 def matrix(konsolidasi, tmp_path_factory) -> dict[frozenset[str], tuple[Path, object]]:
     """``lkjip-xl tables`` on the consolidated workbook and master with every subset of the optional inputs."""
     folder = tmp_path_factory.mktemp("matriks")
