@@ -215,6 +215,17 @@ def test_fields_are_well_formed(made):
     assert sum(i.startswith("SEQ Gambar") for i in instructions) >= 3
 
 
+def test_word_updates_the_fields_when_the_document_opens(made):
+    """w:updateFields in the settings, where the schema puts it (before w:compat): Word offers to fill the lists'
+    page numbers on opening, and a settings part out of order would be a repair prompt."""
+    settings = docx.Document(str(made["chapter"])).settings.element
+    tags = [child.tag for child in settings]
+    found = settings.find(qn("w:updateFields"))
+    assert found is not None and found.get(qn("w:val")) == "true"
+    assert tags.index(qn("w:updateFields")) < tags.index(qn("w:compat"))
+    assert tags.index(qn("w:updateFields")) > tags.index(qn("w:defaultTabStop"))
+
+
 def test_a_pemkab_chapter_speaks_its_own_words(tmp_path):
     """The Pemkab sample (Badan/Bidang): no Kemenkumham word in any paragraph, caption or cell."""
     pemkab = SAMPLES / "pemkab"

@@ -88,7 +88,28 @@ def new_document():
     notes.base_style = normal
     notes.font.size = Pt(TABLE_PT)
     notes.font.italic = True
+    _update_fields_on_open(document.settings.element)
     return document
+
+
+#: The elements of a settings part that come after ``w:updateFields`` (ECMA-376 CT_Settings order).
+_AFTER_UPDATE_FIELDS = {qn(f"w:{name}") for name in (
+    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "attachedSchema", "themeFontLang",
+    "clrSchemeMapping", "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade", "captions",
+    "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags",
+    "decimalSymbol", "listSeparator")} | {"{http://schemas.openxmlformats.org/officeDocument/2006/math}mathPr"}
+
+
+def _update_fields_on_open(settings) -> None:
+    """Word asks to update the fields when the document is opened: the Daftar Tabel and Daftar Gambar get
+    their page numbers (and the captions their numbers) without the user knowing of F9."""
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    later = next((child for child in settings if child.tag in _AFTER_UPDATE_FIELDS), None)
+    if later is None:
+        settings.append(update)
+    else:
+        later.addprevious(update)
 
 
 def _shade(properties, fill: str) -> None:
