@@ -15,6 +15,9 @@ the process and every child it waited for, pool workers included) of:
   python-calamine, writing the non-empty cells of the consolidated output (values,
   formulas with their cached results) with XlsxWriter, no formats, no logic;
 - ``floor``: the same floor in one process;
+- ``floor_stock_par``: ``floor_par`` with XlsxWriter's own cell writer instead of the toolkit's
+  (:mod:`lkjip_xl.xlsx_rows`, which the consolidation and ``floor_par`` use): the floor as it was
+  before the toolkit wrote its cells' XML itself;
 - ``openpyxl``: the same consolidation written with openpyxl (openpyxl_baseline.py), one process;
 - ``tables`` and ``laporan``: :func:`lkjip_xl.tables.make_tables` and
   :func:`lkjip_xl.chapter.make_chapter` on the sample Kanwil (samples/, every input given),
@@ -57,7 +60,7 @@ SAMPLE_INPUTS = dict(master=SAMPLES / "master_pk_2023.xlsx", previous=[SAMPLES /
                      renstra=SAMPLES / "renstra_2020_2024.xlsx", anggaran=SAMPLES / "anggaran_2023.xlsx",
                      supporting=SAMPLES / "tabel_pendukung_2023.xlsx",
                      rencana_aksi=SAMPLES / "rencana_aksi_2023.xlsx")
-KINDS = ("consolidate", "floor_par", "floor", "openpyxl", "tables", "laporan")
+KINDS = ("consolidate", "floor_par", "floor_stock_par", "floor", "openpyxl", "tables", "laporan")
 
 
 # --------------------------------------------------------------------------- child processes
@@ -85,7 +88,7 @@ def _child(kind: str, args: list[str]) -> None:
             pickle.dump(floor.output_cells(Path(args[0])), handle, protocol=pickle.HIGHEST_PROTOCOL)
         print(json.dumps({}))
         return
-    if kind in ("floor", "floor_par"):
+    if kind in ("floor", "floor_par", "floor_stock_par"):
         files = json.loads(Path(args[0]).read_text())
         with open(args[1], "rb") as handle:
             books = pickle.load(handle)
@@ -101,8 +104,8 @@ def _child(kind: str, args: list[str]) -> None:
         result = {"headline": outcome.summary.headline}
     elif kind == "floor":
         result = floor.serial(files, books, out)
-    elif kind == "floor_par":
-        result = floor.parallel(files, books, out, workers)
+    elif kind in ("floor_par", "floor_stock_par"):
+        result = floor.parallel(files, books, out, workers, stock=kind == "floor_stock_par")
     elif kind == "openpyxl":
         from openpyxl_baseline import consolidate
 
@@ -253,7 +256,7 @@ def measure(n: int, repeat: int, workdir: Path, skip_openpyxl: bool = False) -> 
                 detail = f"peak RSS {result['peak_rss_mb']:6.1f} MB  {result['headline']}"
                 if not cells.exists():  # in a child too, so that this process stays small
                     run("cells", str(out[kind]), str(cells))
-            elif kind in ("floor", "floor_par"):
+            elif kind in ("floor", "floor_par", "floor_stock_par"):
                 result = run(kind, str(file_list), str(cells), str(out[kind]), str(workers))
                 detail = (f"calamine read {result['read']:.2f} s, XlsxWriter write "
                           f"{result['seconds'] - result['read']:.2f} s")
@@ -266,9 +269,9 @@ def measure(n: int, repeat: int, workdir: Path, skip_openpyxl: bool = False) -> 
                 detail = "sample Kanwil (60 IKK), every input"
             seconds[kind].append(result["seconds"])
             cpu[kind].append(result["cpu"])
-            print(f"[{rep}] {kind:<11} {result['seconds']:7.2f} s  CPU {result['cpu']:7.2f} s  {detail}", flush=True)
+            print(f"[{rep}] {kind:<15} {result['seconds']:7.2f} s  CPU {result['cpu']:7.2f} s  {detail}", flush=True)
     for kind in kinds:
-        print(f"{kind:<11} wall min {min(seconds[kind]):7.2f} s  median {statistics.median(seconds[kind]):7.2f} s"
+        print(f"{kind:<15} wall min {min(seconds[kind]):7.2f} s  median {statistics.median(seconds[kind]):7.2f} s"
               f"   CPU min {min(cpu[kind]):7.2f} s  median {statistics.median(cpu[kind]):7.2f} s")
     best = {kind: min(values) for kind, values in seconds.items()}
     best_cpu = {kind: min(values) for kind, values in cpu.items()}
@@ -277,6 +280,9 @@ def measure(n: int, repeat: int, workdir: Path, skip_openpyxl: bool = False) -> 
     print(f"cores={os.cpu_count()} workers={workers} consolidate_cpu_s={best_cpu['consolidate']:.2f} "
           f"floor_par_cpu_s={best_cpu['floor_par']:.2f} floor_cpu_s={best_cpu['floor']:.2f} {openpyxl_cpu}"
           f"ratio_floor={best['consolidate'] / best['floor']:.2f}x")
+    print(f"floor_stock_par_s={best['floor_stock_par']:.2f} floor_stock_par_cpu_s={best_cpu['floor_stock_par']:.2f} "
+          f"ratio_floor_stock_par={best['consolidate'] / best['floor_stock_par']:.2f}x "
+          f"cpu_ratio_stock={best_cpu['consolidate'] / best_cpu['floor_stock_par']:.2f}x")
     print(f"tables_s={best['tables']:.2f} tables_cpu_s={best_cpu['tables']:.2f} laporan_s={best['laporan']:.2f} "
           f"laporan_cpu_s={best_cpu['laporan']:.2f}")
     print(f"forms={n} consolidate_s={best['consolidate']:.2f} floor_par_s={best['floor_par']:.2f} "

@@ -24,6 +24,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from xml.sax.saxutils import unescape
 
+from xlsxwriter.worksheet import Worksheet
+
 #: One workbook: (file name, [(sheet name, [(row, (value, ...)), ...]), ...]).  A value is
 #: ``None`` (no cell), a str, a number, or ``(formula, cached value)``.
 Book = tuple[str, list[tuple[str, list[tuple[int, tuple]]]]]
@@ -93,15 +95,17 @@ def _read_chunk(paths: list[str]) -> None:
         read_all(path)
 
 
-def write_book(book: Book, out: Path) -> None:
-    """One workbook's cells with XlsxWriter, no formats, no logic."""
+def write_book(book: Book, out: Path, stock: bool = False) -> None:
+    """One workbook's cells with XlsxWriter, no formats, no logic: with the worksheet the consolidation writes
+    its formulas with (its cells' XML written by :mod:`lkjip_xl.xlsx_rows`), or with ``stock`` XlsxWriter's own
+    cell writer (only the ``_xlfn.`` pass skipped, as the consolidation skips it)."""
     from lkjip_xl.capaian_book import FormulaWorksheet
     from lkjip_xl.xlsx import new_workbook
 
     name, sheets = book
     workbook = new_workbook(str(out / name), constant_memory=True)
     for sheet_name, rows in sheets:
-        sheet = workbook.add_worksheet(sheet_name, worksheet_class=FormulaWorksheet)
+        sheet = workbook.add_worksheet(sheet_name, worksheet_class=StockFormulaWorksheet if stock else FormulaWorksheet)
         string, number, formula = sheet.write_string, sheet.write_number, sheet.write_formula
         for r, values in rows:
             for c, value in enumerate(values):
@@ -117,9 +121,17 @@ def write_book(book: Book, out: Path) -> None:
     workbook.close()
 
 
-def _write_nth(job: tuple[int, str]) -> None:
-    index, out = job
-    write_book(_BOOKS[index], Path(out))
+class StockFormulaWorksheet(Worksheet):
+    """XlsxWriter's worksheet with its cells written by XlsxWriter itself (the floor before the toolkit wrote
+    its own cell XML), the ``_xlfn.`` pass skipped as :class:`lkjip_xl.capaian_book.FormulaWorksheet` does."""
+
+    def _prepare_formula(self, formula, expand_future_functions=False):
+        return formula[1:] if formula.startswith("=") else formula
+
+
+def _write_nth(job: tuple[int, str, bool]) -> None:
+    index, out, stock = job
+    write_book(_BOOKS[index], Path(out), stock)
 
 
 def serial(files: list[str], books: list[Book], out: Path) -> dict[str, float]:
@@ -142,7 +154,7 @@ def _spare(books: list[Book]) -> None:
     gc.freeze()
 
 
-def parallel(files: list[str], books: list[Book], out: Path, workers: int) -> dict[str, float]:
+def parallel(files: list[str], books: list[Book], out: Path, workers: int, stock: bool = False) -> dict[str, float]:
     """The floor over ``workers`` processes (one pool, forked after the cells are loaded), as the
     consolidation reads: in chunks of the same size; then the workbooks, largest first."""
     global _BOOKS
@@ -158,5 +170,5 @@ def parallel(files: list[str], books: list[Book], out: Path, workers: int) -> di
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         list(pool.map(_read_chunk, chunks))
         read = time.perf_counter() - start
-        list(pool.map(_write_nth, [(n, str(out)) for n in order]))
+        list(pool.map(_write_nth, [(n, str(out), stock) for n in order]))
     return {"seconds": time.perf_counter() - start, "read": read}

@@ -27,21 +27,24 @@ s.d. view, formulas over other sheets with their values (:class:`FormulaInputs`)
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from xlsxwriter.worksheet import CellFormulaTuple
+
 from . import calc, methods
-from ._values import YES
 from .calc import InputRefs
+from .capaian_rows import IndicatorRows, stored as _stored
 from .fileio import atomic_output
 from .consolidation import Consolidated
 from .kinds import KIND_CONSOLIDATED
 from .messages import LABELS, label, msg, translated, use_words
-from .methods import spec
-from .model import Indicator, IndicatorInput, IndicatorResult
-from .numbers import format_number
+from .model import Indicator
+from .pool import collector_paused
+from .numbers import format_number, widest_shown
 from .records import write_data_sheet
 from .sources_sheet import SHEET_SOURCES as SHEET_SOURCES, write_sources  # the sheet's name is known here too
 from .rollup import CombinedFormulas
@@ -75,12 +78,22 @@ class FormulaWorksheet(FiniteWorksheet):
     prefix functions newer than Excel 2010 with ``_xlfn.``.  None of the allowed
     functions is one of them, so that pass never changes our formulas; it is
     skipped because it cost more than all the rest of writing a workbook
-    (benchmarks/README.md).  The test suite checks that the stock pass leaves
-    every formula we write unchanged.
+    (benchmarks/README.md).  Nor is any a dynamic-array function, which XlsxWriter
+    looks for with one more expression per formula: skipped too.  The test suite
+    checks that the stock passes leave every formula we write unchanged.
     """
 
     def _prepare_formula(self, formula, expand_future_functions=False):
         return formula[1:] if formula.startswith("=") else formula
+
+    def _write_formula(self, row, col, formula, cell_format=None, value=0):
+        if (not formula or formula.startswith("{") or (isinstance(value, float) and not math.isfinite(value))
+                or self._check_dimensions(row, col)):  # XlsxWriter's (and FiniteWorksheet's) own way
+            return super()._write_formula(row, col, formula, cell_format, value)
+        if self.constant_memory and row > self.previous_row:  # as Worksheet._write_formula stores it
+            self._write_single_row(row)
+        self.table[row][col] = CellFormulaTuple(self._prepare_formula(formula), cell_format, value)
+        return 0
 
 
 def add_formula_sheet(workbook, name: str) -> FormulaWorksheet:
@@ -90,7 +103,7 @@ def add_formula_sheet(workbook, name: str) -> FormulaWorksheet:
 
 def write_consolidated(data: Consolidated, out: str | Path, force: bool = False, sources: bool = True) -> Path:
     """Write the sheets atomically to ``out`` ("Sumber" only with ``sources``), in ``data``'s own words."""
-    with use_words(data.words), atomic_output(out, force) as tmp:
+    with use_words(data.words), atomic_output(out, force) as tmp, collector_paused():
         workbook = new_workbook(tmp, title=msg("title_capaian", kanwil=data.kanwil, period=data.period_label),
                                 kind=KIND_CONSOLIDATED, in_memory=True)
         styles = StyleBook(workbook, "workbook")
@@ -221,6 +234,9 @@ def write_capaian(sheet, styles: StyleBook, data: Consolidated, layout: SheetLay
         sheet.write_string(HEADER_ROW, col, title, styles.header if col < INPUT_FIRST_COL else styles.input_header)
     sheet.set_column(len(CAPAIAN_HEADERS), len(CAPAIAN_HEADERS), 2)
     sheet.set_row(HEADER_ROW, row_height([(title, widths[col]) for col, title in titles.items()], bold=True))
+    write_row = IndicatorRows(sheet, styles, data, layout, CAPAIAN_WIDTHS[2], tuple(col_of[title] for title in (
+        INPUT_CODE, INPUT_DIVISI, DIVISI_NUMBER, INPUT_UNIT, INPUT_METHOD, INPUT_NIHIL, INPUT_VALUE, INPUT_FILE)),
+        col_of.get(INPUT_CAPPED))
     group_at = dict(layout.groups)
     sk_spans: list[tuple[int, int, Indicator]] = []
     heights: dict[int, float] = {}
@@ -235,8 +251,7 @@ def write_capaian(sheet, styles: StyleBook, data: Consolidated, layout: SheetLay
         else:
             sk_spans.append((row, row, indicator))
         file_text = (files or {}).get(indicator.code, os.path.basename(checked.form.path))
-        heights[row] = _write_indicator_row(sheet, styles, data, layout, result, reported, file_text,
-                                            (formulas or {}).get(indicator.code))
+        heights[row] = write_row(result, reported, file_text, (formulas or {}).get(indicator.code))
     for start, end, indicator in sk_spans:
         needed = row_height([(indicator.sk_text, CAPAIAN_WIDTHS[1])])
         have = sum(heights[r] for r in range(start, end + 1))
@@ -276,80 +291,16 @@ def _widths(data: Consolidated, layout: SheetLayout, files: Mapping[str, str] | 
             cells[col_of[title]].append(text)
         typed = [v for v in (reported.value, *(x for pair in reported.pairs for x in pair)) if v is not None]
         cells[col_of[INPUT_VALUE]] += [(value, None) for value in typed]  # General, as every input column
+    inputs = cells[col_of[INPUT_VALUE]]
+    if inputs:  # the value and pair columns show the same values: the widest is measured once, kept alone
+        inputs[:] = [max(dict.fromkeys(inputs), key=lambda cell: widest_shown([cell[0]], cell[1]))]
     for col in numbers:
-        cells[col] = cells[col_of[INPUT_VALUE]]
+        cells[col] = inputs
     if INPUT_CAPPED in col_of:
         cells[col_of[INPUT_CAPPED]] = cells[5]
     titles = {**dict(enumerate(CAPAIAN_HEADERS)), **{col: translated(title) for title, col in col_of.items()}}
     return {col: column_width(found, wrapped=[titles[col]], least=CAPAIAN_WIDTHS[col] if col in (0, 1, 2, 6) else 8)
             for col, found in cells.items()}
-
-
-def _write_indicator_row(sheet, styles: StyleBook, data: Consolidated, layout: SheetLayout, result: IndicatorResult,
-                         reported: IndicatorInput, file_text: str, formulas: FormulaInputs | None) -> float:
-    """Write one IKK row at its place in ``layout``; return its height in points."""
-    indicator = result.indicator
-    cells, col_of = layout.rows[indicator.code], layout.columns
-    row = cells.row
-    shown = data.decimals  # the master's display decimals (lkjip_xl.model.DisplayDecimals)
-    # a value known when written shows the decimals it needs, at most those declared (one rule with the tables)
-    unit_fmt = styles("number", shown.number_format(indicator.unit, result.realisasi))
-    percent = styles("number", shown.number_format(value=result.capaian, capaian=True))
-    ikk_text = f"{indicator.ikk_no}. {indicator.text}"
-    sheet.write_string(row, 2, ikk_text, styles.text)
-    height = row_height([(ikk_text, CAPAIAN_WIDTHS[2])])
-    sheet.set_row(row, height)
-    sheet.write_number(row, 3, indicator.target,
-                       styles("number", shown.number_format(indicator.unit, indicator.target)))
-    # inputs
-    sheet.write_string(row, col_of[INPUT_CODE], indicator.code, styles.text)
-    sheet.write_string(row, col_of[INPUT_DIVISI], indicator.divisi, styles.text)
-    sheet.write_number(row, col_of[DIVISI_NUMBER], data.divisi_number(indicator.divisi), styles("number", "0"))
-    sheet.write_string(row, col_of[INPUT_UNIT], indicator.unit, styles.text)
-    sheet.write_string(row, col_of[INPUT_METHOD], str(indicator.method), styles.text)
-    general = styles("number", "General")
-    combined = formulas.combined if formulas is not None else None
-    _input_cell(sheet, row, col_of[INPUT_NIHIL], YES if reported.nihil else None, styles.text,
-                combined.nihil if combined else "")
-    typed = spec(indicator.method).typed_realisasi
-    _input_cell(sheet, row, col_of[INPUT_VALUE], reported.value if typed else None, general,
-                combined.value if combined and typed else "")
-    for n, (num_col, den_col) in enumerate(layout.pair_columns, start=1):
-        pair = reported.pairs[n - 1] if len(reported.pairs) >= n else (None, None)
-        pair_formulas = combined.pairs[n - 1] if combined and n <= len(combined.pairs) else ("", "")
-        for col, value, formula in zip((num_col, den_col), pair, pair_formulas):
-            _input_cell(sheet, row, col, value, general, formula)
-    sheet.write_string(row, col_of[INPUT_FILE], file_text, styles.line)  # on one line: the row keeps its height
-    # live numbers
-    real_formula = (formulas.realisasi if formulas is not None and formulas.realisasi
-                    else methods.realisasi_formula(indicator, cells.inputs))
-    sheet.write_formula(row, 4, "=" + real_formula, unit_fmt, _stored(result.realisasi))
-    sheet.write_formula(row, 5, "=" + calc.capaian_formula(cells.realisasi, cells.target, indicator.direction),
-                        percent, _stored(result.capaian))
-    sheet.write_formula(row, 6, "=" + calc.status_formula(cells.capaian, data.achievement), styles.text,
-                        calc.status_text(result.tercapai))
-    cap = data.achievement.mean_cap
-    if cap is not None:
-        capped = calc.capped(result.capaian, cap)
-        sheet.write_formula(row, col_of[INPUT_CAPPED], "=" + calc.capped_formula(cells.capaian, cap),
-                            styles("number", shown.number_format(value=capped, capaian=True)), _stored(capped))
-    return height
-
-
-def _input_cell(sheet, row: int, col: int, value: float | str | None, fmt, formula: str) -> None:
-    """An input cell: ``formula`` with ``value`` stored beside it, else the typed ``value`` (blank for none)."""
-    if formula:
-        sheet.write_formula(row, col, "=" + formula, fmt, _stored(value))
-    elif value is None:
-        sheet.write_blank(row, col, None, fmt)
-    elif isinstance(value, str):
-        sheet.write_string(row, col, value, fmt)
-    else:
-        sheet.write_number(row, col, value, fmt)
-
-
-def _stored(value: float | str | None) -> float | str:
-    return "" if value is None else value
 
 
 #: The row (0-based) of Ringkasan's column titles; one row per Divisi follows it, then the office's.

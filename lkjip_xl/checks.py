@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from . import TEMPLATE_VERSION, calc, methods, rollup
 from ._values import blank
-from .breakdown import combine
+from .breakdown import combine, sub_periods
+from .form_cells import FormRow
 from .free_text import read_texts
 from .layout import (
     COL_CODE, COL_DEN, COL_NIHIL, COL_NUM, COL_REAL, COL_SK_TEXT, COL_TARGET, COL_TEXT, COL_UNIT,
@@ -28,7 +29,7 @@ from .methods import Inputs, spec
 from .model import DisplayDecimals, Indicator, IndicatorInput
 from .numbers import format_number, format_with_unit
 from .periods import Period, PeriodRule, find_period
-from .reader import HEADER_KEYS, RawCell, ReturnedForm, form_sub_periods
+from .reader import HEADER_KEYS, RawCell, ReturnedForm
 from .problems import ERROR, WARNING, Problem
 from .row_inputs import RowReader
 from .signoff import FormSignoff, read_signoff
@@ -61,7 +62,11 @@ def form_target(indicator: Indicator, period: str) -> float:
     another calendar than the period's (only a forged stamp has them) give the
     annual target.
     """
-    found = find_period(period)
+    return _period_target(indicator, find_period(period))
+
+
+def _period_target(indicator: Indicator, found: Period | None) -> float:
+    """:func:`form_target` for the period ``found`` (``None``: the year)."""
     if found is None or (indicator.period_targets and len(indicator.period_targets) < found.index):
         return indicator.target
     return rollup.period_target(indicator, found.index)
@@ -112,14 +117,15 @@ def _check_form(form: ReturnedForm) -> CheckedForm:
                                                                                              SIGNED_LAYOUT_SINCE)
     # inside an SK's merged cell (an older 1.x layout repeats the SK on every row; another major is refused)
     merged = set() if older else {i.code for group in sk_groups(form.indicators) for i in group[1:]}
+    period = find_period(form.period)  # once a form, not once an IKK
     for indicator in form.indicators:
         cells = form.rows.get(indicator.code)
         if cells is None:
             add("ikk_missing", ikk=indicator.code, code=indicator.code)
             continue
-        target = form_target(indicator, form.period)
+        target = _period_target(indicator, period)
         _check_locked(indicator, target, cells, add, indicator.code in merged)
-        result.inputs[indicator.code] = _extract(indicator, target, form, cells, add, result.sub_inputs)
+        result.inputs[indicator.code] = _extract(indicator, target, form, cells, add, result.sub_inputs, period)
     _check_what_is_seen(form, result, add)
     result.signoff = read_signoff(form, add)
     return result
@@ -182,20 +188,16 @@ def _shown(value: Any) -> str:
     return "" if value is None else str(value).strip()
 
 
-def _check_locked(indicator: Indicator, target: float, cells: dict[str, RawCell], add, merged: bool = False) -> None:
+def _check_locked(indicator: Indicator, target: float, cells: FormRow, add, merged: bool = False) -> None:
     """The locked cells of an IKK row still show the stamp's definition; the Sasaran Kegiatan of a row inside
     its SK's merged cell (contract 1.2: only the SK's first row holds it) may be blank."""
-    expected: dict[str, float | str] = {
-        COL_TARGET: target,
-        COL_TEXT: indicator.text,
-        COL_SK_TEXT: indicator.sk_text,
-        COL_UNIT: indicator.unit,
-    }
-    for key, old in expected.items():
-        cell = cells.get(key)
-        if cell is None:
+    expected: tuple[tuple[str, float | str], ...] = (
+        (COL_TARGET, target), (COL_TEXT, indicator.text), (COL_SK_TEXT, indicator.sk_text), (COL_UNIT, indicator.unit),
+    )
+    for key, old in expected:
+        if key not in cells:
             continue
-        new = cell.value
+        new = cells.value(key)
         if merged and key == COL_SK_TEXT and blank(new):
             continue
         if isinstance(old, float):
@@ -203,7 +205,7 @@ def _check_locked(indicator: Indicator, target: float, cells: dict[str, RawCell]
         else:
             same = isinstance(new, str) and new.strip() == old.strip()
         if not same:
-            add("locked_changed", cell=cell.cell, ikk=indicator.code, code=indicator.code,
+            add("locked_changed", cell=cells.address(key), ikk=indicator.code, code=indicator.code,
                 field=COLUMN_TITLE[key], old=_shown_number(old), new=_shown_number(new))
 
 
@@ -214,17 +216,18 @@ def _shown_number(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _extract(indicator: Indicator, target: float, form: ReturnedForm, cells: dict[str, RawCell], add,
-             sub_inputs: dict[str, dict[str, IndicatorInput]]) -> IndicatorInput:
+def _extract(indicator: Indicator, target: float, form: ReturnedForm, cells: FormRow, add,
+             sub_inputs: dict[str, dict[str, IndicatorInput]], period: Period | None) -> IndicatorInput:
     read = RowReader(indicator, form, add)
     reported = IndicatorInput(code=indicator.code)
-    read_texts(read, cells, reported)  # Keterangan and the narrative texts (:mod:`lkjip_xl.free_text`)
+    # Keterangan and the narrative texts (:mod:`lkjip_xl.free_text`, which asks the row's cells only get())
+    read_texts(read, cast("dict[str, RawCell]", cells), reported)
     if reported.keterangan and "keterangan" in reported.sources:
         read.note_read(reported.sources["keterangan"].cell)
     #: on a period form of an IKK whose pairs are summed over the periods, 0 / 0 is a period without
     #: events: it adds nothing to the year (docs/periode.md)
-    quiet_period = find_period(form.period) is not None and indicator.period_rule is PeriodRule.JUMLAH
-    periods = form_sub_periods(form.period, indicator)
+    quiet_period = period is not None and indicator.period_rule is PeriodRule.JUMLAH
+    periods = sub_periods(indicator.breakdown, period)  # reader.form_sub_periods of the form's period
     if periods:
         sub_inputs[indicator.code] = _extract_breakdown(read, target, cells, periods, reported, quiet_period)
     else:
@@ -236,11 +239,11 @@ def _extract(indicator: Indicator, target: float, form: ReturnedForm, cells: dic
         else:
             _read_row(read, target, cells, indicator.code, reported, not reported.nihil, quiet_period)
     _check_overwritten(indicator, form, cells, add)
-    _check_negative_result(indicator, target, reported, cells[COL_REAL], form, add)
+    _check_negative_result(indicator, target, reported, cells, form, add)
     return reported
 
 
-def _read_row(read: RowReader, target: float, cells: dict[str, RawCell], code: str, reported: IndicatorInput,
+def _read_row(read: RowReader, target: float, cells: FormRow, code: str, reported: IndicatorInput,
               required: bool, quiet_period: bool, suffix: str = "") -> None:
     """The number inputs of one row (the realisasi, or one pembilang/penyebut pair) into ``reported``;
     ``suffix`` names the sub-period of a sub-row in the sources ("realisasi.B04")."""
@@ -251,11 +254,12 @@ def _read_row(read: RowReader, target: float, cells: dict[str, RawCell], code: s
         read.source(reported, "realisasi" + suffix, cell)
         _check_percent(indicator, target, reported.value, cell, add, code)
         return
-    pair = (read.number(cells[COL_NUM], COL_NUM, code, required), read.number(cells[COL_DEN], COL_DEN, code, required))
+    numerator, denominator = cells[COL_NUM], cells[COL_DEN]
+    pair = (read.number(numerator, COL_NUM, code, required), read.number(denominator, COL_DEN, code, required))
     _check_pair(indicator, code, pair, cells, add, reported.nihil, quiet_period)
     reported.pairs.append(pair)
-    read.source(reported, "pembilang1" + suffix, cells[COL_NUM])
-    read.source(reported, "penyebut1" + suffix, cells[COL_DEN])
+    read.source(reported, "pembilang1" + suffix, numerator)
+    read.source(reported, "penyebut1" + suffix, denominator)
 
 
 def _extract_sub_rates(read: RowReader, reported: IndicatorInput, quiet_period: bool) -> None:
@@ -269,15 +273,16 @@ def _extract_sub_rates(read: RowReader, reported: IndicatorInput, quiet_period: 
             add("ikk_missing", ikk=indicator.code, code=sub_code)
             reported.pairs.append((None, None))
             continue
-        pair = (read.number(sub_cells[COL_NUM], COL_NUM, sub_code, required),
-                read.number(sub_cells[COL_DEN], COL_DEN, sub_code, required))
+        numerator, denominator = sub_cells[COL_NUM], sub_cells[COL_DEN]
+        pair = (read.number(numerator, COL_NUM, sub_code, required),
+                read.number(denominator, COL_DEN, sub_code, required))
         _check_pair(indicator, sub_code, pair, sub_cells, add, reported.nihil, quiet_period)
         reported.pairs.append(pair)
-        read.source(reported, f"pembilang{n}", sub_cells[COL_NUM])
-        read.source(reported, f"penyebut{n}", sub_cells[COL_DEN])
+        read.source(reported, f"pembilang{n}", numerator)
+        read.source(reported, f"penyebut{n}", denominator)
 
 
-def _extract_breakdown(read: RowReader, target: float, cells: dict[str, RawCell], periods: tuple[Period, ...],
+def _extract_breakdown(read: RowReader, target: float, cells: FormRow, periods: tuple[Period, ...],
                        reported: IndicatorInput, quiet_period: bool) -> dict[str, IndicatorInput]:
     """The sub-period rows ``<code>.<period code>`` of an IKK with a Rincian, each read like an IKK row;
     ``reported`` gets their combination (:func:`lkjip_xl.breakdown.combine`) and every cell as a source.
@@ -289,7 +294,7 @@ def _extract_breakdown(read: RowReader, target: float, cells: dict[str, RawCell]
     indicator, form, add = read.indicator, read.form, read.add
     keys = spec(indicator.method).row_inputs
     subs: dict[str, IndicatorInput] = {}
-    blank_rows: list[tuple[Period, dict[str, RawCell]]] = []
+    blank_rows: list[tuple[Period, FormRow]] = []
     for period in periods:
         code = breakdown_code(indicator.code, period.code)
         sub = subs[period.code] = IndicatorInput(code)
@@ -335,20 +340,20 @@ def _extract_breakdown(read: RowReader, target: float, cells: dict[str, RawCell]
     return subs
 
 
-def _check_overwritten(indicator: Indicator, form: ReturnedForm, cells: dict[str, RawCell], add) -> None:
+def _check_overwritten(indicator: Indicator, form: ReturnedForm, cells: FormRow, add) -> None:
     """A computed realisasi typed over, or inputs typed into grey cells, are ignored (warnings)."""
     method = spec(indicator.method)
     if method.typed_realisasi:
         return
-    real = cells[COL_REAL]
-    if form.formulas and real.cell not in form.formulas and not blank(real.value):
-        add("realisasi_overwritten", WARNING, cell=real.cell, ikk=indicator.code, code=indicator.code,
-            value=real.value)
+    real = cells.value(COL_REAL)
+    if form.formulas and not blank(real) and cells.address(COL_REAL) not in form.formulas:
+        add("realisasi_overwritten", WARNING, cell=cells.address(COL_REAL), ikk=indicator.code, code=indicator.code,
+            value=real)
     for key in method.grey_columns:
-        cell = cells[key]
-        if not blank(cell.value):
-            add("value_ignored", WARNING, cell=cell.cell, ikk=indicator.code, code=indicator.code,
-                field=COLUMN_TITLE[key], value=cell.value)
+        value = cells.value(key)
+        if not blank(value):
+            add("value_ignored", WARNING, cell=cells.address(key), ikk=indicator.code, code=indicator.code,
+                field=COLUMN_TITLE[key], value=value)
 
 
 def _check_percent(indicator: Indicator, target: float, value: float | None, cell: RawCell, add, code: str) -> None:
@@ -364,7 +369,7 @@ def _check_percent(indicator: Indicator, target: float, value: float | None, cel
         add("percent_above_100", WARNING, value=format_number(value, 4), **fields)
 
 
-def _check_pair(indicator: Indicator, code: str, pair, cells: dict[str, RawCell], add, nihil: bool,
+def _check_pair(indicator: Indicator, code: str, pair, cells: FormRow, add, nihil: bool,
                 quiet_period: bool = False) -> None:
     """Penyebut 0 where it divides (error unless 0/0 under NIHIL, or 0/0 in a ``quiet_period``: a
     period without events of an IKK summed over periods); a share whose pembilang exceeds its penyebut
@@ -378,14 +383,14 @@ def _check_pair(indicator: Indicator, code: str, pair, cells: dict[str, RawCell]
         if not ((indicator.nihil and method.nihil) or quiet_period) or numerator != 0:
             add("denominator_zero", cell=cells[COL_DEN].cell, ikk=indicator.code, code=code)
         return
-    rate = calc.ratio_percent(numerator, denominator)
-    if method.is_share(indicator) and numerator is not None and rate is not None and numerator > denominator > 0:
+    if (method.is_share(indicator) and numerator is not None and numerator > denominator > 0
+            and (rate := calc.ratio_percent(numerator, denominator)) is not None):
         add("numerator_exceeds_denominator", WARNING, cell=cells[COL_NUM].cell, ikk=indicator.code, code=code,
             numerator=format_number(numerator, 6), denominator=format_number(denominator, 6),
             rate=format_number(rate, 2))
 
 
-def _check_negative_result(indicator: Indicator, target: float, reported: IndicatorInput, cell: RawCell,
+def _check_negative_result(indicator: Indicator, target: float, reported: IndicatorInput, cells: FormRow,
                            form: ReturnedForm, add) -> None:
     """Say what capaian a negative realisasi (a fall, for a change indicator) gives against the form's
     target (warning)."""
@@ -397,6 +402,6 @@ def _check_negative_result(indicator: Indicator, target: float, reported: Indica
         return
     status = calc.status_text(calc.tercapai(capaian, form.achievement)).lower()
     shown = DisplayDecimals()  # a form carries no display decimals: checked without the master, the default
-    add("realisasi_negative", WARNING, cell=cell.cell, ikk=indicator.code, code=indicator.code,
+    add("realisasi_negative", WARNING, cell=cells.address(COL_REAL), ikk=indicator.code, code=indicator.code,
         realisasi=format_with_unit(realisasi, indicator.unit, shown.places(indicator.unit, realisasi)),
         capaian=format_number(capaian, shown.places(value=capaian, capaian=True)), status=status)

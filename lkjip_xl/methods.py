@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from enum import Enum
 
 from . import calc
@@ -121,17 +122,18 @@ class MethodSpec:
         """The method's name as written in the master and the stamp (``"rasio"``)."""
         return str(self.method)
 
-    @property
+    # cached: asked for every IKK of every form read (an Enum's hash is Python code)
+    @cached_property
     def row_inputs(self) -> tuple[str, ...]:
         """Number columns (layout keys) typed into on the IKK row."""
         return _ROW_INPUTS[self.inputs]
 
-    @property
+    @cached_property
     def grey_columns(self) -> tuple[str, ...]:
         """Pembilang/Penyebut columns of the IKK row that this method leaves grey and locked."""
         return _GREY_COLUMNS[self.inputs]
 
-    @property
+    @cached_property
     def typed_realisasi(self) -> bool:
         """Whether the Divisi types realisasi itself (otherwise it is a formula over the inputs)."""
         return COL_REAL in self.row_inputs

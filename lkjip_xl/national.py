@@ -32,7 +32,7 @@ from .names import slug, unique_names
 from .problems import ERROR, WARNING, Problem
 from .report import Report
 from .messages import msg, use_words
-from .pool import SharedQueue, collector_spared, cpus, pool
+from .pool import SharedQueue, collector_spared, cpus, pool, spare_arrived
 from .inputs import expand_paths
 from .validate import MIN_PARALLEL_FORMS, pooled_reader, validate_files
 from .words import DEFAULT_WORDS, unshared
@@ -74,7 +74,9 @@ def consolidate_national(paths: Iterable[str | Path], out_dir: str | Path, force
         def guard(_report: Report, outputs: list[Path]) -> None:
             guard_outputs(outputs, paths, force, out_dirs=[out_dir])
     # The pool is left (its workers done) before the temporaries are moved or removed.
-    with OutputSet(force) as output_set, pool(workers) as workers_pool:
+    # The checked forms and their results live to the end: the garbage collector leaves them alone
+    # (collector_spared; the forms as they arrive from the pool, the rest once computed: spare_arrived).
+    with OutputSet(force) as output_set, pool(workers) as workers_pool, collector_spared():
         validation = validate_files(paths, None, progress, pooled_reader(workers_pool, check), multi_kanwil=True)
         with use_words(validation.words):  # the run's problems in the words the Kanwil share
             validation.report.add(Problem("", "no_master", msg("no_master"), WARNING))  # only stamps vouch for targets
@@ -90,9 +92,10 @@ def consolidate_national(paths: Iterable[str | Path], out_dir: str | Path, force
             national_tmp = output_set.temporary(national)
             jobs = [(forms, output_set.temporary(target), True) for forms, target in zip(groups, targets)]
             written = writing(len(jobs) + 1) if writing else (lambda _path: None)
-            with SharedQueue(_write_kanwil, jobs, workers_pool, workers - 1) as kanwil_books, collector_spared():
+            with SharedQueue(_write_kanwil, jobs, workers_pool, workers - 1) as kanwil_books:
                 parts = [KanwilPart(forms, compute(forms, None), target.name)
                          for (forms, _, _), target in zip(jobs, targets)]
+                spare_arrived()
                 summary = write_national(parts, national_tmp, True)
                 written(str(national))
                 crashed = kanwil_books.finish(written)

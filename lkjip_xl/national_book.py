@@ -28,6 +28,7 @@ from .kinds import KIND_NATIONAL
 from .layout import FORM_SHEET
 from .messages import LABELS, label, msg, translated, use_words
 from .numbers import plain_number_format
+from .pool import collector_paused
 from .records import DATA_TABLE, SHEET_DATA
 from .styles import StyleBook
 from .words import common_words
@@ -101,7 +102,8 @@ def write_national(parts: list[KanwilPart], out: str | Path, force: bool = False
     forms_key = len(FORMS_COLUMNS) - 1  # "No. Kanwil"
     refs["forms"] = f"{quote_sheet(SHEET_FORMS)}!{a1(1, forms_key, True)}:{a1(max(len(forms), 1), forms_key, True)}"
     keys = _Keys(parts)
-    with use_words(common_words(part.data.words for part in parts)), atomic_output(out, force) as tmp:
+    with (use_words(common_words(part.data.words for part in parts)), atomic_output(out, force) as tmp,
+          collector_paused()):
         workbook = new_workbook(tmp, title=msg("title_national_workbook", period=parts[0].data.period_label),
                                 kind=KIND_NATIONAL, constant_memory=True)
         styles = StyleBook(workbook, "workbook")
@@ -253,14 +255,13 @@ def _write_data(workbook, styles: StyleBook, parts: list[KanwilPart], keys: _Key
         places = shown.places(capaian=title == LABELS["col_capaian"])
         sheet.set_column(col, col, width, decimals(places) if decimal else None)
         sheet.write_string(0, col, translated(title), styles.header)
-    string, number = sheet.write_string, sheet.write_number
     formats: dict[int, object] = {}  # by decimals: ~80,000 rows look each up once
 
     def shown_with(places: int):
         found = formats.get(places)
         return found if found is not None else formats.setdefault(places, decimals(places))
 
-    row = 1
+    row, write, cell_formats = 1, sheet.write_values, [None] * len(DATA_COLUMNS)  # a row at a time (xlsx_rows)
     for part in parts:
         kanwil_key, checked_now = keys.kanwil(part), None
         for result, _, checked in part.data.rows:
@@ -268,27 +269,15 @@ def _write_data(workbook, styles: StyleBook, parts: list[KanwilPart], keys: _Key
             if checked is not checked_now:  # the rows of one form follow each other
                 checked_now, form = checked, checked.form
                 kanwil, year, period, path, sha256 = form.kanwil, form.year, form.period, form.path, form.sha256
-            string(row, 0, kanwil)
-            number(row, 1, year)
-            string(row, 2, period)
-            string(row, 3, indicator.divisi)
-            string(row, 4, indicator.code)
-            string(row, 5, indicator.text)
-            string(row, 6, indicator.unit)
-            string(row, 7, str(indicator.method))
-            number(row, 8, indicator.target)
-            if result.realisasi is not None:  # the decimals it needs, as everywhere
-                number(row, 9, result.realisasi, shown_with(shown.places(indicator.unit, result.realisasi)))
-            if result.capaian is not None:
-                number(row, 10, result.capaian, shown_with(shown.places(value=result.capaian, capaian=True)))
-            string(row, 11, calc.status_text(result.tercapai))
-            string(row, 12, path)
-            string(row, 13, FORM_SHEET)
-            if indicator.code in form.row_index:
-                number(row, 14, form.row_index[indicator.code] + 1)
-            string(row, 15, sha256)
-            number(row, 16, kanwil_key)
-            number(row, 17, keys.divisi(indicator.divisi))
+            line = form.row_index.get(indicator.code)
+            realisasi, capaian = result.realisasi, result.capaian
+            # a realisasi and a capaian show the decimals they need, as everywhere
+            cell_formats[9] = None if realisasi is None else shown_with(shown.places(indicator.unit, realisasi))
+            cell_formats[10] = None if capaian is None else shown_with(shown.places(value=capaian, capaian=True))
+            write(row, (kanwil, year, period, indicator.divisi, indicator.code, indicator.text, indicator.unit,
+                        str(indicator.method), indicator.target, realisasi, capaian, calc.status_text(result.tercapai),
+                        path, FORM_SHEET, None if line is None else line + 1, sha256, kanwil_key,
+                        keys.divisi(indicator.divisi)), cell_formats)
             row += 1
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(row - 1, 1), len(DATA_COLUMNS) - 1)

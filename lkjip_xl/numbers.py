@@ -199,8 +199,9 @@ def _read_digits(body: str, kind: str, original: str) -> tuple[float, str]:
 
 
 def in_input_range(value: float) -> bool:
-    """Whether ``value`` is 0 or of a magnitude between :data:`INPUT_MIN_MAGNITUDE` and :data:`INPUT_LIMIT`."""
-    return value == 0 or (math.isfinite(value) and INPUT_MIN_MAGNITUDE <= abs(value) <= INPUT_LIMIT)
+    """Whether ``value`` is 0 or of a magnitude between :data:`INPUT_MIN_MAGNITUDE` and :data:`INPUT_LIMIT`
+    (never for NaN or an infinity; an int beyond any float is compared exactly, not converted: no overflow)."""
+    return value == 0 or INPUT_MIN_MAGNITUDE <= abs(value) <= INPUT_LIMIT
 
 
 # --------------------------------------------------------------------------- rendering

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from ._values import blank, parse_year
 from .breakdown import breakdown_problem, sub_periods
+from .form_cells import FormRow, RawCell
 from .layout import (
     REVISION_FIELD, REVISION_MAX, SIGNOFF_FIELDS, SIGNOFF_LABEL_COL, SIGNOFF_ROLES, SIGNOFF_VALUE_COL,
     COL_CODE, FORM_SHEET, HEADER_FIELDS, HEADER_VALUE_COL, STAMP_KEYS, STAMP_MAGIC, STAMP_SHEET,
@@ -51,12 +51,6 @@ HEADER_KEYS = dict(zip((label for label, _, _ in HEADER_FIELDS), ("kanwil", "tah
 _HEADER_READ = HEADER_KEYS | {REVISION_FIELD[0]: "revisi"}
 
 @dataclass
-class RawCell:
-    value: Any
-    cell: str
-
-
-@dataclass
 class ReturnedForm:
     """A form as read from disk: stamp, locked definitions and raw cells."""
 
@@ -68,7 +62,7 @@ class ReturnedForm:
     header: dict[str, RawCell]  #: "kanwil", "tahun", "divisi", "periode" as shown on the sheet
     columns: dict[str, int]  #: column key → 0-based index found by header title
     header_row: int  #: 0-based
-    rows: dict[str, dict[str, RawCell]] = field(default_factory=dict)  #: code → column key → cell
+    rows: dict[str, FormRow] = field(default_factory=dict)  #: code → column key → cell
     row_index: dict[str, int] = field(default_factory=dict)  #: code → 0-based row
     unknown_codes: list[RawCell] = field(default_factory=list)
     duplicate_codes: list[RawCell] = field(default_factory=list)  #: later rows repeating a known code
@@ -169,16 +163,19 @@ def _values_valid(stamp: dict[str, str], locked: dict[str, Any]) -> bool:
     if parse_year(stamp.get("tahun")) is None:
         return False
     rule, order = locked.get("achievement"), locked.get("divisi_order")
-    return (isinstance(rule, dict) and isinstance(rule.get("threshold"), (int, float))
-            and not isinstance(rule.get("threshold"), bool) and isinstance(rule.get("inclusive"), bool)
-            and _cap_valid(rule.get("mean_cap"))
+    return (isinstance(rule, dict) and _plain_number(rule.get("threshold")) and in_input_range(rule["threshold"])
+            and isinstance(rule.get("inclusive"), bool) and _cap_valid(rule.get("mean_cap"))
             and isinstance(order, list) and all(isinstance(name, str) for name in order))
 
 
 def _cap_valid(cap: Any) -> bool:
     """A locked mean cap: absent, or a positive finite number within the input limits."""
-    return cap is None or (isinstance(cap, (int, float)) and not isinstance(cap, bool) and math.isfinite(cap)
-                           and cap > 0 and in_input_range(cap))
+    return cap is None or (_plain_number(cap) and cap > 0 and in_input_range(cap))
+
+
+def _plain_number(value: Any) -> bool:
+    """An int or a float, not a bool (its range is :func:`~lkjip_xl.numbers.in_input_range`'s to say)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def indicator_from_payload(data: dict[str, Any], shared: dict[str, str] | None = None) -> Indicator:
@@ -190,38 +187,44 @@ def indicator_from_payload(data: dict[str, Any], shared: dict[str, str] | None =
     SK, unit; each code, which its rows and row numbers are found by too) one string each: a form read in
     a pool crosses between processes, and is held, once.
     """
-    sub_labels = data.get("sub_labels", [])
-    if not isinstance(sub_labels, list) or not all(isinstance(label, str) for label in sub_labels):
+    get = data.get
+    sub_labels = get("sub_labels", [])
+    if not isinstance(sub_labels, list) or (sub_labels and not all(isinstance(label, str) for label in sub_labels)):
         raise TypeError("sub_labels")
     target, scale_divisor = _number(data, "target"), _number(data, "scale_divisor", 1.0)
     if target == 0 or scale_divisor == 0:  # a forged stamp gets no more than the master would
         raise ValueError("target" if target == 0 else "scale_divisor")
-    anggaran = data.get("anggaran")
-    period_targets = data.get("period_targets", [])
+    anggaran = get("anggaran")
+    period_targets = get("period_targets", [])
     if not isinstance(period_targets, list) or len(period_targets) > 12:
         raise TypeError("period_targets")
-    targets = tuple(_number({"t": value}, "t") for value in period_targets)
+    targets = tuple([_number({"t": value}, "t") for value in period_targets]) if period_targets else ()
     breakdown = _text(data, "breakdown", "")  # absent: the IKK row alone (every form before Rincian)
     if breakdown and breakdown not in CALENDARS:
         raise ValueError("breakdown")
-    same = (lambda text: text) if shared is None else (lambda text: shared.setdefault(text, text))
-    indicator = Indicator(
-        code=same(_text(data, "code")), divisi=same(_text(data, "divisi")), sk_no=int(_number(data, "sk_no")),
-        sk_text=same(_text(data, "sk_text")), ikk_no=int(_number(data, "ikk_no")), text=_text(data, "text"),
-        unit=same(_text(data, "unit")), target=target, method=spec(data["method"]).method,
-        scale_divisor=scale_divisor, sub_labels=tuple(sub_labels),
-        direction=_member(_DIRECTIONS, data.get("direction", "naik")), nihil=bool(data.get("nihil", False)),
-        period_rule=_member(_PERIOD_RULES, data.get("period_rule", "nilai_akhir")),
-        may_be_negative=bool(data.get("may_be_negative", False)),
-        anggaran=None if anggaran is None else _number(data, "anggaran"),
-        renstra_scale_factor=_number(data, "renstra_scale_factor", 1.0),
-        method_note=same(_text(data, "method_note", "")),
-        period_targets=targets, target_kind=_member(_TARGET_KINDS, data.get("target_kind", TargetKind.KUMULATIF.value)),
-        breakdown=breakdown,
+    same = ({} if shared is None else shared).setdefault
+    code, divisi, sk_text = _text(data, "code"), _text(data, "divisi"), _text(data, "sk_text")
+    unit, note = _text(data, "unit"), _text(data, "method_note", "")
+    indicator = Indicator(  # positional (_INDICATOR_FIELDS): several times faster than by keyword
+        same(code, code), same(divisi, divisi), int(_number(data, "sk_no")), same(sk_text, sk_text),
+        int(_number(data, "ikk_no")), _text(data, "text"), same(unit, unit), target, spec(data["method"]).method,
+        scale_divisor, tuple(sub_labels), _member(_DIRECTIONS, get("direction", "naik")), bool(get("nihil", False)),
+        _member(_PERIOD_RULES, get("period_rule", "nilai_akhir")), bool(get("may_be_negative", False)),
+        None if anggaran is None else _number(data, "anggaran"), _number(data, "renstra_scale_factor", 1.0),
+        same(note, note), targets,
+        _member(_TARGET_KINDS, get("target_kind", TargetKind.KUMULATIF.value)), breakdown,
     )
     if breakdown and breakdown_problem(indicator):  # a forged stamp gets no more than the master would
         raise ValueError("breakdown")
     return indicator
+
+
+#: :class:`Indicator`'s fields in order, as :func:`indicator_from_payload` passes them.
+_INDICATOR_FIELDS = ("code", "divisi", "sk_no", "sk_text", "ikk_no", "text", "unit", "target", "method",
+                     "scale_divisor", "sub_labels", "direction", "nihil", "period_rule", "may_be_negative", "anggaran",
+                     "renstra_scale_factor", "method_note", "period_targets", "target_kind", "breakdown")
+if tuple(f.name for f in fields(Indicator)) != _INDICATOR_FIELDS:  # pragma: no cover - the model changed
+    raise ImportError("lkjip_xl.reader: Indicator's fields changed; update _INDICATOR_FIELDS")
 
 
 #: The members of the enumerations a payload names, by value (a dictionary is faster than calling the
@@ -252,7 +255,7 @@ def _number(data: dict[str, Any], key: str, default: float | None = None) -> flo
     kind = type(value)
     if kind is not float and kind is not int and (isinstance(value, bool) or not isinstance(value, (int, float))):
         raise TypeError(key)
-    if not math.isfinite(value) or not in_input_range(value):
+    if not in_input_range(value):  # finite too; an int beyond any float is out of range, not an overflow
         raise TypeError(key)
     return float(value)
 
@@ -274,7 +277,8 @@ def _read_form(workbook: Workbook, path: str) -> ReturnedForm:
     except (KeyError, TypeError, ValueError, AttributeError):
         raise FormReadError(path, "stamp_missing", msg("stamp_missing", path=path, sheet=STAMP_SHEET),
                             sheet=STAMP_SHEET) from None
-    if any(i.breakdown and not form_sub_periods(stamp.get("periode", ""), i) for i in indicators):
+    period = find_period(stamp.get("periode", ""))  # form_sub_periods' period, once a form
+    if any(i.breakdown and not sub_periods(i.breakdown, period) for i in indicators):
         # a Rincian that does not divide the form's period: no form is written so (a forged stamp)
         raise FormReadError(path, "stamp_missing", msg("stamp_missing", path=path, sheet=STAMP_SHEET),
                             sheet=STAMP_SHEET)
@@ -299,10 +303,12 @@ def _read_form(workbook: Workbook, path: str) -> ReturnedForm:
     if header_row < 0:
         return form
     code_col = columns.get(COL_CODE, 0)
-    letters = [(key, c, column_letters(c)) for key, c in columns.items()]  # faster than a1() per cell
+    layout = {key: (c, column_letters(c)) for key, c in columns.items()}  # column_letters once, not per cell
+    width = max(columns.values()) + 1
     wanted = {i.code for i in indicators}
     wanted |= {f"{i.code}.{n}" for i in indicators for n in range(1, len(i.sub_labels) + 1)}
-    wanted |= {breakdown_code(i.code, p.code) for i in indicators for p in form_sub_periods(form.period, i)}
+    wanted |= {breakdown_code(i.code, p.code)
+               for i in indicators if i.breakdown for p in sub_periods(i.breakdown, period)}
     for r in range(header_row + 1, len(rows)):
         row = rows[r]
         code = row[code_col] if code_col < len(row) else None
@@ -312,9 +318,9 @@ def _read_form(workbook: Workbook, path: str) -> ReturnedForm:
         if code in form.rows:
             form.duplicate_codes.append(RawCell(code, a1(r, code_col)))
         elif code in wanted:
-            code, number = shared.get(code, code), str(r + 1)  # the IKK's own code: one string, kept once
-            form.rows[code] = {key: RawCell(row[c] if c < len(row) else None, letter + number)
-                               for key, c, letter in letters}
+            code = shared.get(code, code)  # the IKK's own code: one string, kept once
+            form.rows[code] = FormRow(row if len(row) >= width else [*row, *[None] * (width - len(row))],
+                                      str(r + 1), layout)
             form.row_index[code] = r
         elif SUBROW_RE.match(code) or _looks_like_code(code):
             form.unknown_codes.append(RawCell(code, a1(r, code_col)))

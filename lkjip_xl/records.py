@@ -120,22 +120,14 @@ def write_data_sheet(workbook, data: Consolidated) -> None:
     unit_col, realisasi_col, capaian_col = keys.index("satuan"), keys.index("realisasi"), keys.index("capaian")
     for col, width in enumerate(DATA_FIELDS.values()):
         sheet.set_column(col, col, width, formats[col])
-    row = 0
+    row, write = 0, sheet.write_values  # a row at a time (lkjip_xl.xlsx_rows.FastRows)
+    cell_formats: list = [None] * len(keys)  # texts and the rest: General
     for row, values in enumerate(data_rows(data), start=1):
-        for col, value in enumerate(values):
-            if value is None:
-                continue
-            if type(value) is str:  # most cells: no further test
-                sheet.write_string(row, col, value)
-            elif isinstance(value, bool):
-                sheet.write_boolean(row, col, value)
-            elif isinstance(value, (int, float)):  # realisasi, capaian: the decimals they show everywhere
-                fmt = formats[col]
-                if col in (realisasi_col, capaian_col):
-                    fmt = decimals(shown.places(values[unit_col], value, capaian=col == capaian_col))
-                sheet.write_number(row, col, value, fmt)
-            else:
-                sheet.write_string(row, col, value)
+        for col in (realisasi_col, capaian_col):  # a number: the decimals it shows everywhere
+            value = values[col]
+            cell_formats[col] = decimals(shown.places(values[unit_col], value, capaian=col == capaian_col)) if (
+                isinstance(value, (int, float)) and not isinstance(value, bool)) else None
+        write(row, values, cell_formats)
     sheet.add_table(0, 0, max(row, 1), len(DATA_COLUMNS) - 1, {
         "name": DATA_TABLE, "style": "Table Style Light 9",
         "columns": [{"header": title} for title in data_columns([data])],

@@ -61,6 +61,7 @@ class RowReader:
         self.indicator = indicator
         self.form = form
         self.add = add
+        self._formulas, self._path = form.formulas, form.path  # asked for each cell read
 
     def note_read(self, note_cell: str) -> None:
         """The IKK's Keterangan (in ``note_cell``) is filled: the warnings of :data:`EXPLAINED_BY_NOTE`
@@ -76,11 +77,11 @@ class RowReader:
 
     def source(self, reported: IndicatorInput, name: str, cell: RawCell) -> None:
         """Remember that ``name`` (``"realisasi"``, ``"pembilang1.B04"``, ...) was read from ``cell``."""
-        reported.sources[name] = CellRef(self.form.path, FORM_SHEET, cell.cell)
+        reported.sources[name] = CellRef(self._path, FORM_SHEET, cell.cell)
 
     def typed(self, cell: RawCell, key: str, code: str) -> bool:
         """False (and an error) when the Divisi typed a formula into this input cell."""
-        formula = self.form.formulas.get(cell.cell)
+        formula = self._formulas.get(cell.cell)
         if formula is None:
             return True
         self.add("formula_in_input", cell=cell.cell, ikk=self.indicator.code, code=code, field=COLUMN_TITLE[key],
@@ -107,9 +108,11 @@ class RowReader:
         it is not one, ``None`` (and ``value_missing`` when ``required``) when blank."""
         indicator, add = self.indicator, self.add
         value: Any = cell.value
-        fields = dict(cell=cell.cell, ikk=indicator.code, code=code, field=COLUMN_TITLE[key])
         if not self.typed(cell, key, code):
             return None
+        if type(value) is float and in_input_range(value) and (value >= 0 or indicator.may_be_negative):
+            return value  # a number cell as parse_number reads it, within every limit: nothing to say
+        fields = dict(cell=cell.cell, ikk=indicator.code, code=code, field=COLUMN_TITLE[key])
         if blank(value):
             if required:
                 add("value_missing", **fields)

@@ -86,9 +86,9 @@ _PREFIXED = re.compile(rb":(?:c|row|f|col|dimension)[\s/>]")
 _SPACED_R = re.compile(rb"r\s+=")
 _LETTERS = bytes(range(ord("A"), ord("Z") + 1))
 _DIGITS = b"0123456789"
-#: A <c>, <row> or <f> (prefixed ones are found by _PREFIXED), one literal each: a pattern
-#: starting with a literal is searched for fast.
-_OUTSIDE = tuple(re.compile(rb"<" + name + rb"[\s/>]") for name in (b"c", b"row", b"f"))
+#: A <c>, <row> or <f> (prefixed ones are found by _PREFIXED): one pass over the XML outside
+#: ``<sheetData>`` (its data validations are most of a form's sheet).
+_OUTSIDE = re.compile(rb"<(?:c|row|f)[\s/>]")
 #: Tag by tag: opening, closing and empty ``<row>``, ``<c>`` and ``<f>`` with their attributes;
 #: a tag whose attributes are not well formed matches the second branch.
 _TAG = re.compile(rb"<(/?)" + _PREFIX + rb"(?:(c|row|f)(" + _ATTRS + rb")\s*(/?)>|(c|row|f)(?=[\s/>]))")
@@ -129,7 +129,7 @@ def scan_sheet(data: bytes) -> tuple[SheetScan, tuple[int, int] | None]:
     """
     start = data.find(b"<sheetData")
     prefixed = start < 0 or _PREFIXED.search(data) is not None
-    scan = None if prefixed else _scan_fast(data, prefixed=False)
+    scan = None if prefixed else _scan_fast(data, prefixed=False, start=start)
     if scan is None:
         scan = _scan_tags(data)
     # <cols> precedes <sheetData> (Excel refuses a sheet where it does not)
@@ -137,20 +137,21 @@ def scan_sheet(data: bytes) -> tuple[SheetScan, tuple[int, int] | None]:
     return scan, _dimension(data)
 
 
-def _scan_fast(data: bytes, prefixed: bool | None = None) -> SheetScan | None:
+def _scan_fast(data: bytes, prefixed: bool | None = None, start: int | None = None) -> SheetScan | None:
     """:func:`scan_sheet` for a sheet whose every row and cell has ``r`` first; ``None`` otherwise.
 
     Rows and cells are looked for only inside ``<sheetData>``; a ``<row>``, ``<c>``
     or ``<f>`` before or after it (openpyxl would read one) sends the sheet to
     the general scan.
     """
-    start = data.find(b"<sheetData")
+    if start is None:
+        start = data.find(b"<sheetData")
     if prefixed is None:
         prefixed = start < 0 or _PREFIXED.search(data) is not None
     if prefixed:
         return None
     end = max(data.rfind(b"</sheetData>"), start)
-    if any(tag.search(data, 0, start) or tag.search(data, end) for tag in _OUTSIDE):
+    if _OUTSIDE.search(data, 0, start) or _OUTSIDE.search(data, end):
         return None
     refs = _FAST_CELL.findall(data, start, end)
     rows = _FAST_ROW.findall(data, start, end)
@@ -181,7 +182,7 @@ def _scan_fast(data: bytes, prefixed: bool | None = None) -> SheetScan | None:
         columns=max((column_index(letters) + 1 for letters in set(joined.translate(None, _DIGITS).split())),
                     default=0),
         hidden_rows=frozenset(hidden),
-        formulas={ref.decode("ascii"): _xml_text(text) for ref, text in formulas})
+        formulas=_formula_texts(formulas))
 
 
 def _row_hidden(attrs: dict[bytes, bytes]) -> bool:
@@ -269,6 +270,15 @@ def _dimension(data: bytes) -> tuple[int, int] | None:
     ref = (attrs or {}).get(b"ref", b"").rpartition(b":")[2].replace(b"$", b"").strip()
     parsed = _REF.fullmatch(ref)
     return (int(parsed.group(2)), column_index(parsed.group(1)) + 1) if parsed else None
+
+
+def _formula_texts(found: list[tuple[bytes, bytes]]) -> dict[str, str]:
+    """A1 → formula text of :data:`_FAST_FORMULA`'s matches, as :func:`_xml_text` reads each: decoded and
+    unescaped at once, joined by "<" (which no reference or text holds; an entity never spans it)."""
+    if not found:
+        return {}
+    refs, texts = zip(*found)
+    return dict(zip(b"<".join(refs).decode("ascii").split("<"), _xml_text(b"<".join(texts)).split("<")))
 
 
 def _xml_text(raw: bytes) -> str:

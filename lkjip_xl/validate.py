@@ -28,7 +28,7 @@ from .messages import MESSAGES, msg, os_error_text, use_words
 from .model import Master
 from .reader import FormReadError, read_form
 from .workbooks import open_workbook
-from .pool import Workers, cpus, map_guarded, pool
+from .pool import Workers, collector_spared, cpus, map_guarded, pool, spare_arrived
 from .problems import ERROR, WARNING, Problem
 from .report import Report
 from .sheets import SheetScan
@@ -90,7 +90,7 @@ def validate_paths(paths: Iterable[str | Path], master: str | Path | Master | No
     """
     given = path_list(paths)
     workers = 1 if len(expand_paths(given)[0]) < MIN_PARALLEL_FORMS else workers or cpus()
-    with pool(workers) as workers_pool:
+    with pool(workers) as workers_pool, collector_spared():
         return validate_files(given, master, progress, pooled_reader(workers_pool)).report
 
 
@@ -116,7 +116,9 @@ def _shared_parts(outcomes: Iterable[object]) -> Iterator[object]:
     and rule of their Kanwil, the texts of their stamps — one object each: thousands of forms arrive from
     the pool each with its own copy, and are held to the end of the run."""
     seen: dict[object, Any] = {}
-    for outcome in outcomes:
+    for n, outcome in enumerate(outcomes, start=1):
+        if n % 64 == 0:  # in a collector_spared block: the forms so far are not walked again
+            spare_arrived()
         if isinstance(outcome, CheckedForm):
             form = outcome.form
             form.columns = seen.setdefault(("columns", *form.columns.items()), form.columns)

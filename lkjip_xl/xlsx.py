@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 
 import xlsxwriter
-from xlsxwriter.worksheet import Worksheet
+from .xlsx_rows import FastRows
 
 #: XlsxWriter options for every workbook the toolkit writes: text is never
 #: turned into a formula, a number or a link, whatever it starts with.
@@ -19,28 +19,6 @@ SAFE_OPTIONS = {
     "strings_to_numbers": False,
     "strings_to_urls": False,
 }
-
-
-class FiniteWorksheet(Worksheet):
-    """The worksheet of every workbook :func:`new_workbook` makes: no cell ever holds inf or nan.
-
-    A non-finite number written as a cell or as a formula's stored value would
-    be serialised as ``<v>inf</v>``, which Excel repairs and openpyxl and pandas
-    cannot open.  The calculations return ``None`` rather than a non-finite
-    number (:mod:`lkjip_xl.calc`), and inputs beyond the forms' limits are
-    refused; should one still arrive here, the cell is left blank, as for
-    ``None``, and the file stays readable.
-    """
-
-    def _write_number(self, row, col, number, cell_format=None):
-        if not math.isfinite(number):
-            return self._write_blank(row, col, None, cell_format)
-        return super()._write_number(row, col, number, cell_format)
-
-    def _write_formula(self, row, col, formula, cell_format=None, value=0):
-        if isinstance(value, float) and not math.isfinite(value):
-            value = ""
-        return super()._write_formula(row, col, formula, cell_format, value)
 
 
 def new_workbook(path: str, created: datetime | None = None, title: str = "", kind: str = "keluaran",
@@ -94,6 +72,28 @@ def column_letters(col: int) -> str:
         col, rest = divmod(col - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
+
+
+class FiniteWorksheet(FastRows):
+    """The worksheet of every workbook :func:`new_workbook` makes: no cell ever holds inf or nan.
+
+    A non-finite number written as a cell or as a formula's stored value would be serialised as ``<v>inf</v>``,
+    which Excel repairs and openpyxl and pandas cannot open.  The calculations return ``None`` rather than a
+    non-finite number (:mod:`lkjip_xl.calc`), and inputs beyond the forms' limits are refused; should one still
+    arrive here, the cell is left blank, as for ``None``, and the file stays readable.
+    """
+
+    _letters = staticmethod(column_letters)  # for its cells' XML (lkjip_xl.xlsx_rows.FastRows)
+
+    def _write_number(self, row, col, number, cell_format=None):
+        if not math.isfinite(number):
+            return self._write_blank(row, col, None, cell_format)
+        return super()._write_number(row, col, number, cell_format)
+
+    def _write_formula(self, row, col, formula, cell_format=None, value=0):
+        if isinstance(value, float) and not math.isfinite(value):
+            value = ""
+        return super()._write_formula(row, col, formula, cell_format, value)
 
 
 def column_index(letters: str | bytes) -> int:
@@ -172,7 +172,7 @@ def sheet_name(wanted: str, taken: Iterable[str] = ()) -> str:
     return name
 
 
-def add_sheet(workbook: xlsxwriter.Workbook, wanted: str, **options) -> Worksheet:
+def add_sheet(workbook: xlsxwriter.Workbook, wanted: str, **options) -> xlsxwriter.worksheet.Worksheet:
     """Add a worksheet named by :func:`sheet_name` (unique among the workbook's sheets)."""
     name = sheet_name(wanted, (sheet.name for sheet in workbook.worksheets()))
     return workbook.add_worksheet(name, **options)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import shutil
 import struct
 import sys
@@ -377,6 +378,17 @@ def catalogue() -> list[BadFile]:
                 (error("form_other_version", sheet=STAMP_SHEET),), message_parts=("versi 0.9",)),
         BadFile("cap_diubah.xlsx", stamp_edit(IMIG, lambda locked: locked["indicators"][0].update(target=3.0), False),
                 (error("stamp_tampered", sheet=STAMP_SHEET), error("locked_changed", "H9"))),
+        # a re-hashed stamp with a number no float holds, or no number: refused as this file's damaged stamp,
+        # the other forms of the run still checked (it stopped the whole run)
+        *(BadFile(f"stempel_{name}.xlsx", stamp_edit(IMIG, change, True), (error("stamp_missing", sheet=STAMP_SHEET),))
+          for name, change in (
+              ("target_raksasa", lambda locked: locked["indicators"][0].update(target=10 ** 400)),
+              ("sk_raksasa", lambda locked: locked["indicators"][0].update(sk_no=-10 ** 400)),
+              ("ambang_raksasa", lambda locked: locked["achievement"].update(threshold=10 ** 400)),
+              ("ambang_nan", lambda locked: locked["achievement"].update(threshold=math.nan)),
+              ("batas_raksasa", lambda locked: locked["achievement"].update(mean_cap=10 ** 400)),
+              ("target_periode_raksasa", lambda locked: locked["indicators"][0].update(period_targets=[10 ** 400])),
+          )),
         BadFile("judul_diubah.xlsx", set_cells(IMIG, {"C5": "Imigrasi"}), (error("header_changed", "C5"),),
                 message_parts=("semula 'Keimigrasian', sekarang 'Imigrasi'",)),
         # --- rows: found by IKK code wherever they are

@@ -1,0 +1,223 @@
+"""The cells of a worksheet as XML, written the way XlsxWriter writes them, at a fraction of its cost.
+
+XlsxWriter serialises every cell through a handful of general helpers: a list of
+attributes, each escaped by a regular expression, the cell reference worked out
+again, one write to the file per cell.  A national run writes millions of cells.
+:class:`FastRows` writes each row's cells as one string with the same bytes: the
+start of each column's cells worked out once, the format's ``s`` attribute once
+per format, an inline string's escaping once per distinct text.  The row
+elements, and any cell kind not listed here (rich strings, arrays, errors,
+dates), stay XlsxWriter's own.
+
+This overrides private methods of XlsxWriter's ``Worksheet`` (``_write_rows``,
+``_write_single_row``, ``_calculate_spans``) and reads its cell tuples: the
+package's XlsxWriter bound (pyproject.toml) admits only the versions whose cell
+XML it reproduces, which tests/test_xlsx_rows.py compares byte for byte with the
+stock writer's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from math import isfinite
+from typing import Any
+
+from xlsxwriter.worksheet import (CellBlankTuple, CellBooleanTuple, CellFormulaTuple, CellNumberTuple,
+                                  CellStringTuple, Worksheet, _preserve_whitespace)
+
+#: Texts shorter than this are stored as they are by every XlsxWriter version (a longer one may be cut: its own code).
+_SHORT_TEXT = 16384
+#: The cached values a formula may carry that Excel reads as errors (XlsxWriter's list).
+_ERROR_CODES = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"))
+
+
+def _escape_data(data):
+    """XlsxWriter's ``_escape_data``: ``&``, ``<``, ``>`` of a text escaped; anything else unchanged."""
+    if not isinstance(data, str) or not ("&" in data or "<" in data or ">" in data):
+        return data
+    return data.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class FastRows(Worksheet):
+    """A worksheet whose cells are written as XlsxWriter writes them, row by row as one string."""
+
+    @staticmethod
+    def _letters(col: int) -> str:
+        """0-based column → its letters: :func:`lkjip_xl.xlsx.column_letters`, given by the subclass."""
+        raise NotImplementedError
+
+    def write_values(self, row: int, values: Sequence, formats: Sequence) -> None:
+        """Write ``values[col]`` with ``formats[col]`` in ``row``, from column 0 on (a ``None`` value is no cell), as
+        :meth:`write_cells` does."""
+        self.write_cells(row, [(col, value, formats[col]) for col, value in enumerate(values) if value is not None])
+
+    def write_cells(self, row: int, cells: Sequence[tuple[int, Any, Any]]) -> None:
+        """Write ``(col, value, format)`` cells in ``row`` as ``write_string`` (a str), ``write_number`` (an int or
+        float), ``write_blank`` (``None``), ``write_boolean`` (a bool) and else ``write_string`` would, called in this
+        order; but with the dimensions checked and, in ``constant_memory``, the previous row written once per row."""
+        cols = [col for col, value, cell_format in cells if value is not None or cell_format is not None]
+        if not cols:
+            return
+        if self._check_dimensions(row, min(cols)) or self._check_dimensions(row, max(cols)):
+            for col, value, cell_format in cells:  # outside the sheet, or a row already written: as XlsxWriter does
+                self._write_value(row, col, value, cell_format)
+            return
+        if self.constant_memory and row > self.previous_row:
+            self._write_single_row(row)
+        stored, index = self.table[row], None if self.constant_memory else self.str_table._get_shared_string_index
+        for col, value, cell_format in cells:
+            kind = type(value)
+            if kind is str and len(value) < _SHORT_TEXT:
+                stored[col] = CellStringTuple(value if index is None else index(value), cell_format)
+            elif (kind is float or kind is int) and isfinite(value):
+                stored[col] = CellNumberTuple(value, cell_format)
+            elif value is None:
+                if cell_format is not None:
+                    stored[col] = CellBlankTuple(cell_format)
+            else:
+                self._write_value(row, col, value, cell_format)
+
+    def _write_value(self, row: int, col: int, value, cell_format) -> None:
+        if value is None:
+            self._write_blank(row, col, None, cell_format)
+        elif isinstance(value, bool):
+            self._write_boolean(row, col, value, cell_format)
+        elif isinstance(value, (int, float)):
+            self._write_number(row, col, value, cell_format)
+        else:
+            self._write_string(row, col, value, cell_format)
+
+    def _cell_style(self, cell_format) -> str:
+        """`` s="n"`` of ``cell_format`` (its XF index asked once, in the order XlsxWriter asks it)."""
+        styles = self.__dict__.setdefault("_fast_styles", {})
+        found = styles.get(id(cell_format))
+        if found is None:
+            found = styles[id(cell_format)] = f' s="{cell_format._get_xf_index()}"'
+        return found
+
+    def _cell_starts(self, last: int) -> list[str]:
+        """``<c r="A``, ``<c r="B``, ... up to column ``last``: the start of each column's cells."""
+        starts = self.__dict__.setdefault("_fast_starts", [])
+        while len(starts) <= last:
+            starts.append(f'<c r="{self._letters(len(starts))}')
+        return starts
+
+    def _inline_string(self, string: str) -> str | None:
+        """What follows the attributes of an inline string cell (``constant_memory``), per distinct text;
+        ``None`` for a rich string (written by XlsxWriter)."""
+        known = self.__dict__.setdefault("_fast_inline", {})
+        found = known.get(string)
+        if found is None:
+            text = self._escape_control_characters(string)
+            if text.startswith("<r>") and text.endswith("</r>"):
+                return None
+            preserve = ' xml:space="preserve"' if _preserve_whitespace(text) else ""
+            found = known[string] = f' t="inlineStr"><is><t{preserve}>{_escape_data(text)}</t></is></c>'
+        return found
+
+    def _row_start(self, row: int, spans: str | None) -> str | None:
+        """The ``<row>`` tag of ``row`` as XlsxWriter's ``_write_row`` writes it for a row with at most a height of its
+        own; ``None`` for any other (XlsxWriter writes it)."""
+        info = self.row_info.get(row)
+        if self.excel_version == 2010 or info is not None and (info.row_format or info.hidden or info.level
+                                                               or info.collapsed):
+            return None
+        height = self.default_row_height if info is None or info.height is None else info.height
+        tag = f'<row r="{row + 1}" spans="{spans}"' if spans else f'<row r="{row + 1}"'
+        if height != self.original_row_height or height != self.default_row_height:
+            tag += f' ht="{height * 0.75:.16g}" customHeight="1"'
+        return tag + ">"
+
+    def _write_cells_row(self, row: int, cells: dict, spans: str | None) -> None:
+        """Write ``row`` with its cells in column order (XlsxWriter's ``_write_row`` and ``_write_cell`` for each)."""
+        start = self._row_start(row, spans)
+        if start is None:
+            self._write_row(row, spans, self.row_info.get(row))
+            start = ""
+        number, low, high = str(row + 1), self.dim_colmin, self.dim_colmax
+        starts, styles, shared = self._cell_starts(high), self.__dict__.setdefault("_fast_styles", {}), \
+            not self.constant_memory
+        info, col_info, inline = self.row_info.get(row), self.col_info, self.__dict__.setdefault("_fast_inline", {})
+        row_format = info.row_format if info is not None else None
+        parts: list[str] = [start]
+        for col in sorted(cells):
+            if not low <= col <= high:
+                continue
+            cell = cells[col]
+            fmt = cell.format  # else the row's format, else the column's
+            if not fmt:
+                if row_format:
+                    fmt = row_format
+                else:
+                    column = col_info.get(col)
+                    fmt = column.column_format if column is not None else None
+            style = "" if fmt is None else styles.get(id(fmt)) or self._cell_style(fmt)
+            kind = type(cell)
+            if kind is CellStringTuple:
+                if shared:
+                    parts.append(f'{starts[col]}{number}"{style} t="s"><v>{cell.string}</v></c>')
+                    continue
+                tail = inline.get(cell.string) or self._inline_string(cell.string)
+                if tail is not None:
+                    parts.append(f'{starts[col]}{number}"{style}{tail}')
+                    continue
+            elif kind is CellNumberTuple:
+                parts.append(f'{starts[col]}{number}"{style}><v>{cell.number:.16G}</v></c>')
+                continue
+            elif kind is CellFormulaTuple:
+                value, kind_of = cell.value, ""
+                if isinstance(value, bool):
+                    kind_of, value = ' t="b"', 1 if value else 0
+                elif isinstance(value, str) and value:
+                    kind_of = ' t="e"' if value in _ERROR_CODES else ' t="str"'
+                parts.append(f'{starts[col]}{number}"{style}{kind_of}><f>{_escape_data(cell.formula)}</f>'
+                             f"<v>{_escape_data(value)}</v></c>")
+                continue
+            elif kind is CellBlankTuple:
+                parts.append(f'{starts[col]}{number}"{style}/>')
+                continue
+            elif kind is CellBooleanTuple:
+                parts.append(f'{starts[col]}{number}"{style} t="b"><v>{cell.boolean}</v></c>')
+                continue
+            self.fh.write("".join(parts))  # any other kind: XlsxWriter's own, in its place
+            parts = []
+            self._write_cell(row, col, cell)
+        parts.append("</row>")
+        self.fh.write("".join(parts))
+
+    def _calculate_spans(self) -> None:
+        if self.comments:
+            return super()._calculate_spans()
+        low, high = self.dim_rowmin, self.dim_rowmax
+        found: dict[int, list[int]] = {}
+        for row, cells in self.table.items():
+            if cells and low <= row <= high:
+                first, last = min(cells), max(cells)
+                block = found.get(row // 16)
+                if block is None:
+                    found[row // 16] = [first, last]
+                else:
+                    block[0], block[1] = min(block[0], first), max(block[1], last)
+        self.row_spans = {index: f"{first + 1}:{last + 1}" for index, (first, last) in found.items()}
+        return None
+
+    def _write_rows(self) -> None:
+        self._calculate_spans()
+        table, row_info, comments, spans = self.table, self.row_info, self.comments, self.row_spans
+        for row in range(self.dim_rowmin, self.dim_rowmax + 1):
+            cells = table.get(row)
+            if cells:
+                self._write_cells_row(row, cells, spans.get(row // 16))
+            elif row in row_info or row in comments:
+                self._write_empty_row(row, spans.get(row // 16), row_info.get(row))
+
+    def _write_single_row(self, current_row_num: int = 0) -> None:
+        row: int = self.previous_row  # type: ignore[has-type]  # XlsxWriter leaves it unannotated
+        self.previous_row = current_row_num
+        cells = self.table.get(row)
+        if cells:
+            self._write_cells_row(row, cells, None)
+        elif row in self.row_info or row in self.comments:
+            self._write_empty_row(row, None, self.row_info[row])
+        self.table.clear()
+

@@ -1,0 +1,102 @@
+"""The toolkit's worksheets write their cells' XML byte for byte as XlsxWriter's own writer does.
+
+:class:`lkjip_xl.xlsx_rows.FastRows` replaces XlsxWriter's cell serialisation (a private part of
+XlsxWriter, hence the package's upper bound on it): every kind of cell, format and text the
+toolkit can write is written here once by the stock ``Worksheet`` and once by the worksheet of
+:func:`lkjip_xl.xlsx.new_workbook`, in both of XlsxWriter's modes, and the parts must be equal.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date, datetime
+
+import pytest
+from xlsxwriter.worksheet import Worksheet
+
+from lkjip_xl.capaian_book import add_formula_sheet
+from lkjip_xl.xlsx import FiniteWorksheet, new_workbook
+
+TEXTS = ["plain", " leading", "trailing ", "two\nlines", "tab\tinside", "ctrl\x01char", "_x0041_ escaped",
+         'quote " & <tag> > amp', "<r>not rich</r>", "", "emoji 😀", "\ufffe", "x" * 40000, "Tercapai"]
+NUMBERS = [0, 1, -1, 93.26, 1e-7, 1.5e20, 123456789012345678, 2 ** 0.5, -0.0]
+FORMULA_VALUES = [0, 12.5, "", "#N/A", "#DIV/0!", "Tercapai", True, False, "a & <b>"]
+
+
+def _fill(workbook, sheet_class) -> None:
+    bold, money = workbook.add_format({"bold": True}), workbook.add_format({"num_format": "0.00"})
+    wrap = workbook.add_format({"text_wrap": True})
+    sheet = workbook.add_worksheet("Isi", worksheet_class=sheet_class)
+    sheet.set_column(3, 3, 12, money)  # a column format: cells without their own take it
+    sheet.set_column(6, 8, 9)
+    sheet.set_row(40, 30, bold)  # a row format: likewise, before the column's
+    sheet.set_row(41, 18)
+    row = 0
+    for row, text in enumerate(TEXTS):
+        sheet.write_string(row, 0, text)
+        sheet.write_string(row, 1, text, wrap if row % 2 else None)
+        sheet.write_string(row, 3, text)
+    for offset, value in enumerate(NUMBERS):
+        r = row + 1 + offset
+        sheet.write_number(r, 0, value)
+        sheet.write_number(r, 2, value, money if offset % 2 else bold)
+        sheet.write_number(r, 3, value)
+        sheet.write_blank(r, 4, None, bold)
+        sheet.write_blank(r, 5, None)  # no format: no cell
+        sheet.write_boolean(r, 6, offset % 2 == 0, bold if offset % 3 else None)
+    for offset, value in enumerate(FORMULA_VALUES):
+        r = 30 + offset
+        sheet.write_formula(r, 1, '=IF(A1="","",A1&"<x>")', bold if offset % 2 else None, value)
+        sheet.write_formula(r, 3, "=SUM(A1:A3)", None, value)
+    sheet.write_string(40, 0, "row format")
+    sheet.write_number(40, 3, 7)
+    sheet.write_string(41, 3, "row height only")
+    sheet.write_datetime(42, 0, datetime(2023, 12, 31, 8, 30), money)
+    sheet.write_datetime(42, 1, date(2024, 2, 29))
+    sheet.write_rich_string(43, 0, "plain ", bold, "bold", " end")
+    sheet.write_array_formula(44, 0, 44, 0, "{=SUM(A1:A3*B1:B3)}", None, 3)
+    sheet.write_url(45, 0, "https://example.org/?a=1&b=2", None, "tautan")
+    sheet.set_row(47, 20)  # an empty row with a height only
+    sheet.write_number(70, 20, 5)  # far away: another span
+    if not workbook.constant_memory:
+        sheet.merge_range(50, 0, 51, 2, "gabung", bold)
+        sheet.write_comment(52, 1, "catatan")  # a comment: XlsxWriter's own spans
+    workbook.add_worksheet("Kosong", worksheet_class=sheet_class)  # no cell at all
+    rows = workbook.add_worksheet("Baris", worksheet_class=sheet_class)  # rows XlsxWriter writes itself, or not
+    rows.set_default_row(20)
+    rows.set_row(1, None, None, {"hidden": True})
+    rows.set_row(2, 15, None, {"level": 1})
+    rows.set_row(3, 15, None, {"level": 1, "collapsed": True})
+    rows.set_row(4, 15)  # XlsxWriter's own default height: taller than this sheet's default
+    rows.set_row(5, 0)  # hidden by its height
+    for r in range(8):
+        rows.write_number(r, 1, r)
+    formulas = add_formula_sheet(workbook, "Rumus") if sheet_class is not Worksheet else workbook.add_worksheet(
+        "Rumus", worksheet_class=Worksheet)
+    for r in range(20):
+        formulas.write_formula(r, 0, f"=B{r + 1}*2", money, r * 2)
+        formulas.write_string(r, 1, TEXTS[r % len(TEXTS)], bold)
+        formulas.write_formula(r, 2, '=IF(A1="","",MIN(A1,120))', None, FORMULA_VALUES[r % len(FORMULA_VALUES)])
+    with pytest.warns(UserWarning, match="empty"):  # refused, as by XlsxWriter
+        formulas.write_formula(22, 0, "", None, 1)
+    formulas.write_formula(1048576, 0, "=A1", None, 1)  # outside the sheet: likewise
+
+
+def _parts(path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+@pytest.mark.parametrize("constant_memory", [False, True])
+def test_every_cell_is_written_as_the_stock_writer_writes_it(constant_memory, tmp_path):
+    written = {}
+    for name, sheet_class in (("stock", Worksheet), ("toolkit", FiniteWorksheet)):
+        path = tmp_path / f"{name}.xlsx"
+        workbook = new_workbook(str(path), constant_memory=constant_memory)
+        _fill(workbook, sheet_class)
+        workbook.close()
+        written[name] = _parts(path)
+    assert written["stock"].keys() == written["toolkit"].keys()
+    for part, data in written["stock"].items():
+        assert written["toolkit"][part] == data, part
+    assert b"<f>SUM(A1:A3)</f>" in written["toolkit"]["xl/worksheets/sheet1.xml"]  # the cells are there
