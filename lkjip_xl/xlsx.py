@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 
 import xlsxwriter
-from .xlsx_rows import FastRows
+from .xlsx_rows import ClosingWorkbook, FastRows
 
 #: XlsxWriter options for every workbook the toolkit writes: text is never
 #: turned into a formula, a number or a link, whatever it starts with.
@@ -31,7 +31,7 @@ def new_workbook(path: str, created: datetime | None = None, title: str = "", ki
     """
     from .kinds import KIND_PROPERTY
 
-    workbook = xlsxwriter.Workbook(path, {**SAFE_OPTIONS, **options})
+    workbook = ClosingWorkbook(path, {**SAFE_OPTIONS, **options})  # its cells freed with it
     workbook.worksheet_class = FiniteWorksheet
     workbook.set_properties({
         "title": title,

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from math import isfinite
 from typing import Any
 
+from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import (CellBlankTuple, CellBooleanTuple, CellFormulaTuple, CellNumberTuple,
                                   CellStringTuple, Worksheet, _preserve_whitespace)
 
@@ -221,3 +222,20 @@ class FastRows(Worksheet):
             self._write_empty_row(row, None, self.row_info[row])
         self.table.clear()
 
+
+
+class ClosingWorkbook(Workbook):
+    """A workbook whose sheets let go of it once it is closed.
+
+    Each XlsxWriter worksheet holds its workbook's ``add_format`` (a bound method):
+    the workbook, its sheets and every cell they hold form a reference cycle, freed
+    only by the garbage collector, a whole workbook of cells later.  Closed, the cycle
+    is broken, and the cells go as soon as the workbook does.
+    """
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            for sheet in self.worksheets():
+                sheet.__dict__.pop("workbook_add_format", None)
