@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
 from . import TEMPLATE_VERSION, calc, methods, rollup
 from ._values import blank
@@ -220,8 +220,7 @@ def _extract(indicator: Indicator, target: float, form: ReturnedForm, cells: For
              sub_inputs: dict[str, dict[str, IndicatorInput]], period: Period | None) -> IndicatorInput:
     read = RowReader(indicator, form, add)
     reported = IndicatorInput(code=indicator.code)
-    # Keterangan and the narrative texts (:mod:`lkjip_xl.free_text`, which asks the row's cells only get())
-    read_texts(read, cast("dict[str, RawCell]", cells), reported)
+    read_texts(read, cells, reported)  # Keterangan and the narrative texts (:mod:`lkjip_xl.free_text`)
     if reported.keterangan and "keterangan" in reported.sources:
         read.note_read(reported.sources["keterangan"].cell)
     #: on a period form of an IKK whose pairs are summed over the periods, 0 / 0 is a period without

@@ -25,7 +25,7 @@ them all, from the form to every output:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ._values import blank
@@ -66,7 +66,7 @@ def write_texts(form: Any, row: int, reported: IndicatorInput | None) -> list[tu
     return written
 
 
-def read_texts(read: RowReader, cells: dict[str, RawCell], reported: IndicatorInput) -> None:
+def read_texts(read: RowReader, cells: Mapping[str, RawCell], reported: IndicatorInput) -> None:
     """The free texts of an IKK row into ``reported``, each with its cell as a source (named by its field:
     ``"keterangan"``, ``"faktor_pendukung"``, ...); a formula or an over-long text is a problem instead."""
     code = read.indicator.code

@@ -362,14 +362,20 @@ def test_periksa_then_konsolidasi_write_status_counts_and_output(workspace, buil
     assert run_on_file(control, "konsolidasi").state == layout.STATE_OK
 
 
-def test_every_problem_is_listed_with_file_sheet_and_cell(workspace):
-    form = sorted((workspace / "formulir").glob("*.xlsx"))[0]
+def spoil_a_numerator(form) -> str:
+    """Type a word ("banyak") over the first Pembilang number of ``form``, as a careless user would; its cell."""
     workbook = openpyxl.load_workbook(form)
     sheet = workbook["Formulir"]
     headers = {c.value: c.column_letter for c in sheet[8] if c.value}
     target = next(c for c in sheet[headers["Pembilang"]][8:] if isinstance(c.value, (int, float)))
     target.value = "banyak"
     workbook.save(form)
+    return target.coordinate
+
+
+def test_every_problem_is_listed_with_file_sheet_and_cell(workspace):
+    form = sorted((workspace / "formulir").glob("*.xlsx"))[0]
+    spoiled = spoil_a_numerator(form)
     control = workspace / "konsolidasi.xlsm"
     fill(control, folder=str(workspace / "formulir"), master=str(workspace / "master_pk_2023.xlsx"),
          output=str(workspace / "hasil" / "LKjIP.xlsx"), tahun="2023")
@@ -379,11 +385,11 @@ def test_every_problem_is_listed_with_file_sheet_and_cell(workspace):
     assert values[layout.STATE_CELL] == layout.STATE_FIX
     assert values[layout.ERRORS_CELL] >= 1
     rows = table(values)
-    broken = [r for r in rows if r[2] == target.coordinate]
+    broken = [r for r in rows if r[2] == spoiled]
     assert broken, rows
     file, message, cell, sheet_name, ikk, level, code = broken[0]
     assert (file, sheet_name, level, code) == (form.name, "Formulir", "KESALAHAN", "value_not_number")
-    assert "banyak" in message and target.coordinate in message and ikk
+    assert "banyak" in message and spoiled in message and ikk
 
     # The forms' errors come first, even when the output already exists; nothing is written.
     earlier = workspace / "hasil" / "LKjIP.xlsx"
@@ -394,7 +400,7 @@ def test_every_problem_is_listed_with_file_sheet_and_cell(workspace):
     assert values[layout.STATE_CELL] == layout.STATE_FIX
     assert values[layout.STATUS_CELL] == msg("kendali_konsolidasi_refused", errors=1, forms=4)
     assert earlier.read_bytes() == b"hasil sebelumnya"
-    assert any(r[2] == target.coordinate for r in table(values))
+    assert any(r[2] == spoiled for r in table(values))
 
 
 def test_missing_folder_ends_as_indonesian_status(workspace):

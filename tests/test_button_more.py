@@ -28,7 +28,8 @@ from lkjip_xl.messages import msg
 from lkjip_xl.periods import ANNUAL, period_choices
 from sample_files import ANGGARAN, MASTER, PREVIOUS, RENCANA_AKSI, RENSTRA, SAMPLES, SUPPORTING
 from test_button import (
-    MACRO_RE, VML_NS, _Book, _Sheet, fill, needs_xlwings, parts, sheet_values, table, vba_modules, xlwings_installed,
+    MACRO_RE, VML_NS, _Book, _Sheet, fill, needs_xlwings, parts, sheet_values, spoil_a_numerator, table, vba_modules,
+    xlwings_installed,
 )
 
 MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -256,12 +257,7 @@ def test_buat_formulir_of_a_later_quarter_reads_the_earlier_quarters(workspace):
 
 def test_salinan_pemeriksaan_writes_a_marked_copy_of_each_form_with_problems(workspace):
     form = workspace / "formulir" / "Formulir_2023_Administrasi.xlsx"
-    book = openpyxl.load_workbook(form)
-    sheet = book["Formulir"]
-    headers = {c.value: c.column_letter for c in sheet[8] if c.value}
-    target = next(c for c in sheet[headers["Pembilang"]][8:] if isinstance(c.value, (int, float)))
-    target.value = "banyak"
-    book.save(form)
+    spoiled = spoil_a_numerator(form)
     path = control(workspace)
     fill(path, folder="formulir", master="master_pk_2023.xlsx", salinan="untuk_dikirim")
     outcome = run_on_file(path, layout.ACTION_FEEDBACK)
@@ -271,7 +267,7 @@ def test_salinan_pemeriksaan_writes_a_marked_copy_of_each_form_with_problems(wor
     assert copies and out / "Formulir_2023_Administrasi_pemeriksaan.xlsx" in copies
     assert outcome.status == msg("kendali_feedback_ok", copies=len(copies), errors=outcome.errors,
                                  warnings=outcome.warnings, forms=4, path=str(out))
-    assert outcome.errors == 1 and any(row[2] == target.coordinate for row in table(sheet_values(path)))
+    assert outcome.errors == 1 and any(row[2] == spoiled for row in table(sheet_values(path)))
     marked = openpyxl.load_workbook(out / "Formulir_2023_Administrasi_pemeriksaan.xlsx")
     assert "Pemeriksaan" in marked.sheetnames
     assert sheet_values(path)[layout.OUTPUT_CELL] == str(out)

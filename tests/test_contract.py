@@ -15,7 +15,6 @@ LibreOffice recomputes the consolidated workbook and a pre-filled form.
 
 from __future__ import annotations
 
-import datetime
 import hashlib
 import json
 import re
@@ -27,6 +26,7 @@ from click.testing import CliRunner
 from openpyxl.utils import get_column_letter
 
 from engine import assert_formulas_match
+from signing import SIGNED, SIGNOFF  # who signs each form off (fictional people), as the contract fills it
 from lkjip_xl import forms
 from lkjip_xl.cli import cli
 from lkjip_xl.master import read_master
@@ -34,7 +34,6 @@ from lkjip_xl.periods import PeriodRule
 from lkjip_xl.model import (
     AchievementRule, Direction, Indicator, IndicatorInput, Master, Method,
 )
-from lkjip_xl.signoff import FormSignoff, Signatory
 from lkjip_xl.template import write_master
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -108,14 +107,6 @@ FILL = {
         "LP02-IKK2": {"Realisasi": 231},
     },
 }
-
-#: Who signs each form off (fictional people), by the sign-off block's defined names, as the contract fills it.
-SIGNED = {"LKJIP_DISIAPKAN_NAMA": "Contoh Penyusun, S.H.", "LKJIP_DISIAPKAN_NIP": "198001012005011001",
-          "LKJIP_DISIAPKAN_TANGGAL": datetime.date(2025, 1, 10),
-          "LKJIP_DISETUJUI_NAMA": "Contoh Kepala, S.H., M.H.", "LKJIP_DISETUJUI_NIP": "197501011999031001",
-          "LKJIP_DISETUJUI_TANGGAL": datetime.date(2025, 1, 12)}
-SIGNOFF = FormSignoff(Signatory("Contoh Penyusun, S.H.", "198001012005011001", datetime.date(2025, 1, 10)),
-                      Signatory("Contoh Kepala, S.H., M.H.", "197501011999031001", datetime.date(2025, 1, 12)))
 
 #: code → (realisasi, capaian, status), each written out with the rule of its method and direction.
 EXPECTED = {

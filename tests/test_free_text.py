@@ -434,16 +434,20 @@ def as_version_1_0(source: Path, target: Path) -> None:
     sheet = book["Formulir"]
     _, columns = table(sheet)
     sheet.delete_cols(columns[SUPPORT], len(TEXTS))
-    stamp = book["_lkjip"]
-    rows = {row[0].value: row for row in stamp.iter_rows()}
+    stamp_version(book, "1.0")
+    book.save(target)
+
+
+def stamp_version(book, version: str) -> None:
+    """The stamp of ``book`` says contract ``version``, in its row and in the locked content, re-hashed."""
+    rows = {row[0].value: row for row in book["_lkjip"].iter_rows()}
     locked = json.loads("".join(c.value for c in rows["locked_content"][1:] if isinstance(c.value, str)))
-    locked["template_version"] = "1.0"
+    locked["template_version"] = version
     text = json.dumps(locked, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     assert len(text) < 32000
     rows["locked_content"][1].value = text
-    rows["template_version"][1].value = "1.0"
+    rows["template_version"][1].value = version
     rows["content_hash"][1].value = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    book.save(target)
 
 
 def test_a_form_written_before_the_text_columns_is_read_as_before(work, filled, tmp_path):

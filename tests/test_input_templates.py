@@ -64,15 +64,18 @@ def blank(tmp_path_factory) -> Path:
     return folder
 
 
-def filled(source: Path, out: Path, rows: dict[str, dict[str, object]], cells: dict[str, object] | None = None) -> Path:
-    """``source`` with one row under each sheet's header (``rows``: sheet → column title → value), cells
-    of a labelled sheet (``cells``: "Sheet!label" → value, the value beside the label) — as a user fills it."""
+def filled(source: Path, out: Path, rows: dict[str, dict[str, object] | list[dict[str, object]]],
+           cells: dict[str, object] | None = None) -> Path:
+    """``source`` with rows under each sheet's header (``rows``: sheet → column title → value, or a list of
+    them for several rows), cells of a labelled sheet (``cells``: "Sheet!label" → value, the value beside the
+    label) — as a user fills it."""
     book = openpyxl.load_workbook(source)
-    for name, values in rows.items():
+    for name, lines in rows.items():
         sheet = book[name]
         column = {sheet.cell(1, c).value: c for c in range(1, sheet.max_column + 1)}
-        for title, value in values.items():
-            sheet.cell(2, column[title]).value = value
+        for r, values in enumerate(lines if isinstance(lines, list) else [lines], start=2):
+            for title, value in values.items():
+                sheet.cell(r, column[title]).value = value
     for where, value in (cells or {}).items():
         name, label = where.split("!")
         sheet = book[name]

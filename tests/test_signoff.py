@@ -14,7 +14,6 @@ warning and is consolidated; a form of contract 1.1 (SK text on every row, no bl
 from __future__ import annotations
 
 import datetime
-import hashlib
 import json
 import re
 from dataclasses import replace
@@ -25,7 +24,7 @@ import pytest
 
 from engine import assert_formulas_match
 from signing import as_layout_before_1_2
-from test_free_text import run, table
+from test_free_text import run, stamp_version, table
 from lkjip_xl.consolidate import consolidate
 from lkjip_xl.feedback import FILLS
 from lkjip_xl.forms import write_forms
@@ -395,14 +394,7 @@ def as_version_1_1(source: Path, target: Path) -> None:
     (nothing merged), no sign-off block nor its names, the stamp's version 1.1 (in its row and hashed)."""
     book = openpyxl.load_workbook(source)
     as_layout_before_1_2(book, MASTER)
-    stamp = book["_lkjip"]
-    rows = {row[0].value: row for row in stamp.iter_rows()}
-    locked = json.loads("".join(c.value for c in rows["locked_content"][1:] if isinstance(c.value, str)))
-    locked["template_version"] = "1.1"
-    text = json.dumps(locked, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    rows["locked_content"][1].value = text
-    rows["template_version"][1].value = "1.1"
-    rows["content_hash"][1].value = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    stamp_version(book, "1.1")
     book.save(target)
     book.close()
 

@@ -24,6 +24,7 @@ from lkjip_xl.master_layout import info_help
 from lkjip_xl.messages import LABELS, label, msg, translated, use_words
 from lkjip_xl.template import write_master
 from lkjip_xl.words import DEFAULT_WORDS, INFO_KEYS, WORD_KEYS, Words
+from test_input_templates import filled
 from test_words import INPUTS, NOTE, USER_TEXT, WORDS, foreign_words, pemkab_master, run, workbook_texts
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -147,24 +148,6 @@ def test_a_default_master_changes_no_byte_and_the_master_is_never_overwritten(tm
     assert missing.exit_code == 2 and "tidak ditemukan" in missing.output and not (tmp_path / "x.xlsx").exists()
 
 
-def fill(source: Path, out: Path, rows: dict[str, list[dict[str, object]]], cells: dict[str, object]) -> Path:
-    """``source`` with rows under each sheet's header (found by its titles) and labelled cells ("Sheet!label")."""
-    book = openpyxl.load_workbook(source)
-    for name, lines in rows.items():
-        sheet = book[name]
-        column = {sheet.cell(1, c).value: c for c in range(1, sheet.max_column + 1)}
-        for r, values in enumerate(lines, start=2):
-            for title, value in values.items():
-                sheet.cell(r, column[title]).value = value
-    for where, value in cells.items():
-        name, text = where.split("!")
-        sheet = book[name]
-        row = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == text)
-        sheet.cell(row, 2).value = value
-    book.save(out)
-    return out
-
-
 PLAN_ROWS = [{"No": 1, "Target Kinerja": "Tersusunnya laporan kinerja tepat waktu", "B03": 100, "B06": 100,
               "B09": 90, "B12": 100}]
 SATKER = "DINAS KESEHATAN (SEKRETARIAT)"
@@ -182,19 +165,20 @@ def test_filled_templates_of_either_words_are_read_and_the_tables_speak_the_word
     committed default templates ("Divisi", "Kantor Wilayah") alike; the budget tables say "NILAI SMART DINAS"."""
     kantor = {"Keterangan!Tahun Anggaran": 2024}
     own = {
-        "plan": fill(templates / TEMPLATES["rencana-aksi"].file_name, tmp_path / "ra_dinas.xlsx", {
+        "plan": filled(templates / TEMPLATES["rencana-aksi"].file_name, tmp_path / "ra_dinas.xlsx", {
             "Rencana Aksi": [{"Bidang": "Sekretariat", **PLAN_ROWS[0]}],
             "Capaian Tahun Lalu": [{"Unit": "Kepala Dinas", "Tahun": 2023, "Capaian": 98}]}, {}),
-        "budget": fill(templates / TEMPLATES["anggaran"].file_name, tmp_path / "anggaran_dinas.xlsx",
-                       budget_rows(), {"Keterangan!Dinas": "Dinas Kesehatan Kabupaten Contoh", **kantor}),
+        "budget": filled(templates / TEMPLATES["anggaran"].file_name, tmp_path / "anggaran_dinas.xlsx",
+                         budget_rows(), {"Keterangan!Dinas": "Dinas Kesehatan Kabupaten Contoh", **kantor}),
     }
     committed = ROOT / "templates"
     default = {
-        "plan": fill(committed / TEMPLATES["rencana-aksi"].file_name, tmp_path / "ra_bawaan.xlsx", {
+        "plan": filled(committed / TEMPLATES["rencana-aksi"].file_name, tmp_path / "ra_bawaan.xlsx", {
             "Rencana Aksi": [{"Divisi": "Sekretariat", **PLAN_ROWS[0]}],
             "Capaian Tahun Lalu": [{"Unit": "Kepala Kantor Wilayah", "Tahun": 2023, "Capaian": 98}]}, {}),
-        "budget": fill(committed / TEMPLATES["anggaran"].file_name, tmp_path / "anggaran_bawaan.xlsx",
-                       budget_rows(), {"Keterangan!Kantor Wilayah": "Dinas Kesehatan Kabupaten Contoh", **kantor}),
+        "budget": filled(committed / TEMPLATES["anggaran"].file_name, tmp_path / "anggaran_bawaan.xlsx",
+                         budget_rows(), {"Keterangan!Kantor Wilayah": "Dinas Kesehatan Kabupaten Contoh",
+                                         **kantor}),
     }
     outputs = []
     for name, inputs in (("dinas", own), ("bawaan", default)):
@@ -219,9 +203,9 @@ def test_a_summary_row_in_the_organisation_s_words_is_refused_as_a_summary_row(d
         assert translated(msg("template_use_budget")).endswith("Jangan menulis baris TOTAL, JUMLAH atau DINAS: "
                                                                "semuanya dihitung.")
         summary = label("budget_head_smart_wilayah")
-    budget = fill(templates / TEMPLATES["anggaran"].file_name, tmp_path / "anggaran.xlsx",
-                  budget_rows({"Satuan Kerja": summary, "Penyerapan": 95}),
-                  {"Keterangan!Dinas": "Dinas Kesehatan Kabupaten Contoh", "Keterangan!Tahun Anggaran": 2024})
+    budget = filled(templates / TEMPLATES["anggaran"].file_name, tmp_path / "anggaran.xlsx",
+                    budget_rows({"Satuan Kerja": summary, "Penyerapan": 95}),
+                    {"Keterangan!Dinas": "Dinas Kesehatan Kabupaten Contoh", "Keterangan!Tahun Anggaran": 2024})
     result = run("tables", dinas["forms"], "--master", dinas["master"], "--anggaran", budget,
                  "--out", tmp_path / "t.xlsx", "--json")
     assert result.exit_code == 1
