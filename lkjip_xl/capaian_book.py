@@ -44,7 +44,7 @@ from .kinds import KIND_CONSOLIDATED
 from .messages import LABELS, label, msg, translated, use_words
 from .model import Indicator
 from .pool import collector_paused
-from .numbers import format_number, widest_shown
+from .numbers import format_number
 from .records import write_data_sheet
 from .sources_sheet import SHEET_SOURCES as SHEET_SOURCES, write_sources  # the sheet's name is known here too
 from .rollup import CombinedFormulas
@@ -227,13 +227,10 @@ def write_capaian(sheet, styles: StyleBook, data: Consolidated, layout: SheetLay
     sheet.write_string(1, 0, msg("note_capaian", rule=data.achievement.describe()), styles.note)
     if note:
         sheet.write_string(2, 0, note, styles.note)
-    col_of, widths = layout.columns, _widths(data, layout, files)
+    col_of = layout.columns
     titles = {**dict(enumerate(CAPAIAN_HEADERS)), **{col: translated(title) for title, col in col_of.items()}}
     for col, title in titles.items():
-        sheet.set_column(col, col, widths[col])
         sheet.write_string(HEADER_ROW, col, title, styles.header if col < INPUT_FIRST_COL else styles.input_header)
-    sheet.set_column(len(CAPAIAN_HEADERS), len(CAPAIAN_HEADERS), 2)
-    sheet.set_row(HEADER_ROW, row_height([(title, widths[col]) for col, title in titles.items()], bold=True))
     write_row = IndicatorRows(sheet, styles, data, layout, CAPAIAN_WIDTHS[2], tuple(col_of[title] for title in (
         INPUT_CODE, INPUT_DIVISI, DIVISI_NUMBER, INPUT_UNIT, INPUT_METHOD, INPUT_NIHIL, INPUT_VALUE, INPUT_FILE)),
         col_of.get(INPUT_CAPPED))
@@ -252,6 +249,13 @@ def write_capaian(sheet, styles: StyleBook, data: Consolidated, layout: SheetLay
             sk_spans.append((row, row, indicator))
         file_text = (files or {}).get(indicator.code, os.path.basename(checked.form.path))
         heights[row] = write_row(result, reported, file_text, (formulas or {}).get(indicator.code))
+    # every column as wide as the widest it shows, measured as the rows were written (the title row's height
+    # follows from the widths)
+    widths = _widths(write_row.measured(layout.pair_columns), titles)
+    for col in titles:
+        sheet.set_column(col, col, widths[col])
+    sheet.set_column(len(CAPAIAN_HEADERS), len(CAPAIAN_HEADERS), 2)
+    sheet.set_row(HEADER_ROW, row_height([(title, widths[col]) for col, title in titles.items()], bold=True))
     for start, end, indicator in sk_spans:
         needed = row_height([(indicator.sk_text, CAPAIAN_WIDTHS[1])])
         have = sum(heights[r] for r in range(start, end + 1))
@@ -272,35 +276,13 @@ def write_capaian(sheet, styles: StyleBook, data: Consolidated, layout: SheetLay
                 area=(max(layout.last, HEADER_ROW), len(CAPAIAN_HEADERS) - 1))
 
 
-def _widths(data: Consolidated, layout: SheetLayout, files: Mapping[str, str] | None) -> dict[int, float]:
+def _widths(measured: Mapping[int, list], titles: Mapping[int, str]) -> dict[int, float]:
     """The width of every column of a "Capaian Kinerja"-like sheet: SK and IKK as designed (their texts wrap),
-    every other as wide as its widest value shows (:func:`lkjip_xl.xlsx.column_width`: ``8 Instansi Pemerintah``)."""
-    shown, col_of = data.decimals, layout.columns
-    cells: dict[int, list] = {col: [] for col in (*range(len(CAPAIAN_HEADERS)), *col_of.values())}
-    numbers = [col_of[msg(key, n=n)] for n in range(1, layout.pairs + 1)
-               for key in ("input_pair_numerator", "input_pair_denominator")]
-    for result, reported, checked in data.rows:
-        indicator = result.indicator
-        cells[3].append((indicator.target, shown.number_format(indicator.unit, indicator.target)))
-        for col, value, fmt in ((4, result.realisasi, shown.number_format(indicator.unit, result.realisasi)),
-                                (5, result.capaian, shown.number_format(value=result.capaian, capaian=True))):
-            cells[col].append(None if value is None else (value, fmt))
-        for title, text in ((INPUT_CODE, indicator.code), (INPUT_DIVISI, indicator.divisi),
-                            (INPUT_UNIT, indicator.unit), (INPUT_METHOD, str(indicator.method)),
-                            (INPUT_FILE, (files or {}).get(indicator.code, os.path.basename(checked.form.path)))):
-            cells[col_of[title]].append(text)
-        typed = [v for v in (reported.value, *(x for pair in reported.pairs for x in pair)) if v is not None]
-        cells[col_of[INPUT_VALUE]] += [(value, None) for value in typed]  # General, as every input column
-    inputs = cells[col_of[INPUT_VALUE]]
-    if inputs:  # the value and pair columns show the same values: the widest is measured once, kept alone
-        inputs[:] = [max(dict.fromkeys(inputs), key=lambda cell: widest_shown([cell[0]], cell[1]))]
-    for col in numbers:
-        cells[col] = inputs
-    if INPUT_CAPPED in col_of:
-        cells[col_of[INPUT_CAPPED]] = cells[5]
-    titles = {**dict(enumerate(CAPAIAN_HEADERS)), **{col: translated(title) for title, col in col_of.items()}}
-    return {col: column_width(found, wrapped=[titles[col]], least=CAPAIAN_WIDTHS[col] if col in (0, 1, 2, 6) else 8)
-            for col, found in cells.items()}
+    every other as wide as its widest value shows (:func:`lkjip_xl.xlsx.column_width`: ``8 Instansi Pemerintah``);
+    ``measured``: what the rows show (:meth:`lkjip_xl.capaian_rows.IndicatorRows.measured`)."""
+    return {col: column_width(measured.get(col, ()), wrapped=[title],
+                              least=CAPAIAN_WIDTHS[col] if col in (0, 1, 2, 6) else 8)
+            for col, title in titles.items()}
 
 
 #: The row (0-based) of Ringkasan's column titles; one row per Divisi follows it, then the office's.

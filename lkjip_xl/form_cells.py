@@ -13,7 +13,10 @@ from collections.abc import Iterator, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
+from .model import pickled_by_fields
 
+
+@pickled_by_fields
 @dataclass(slots=True)  # thousands a form
 class RawCell:
     value: Any

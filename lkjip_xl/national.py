@@ -92,7 +92,11 @@ def consolidate_national(paths: Iterable[str | Path], out_dir: str | Path, force
             national_tmp = output_set.temporary(national)
             jobs = [(forms, output_set.temporary(target), True) for forms, target in zip(groups, targets)]
             written = writing(len(jobs) + 1) if writing else (lambda _path: None)
-            with SharedQueue(_write_kanwil, jobs, workers_pool, workers - 1) as kanwil_books:
+            # on a pool, the largest Kanwil first: the last workbook written, while the other processes have none
+            # left, is a small one (one process writes them in the order of the run)
+            by_size = sorted(jobs, key=lambda job: -sum(len(checked.inputs) for checked in job[0])) if workers_pool \
+                else jobs
+            with SharedQueue(_write_kanwil, by_size, workers_pool, workers - 1) as kanwil_books:
                 parts = [KanwilPart(forms, compute(forms, None), target.name)
                          for (forms, _, _), target in zip(jobs, targets)]
                 spare_arrived()

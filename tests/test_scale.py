@@ -4,6 +4,7 @@ what one process reports; column widths measure a long column by its widest valu
 from __future__ import annotations
 
 import json
+import pickle
 import shutil
 import sys
 from pathlib import Path
@@ -14,11 +15,13 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from fixtures_bad import cell_of, set_cells
+from lkjip_xl.checks import check_form
 from lkjip_xl.cli import cli
+from lkjip_xl.consolidation import compute
 from lkjip_xl.layout import COL_REAL, COL_TARGET
 from lkjip_xl.numbers import excel_number_format, format_shown, widest_shown
 from lkjip_xl.reader import read_form
-from lkjip_xl.validate import MIN_PARALLEL_FORMS, validate_paths
+from lkjip_xl.validate import MIN_PARALLEL_FORMS, compact, validate_paths
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from synthetic import generate  # noqa: E402
@@ -77,6 +80,20 @@ def test_a_form_moved_into_another_folder_is_read_the_same_in_the_pool(many, tmp
 
 FORMATS = [excel_number_format(unit, places) for unit in ("%", "Orang", "Indeks", "Rp", "", "Layanan")
            for places in range(5)] + [None, "General", "0.00", "0"]
+def test_a_checked_form_crosses_between_processes_whole(many):
+    """A checked form as a pool sends it (its IKK, inputs, cells and results pickled as their constructor and
+    fields, lkjip_xl.model.pickled_by_fields) arrives equal, field by field, with the cells it was read from."""
+    path = sorted(many[1].glob("*.xlsx"))[0]
+    checked = check_form(read_form(path))
+    sent = pickle.loads(pickle.dumps(checked, pickle.HIGHEST_PROTOCOL))
+    assert sent.form.indicators == checked.form.indicators and sent.inputs == checked.inputs
+    assert all(sent.inputs[code].sources == reported.sources and reported.sources
+               for code, reported in checked.inputs.items())
+    assert sent.form.header == checked.form.header and sent.problems == checked.problems
+    rows = compute([compact(checked)], None).rows
+    assert pickle.loads(pickle.dumps(rows, pickle.HIGHEST_PROTOCOL)) == rows
+
+
 NUMBERS = st.one_of(st.floats(-1e12, 1e12, allow_nan=False), st.integers(-10**12, 10**12).map(float),
                     st.sampled_from([0.0, -0.0, 0.005, -0.005, 9.995, -9.995, 99.995, 999999.995, 0.0049999]))
 
