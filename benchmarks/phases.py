@@ -9,7 +9,11 @@ the national workbook and the Kanwil workbooks (floor: XlsxWriter writing the sa
 formats, no logic).  Prints the minimum of the repetitions, the ratio per phase, then a cProfile
 of one consolidation grouped by where the time is spent: this toolkit's own code, XlsxWriter,
 and the rest (C built-ins: regular expressions, zlib, calamine), with the top functions.
-The parallel run adds what crosses between processes (a form is pickled twice, ~0.8 ms).
+The parallel run adds what crosses between processes (a form is pickled once, and again for the
+Kanwil a pool worker writes).  With ``--split`` it also runs one parallel consolidation and says
+where its wall time goes: reading and checking (the pool's workers; the main process receives),
+then writing (the main process computes, writes the national workbook and then Kanwil workbooks,
+while one worker writes Kanwil workbooks), with the main process's CPU seconds and its children's.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import pstats
+import resource
 import sys
 import tempfile
 import time
@@ -31,7 +36,7 @@ from consolidate import prepare_forms  # noqa: E402
 from lkjip_xl.capaian_book import write_consolidated  # noqa: E402
 from lkjip_xl.checks import CheckedForm  # noqa: E402
 from lkjip_xl.consolidation import accepted_forms, compute  # noqa: E402
-from lkjip_xl.national import _by_kanwil  # noqa: E402
+from lkjip_xl.national import _by_kanwil, consolidate_national  # noqa: E402
 from lkjip_xl.national_book import KanwilPart, write_national  # noqa: E402
 from lkjip_xl.pool import collector_spared  # noqa: E402
 from lkjip_xl.validate import compact, validate_files  # noqa: E402
@@ -83,12 +88,38 @@ def the_floor(files: list[str], books: list[floor.Book], out: Path) -> dict[str,
     return seconds
 
 
+def split(folders: list[Path], out: Path, forms: int) -> None:
+    """One parallel consolidation: the wall seconds of reading and of writing, the CPU of each process kind."""
+    def cpu(who: int) -> float:
+        usage = resource.getrusage(who)
+        return usage.ru_utime + usage.ru_stime
+
+    marks: list[tuple[float, float]] = []
+    read = [0]
+
+    def progress(_path: str) -> None:
+        read[0] += 1
+        if read[0] == forms:
+            marks.append((time.perf_counter(), cpu(resource.RUSAGE_SELF)))
+
+    start, main_start = time.perf_counter(), cpu(resource.RUSAGE_SELF)
+    consolidate_national(folders, out, force=True, progress=progress)
+    wall, main_cpu, children = time.perf_counter() - start, cpu(resource.RUSAGE_SELF) - main_start, cpu(
+        resource.RUSAGE_CHILDREN)
+    read_wall, read_main = (marks[0][0] - start, marks[0][1] - main_start) if marks else (0.0, 0.0)
+    print(f"\nparallel run: {wall:.1f} s wall, main process {main_cpu:.1f} s CPU, pool workers {children:.1f} s CPU")
+    print(f"  read + check  {read_wall:6.1f} s wall, main process {read_main:5.1f} s CPU (it receives)")
+    print(f"  writing       {wall - read_wall:6.1f} s wall, main process {main_cpu - read_main:5.1f} s CPU "
+          "(one worker writes Kanwil workbooks meanwhile)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--forms", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--workdir", type=Path)
     parser.add_argument("--top", type=int, default=25, help="functions listed from the profile")
+    parser.add_argument("--split", action="store_true", help="also time one parallel run, reading against writing")
     args = parser.parse_args()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="lkjip_profile_"))
     folders = prepare_forms(args.forms, workdir)
@@ -121,6 +152,8 @@ def main() -> None:
     for seconds, key in sorted(((t, key) for key, t in own.items()), reverse=True)[:args.top]:
         where = "/".join(Path(key[0]).parts[-2:])
         print(f"{seconds / everything:6.1%}  {where}:{key[1]} {key[2]}")
+    if args.split:
+        split(folders, Path(tempfile.mkdtemp()), len(files))
 
 
 if __name__ == "__main__":
