@@ -251,7 +251,7 @@ def write_capaian(sheet, styles: StyleBook, data: Consolidated, layout: SheetLay
         heights[row] = write_row(result, reported, file_text, (formulas or {}).get(indicator.code))
     # every column as wide as the widest it shows, measured as the rows were written (the title row's height
     # follows from the widths)
-    widths = _widths(write_row.measured(layout.pair_columns), titles)
+    widths = _widths(write_row.measured(), titles)
     for col in titles:
         sheet.set_column(col, col, widths[col])
     sheet.set_column(len(CAPAIAN_HEADERS), len(CAPAIAN_HEADERS), 2)

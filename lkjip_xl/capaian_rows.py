@@ -27,7 +27,8 @@ class IndicatorRows:
     """Writes the IKK rows of one "Capaian Kinerja"-like sheet at their place in ``layout``; what the rows share
     (formats, columns) is looked up once, a number's format once per unit and decimals shown; a row's values are
     written at once (:meth:`lkjip_xl.xlsx_rows.FastRows.write_cells`), its formulas by XlsxWriter's writer without its
-    A1-notation wrapper (pyproject.toml bounds the version).
+    A1-notation wrapper (pyproject.toml bounds the version). What the rows show is kept for the columns' widths
+    (:meth:`measured`), so each number's format is worked out once.
 
     ``columns``: the input columns of code, Divisi, Divisi number, unit, method, NIHIL, value and file; ``capped``:
     that of the capped capaian (``None`` without a cap); ``ikk_width``: the IKK column's width (the row's height).
@@ -57,7 +58,7 @@ class IndicatorRows:
             self.shown_cells[col].append((value, found[1]))
         return found[0]
 
-    def measured(self, pair_columns: tuple[tuple[int, int], ...]) -> dict[int, list]:
+    def measured(self) -> dict[int, list]:
         """What the rows written so far show, by column, for :func:`lkjip_xl.xlsx.column_width`: the numbers of
         Target, Realisasi and Capaian with their formats, the texts of the input columns; the value and pair columns
         show the same typed numbers (General), so the widest of them is measured once and stands for each; the
@@ -67,7 +68,7 @@ class IndicatorRows:
         inputs = cells[value]
         if inputs:
             cells[value] = [max(dict.fromkeys(inputs), key=lambda cell: widest_shown([cell[0]], cell[1]))]
-        for pair in pair_columns:
+        for pair in self.layout.pair_columns:
             for col in pair:
                 cells[col] = cells[value]
         if self.capped is not None:
