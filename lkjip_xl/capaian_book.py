@@ -104,19 +104,23 @@ def add_formula_sheet(workbook, name: str) -> FormulaWorksheet:
 def write_consolidated(data: Consolidated, out: str | Path, force: bool = False, sources: bool = True) -> Path:
     """Write the sheets atomically to ``out`` ("Sumber" only with ``sources``), in ``data``'s own words."""
     with use_words(data.words), atomic_output(out, force) as tmp, collector_paused():
-        workbook = new_workbook(tmp, title=msg("title_capaian", kanwil=data.kanwil, period=data.period_label),
-                                kind=KIND_CONSOLIDATED, in_memory=True)
-        styles = StyleBook(workbook, "workbook")
-        layout = capaian_layout(data)
-        write_capaian(add_formula_sheet(workbook, SHEET_CAPAIAN), styles, data, layout)
-        write_summary(workbook, styles, data, layout.ranges)
-        write_summary_signoffs(workbook.get_worksheet_by_name(SHEET_SUMMARY), styles, data,  # who signed each form
-                               SUMMARY_HEADER_ROW)
-        write_data_sheet(workbook, data)
-        if sources:
-            write_sources(workbook, styles, [("", data)])
-        workbook.close()
+        _write_consolidated(data, tmp, sources)  # its cells are gone when the collector resumes
     return Path(out)
+
+
+def _write_consolidated(data: Consolidated, tmp: str, sources: bool) -> None:
+    workbook = new_workbook(tmp, title=msg("title_capaian", kanwil=data.kanwil, period=data.period_label),
+                            kind=KIND_CONSOLIDATED, in_memory=True)
+    styles = StyleBook(workbook, "workbook")
+    layout = capaian_layout(data)
+    write_capaian(add_formula_sheet(workbook, SHEET_CAPAIAN), styles, data, layout)
+    write_summary(workbook, styles, data, layout.ranges)
+    write_summary_signoffs(workbook.get_worksheet_by_name(SHEET_SUMMARY), styles, data,  # who signed each form
+                           SUMMARY_HEADER_ROW)
+    write_data_sheet(workbook, data)
+    if sources:
+        write_sources(workbook, styles, [("", data)])
+    workbook.close()
 
 
 @dataclass

@@ -102,7 +102,13 @@ def consolidate_national(paths: Iterable[str | Path], out_dir: str | Path, force
                 spare_arrived()
                 summary = write_national(parts, national_tmp, True)
                 written(str(national))
-                crashed = kanwil_books.finish(written)
+                computed = {tmp: part.data for (_, tmp, _), part in zip(jobs, parts)}
+
+                def write_here(job: tuple[list[CheckedForm], str, bool]) -> str:  # computed once in this process
+                    write_consolidated(computed[job[1]], job[1], job[2], sources=False)
+                    return job[1]
+
+                crashed = kanwil_books.finish(written, write_here)
             for forms, tmp, _ in crashed:  # its writer died twice: reported, left out, the rest is written
                 target = targets[next(n for n, job in enumerate(jobs) if job[1] == tmp)]
                 output_set.pairs = [pair for pair in output_set.pairs if pair[0] != tmp]

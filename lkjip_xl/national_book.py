@@ -104,16 +104,22 @@ def write_national(parts: list[KanwilPart], out: str | Path, force: bool = False
     keys = _Keys(parts)
     with (use_words(common_words(part.data.words for part in parts)), atomic_output(out, force) as tmp,
           collector_paused()):
-        workbook = new_workbook(tmp, title=msg("title_national_workbook", period=parts[0].data.period_label),
-                                kind=KIND_NATIONAL, constant_memory=True)
-        styles = StyleBook(workbook, "workbook")
-        _write_national_sheet(workbook, styles, parts, summary, refs, keys)
-        _write_matrix(workbook, styles, parts, refs, keys)
-        _write_forms(workbook, styles, forms, keys)
-        _write_data(workbook, styles, parts, keys)
-        workbook.define_name(DATA_TABLE, f"={data}!$A$1:{a1(max(rows, 1), len(DATA_COLUMNS) - 1, True)}")
-        workbook.close()
+        _write_workbook(tmp, parts, summary, refs, keys, forms)  # its cells are gone when the collector resumes
     return summary
+
+
+def _write_workbook(tmp: str, parts: list[KanwilPart], summary: Summary, refs: dict[str, str], keys: _Keys,
+                    forms: list[tuple[KanwilPart, CheckedForm]]) -> None:
+    rows = sum(len(part.data.rows) for part in parts)
+    workbook = new_workbook(tmp, title=msg("title_national_workbook", period=parts[0].data.period_label),
+                            kind=KIND_NATIONAL, constant_memory=True)
+    styles = StyleBook(workbook, "workbook")
+    _write_national_sheet(workbook, styles, parts, summary, refs, keys)
+    _write_matrix(workbook, styles, parts, refs, keys)
+    _write_forms(workbook, styles, forms, keys)
+    _write_data(workbook, styles, parts, keys)
+    workbook.define_name(DATA_TABLE, f"={quote_sheet(SHEET_DATA)}!$A$1:{a1(max(rows, 1), len(DATA_COLUMNS) - 1, True)}")
+    workbook.close()
 
 
 def _in_divisi_order(part: KanwilPart) -> list[CheckedForm]:

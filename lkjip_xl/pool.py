@@ -186,12 +186,15 @@ class SharedQueue(Generic[T, R]):
         with self.lock:
             return self.queue.popleft() if self.queue else None
 
-    def finish(self, done: Callable[[R], None]) -> list[T]:
+    def finish(self, done: Callable[[R], None], here: Callable[[T], R] | None = None) -> list[T]:
         """Run the queued jobs here and wait for the pool's, calling ``done`` with each result.
 
-        A job whose worker died is run again in a process of its own; the jobs
-        whose process died again are returned, not done.
+        ``here`` runs a job the caller takes (default: the queue's own function), for a
+        caller that already holds what a worker would work out again.  A job whose
+        worker died is run again in a process of its own; the jobs whose process died
+        again are returned, not done.
         """
+        run_here = here or self.run
         reported: set[Future[R]] = set()
         crashed: list[T] = []
 
@@ -211,7 +214,7 @@ class SharedQueue(Generic[T, R]):
 
         while (job := self._take()) is not None:
             report([f for f in list(self.futures) if f.done()])
-            done(self.run(job))
+            done(run_here(job))
         with self.lock:
             futures = list(self.futures)
         report(as_completed(futures))
