@@ -40,6 +40,28 @@ def test_shared_queue_does_every_job_once_here_and_in_the_pool():
     assert sorted(done) == sorted(j.upper() for j in jobs)
 
 
+def test_shared_queue_runs_the_jobs_the_caller_takes_its_own_way():
+    """The caller may hold what a worker would work out again: the jobs it takes run through ``here``; the pool's
+    jobs through the queue's function; every job once either way."""
+    jobs = [f"j{n}" for n in range(30)]
+    done: list[str] = []
+    here_pid = os.getpid()
+
+    def here(job: str) -> str:
+        assert os.getpid() == here_pid
+        return "here:" + job
+
+    with pool(2) as workers_pool, SharedQueue(pool_tasks.job, jobs, workers_pool, 1) as queue:
+        assert queue.finish(done.append, here) == []
+    taken_here = sorted(d[len("here:"):] for d in done if d.startswith("here:"))
+    in_pool = sorted(d.lower() for d in done if not d.startswith("here:"))
+    assert taken_here and sorted(taken_here + in_pool) == sorted(jobs)
+    with SharedQueue(pool_tasks.job, jobs, None, 1) as queue:  # no pool: every job is the caller's
+        done.clear()
+        assert queue.finish(done.append, here) == []
+    assert done == ["here:" + j for j in jobs]
+
+
 def test_shared_queue_returns_a_job_whose_process_dies_twice():
     jobs = ["a", "b!", "c", "d", "e!", "f"]
     done: list[str] = []
