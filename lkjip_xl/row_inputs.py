@@ -19,7 +19,7 @@ from ._values import blank, is_yes_answer
 from .layout import COL_NIHIL, COLUMN_TITLE, FORM_SHEET
 from .messages import msg
 from .methods import spec
-from .model import CellRef, Indicator, IndicatorInput
+from .model import CellRef, Indicator, IndicatorInput, maker
 from .numbers import (
     INPUT_LIMIT, INPUT_MIN_MAGNITUDE, NumberParseError, format_magnitude, format_number, in_input_range,
     parse_number,
@@ -27,6 +27,9 @@ from .numbers import (
 from .problems import WARNING
 from .reader import RawCell, ReturnedForm
 from .xlsx import date_text, excel_serial
+
+#: Builds the :class:`CellRef` of each input read (file, sheet, cell; :func:`lkjip_xl.model.maker`).
+_make_ref = maker(CellRef)
 
 #: Decimals of a number typed by hand, at most.  A date- or time-formatted cell whose number has
 #: more was made by Excel from something else that was typed ("3.25" became the time 03:25).
@@ -77,7 +80,7 @@ class RowReader:
 
     def source(self, reported: IndicatorInput, name: str, cell: RawCell) -> None:
         """Remember that ``name`` (``"realisasi"``, ``"pembilang1.B04"``, ...) was read from ``cell``."""
-        reported.sources[name] = CellRef(self._path, FORM_SHEET, cell.cell)
+        reported.sources[name] = _make_ref(self._path, FORM_SHEET, cell.cell)
 
     def typed(self, cell: RawCell, key: str, code: str) -> bool:
         """False (and an error) when the Divisi typed a formula into this input cell."""

@@ -245,6 +245,7 @@ def excel_string(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
+@functools.lru_cache(maxsize=8192, typed=True)  # an IKK's texts are measured in every workbook that shows its row
 def wrapped_lines(text: str, column_width: float, bold: bool = False) -> int:
     """Lines a wrapped text needs in a column of ``column_width`` characters (an estimate; ``bold``
     letters are wider: fewer go on a line)."""
@@ -306,6 +307,8 @@ def decimals_for(value: float, most: int = 2) -> int:
     """Fewest decimals (up to ``most``) that show ``value`` exactly: 90 → 0, 76.75 → 2, 3.1 → 1."""
     if most >= 0 and float(value).is_integer():  # most targets and counts: every number written asks
         return 0
+    if abs(round(value, most) - value) >= 1e-9:  # most capaian (97.333…): not shown exactly by fewer either
+        return most
     for places in range(most + 1):
         if abs(round(value, places) - value) < 1e-9:
             return places
