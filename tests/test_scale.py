@@ -123,6 +123,29 @@ def test_the_collector_resumes_after_a_workbooks_cells_are_gone(many, tmp_path):
     cells = len(data.rows) * 20  # a Kanwil workbook holds some twenty cells an IKK, each a tracked tuple
     assert kanwil < cells / 4 and national < cells / 4, (kanwil, national, cells)
 
+
+def test_every_class_pickled_by_its_fields_is_made_as_its_constructor_makes_it(many):
+    """model.made builds a frozen class by setting its slots: equal to what the constructor builds, field by
+    field, hashing the same, and still frozen."""
+    import dataclasses
+
+    from lkjip_xl.model import _MAKERS, made
+
+    checked = check_form(read_form(sorted(many[0].glob("*.xlsx"))[0]))
+    result = compute([checked], None).rows[0][0]
+    reported = next(iter(checked.inputs.values()))
+    samples = [result.indicator, result, reported, next(iter(reported.sources.values())),
+               next(iter(checked.form.header.values()))]
+    assert {type(sample) for sample in samples} == set(_MAKERS)
+    for sample in samples:
+        values = [getattr(sample, f.name) for f in dataclasses.fields(sample)]
+        built = made(type(sample), *values)
+        assert built == type(sample)(*values) == sample
+        if type(sample).__dataclass_params__.frozen:
+            assert hash(built) == hash(sample)
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                setattr(built, dataclasses.fields(sample)[0].name, None)
+
 NUMBERS = st.one_of(st.floats(-1e12, 1e12, allow_nan=False), st.integers(-10**12, 10**12).map(float),
                     st.sampled_from([0.0, -0.0, 0.005, -0.005, 9.995, -9.995, 99.995, 999999.995, 0.0049999]))
 

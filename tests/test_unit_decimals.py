@@ -24,6 +24,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from engine import _PROFILE_XCU, TIMEOUT_SECONDS, require_soffice
 from lkjip_xl.cli import cli
@@ -393,3 +395,17 @@ def test_every_display_asks_the_one_answer():
                     and name != "styles.py":  # the budget tables' own percent and score styles
                 found.append(f"{name}:{node.lineno} excel_number_format(..., {node.args[1].value})")
     assert found == []
+
+
+@settings(max_examples=3000, deadline=None)
+@given(value=st.one_of(st.floats(-1e9, 1e9, allow_nan=False),
+                       st.builds(lambda v, p, nudge: round(v, p) + nudge, st.floats(-1e6, 1e6), st.integers(0, 7),
+                                 st.sampled_from([0.0, 1e-12, -1e-12, 5e-10, -5e-10, 1e-9, 2e-9]))),
+       most=st.integers(-1, 6))
+def test_decimals_for_is_the_fewest_decimals_that_show_a_value(value, most):
+    """decimals_for asks the most decimals first (a shortcut): still the fewest places up to ``most`` that
+    round to the value within 1e-9, else ``most``."""
+    from lkjip_xl.xlsx import decimals_for
+
+    fewest = next((places for places in range(most + 1) if abs(round(value, places) - value) < 1e-9), most)
+    assert decimals_for(value, most) == (0 if most >= 0 and value.is_integer() else fewest)
