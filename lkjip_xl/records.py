@@ -128,7 +128,7 @@ def write_data_sheet(workbook, data: Consolidated) -> None:
             cell_formats[col] = decimals(shown.places(values[unit_col], value, capaian=col == capaian_col)) if (
                 isinstance(value, (int, float)) and not isinstance(value, bool)) else None
         write(row, values, cell_formats)
-    sheet.add_table(0, 0, max(row, 1), len(DATA_COLUMNS) - 1, {
+    sheet.add_whole_table(0, 0, max(row, 1), len(DATA_COLUMNS) - 1, {
         "name": DATA_TABLE, "style": "Table Style Light 9",
         "columns": [{"header": title} for title in data_columns([data])],
     })

@@ -10,7 +10,8 @@ elements, and any cell kind not listed here (rich strings, arrays, errors,
 dates), stay XlsxWriter's own.
 
 This overrides private methods of XlsxWriter's ``Worksheet`` (``_write_rows``,
-``_write_single_row``, ``_calculate_spans``) and reads its cell tuples: the
+``_write_single_row``, ``_calculate_spans``), reads its cell tuples and sets a table's
+ranges and marks (``tables``, ``table_cells``, ``filter_cells``; :meth:`FastRows.add_whole_table`): the
 package's XlsxWriter bound (pyproject.toml) admits only the versions whose cell
 XML it reproduces, which tests/test_xlsx_rows.py compares byte for byte with the
 stock writer's.
@@ -22,6 +23,7 @@ from collections.abc import Sequence
 from math import isfinite
 from typing import Any
 
+from xlsxwriter.utility import xl_range
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import (CellBlankTuple, CellBooleanTuple, CellFormulaTuple, CellNumberTuple,
                                   CellStringTuple, Worksheet, _preserve_whitespace)
@@ -77,6 +79,31 @@ class FastRows(Worksheet):
                     stored[col] = CellBlankTuple(cell_format)
             else:
                 self._write_value(row, col, value, cell_format)
+
+    def add_whole_table(self, first_row: int, first_col: int, last_row: int, last_col: int, options: dict) -> None:
+        """``add_table`` as XlsxWriter adds it, without marking each of its cells (a dictionary entry per cell,
+        which a later merged range or table over it is refused by: the Data sheet's table has 30 columns of
+        thousands of rows).  Added over its header and first row, then given its whole range; the sheet's
+        marked cells answer for the rest of it (:class:`_MarkedCells`), so an overlap is still refused.  A table
+        with a total row, without a header row, or with data or formulas of its own is XlsxWriter's alone."""
+        columns = options.get("columns", ())
+        plain = (options.get("header_row", True) and not options.get("total_row") and "data" not in options
+                 and not any("formula" in column or "total_function" in column for column in columns))
+        if not plain or last_row <= first_row + 1 or self._check_dimensions(last_row, last_col, True, True):
+            self.add_table(first_row, first_col, last_row, last_col, options)
+            return
+        if self.add_table(first_row, first_col, first_row + 1, last_col, options) != 0:
+            return  # refused (an overlap, a repeated name, constant_memory: XlsxWriter says so)
+        table = self.tables[-1]
+        table["range"] = table["a_range"] = xl_range(first_row, first_col, last_row, last_col)
+        if table.get("autofilter"):
+            table["autofilter"] = table["a_range"]
+            for col in range(first_col, last_col + 1):  # as the table's autofilter (a later one is refused)
+                self.filter_cells[(first_row, col)] = ("table", table["range"])
+        marked = self.__dict__["table_cells"]  # XlsxWriter leaves it unannotated
+        if not isinstance(marked, _MarkedCells):
+            marked = self.__dict__["table_cells"] = _MarkedCells(marked)
+        marked.whole.append((first_row, first_col, last_row, last_col, table["range"]))
 
     def _write_value(self, row: int, col: int, value, cell_format) -> None:
         if value is None:
@@ -222,6 +249,23 @@ class FastRows(Worksheet):
             self._write_empty_row(row, None, self.row_info[row])
         self.table.clear()
 
+
+
+class _MarkedCells(dict):
+    """A sheet's cells marked as inside a table ((row, col) → the table's range), answering as well for the
+    tables added whole (:meth:`FastRows.add_whole_table`: their rectangles, not a key per cell)."""
+
+    def __init__(self, marked: dict):
+        super().__init__(marked)
+        self.whole: list[tuple[int, int, int, int, str]] = []
+
+    def get(self, key, default=None):
+        found = super().get(key)
+        if found is not None:
+            return found
+        row, col = key
+        return next((name for first_row, first_col, last_row, last_col, name in self.whole
+                     if first_row <= row <= last_row and first_col <= col <= last_col), default)
 
 
 class ClosingWorkbook(Workbook):

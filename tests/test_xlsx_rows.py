@@ -100,3 +100,43 @@ def test_every_cell_is_written_as_the_stock_writer_writes_it(constant_memory, tm
     for part, data in written["stock"].items():
         assert written["toolkit"][part] == data, part
     assert b"<f>SUM(A1:A3)</f>" in written["toolkit"]["xl/worksheets/sheet1.xml"]  # the cells are there
+
+
+TABLES = [  # (rows, options): what the toolkit adds, and what add_whole_table leaves to XlsxWriter
+    (2000, {"name": "Data", "style": "Table Style Light 9", "columns": [{"header": f"Kolom {n}"} for n in range(6)]}),
+    (40, {"autofilter": False, "banded_columns": True}),
+    (1, {"name": "Satu"}),
+    (30, {"total_row": True, "columns": [{"header": "a"}, {"header": "b", "total_function": "sum"}]}),
+    (30, {"columns": [{"header": "a"}, {"header": "b", "formula": "=[@a]*2"}]}),
+    (3, {"data": [[1, 2], [3, 4], [5, 6]]}),
+    (20, {"header_row": False}),
+]
+
+
+@pytest.mark.parametrize("rows, options", TABLES)
+def test_a_whole_table_is_added_as_xlsxwriter_adds_it(rows, options, tmp_path):
+    """add_whole_table marks no cell of the table (a key per cell in XlsxWriter): the workbook is the same, byte
+    for byte, and a merged range, table or autofilter over the table is still refused."""
+    from xlsxwriter.exceptions import OverlappingRange
+
+    written = {}
+    for name in ("stock", "whole"):
+        path = tmp_path / f"{name}.xlsx"
+        workbook = new_workbook(str(path))
+        sheet = workbook.add_worksheet("Data")
+        last_col = max(len(options.get("columns", ())), 2) - 1
+        for r in range(1, rows + 1):
+            sheet.write_values(r, [f"teks {r}", *range(last_col)], [None] * (last_col + 1))
+        add = sheet.add_table if name == "stock" else sheet.add_whole_table
+        add(0, 0, rows, last_col, options)
+        last = rows - (1 if options.get("total_row") else 0)
+        with pytest.raises(OverlappingRange):
+            sheet.merge_range(last, 0, last + 1, 0, "gabung")
+        with pytest.raises(OverlappingRange):
+            sheet.add_table(last, last_col, last + 3, last_col + 2)
+        with pytest.raises(OverlappingRange):
+            sheet.add_whole_table(last, last_col, last + 3, last_col + 2, {})
+        sheet.merge_range(rows + 2, 0, rows + 3, 1, "di bawah tabel")  # beside it: allowed
+        workbook.close()
+        written[name] = _parts(path)
+    assert written["whole"] == written["stock"]
