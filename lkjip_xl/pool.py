@@ -48,7 +48,7 @@ class Workers:
 
     def __init__(self, workers: int):
         self.workers = workers
-        self.executor = ProcessPoolExecutor(workers)
+        self.executor = ProcessPoolExecutor(workers, initializer=_worker_started)
 
     def submit(self, fn: Callable[..., R], *args: object) -> Future[R]:
         return self.executor.submit(fn, *args)
@@ -58,16 +58,22 @@ class Workers:
 
     def restart(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
-        self.executor = ProcessPoolExecutor(self.workers)
+        self.executor = ProcessPoolExecutor(self.workers, initializer=_worker_started)
 
     @staticmethod
     def alone(fn: Callable[[T], R], item: T) -> R:
         """``fn(item)`` in a process of its own; :class:`BrokenProcessPool` when that process dies."""
-        with ProcessPoolExecutor(1) as solo:
+        with ProcessPoolExecutor(1, initializer=_worker_started) as solo:
             return solo.submit(fn, item).result()
 
     def shutdown(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_started() -> None:
+    """A worker collects garbage whatever its parent was doing when it was forked (receiving forms with
+    the collector paused: :func:`collector_paused`)."""
+    gc.enable()
 
 
 @contextmanager
@@ -253,7 +259,8 @@ def collector_paused() -> Iterator[None]:
 
     For writing one workbook: its cells make millions of short-lived objects, which
     trigger a collection every few hundred, each walking what the block has made so far
-    (about a tenth of writing a Kanwil workbook).  What the block leaves in reference
+    (about a tenth of writing a Kanwil workbook); likewise reading one form, or receiving
+    the checked forms of a run, which live to its end.  What the block leaves in reference
     cycles is collected at its end, from the youngest generation, where all it made
     still is.  Inside a paused block (or with the collector off) it changes nothing.
     """

@@ -28,7 +28,7 @@ from .messages import MESSAGES, msg, os_error_text, use_words
 from .model import Master
 from .reader import FormReadError, read_form
 from .workbooks import open_workbook
-from .pool import Workers, collector_spared, cpus, map_guarded, pool, spare_arrived
+from .pool import Workers, collector_paused, collector_spared, cpus, map_guarded, pool, spare_arrived
 from .problems import ERROR, WARNING, Problem
 from .report import Report
 from .sheets import SheetScan
@@ -145,9 +145,12 @@ def compact(checked: CheckedForm) -> CheckedForm:
 
 
 def _compact_check(check: Callable[[str], object], path: str) -> object:
-    """``check(path)``, a checked form :func:`compact` (in a pool worker)."""
-    outcome = check(path)
-    return compact(outcome) if isinstance(outcome, CheckedForm) else outcome
+    """``check(path)``, a checked form :func:`compact` (in a pool worker).  A form makes tens of thousands of
+    short-lived objects: no collection runs while it is read (about a twentieth of reading it), one of what
+    is left after."""
+    with collector_paused():
+        outcome = check(path)
+        return compact(outcome) if isinstance(outcome, CheckedForm) else outcome
 
 
 def reader_crashed(path: str) -> Problem:
@@ -229,15 +232,18 @@ def _validate(given: list[str | Path], master: Master | None, progress: Callable
     if not files:
         where = ", ".join(str(p) for p in given)
         report.add(Problem(where, "no_forms", msg("no_forms", path=where)))
-    for path, outcome in zip(files, mapper(check_path, files)):
-        if progress:
-            progress(path)
-        if isinstance(outcome, Problem):
-            report.add(outcome)
-            if outcome.is_error:  # a warning: a toolkit output skipped, not a refused form
-                unreadable.append(outcome)
-        else:
-            checked.append(outcome)
+    # every checked form is kept to the end: no collection walks them as they come (unpickled from a pool by a
+    # thread of this process, or read here, each form's short-lived objects freed as it is done)
+    with collector_paused():
+        for path, outcome in zip(files, mapper(check_path, files)):
+            if progress:
+                progress(path)
+            if isinstance(outcome, Problem):
+                report.add(outcome)
+                if outcome.is_error:  # a warning: a toolkit output skipped, not a refused form
+                    unreadable.append(outcome)
+            else:
+                checked.append(outcome)
     if files and not checked and not unreadable:
         where = ", ".join(str(p) for p in given)
         report.add(Problem(where, "no_forms", msg("no_forms", path=where)))

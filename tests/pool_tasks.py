@@ -23,3 +23,10 @@ def job(item: str) -> str:
     if item.endswith("!"):
         os._exit(134)
     return item.upper()
+
+
+def collecting(_item: int) -> bool:
+    """Whether the garbage collector runs in the worker."""
+    import gc
+
+    return gc.isenabled()

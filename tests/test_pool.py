@@ -71,6 +71,15 @@ def test_shared_queue_returns_a_job_whose_process_dies_twice():
     assert sorted(done) == ["A", "C", "D", "F"]
 
 
+def test_a_worker_collects_garbage_whatever_its_parent_was_doing_when_it_forked():
+    """The main process receives forms with the collector paused: a worker forked meanwhile collects its own."""
+    from lkjip_xl.pool import collector_paused
+
+    with collector_paused(), pool(2) as workers_pool:
+        assert list(workers_pool.map(pool_tasks.collecting, [1, 2, 3, 4], 1)) == [True] * 4
+        assert Workers.alone(pool_tasks.collecting, 5)
+
+
 def test_a_process_alone_reports_its_death():
     from concurrent.futures.process import BrokenProcessPool
 
