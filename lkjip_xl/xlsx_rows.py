@@ -26,10 +26,12 @@ from typing import Any
 from xlsxwriter.utility import xl_range
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import (CellBlankTuple, CellBooleanTuple, CellFormulaTuple, CellNumberTuple,
-                                  CellStringTuple, Worksheet, _preserve_whitespace)
+                                  CellStringTuple, Worksheet, _preserve_whitespace, convert_range_args)
 
 #: Texts shorter than this are stored as they are by every XlsxWriter version (a longer one may be cut: its own code).
 _SHORT_TEXT = 16384
+#: XlsxWriter's own ``merge_range``, without its A1-notation wrapper (:meth:`FastRows.merge_range` has it).
+_XLSXWRITER_MERGE = Worksheet.merge_range.__wrapped__
 #: The cached values a formula may carry that Excel reads as errors (XlsxWriter's list).
 _ERROR_CODES = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"))
 
@@ -79,6 +81,29 @@ class FastRows(Worksheet):
                     stored[col] = CellBlankTuple(cell_format)
             else:
                 self._write_value(row, col, value, cell_format)
+
+    @convert_range_args
+    def merge_range(self, first_row: int, first_col: int, last_row: int, last_col: int, data: Any,
+                    cell_format: Any = None) -> int:
+        """``merge_range`` as XlsxWriter merges (the same checks, marks, range and cells), its cells marked and
+        padded with blank cells at once: a national run merges the Sasaran Kegiatan cells of every Kanwil.  A
+        text merged with a format in a sheet kept in memory; any other case, and an overlap (refused, naming
+        both ranges), is XlsxWriter's own."""
+        if (self.constant_memory or cell_format is None or type(data) is not str or self.write_handlers
+                or first_row > last_row or first_col > last_col or (first_row == last_row and first_col == last_col)
+                or self._check_dimensions(first_row, first_col) or self._check_dimensions(last_row, last_col)):
+            return _XLSXWRITER_MERGE(self, first_row, first_col, last_row, last_col, data, cell_format)
+        cells = [(row, col) for row in range(first_row, last_row + 1) for col in range(first_col, last_col + 1)]
+        merged, tables = self.merged_cells, self.table_cells
+        if not merged.keys().isdisjoint(cells) or any(tables.get(cell) for cell in cells):
+            return _XLSXWRITER_MERGE(self, first_row, first_col, last_row, last_col, data, cell_format)
+        merged.update(dict.fromkeys(cells, xl_range(first_row, first_col, last_row, last_col)))
+        self.merge.append([first_row, first_col, last_row, last_col])
+        self._write(first_row, first_col, data, cell_format)
+        blank, table = CellBlankTuple(cell_format), self.table
+        for row, col in cells[1:]:
+            table[row][col] = blank
+        return 0
 
     def add_whole_table(self, first_row: int, first_col: int, last_row: int, last_col: int, options: dict) -> None:
         """``add_table`` as XlsxWriter adds it, without marking each of its cells (a dictionary entry per cell,

@@ -12,6 +12,7 @@ import zipfile
 from datetime import date, datetime
 
 import pytest
+from xlsxwriter.exceptions import OverlappingRange
 from xlsxwriter.worksheet import Worksheet
 
 from lkjip_xl.capaian_book import add_formula_sheet
@@ -60,6 +61,14 @@ def _fill(workbook, sheet_class) -> None:
     sheet.write_number(70, 20, 5)  # far away: another span
     if not workbook.constant_memory:
         sheet.merge_range(50, 0, 51, 2, "gabung", bold)
+        sheet.merge_range(53, 0, 60, 0, "1.", wrap)  # a Sasaran Kegiatan's number and text, as the toolkit merges
+        sheet.merge_range("B54:B61", "Sasaran kegiatan & <teks>", wrap)
+        sheet.merge_range(62, 0, 62, 6, "", bold)  # an empty text
+        sheet.merge_range(63, 1, 64, 1, 12.5, money)  # a number: XlsxWriter's own way
+        sheet.merge_range(65, 3, 64, 2, "terbalik", bold)  # corners given the other way round
+        for overlap in ((55, 0, 56, 0), (60, 1, 61, 2), (50, 2, 50, 3)):
+            with pytest.raises(OverlappingRange):
+                sheet.merge_range(*overlap, "tumpang", bold)
         sheet.write_comment(52, 1, "catatan")  # a comment: XlsxWriter's own spans
     workbook.add_worksheet("Kosong", worksheet_class=sheet_class)  # no cell at all
     rows = workbook.add_worksheet("Baris", worksheet_class=sheet_class)  # rows XlsxWriter writes itself, or not
@@ -117,8 +126,6 @@ TABLES = [  # (rows, options): what the toolkit adds, and what add_whole_table l
 def test_a_whole_table_is_added_as_xlsxwriter_adds_it(rows, options, tmp_path):
     """add_whole_table marks no cell of the table (a key per cell in XlsxWriter): the workbook is the same, byte
     for byte, and a merged range, table or autofilter over the table is still refused."""
-    from xlsxwriter.exceptions import OverlappingRange
-
     written = {}
     for name in ("stock", "whole"):
         path = tmp_path / f"{name}.xlsx"
@@ -132,6 +139,8 @@ def test_a_whole_table_is_added_as_xlsxwriter_adds_it(rows, options, tmp_path):
         last = rows - (1 if options.get("total_row") else 0)
         with pytest.raises(OverlappingRange):
             sheet.merge_range(last, 0, last + 1, 0, "gabung")
+        with pytest.raises(OverlappingRange):
+            sheet.merge_range(last, 0, last + 1, 0, "gabung", workbook.add_format({"bold": True}))
         with pytest.raises(OverlappingRange):
             sheet.add_table(last, last_col, last + 3, last_col + 2)
         with pytest.raises(OverlappingRange):
