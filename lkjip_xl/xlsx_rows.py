@@ -95,7 +95,7 @@ class FastRows(Worksheet):
             return _XLSXWRITER_MERGE(self, first_row, first_col, last_row, last_col, data, cell_format)
         cells = [(row, col) for row in range(first_row, last_row + 1) for col in range(first_col, last_col + 1)]
         merged, tables = self.merged_cells, self.table_cells
-        if not merged.keys().isdisjoint(cells) or any(tables.get(cell) for cell in cells):
+        if not merged.keys().isdisjoint(cells) or (tables and any(tables.get(cell) for cell in cells)):
             return _XLSXWRITER_MERGE(self, first_row, first_col, last_row, last_col, data, cell_format)
         merged.update(dict.fromkeys(cells, xl_range(first_row, first_col, last_row, last_col)))
         self.merge.append([first_row, first_col, last_row, last_col])
