@@ -68,7 +68,7 @@ class AchievementRule:
 
 
 def pickled_by_fields(cls):
-    """Pickle the slotted dataclass ``cls`` as its maker (:func:`made`) and its fields' values in order.
+    """Pickle the slotted dataclass ``cls`` as its maker (:func:`maker`) and its fields' values in order.
 
     A national run sends ~80 IKK definitions and inputs a form between processes, twice; the
     dataclass's own pickling of a slotted class builds a state dict and sets every slot back in
@@ -76,10 +76,13 @@ def pickled_by_fields(cls):
     """
     names = [f.name for f in fields(cls)]
     values = operator.attrgetter(*names)
-    _MAKERS[cls] = _slot_maker(cls, names) if cls.__dataclass_params__.frozen else cls
+    make = _MAKERS[cls] = _slot_maker(cls, names) if cls.__dataclass_params__.frozen else cls
+    if make is not cls:  # pickled by reference, as the class's own attribute ``_made``
+        make.__module__, make.__qualname__, make.__name__ = cls.__module__, f"{cls.__qualname__}._made", "_made"
+        cls._made = staticmethod(make)
 
     def __reduce__(self):
-        return made, (cls, *values(self))
+        return make, values(self)
 
     cls.__reduce__ = __reduce__
     return cls
