@@ -50,6 +50,7 @@ from .sources_sheet import SHEET_SOURCES as SHEET_SOURCES, write_sources  # the 
 from .rollup import CombinedFormulas
 from .signoff_book import write_summary_signoffs
 from .styles import StyleBook
+from .xlsx_rows import new_cell
 from .xlsx import FiniteWorksheet, a1, column_width, excel_string, new_workbook, print_setup, quote_sheet, row_height
 from .words import divisi_label as divisi_label  # the group row's name, known here too
 
@@ -92,7 +93,7 @@ class FormulaWorksheet(FiniteWorksheet):
             return super()._write_formula(row, col, formula, cell_format, value)
         if self.constant_memory and row > self.previous_row:  # as Worksheet._write_formula stores it
             self._write_single_row(row)
-        self.table[row][col] = CellFormulaTuple(self._prepare_formula(formula), cell_format, value)
+        self.table[row][col] = new_cell(CellFormulaTuple, (self._prepare_formula(formula), cell_format, value))
         return 0
 
 

@@ -30,6 +30,9 @@ from xlsxwriter.worksheet import (CellBlankTuple, CellBooleanTuple, CellFormulaT
 
 #: Texts shorter than this are stored as they are by every XlsxWriter version (a longer one may be cut: its own code).
 _SHORT_TEXT = 16384
+#: Builds one of XlsxWriter's cell tuples from its fields, as the named tuple's own constructor does without its
+#: Python frame (millions of cells a national run): ``new_cell(CellNumberTuple, (value, cell_format))``.
+new_cell = tuple.__new__
 #: XlsxWriter's own ``merge_range``, without its A1-notation wrapper (:meth:`FastRows.merge_range` has it).
 _XLSXWRITER_MERGE = Worksheet.merge_range.__wrapped__
 #: The cached values a formula may carry that Excel reads as errors (XlsxWriter's list).
@@ -73,12 +76,12 @@ class FastRows(Worksheet):
         for col, value, cell_format in cells:
             kind = type(value)
             if kind is str and len(value) < _SHORT_TEXT:
-                stored[col] = CellStringTuple(value if index is None else index(value), cell_format)
+                stored[col] = new_cell(CellStringTuple, (value if index is None else index(value), cell_format))
             elif (kind is float or kind is int) and isfinite(value):
-                stored[col] = CellNumberTuple(value, cell_format)
+                stored[col] = new_cell(CellNumberTuple, (value, cell_format))
             elif value is None:
                 if cell_format is not None:
-                    stored[col] = CellBlankTuple(cell_format)
+                    stored[col] = new_cell(CellBlankTuple, (cell_format,))
             else:
                 self._write_value(row, col, value, cell_format)
 
