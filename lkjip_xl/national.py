@@ -19,6 +19,7 @@ checked forms.
 from __future__ import annotations
 
 import os
+import pickle
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -32,7 +33,7 @@ from .names import slug, unique_names
 from .problems import ERROR, WARNING, Problem
 from .report import Report
 from .messages import msg, use_words
-from .pool import SharedQueue, collector_spared, cpus, pool, spare_arrived
+from .pool import SharedQueue, collector_paused, collector_spared, cpus, pool, spare_arrived
 from .inputs import expand_paths
 from .validate import MIN_PARALLEL_FORMS, pooled_reader, validate_files
 from .words import DEFAULT_WORDS, unshared
@@ -90,7 +91,7 @@ def consolidate_national(paths: Iterable[str | Path], out_dir: str | Path, force
             targets = [out_dir / name for name in _workbook_names(groups)]
             guard(validation.report, [national, *targets])  # refuse before anything is written
             national_tmp = output_set.temporary(national)
-            jobs = [(forms, output_set.temporary(target), True) for forms, target in zip(groups, targets)]
+            jobs = [(_Crossing(forms), output_set.temporary(target), True) for forms, target in zip(groups, targets)]
             written = writing(len(jobs) + 1) if writing else (lambda _path: None)
             # on a pool, the largest Kanwil first: the last workbook written, while the other processes have none
             # left, is a small one (one process writes them in the order of the run)
@@ -163,9 +164,34 @@ def _workbook_names(groups: list[list[CheckedForm]]) -> list[str]:
     return unique_names(names)
 
 
-def _write_kanwil(job: tuple[list[CheckedForm], str, bool]) -> str:
-    """Compute and write one Kanwil's workbook (in a pool worker); return its path."""
-    forms, out, force = job
-    with collector_spared():
-        write_consolidated(compute(forms, None), out, force, sources=False)
+class _Crossing(list):
+    """A Kanwil's checked forms as they cross to a pool worker: pickled as one blob (:class:`_Blob`), which
+    :func:`_write_kanwil` unpickles with the collector paused; unpickled by the pool's own loop, their ~100,000
+    objects would be walked by a collection every few hundred made."""
+
+    def __reduce__(self):
+        return _Blob, (pickle.dumps(list(self), pickle.HIGHEST_PROTOCOL),)
+
+
+class _Blob:
+    """Pickled checked forms (:class:`_Crossing`), unpickled by :meth:`forms`."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def forms(self) -> list[CheckedForm]:
+        return pickle.loads(self.data)
+
+
+def _write_kanwil(job: tuple[_Blob | list[CheckedForm], str, bool]) -> str:
+    """Compute and write one Kanwil's workbook (in a pool worker); return its path.  No collection runs while
+    its forms are unpickled, computed and written; one of what is left after (they are gone by then)."""
+    sent, out, force = job
+    with collector_paused():
+        _compute_and_write(sent, out, force)
     return out
+
+
+def _compute_and_write(sent: _Blob | list[CheckedForm], out: str, force: bool) -> None:
+    forms = sent.forms() if isinstance(sent, _Blob) else sent
+    write_consolidated(compute(forms, None), out, force, sources=False)
