@@ -309,10 +309,7 @@ def decimals_for(value: float, most: int = 2) -> int:
         return 0
     if abs(round(value, most) - value) >= 1e-9:  # most capaian (97.333…): not shown exactly by fewer either
         return most
-    for places in range(most + 1):
-        if abs(round(value, places) - value) < 1e-9:
-            return places
-    return most
+    return next((places for places in range(most + 1) if abs(round(value, places) - value) < 1e-9), most)
 
 
 def number_literal(value: float) -> str:

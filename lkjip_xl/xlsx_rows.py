@@ -23,7 +23,6 @@ from collections.abc import Sequence
 from math import isfinite
 from typing import Any
 
-from xlsxwriter.utility import xl_range
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import (CellBlankTuple, CellBooleanTuple, CellFormulaTuple, CellNumberTuple,
                                   CellStringTuple, Worksheet, _preserve_whitespace, convert_range_args)
@@ -53,6 +52,10 @@ class FastRows(Worksheet):
     def _letters(col: int) -> str:
         """0-based column → its letters: :func:`lkjip_xl.xlsx.column_letters`, given by the subclass."""
         raise NotImplementedError
+
+    def _range(self, first_row: int, first_col: int, last_row: int, last_col: int) -> str:
+        """"A1:C3" of a range of more than one cell, as XlsxWriter names it."""
+        return f"{self._letters(first_col)}{first_row + 1}:{self._letters(last_col)}{last_row + 1}"
 
     def write_values(self, row: int, values: Sequence, formats: Sequence) -> None:
         """Write ``values[col]`` with ``formats[col]`` in ``row``, from column 0 on (a ``None`` value is no cell), as
@@ -100,7 +103,7 @@ class FastRows(Worksheet):
         merged, tables = self.merged_cells, self.table_cells
         if not merged.keys().isdisjoint(cells) or (tables and any(tables.get(cell) for cell in cells)):
             return _XLSXWRITER_MERGE(self, first_row, first_col, last_row, last_col, data, cell_format)
-        merged.update(dict.fromkeys(cells, xl_range(first_row, first_col, last_row, last_col)))
+        merged.update(dict.fromkeys(cells, self._range(first_row, first_col, last_row, last_col)))
         self.merge.append([first_row, first_col, last_row, last_col])
         self._write(first_row, first_col, data, cell_format)
         blank, table = CellBlankTuple(cell_format), self.table
@@ -123,7 +126,7 @@ class FastRows(Worksheet):
         if self.add_table(first_row, first_col, first_row + 1, last_col, options) != 0:
             return  # refused (an overlap, a repeated name, constant_memory: XlsxWriter says so)
         table = self.tables[-1]
-        table["range"] = table["a_range"] = xl_range(first_row, first_col, last_row, last_col)
+        table["range"] = table["a_range"] = self._range(first_row, first_col, last_row, last_col)
         if table.get("autofilter"):
             table["autofilter"] = table["a_range"]
             for col in range(first_col, last_col + 1):  # as the table's autofilter (a later one is refused)
