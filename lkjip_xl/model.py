@@ -92,16 +92,10 @@ def pickled_by_fields(cls):
 _MAKERS: dict[type, Callable[..., Any]] = {}
 
 
-def made(cls: type[T], *values: Any) -> T:
-    """A :func:`pickled_by_fields` class built from all its fields' values, in order: what its constructor
-    builds, without the constructor's cost for a frozen class (an IKK is built ~3 times a form in a national
-    run: read, and unpickled once or twice)."""
-    return _MAKERS[cls](*values)
-
-
 def maker(cls: type[T]) -> Callable[..., T]:
-    """The function :func:`made` builds ``cls`` with (all its fields' values, in order), for a caller that
-    builds many."""
+    """The function that builds the :func:`pickled_by_fields` class ``cls`` from all its fields' values, in
+    order: what its constructor builds, without the constructor's cost for a frozen class (an IKK is built
+    ~3 times a form in a national run: read, and unpickled once or twice)."""
     return _MAKERS[cls]
 
 

@@ -104,13 +104,12 @@ def write_national(parts: list[KanwilPart], out: str | Path, force: bool = False
     keys = _Keys(parts)
     with (use_words(common_words(part.data.words for part in parts)), atomic_output(out, force) as tmp,
           collector_paused()):
-        _write_workbook(tmp, parts, summary, refs, keys, forms)  # its cells are gone when the collector resumes
+        _write_workbook(tmp, parts, summary, refs, keys, forms, rows)  # its cells are gone when the collector resumes
     return summary
 
 
 def _write_workbook(tmp: str, parts: list[KanwilPart], summary: Summary, refs: dict[str, str], keys: _Keys,
-                    forms: list[tuple[KanwilPart, CheckedForm]]) -> None:
-    rows = sum(len(part.data.rows) for part in parts)
+                    forms: list[tuple[KanwilPart, CheckedForm]], rows: int) -> None:
     workbook = new_workbook(tmp, title=msg("title_national_workbook", period=parts[0].data.period_label),
                             kind=KIND_NATIONAL, constant_memory=True)
     styles = StyleBook(workbook, "workbook")

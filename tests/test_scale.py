@@ -125,11 +125,11 @@ def test_the_collector_resumes_after_a_workbooks_cells_are_gone(many, tmp_path):
 
 
 def test_every_class_pickled_by_its_fields_is_made_as_its_constructor_makes_it(many):
-    """model.made builds a frozen class by setting its slots: equal to what the constructor builds, field by
+    """model.maker builds a frozen class by setting its slots: equal to what the constructor builds, field by
     field, hashing the same, and still frozen."""
     import dataclasses
 
-    from lkjip_xl.model import _MAKERS, made
+    from lkjip_xl.model import _MAKERS, maker
 
     checked = check_form(read_form(sorted(many[0].glob("*.xlsx"))[0]))
     result = compute([checked], None).rows[0][0]
@@ -139,7 +139,7 @@ def test_every_class_pickled_by_its_fields_is_made_as_its_constructor_makes_it(m
     assert {type(sample) for sample in samples} == set(_MAKERS)
     for sample in samples:
         values = [getattr(sample, f.name) for f in dataclasses.fields(sample)]
-        built = made(type(sample), *values)
+        built = maker(type(sample))(*values)
         assert built == type(sample)(*values) == sample
         if type(sample).__dataclass_params__.frozen:
             assert hash(built) == hash(sample)
