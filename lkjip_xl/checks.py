@@ -198,6 +198,8 @@ def _check_locked(indicator: Indicator, target: float, cells: FormRow, add, merg
         if key not in cells:
             continue
         new = cells.value(key)
+        if new == old and type(new) is type(old):  # as the form was written: the same number or text
+            continue
         if merged and key == COL_SK_TEXT and blank(new):
             continue
         if isinstance(old, float):

@@ -19,7 +19,6 @@ checked forms.
 from __future__ import annotations
 
 import os
-import pickle
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -33,7 +32,7 @@ from .names import slug, unique_names
 from .problems import ERROR, WARNING, Problem
 from .report import Report
 from .messages import msg, use_words
-from .pool import SharedQueue, collector_paused, collector_spared, cpus, pool, spare_arrived
+from .pool import Packed, SharedQueue, collector_paused, collector_spared, cpus, pool, spare_arrived
 from .inputs import expand_paths
 from .validate import MIN_PARALLEL_FORMS, pooled_reader, validate_files
 from .words import DEFAULT_WORDS, unshared
@@ -165,25 +164,14 @@ def _workbook_names(groups: list[list[CheckedForm]]) -> list[str]:
 
 
 class _Crossing(list):
-    """A Kanwil's checked forms as they cross to a pool worker: pickled as one blob (:class:`_Blob`), which
-    :func:`_write_kanwil` unpickles with the collector paused; unpickled by the pool's own loop, their ~100,000
-    objects would be walked by a collection every few hundred made."""
+    """A Kanwil's checked forms as they cross to a pool worker: one :class:`~lkjip_xl.pool.Packed` blob, which
+    :func:`_write_kanwil` unpickles with the collector paused."""
 
     def __reduce__(self):
-        return _Blob, (pickle.dumps(list(self), pickle.HIGHEST_PROTOCOL),)
+        return Packed.of(list(self)).__reduce__()
 
 
-class _Blob:
-    """Pickled checked forms (:class:`_Crossing`), unpickled by :meth:`forms`."""
-
-    def __init__(self, data: bytes):
-        self.data = data
-
-    def forms(self) -> list[CheckedForm]:
-        return pickle.loads(self.data)
-
-
-def _write_kanwil(job: tuple[_Blob | list[CheckedForm], str, bool]) -> str:
+def _write_kanwil(job: tuple[Packed[list[CheckedForm]] | list[CheckedForm], str, bool]) -> str:
     """Compute and write one Kanwil's workbook (in a pool worker); return its path.  No collection runs while
     its forms are unpickled, computed and written; one of what is left after (they are gone by then)."""
     sent, out, force = job
@@ -192,6 +180,6 @@ def _write_kanwil(job: tuple[_Blob | list[CheckedForm], str, bool]) -> str:
     return out
 
 
-def _compute_and_write(sent: _Blob | list[CheckedForm], out: str, force: bool) -> None:
-    forms = sent.forms() if isinstance(sent, _Blob) else sent
+def _compute_and_write(sent: Packed[list[CheckedForm]] | list[CheckedForm], out: str, force: bool) -> None:
+    forms = sent.unpacked() if isinstance(sent, Packed) else sent
     write_consolidated(compute(forms, None), out, force, sources=False)

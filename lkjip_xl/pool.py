@@ -14,6 +14,8 @@ every unfinished task fails.  This module keeps the work going:
   with other work, then lets the caller take what is still queued, so that every
   core stays busy to the end; a job whose worker dies is run again alone and,
   when it dies again, returned to the caller;
+- :class:`Packed` carries objects between processes as one pickled blob, unpickled
+  where the receiver chooses (with the collector paused);
 - :func:`collector_spared` keeps long-lived objects out of the garbage
   collector's way while millions of short-lived ones are made (:func:`spare_arrived`
   those that arrive during the block), and :func:`collector_paused` keeps the
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import gc
 import os
+import pickle
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -225,6 +228,31 @@ class SharedQueue(Generic[T, R]):
             futures = list(self.futures)
         report(as_completed(futures))
         return crashed
+
+
+class Packed(Generic[T]):
+    """An object pickled once where it was made, crossing between processes as bytes.
+
+    Unpickled by the process pool's own loop, an object of ~100,000 parts (a Kanwil's checked forms) is
+    walked by a collection every few hundred parts made; waiting in a worker for the rest of its chunk, a
+    checked form is walked by the worker's collections.  As bytes it is neither: :meth:`unpacked` makes
+    the object again where the receiver chooses, with the collector paused (:func:`collector_paused`).
+    """
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+    @classmethod
+    def of(cls, value: T) -> Packed[T]:
+        return cls(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+
+    def unpacked(self) -> T:
+        return pickle.loads(self.data)
+
+    def __reduce__(self):
+        return Packed, (self.data,)
 
 
 @contextmanager

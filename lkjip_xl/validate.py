@@ -28,7 +28,7 @@ from .messages import MESSAGES, msg, os_error_text, use_words
 from .model import Master
 from .reader import FormReadError, read_form
 from .workbooks import open_workbook
-from .pool import Workers, collector_paused, collector_spared, cpus, map_guarded, pool, spare_arrived
+from .pool import Packed, Workers, collector_paused, collector_spared, cpus, map_guarded, pool, spare_arrived
 from .problems import ERROR, WARNING, Problem
 from .report import Report
 from .sheets import SheetScan
@@ -119,6 +119,8 @@ def _shared_parts(outcomes: Iterable[object]) -> Iterator[object]:
     for n, outcome in enumerate(outcomes, start=1):
         if n % 64 == 0:  # in a collector_spared block: the forms so far are not walked again
             spare_arrived()
+        if isinstance(outcome, Packed):  # a checked form from the pool (_compact_check)
+            outcome = outcome.unpacked()
         if isinstance(outcome, CheckedForm):
             form = outcome.form
             form.columns = seen.setdefault(("columns", *form.columns.items()), form.columns)
@@ -145,12 +147,14 @@ def compact(checked: CheckedForm) -> CheckedForm:
 
 
 def _compact_check(check: Callable[[str], object], path: str) -> object:
-    """``check(path)``, a checked form :func:`compact` (in a pool worker).  A form makes tens of thousands of
-    short-lived objects: no collection runs while it is read (about a twentieth of reading it), one of what
-    is left after."""
+    """``check(path)``, a checked form :func:`compact` and :class:`~lkjip_xl.pool.Packed` (in a pool worker).
+
+    A form makes tens of thousands of short-lived objects: no collection runs while it is read (about a
+    twentieth of reading it), one of what is left after.  Packed, it waits for the rest of its chunk as
+    bytes, which the worker's collections do not walk; the receiver unpacks it (:func:`_shared_parts`)."""
     with collector_paused():
         outcome = check(path)
-        return compact(outcome) if isinstance(outcome, CheckedForm) else outcome
+        return Packed.of(compact(outcome)) if isinstance(outcome, CheckedForm) else outcome
 
 
 def reader_crashed(path: str) -> Problem:

@@ -21,7 +21,9 @@ from lkjip_xl.consolidation import compute
 from lkjip_xl.layout import COL_REAL, COL_TARGET
 from lkjip_xl.numbers import excel_number_format, format_shown, widest_shown
 from lkjip_xl.reader import read_form
-from lkjip_xl.validate import MIN_PARALLEL_FORMS, compact, validate_paths
+from lkjip_xl.pool import Packed
+from lkjip_xl.problems import Problem
+from lkjip_xl.validate import MIN_PARALLEL_FORMS, _compact_check, _shared_parts, check_path, compact, validate_paths
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from synthetic import generate  # noqa: E402
@@ -92,6 +94,20 @@ def test_a_checked_form_crosses_between_processes_whole(many):
     assert sent.form.header == checked.form.header and sent.problems == checked.problems
     rows = compute([compact(checked)], None).rows
     assert pickle.loads(pickle.dumps(rows, pickle.HIGHEST_PROTOCOL)) == rows
+
+
+def test_a_form_read_in_the_pool_waits_for_its_chunk_as_bytes(many):
+    """A pool worker packs each checked form as it is read (one bytes object, which the worker's collections
+    do not walk while the rest of its chunk is read); the receiver unpacks the compact form it stands for."""
+    path = str(sorted(many[1].glob("*.xlsx"))[0])
+    packed = _compact_check(check_path, path)
+    assert isinstance(packed, Packed) and isinstance(packed.data, bytes)
+    crossed = pickle.loads(pickle.dumps(packed, pickle.HIGHEST_PROTOCOL))  # as the pool sends it: still bytes
+    assert isinstance(crossed, Packed) and crossed.data == packed.data
+    received, = _shared_parts([crossed])
+    assert repr(received) == repr(compact(check_path(path)))
+    refused = _compact_check(check_path, str(many[-1] / "catatan.xlsx"))  # a problem crosses as it is
+    assert isinstance(refused, Problem) and refused.code == "file_not_xlsx"
 
 
 
