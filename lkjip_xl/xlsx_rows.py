@@ -60,26 +60,41 @@ class FastRows(Worksheet):
     def write_values(self, row: int, values: Sequence, formats: Sequence) -> None:
         """Write ``values[col]`` with ``formats[col]`` in ``row``, from column 0 on (a ``None`` value is no cell), as
         :meth:`write_cells` does."""
-        self.write_cells(row, [(col, value, formats[col]) for col, value in enumerate(values) if value is not None])
+        cells = [(col, value, formats[col]) for col, value in enumerate(values) if value is not None]
+        if cells:  # in column order, each a cell: the first and last are the row's extent
+            self._store_cells(row, cells, cells[0][0], cells[-1][0])
 
     def write_cells(self, row: int, cells: Sequence[tuple[int, Any, Any]]) -> None:
         """Write ``(col, value, format)`` cells in ``row`` as ``write_string`` (a str), ``write_number`` (an int or
         float), ``write_blank`` (``None``), ``write_boolean`` (a bool) and else ``write_string`` would, called in this
         order; but with the dimensions checked and, in ``constant_memory``, the previous row written once per row."""
         cols = [col for col, value, cell_format in cells if value is not None or cell_format is not None]
-        if not cols:
-            return
-        if self._check_dimensions(row, min(cols)) or self._check_dimensions(row, max(cols)):
+        if cols:
+            self._store_cells(row, cells, min(cols), max(cols))
+
+    def _store_cells(self, row: int, cells: Sequence[tuple[int, Any, Any]], first: int, last: int) -> None:
+        """:meth:`write_cells` of cells from column ``first`` to ``last``.  A text's index in the shared strings is
+        looked up as ``SharedStringTable._get_shared_string_index`` does, its count of texts written added once."""
+        if not self._within(row, first, last):
             for col, value, cell_format in cells:  # outside the sheet, or a row already written: as XlsxWriter does
                 self._write_value(row, col, value, cell_format)
             return
         if self.constant_memory and row > self.previous_row:
             self._write_single_row(row)
-        stored, index = self.table[row], None if self.constant_memory else self.str_table._get_shared_string_index
+        stored, strings = self.table[row], None if self.constant_memory else self.str_table
+        known, texts = None if strings is None else strings.string_table, 0
         for col, value, cell_format in cells:
             kind = type(value)
             if kind is str and len(value) < _SHORT_TEXT:
-                stored[col] = new_cell(CellStringTuple, (value if index is None else index(value), cell_format))
+                if known is not None:
+                    index = known.get(value)
+                    if index is None:
+                        index = known[value] = strings.unique_count
+                        strings.unique_count += 1
+                    texts += 1
+                    stored[col] = new_cell(CellStringTuple, (index, cell_format))
+                else:
+                    stored[col] = new_cell(CellStringTuple, (value, cell_format))
             elif (kind is float or kind is int) and isfinite(value):
                 stored[col] = new_cell(CellNumberTuple, (value, cell_format))
             elif value is None:
@@ -87,6 +102,25 @@ class FastRows(Worksheet):
                     stored[col] = new_cell(CellBlankTuple, (cell_format,))
             else:
                 self._write_value(row, col, value, cell_format)
+        if texts:
+            strings.count += texts
+
+    def _within(self, row: int, first: int, last: int) -> bool:
+        """``_check_dimensions`` of the row's first and last cell, both in the sheet: its extent grown to hold them
+        (worked out here for a sheet kept in memory that has cells already: two method calls a row fewer)."""
+        low = self.dim_rowmin
+        if (self.constant_memory or low is None or self.dim_colmin is None or row < 0 or first < 0 or row >= self.xls_rowmax
+                or last >= self.xls_colmax):
+            return not (self._check_dimensions(row, first) or self._check_dimensions(row, last))
+        if row < low:
+            self.dim_rowmin = row
+        if row > self.dim_rowmax:
+            self.dim_rowmax = row
+        if first < self.dim_colmin:
+            self.dim_colmin = first
+        if last > self.dim_colmax:
+            self.dim_colmax = last
+        return True
 
     @convert_range_args
     def merge_range(self, first_row: int, first_col: int, last_row: int, last_col: int, data: Any,
@@ -149,9 +183,9 @@ class FastRows(Worksheet):
     def _cell_style(self, cell_format) -> str:
         """`` s="n"`` of ``cell_format`` (its XF index asked once, in the order XlsxWriter asks it)."""
         styles = self.__dict__.setdefault("_fast_styles", {})
-        found = styles.get(id(cell_format))
+        found = styles.get(cell_format)  # a format is its own key: XlsxWriter's Format compares by identity
         if found is None:
-            found = styles[id(cell_format)] = f' s="{cell_format._get_xf_index()}"'
+            found = styles[cell_format] = f' s="{cell_format._get_xf_index()}"'
         return found
 
     def _cell_starts(self, last: int) -> list[str]:
@@ -199,9 +233,10 @@ class FastRows(Worksheet):
         info, col_info, inline = self.row_info.get(row), self.col_info, self.__dict__.setdefault("_fast_inline", {})
         row_format = info.row_format if info is not None else None
         parts: list[str] = [start]
-        for col in sorted(cells):
-            if not low <= col <= high:
-                continue
+        columns = sorted(cells)
+        if columns[0] < low or columns[-1] > high:  # a cell outside the sheet's extent is not written
+            columns = [col for col in columns if low <= col <= high]
+        for col in columns:
             cell = cells[col]
             fmt = cell.format  # else the row's format, else the column's
             if not fmt:
@@ -210,7 +245,7 @@ class FastRows(Worksheet):
                 else:
                     column = col_info.get(col)
                     fmt = column.column_format if column is not None else None
-            style = "" if fmt is None else styles.get(id(fmt)) or self._cell_style(fmt)
+            style = "" if fmt is None else styles.get(fmt) or self._cell_style(fmt)
             kind = type(cell)
             if kind is CellStringTuple:
                 if shared:
