@@ -81,7 +81,8 @@ class FastRows(Worksheet):
             return
         if self.constant_memory and row > self.previous_row:
             self._write_single_row(row)
-        stored, strings = self.table[row], None if self.constant_memory else self.str_table
+        stored = self.table[row]
+        strings: Any = None if self.constant_memory else self.str_table
         known, texts = None if strings is None else strings.string_table, 0
         for col, value, cell_format in cells:
             kind = type(value)
@@ -106,20 +107,22 @@ class FastRows(Worksheet):
             strings.count += texts
 
     def _within(self, row: int, first: int, last: int) -> bool:
-        """``_check_dimensions`` of the row's first and last cell, both in the sheet: its extent grown to hold them
-        (worked out here for a sheet kept in memory that has cells already: two method calls a row fewer)."""
-        low = self.dim_rowmin
-        if (self.constant_memory or low is None or self.dim_colmin is None or row < 0 or first < 0 or row >= self.xls_rowmax
-                or last >= self.xls_colmax):
+        """``_check_dimensions`` of the row's first and last cell, both in the sheet (not above a row already written
+        in ``constant_memory``): its extent grown to hold them (worked out here for a sheet that has cells already:
+        two method calls a row fewer)."""
+        sheet: Any = self  # XlsxWriter leaves the extent unannotated
+        low = sheet.dim_rowmin
+        if (low is None or sheet.dim_colmin is None or (sheet.constant_memory and row < sheet.previous_row)
+                or row < 0 or first < 0 or row >= sheet.xls_rowmax or last >= sheet.xls_colmax):
             return not (self._check_dimensions(row, first) or self._check_dimensions(row, last))
         if row < low:
-            self.dim_rowmin = row
-        if row > self.dim_rowmax:
-            self.dim_rowmax = row
-        if first < self.dim_colmin:
-            self.dim_colmin = first
-        if last > self.dim_colmax:
-            self.dim_colmax = last
+            sheet.dim_rowmin = row
+        if row > sheet.dim_rowmax:
+            sheet.dim_rowmax = row
+        if first < sheet.dim_colmin:
+            sheet.dim_colmin = first
+        if last > sheet.dim_colmax:
+            sheet.dim_colmax = last
         return True
 
     @convert_range_args

@@ -149,3 +149,60 @@ def test_a_whole_table_is_added_as_xlsxwriter_adds_it(rows, options, tmp_path):
         workbook.close()
         written[name] = _parts(path)
     assert written["whole"] == written["stock"]
+
+
+def _rows(sheet, whole_rows: bool) -> None:
+    """Rows of every kind of value, written a row at a time (``whole_rows``: write_cells and write_values) or
+    cell by cell with XlsxWriter's own calls, in the order the row methods take them."""
+    bold = sheet.toolkit_bold
+    rows = [
+        (0, [(0, "teks", None), (2, 12.5, bold), (3, None, bold), (4, None, None), (5, True, bold)]),
+        (1, [(3, "teks", bold), (1, "x" * 20000, None), (6, float("nan"), None)]),
+        (3, [(0, "teks", None), (1, "lain", None), (2, -0.0, None), (7, 10 ** 20, bold)]),
+        (2, [(0, "sesudah baris 3", None), (1, 5, None)]),  # above a row written: refused in constant_memory
+        (1048576, [(0, "di luar lembar", None)]),  # outside the sheet: refused
+        (5, [(0, None, None)]),  # no cell at all
+        (6, [(16384, "di luar kolom", None)]),
+    ]
+    for row, cells in rows:
+        if whole_rows:
+            sheet.write_cells(row, cells)
+        else:
+            for col, value, cell_format in cells:
+                if isinstance(value, str):
+                    sheet.write_string(row, col, value, cell_format)
+                elif value is None:
+                    sheet.write_blank(row, col, None, cell_format)
+                elif isinstance(value, bool):
+                    sheet.write_boolean(row, col, value, cell_format)
+                else:
+                    sheet.write_number(row, col, value, cell_format)
+    values = [f"nilai {n}" if n % 3 else n * 1.5 for n in range(6)]
+    if whole_rows:
+        sheet.write_values(8, values, [bold, None, None, bold, None, None])
+    else:
+        for col, value in enumerate(values):
+            cell_format = bold if col in (0, 3) else None
+            if isinstance(value, str):
+                sheet.write_string(8, col, value, cell_format)
+            else:
+                sheet.write_number(8, col, value, cell_format)
+
+
+@pytest.mark.parametrize("constant_memory", [False, True])
+def test_a_row_written_at_once_is_written_as_its_cells_one_by_one(constant_memory, tmp_path):
+    """write_cells and write_values (the extent grown a row at once, the shared strings indexed and counted
+    from XlsxWriter's own table) write what XlsxWriter's calls of each cell write, refusals included."""
+    written = {}
+    for name, whole_rows in (("cells", False), ("rows", True)):
+        path = tmp_path / f"{name}.xlsx"
+        workbook = new_workbook(str(path), constant_memory=constant_memory)
+        sheet = workbook.add_worksheet("Isi", worksheet_class=FiniteWorksheet)
+        sheet.toolkit_bold = workbook.add_format({"bold": True})
+        sheet.write_string(0, 1, "teks")  # the sheet has a cell before the rows: the extent is grown from it
+        _rows(sheet, whole_rows)
+        workbook.close()
+        written[name] = _parts(path)
+    assert written["cells"].keys() == written["rows"].keys()
+    for part, data in written["cells"].items():
+        assert written["rows"][part] == data, part
