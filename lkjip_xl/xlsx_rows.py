@@ -10,7 +10,8 @@ elements, and any cell kind not listed here (rich strings, arrays, errors,
 dates), stay XlsxWriter's own.
 
 This overrides private methods of XlsxWriter's ``Worksheet`` (``_write_rows``,
-``_write_single_row``, ``_calculate_spans``), reads its cell tuples and sets a table's
+``_write_single_row``, ``_calculate_spans``), reads its cell tuples, indexes and counts texts
+in its shared-string table and grows a sheet's extent (:meth:`FastRows.write_cells`), and sets a table's
 ranges and marks (``tables``, ``table_cells``, ``filter_cells``; :meth:`FastRows.add_whole_table`): the
 package's XlsxWriter bound (pyproject.toml) admits only the versions whose cell
 XML it reproduces, which tests/test_xlsx_rows.py compares byte for byte with the
