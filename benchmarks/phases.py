@@ -32,14 +32,14 @@ sys.path.insert(0, str(HERE))
 
 import floor  # noqa: E402
 from consolidate import prepare_forms  # noqa: E402
+from steps import compacted  # noqa: E402
 
 from lkjip_xl.capaian_book import write_consolidated  # noqa: E402
-from lkjip_xl.checks import CheckedForm  # noqa: E402
 from lkjip_xl.consolidation import accepted_forms, compute  # noqa: E402
 from lkjip_xl.national import _by_kanwil, consolidate_national  # noqa: E402
 from lkjip_xl.national_book import KanwilPart, write_national  # noqa: E402
 from lkjip_xl.pool import collector_spared  # noqa: E402
-from lkjip_xl.validate import compact, validate_files  # noqa: E402
+from lkjip_xl.validate import validate_files  # noqa: E402
 
 NATIONAL = "Nasional.xlsx"
 
@@ -48,9 +48,6 @@ def consolidation(folders: list[Path], out: Path) -> dict[str, float]:
     """CPU seconds of each phase of a national consolidation, serially (the pool's work, one process)."""
     seconds: dict[str, float] = {}
     start = time.process_time()
-    def compacted(check, files):  # as the pool sends them back
-        return (compact(c) if isinstance(c, CheckedForm) else c for c in map(check, files))
-
     validation = validate_files(folders, None, None, compacted, multi_kanwil=True)
     groups = _by_kanwil(accepted_forms(validation, False)[0])
     seconds["read + check"] = time.process_time() - start

@@ -26,15 +26,21 @@ import tempfile
 from pathlib import Path
 
 from lkjip_xl.capaian_book import write_consolidated
+from lkjip_xl.checks import CheckedForm
 from lkjip_xl.consolidation import accepted_forms, compute
 from lkjip_xl.national import _by_kanwil
 from lkjip_xl.national_book import KanwilPart, write_national
 from lkjip_xl.validate import _compact_check, check_path, compact, validate_files
 
 
+def compacted(check, files):
+    """The ``mapper`` of ``validate_files`` that reads in this process and gives each checked form back
+    :func:`~lkjip_xl.validate.compact`, as the pool sends them back."""
+    return (compact(c) if isinstance(c, CheckedForm) else c for c in map(check, files))
+
+
 def _forms_of(folders: list[Path]):
-    validation = validate_files(folders, None, None, lambda check, files: (compact(c) for c in map(check, files)),
-                                multi_kanwil=True)
+    validation = validate_files(folders, None, None, compacted, multi_kanwil=True)
     return _by_kanwil(accepted_forms(validation, False)[0])
 
 
