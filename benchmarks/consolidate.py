@@ -172,11 +172,12 @@ def prepare_forms(n: int, workdir: Path) -> list[Path]:
     """The Kanwil folders of ``n`` generated forms, generated again when the generator or the form code changed."""
     sys.path.insert(0, str(HERE))
     import synthetic
-    from lkjip_xl import forms, free_text, layout
+    from lkjip_xl import forms, free_text, layout, xlsx_validations
 
     folder = workdir / f"forms_{n}"
     marker = folder / ".complete"
-    sources = b"".join(Path(module.__file__).read_bytes() for module in (synthetic, forms, free_text, layout))
+    sources = b"".join(Path(module.__file__).read_bytes()
+                       for module in (synthetic, forms, free_text, layout, xlsx_validations))
     version = hashlib.sha256(sources).hexdigest()
     if not (marker.exists() and marker.read_text() == version):
         shutil.rmtree(folder, ignore_errors=True)

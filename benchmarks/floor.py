@@ -156,17 +156,17 @@ def _spare(books: list[Book]) -> None:
 
 def parallel(files: list[str], books: list[Book], out: Path, workers: int, stock: bool = False) -> dict[str, float]:
     """The floor over ``workers`` processes (one pool, forked after the cells are loaded), as the
-    consolidation reads: in chunks of the same size; then the workbooks, largest first."""
+    consolidation reads: in the same chunks; then the workbooks, largest first."""
     global _BOOKS
     _BOOKS = books
     import python_calamine  # noqa: F401  imported before the workers fork, as the consolidation's are
     import lkjip_xl.capaian_book  # noqa: F401
+    from lkjip_xl.pool import chunks as pool_chunks
 
     _spare(books)
     order = sorted(range(len(books)), key=lambda n: -cell_count(books[n]))
     start = time.perf_counter()
-    chunk = max(1, min(32, len(files) // (4 * workers)))  # lkjip_xl.pool.map_guarded's chunks
-    chunks = [files[n:n + chunk] for n in range(0, len(files), chunk)]
+    chunks = pool_chunks(files, workers)  # lkjip_xl.pool.map_guarded's chunks
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         list(pool.map(_read_chunk, chunks))
         read = time.perf_counter() - start

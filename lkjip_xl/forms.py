@@ -50,7 +50,8 @@ from .periods import ANNUAL, Period, calendar, is_annual, rule_spec
 from .numbers import INPUT_LIMIT
 from .styles import StyleBook
 from .to_date import to_date_realisasi
-from .xlsx import a1, new_workbook, number_literal, quote_sheet, row_height
+from .xlsx import FiniteWorksheet, a1, new_workbook, number_literal, quote_sheet, row_height
+from .xlsx_validations import MergedValidations
 
 C = COLUMN_INDEX
 
@@ -173,9 +174,15 @@ def _write_form_file(master: Master, divisi: str, path: str, period: Period | No
     indicators = list(master.for_divisi(divisi))
     if not indicators:
         raise ValueError(f"Divisi {divisi!r} has no IKK in the master")
-    workbook = new_workbook(path, title=msg("title_form_workbook", divisi=divisi, year=master.year), kind=KIND_FORM)
+    workbook = new_workbook(path, title=msg("title_form_workbook", divisi=divisi, year=master.year), kind=KIND_FORM,
+                            worksheet_class=FormWorksheet)
     _FormWriter(workbook, master, divisi, period, indicators, inputs or {}, to_date, signoff).write()
     workbook.close()
+
+
+class FormWorksheet(FiniteWorksheet, MergedValidations):
+    """The form's sheet: each of its data validation rules written once, for every cell it applies to (a form
+    gives each open cell of each IKK row its own; returned forms are read by the thousand)."""
 
 
 class _FormWriter:

@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from functools import partial
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -92,20 +93,45 @@ def pool(workers: int) -> Iterator[Workers | None]:
         workers_pool.shutdown()
 
 
+#: The most items one chunk of :func:`map_guarded` holds, and the chunks a worker gets of what is left.
+MAX_CHUNK, CHUNKS_PER_WORKER = 32, 4
+
+
+def chunks(items: list[T], workers: int) -> list[list[T]]:
+    """``items`` in order, in chunks for ``workers`` processes that shrink toward the end.
+
+    Each holds what is left divided by :data:`CHUNKS_PER_WORKER` × ``workers``, at most :data:`MAX_CHUNK`
+    and at least one item: large while much is left (few round trips), single items at the end, so that no
+    process is still busy with a long chunk while the others have nothing left to do.
+    """
+    found: list[list[T]] = []
+    start = 0
+    while start < len(items):
+        size = max(1, min(MAX_CHUNK, (len(items) - start) // (CHUNKS_PER_WORKER * workers)))
+        found.append(items[start:start + size])
+        start += size
+    return found
+
+
+def _map_chunk(task: Callable[[T], R], chunk: list[T]) -> list[R]:
+    """``task`` of each item of one chunk, in a worker."""
+    return [task(item) for item in chunk]
+
+
 def map_guarded(workers_pool: Workers, task: Callable[[T], R], items: list[T],
                 on_crash: Callable[[T], R]) -> Iterator[R]:
     """``map(task, items)`` in the pool, in order; an item whose worker dies gives ``on_crash(item)``.
 
-    The fast path maps in chunks.  When the pool breaks, the items not yet
+    The fast path maps in chunks (:func:`chunks`).  When the pool breaks, the items not yet
     returned are run one task each (:func:`_one_by_one`), so that only the items
     that really kill a worker are lost.
     """
-    chunk = max(1, min(32, len(items) // (4 * workers_pool.workers)))
     done = 0
     try:
-        for outcome in workers_pool.map(task, items, chunk):
-            yield outcome
-            done += 1
+        for outcomes in workers_pool.map(partial(_map_chunk, task), chunks(items, workers_pool.workers), 1):
+            for outcome in outcomes:
+                yield outcome
+                done += 1
         return
     except BrokenProcessPool:
         workers_pool.restart()

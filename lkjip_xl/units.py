@@ -45,6 +45,7 @@ def register(unit: Unit) -> Unit:
     for spelling in (unit.name, *unit.aliases):
         _SPELLINGS[_key(spelling)] = unit
     UNITS.append(unit)
+    _FOUND.clear()
     return unit
 
 
@@ -52,7 +53,22 @@ def lookup(text: str | None) -> Unit | None:
     """The unit spelled ``text`` ("persen" → the % unit); ``None`` for a unit outside the vocabulary."""
     if text is None:
         return None
-    return _SPELLINGS.get(_key(text))
+    try:
+        return _FOUND[text]  # asked for every IKK of every form: each text's spelling worked out once
+    except (KeyError, TypeError):
+        pass
+    found = _SPELLINGS.get(_key(text))
+    if isinstance(text, str) and len(text) <= _FOUND_TEXT_MAX:
+        if len(_FOUND) >= _FOUND_MAX:  # a file naming units without end: start again
+            _FOUND.clear()
+        _FOUND[text] = found
+    return found
+
+
+#: Texts :func:`lookup` has looked up, as typed, → their unit (emptied by :func:`register`); at most
+#: :data:`_FOUND_MAX` texts of at most :data:`_FOUND_TEXT_MAX` characters.
+_FOUND: dict[str, Unit | None] = {}
+_FOUND_MAX, _FOUND_TEXT_MAX = 4096, 200
 
 
 def same_unit(a: str | None, b: str | None) -> bool:

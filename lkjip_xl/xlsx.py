@@ -22,8 +22,9 @@ SAFE_OPTIONS = {
 
 
 def new_workbook(path: str, created: datetime | None = None, title: str = "", kind: str = "keluaran",
-                 **options) -> xlsxwriter.Workbook:
-    """An XlsxWriter workbook with safe options and deterministic properties.
+                 worksheet_class: type[FastRows] | None = None, **options) -> xlsxwriter.Workbook:
+    """An XlsxWriter workbook with safe options and deterministic properties; its sheets are
+    ``worksheet_class`` (a :class:`FiniteWorksheet`, the default).
 
     ``kind`` is stored as the custom property ``lkjip-xl:jenis``
     (:data:`lkjip_xl.kinds.KIND_PROPERTY`): a toolkit output found in a forms
@@ -32,7 +33,7 @@ def new_workbook(path: str, created: datetime | None = None, title: str = "", ki
     from .kinds import KIND_PROPERTY
 
     workbook = ClosingWorkbook(path, {**SAFE_OPTIONS, **options})  # its cells freed with it
-    workbook.worksheet_class = FiniteWorksheet
+    workbook.worksheet_class = worksheet_class or FiniteWorksheet
     workbook.set_properties({
         "title": title,
         "author": "lkjip-xl",
@@ -155,12 +156,10 @@ def _sheet_base(wanted: str) -> str:
 def sheet_name(wanted: str, taken: Iterable[str] = ()) -> str:
     """The sheet name to use for ``wanted``: legal in Excel and unique among ``taken``.
 
-    The one place where the toolkit turns a text (an IKK code, a table label)
-    into a sheet name.  A legal name that is not taken comes back unchanged;
-    otherwise forbidden characters (``[]:*?/\\`` and control characters)
-    become ``_``, surrounding apostrophes and spaces go, "History" gets a
-    ``_``, the name is cut to 31 characters and, when it is taken (Excel
-    ignores case), `` (2)``, `` (3)``, ... is appended within the 31.
+    The one place where the toolkit turns a text (an IKK code, a table label) into a sheet name.  A legal
+    name that is not taken comes back unchanged; otherwise forbidden characters (``[]:*?/\\`` and control
+    characters) become ``_``, surrounding apostrophes and spaces go, "History" gets a ``_``, the name is cut
+    to 31 characters and, when it is taken (Excel ignores case), `` (2)``, `` (3)``, ... is appended within the 31.
     """
     used = {name.casefold() for name in taken}
     base = _sheet_base(wanted)

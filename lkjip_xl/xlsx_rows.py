@@ -28,6 +28,8 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import (CellBlankTuple, CellBooleanTuple, CellFormulaTuple, CellNumberTuple,
                                   CellStringTuple, Worksheet, _preserve_whitespace, convert_range_args)
 
+from .xlsx_validations import MergedValidations
+
 #: Texts shorter than this are stored as they are by every XlsxWriter version (a longer one may be cut: its own code).
 _SHORT_TEXT = 16384
 #: Builds one of XlsxWriter's cell tuples from its fields, as the named tuple's own constructor does without its
@@ -348,6 +350,9 @@ class ClosingWorkbook(Workbook):
     """
 
     def close(self) -> None:
+        for sheet in self.worksheets():  # each data validation rule once (lkjip_xl.xlsx_validations)
+            if isinstance(sheet, MergedValidations):
+                sheet.write_validations()
         try:
             super().close()
         finally:

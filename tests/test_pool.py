@@ -7,7 +7,9 @@ import os
 import pytest
 
 import pool_tasks
-from lkjip_xl.pool import SharedQueue, Workers, collector_spared, cpus, map_guarded, pool
+from lkjip_xl.pool import (
+    CHUNKS_PER_WORKER, MAX_CHUNK, SharedQueue, Workers, chunks, collector_spared, cpus, map_guarded, pool,
+)
 
 
 def test_one_worker_is_no_pool():
@@ -21,6 +23,19 @@ def test_map_keeps_order_without_crashes():
     with pool(2) as workers_pool:
         assert list(map_guarded(workers_pool, pool_tasks.square_or_die, items, pool_tasks.crashed)) == [
             str(n * n) for n in range(200)]
+
+
+@pytest.mark.parametrize("count, workers", [(0, 2), (1, 2), (16, 2), (200, 2), (1000, 2), (5000, 8)])
+def test_chunks_keep_every_item_in_order_and_shrink_to_single_items(count, workers):
+    items = list(range(count))
+    found = chunks(items, workers)
+    assert [item for chunk in found for item in chunk] == items
+    sizes = [len(chunk) for chunk in found]
+    assert all(1 <= size <= MAX_CHUNK for size in sizes)
+    assert sizes == sorted(sizes, reverse=True)  # the longest first, the shortest at the end
+    if count >= 100:
+        assert sizes[0] == min(MAX_CHUNK, count // (CHUNKS_PER_WORKER * workers))
+        assert sizes[-workers:] == [1] * workers
 
 
 @pytest.mark.parametrize("deaths", [[0], [57], [199], [3, 4], [10, 90, 150], list(range(0, 200, 40))])
