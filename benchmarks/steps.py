@@ -30,13 +30,18 @@ from lkjip_xl.checks import CheckedForm
 from lkjip_xl.consolidation import accepted_forms, compute
 from lkjip_xl.national import _by_kanwil
 from lkjip_xl.national_book import KanwilPart, write_national
+from lkjip_xl.row_inputs import sources_dropped
 from lkjip_xl.validate import _compact_check, check_path, compact, validate_files
 
 
 def compacted(check, files):
     """The ``mapper`` of ``validate_files`` that reads in this process and gives each checked form back
-    :func:`~lkjip_xl.validate.compact`, as the pool sends them back."""
-    return (compact(c) if isinstance(c, CheckedForm) else c for c in map(check, files))
+    :func:`~lkjip_xl.validate.compact`, as the pool sends them back (read as a pool worker reads them:
+    without their inputs' source cells, :func:`~lkjip_xl.row_inputs.sources_dropped`)."""
+    for path in files:
+        with sources_dropped():
+            outcome = check(path)
+        yield compact(outcome) if isinstance(outcome, CheckedForm) else outcome
 
 
 def _forms_of(folders: list[Path]):

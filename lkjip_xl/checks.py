@@ -20,7 +20,7 @@ from .breakdown import combine, sub_periods
 from .form_cells import FormRow
 from .free_text import read_texts
 from .layout import (
-    COL_CODE, COL_DEN, COL_NIHIL, COL_NUM, COL_REAL, COL_SK_TEXT, COL_TARGET, COL_TEXT, COL_UNIT,
+    COL_CODE, COL_DEN, COL_NIHIL, COL_NOTE, COL_NUM, COL_REAL, COL_SK_TEXT, COL_TARGET, COL_TEXT, COL_UNIT,
     COLUMN_TITLE, FREE_TEXT_COLUMNS, FORM_SHEET, REVISION_MAX, SIGNED_LAYOUT_SINCE, STAMP_SHEET, breakdown_code,
     content_hash, sk_groups, subrow_code, version_at_least,
 )
@@ -223,8 +223,8 @@ def _extract(indicator: Indicator, target: float, form: ReturnedForm, cells: For
     read = RowReader(indicator, form, add)
     reported = IndicatorInput(code=indicator.code)
     read_texts(read, cells, reported)  # Keterangan and the narrative texts (:mod:`lkjip_xl.free_text`)
-    if reported.keterangan and "keterangan" in reported.sources:
-        read.note_read(reported.sources["keterangan"].cell)
+    if reported.keterangan:  # read from its cell (read_texts)
+        read.note_read(cells.address(COL_NOTE))
     #: on a period form of an IKK whose pairs are summed over the periods, 0 / 0 is a period without
     #: events: it adds nothing to the year (docs/periode.md)
     quiet_period = period is not None and indicator.period_rule is PeriodRule.JUMLAH

@@ -134,6 +134,20 @@ def _stamp_problem(result: CheckedForm, code: str, **fields: Any) -> None:
         result.problems.append(problem)
 
 
+def _order_clashes(order: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Each name of a Divisi order that another before it spells otherwise (:func:`~lkjip_xl.master.name_key`),
+    with that other."""
+    seen: dict[str, str] = {}
+    found = []
+    for name in order:
+        key = name_key(name)
+        if key in seen:
+            found.append((name, seen[key]))
+        else:
+            seen[key] = name
+    return found
+
+
 def _check_names(checked: list[CheckedForm], master: Master | None, multi_kanwil: bool) -> None:
     """Every name a stamp carries passes the master's rule (:func:`~lkjip_xl.master.name_problem`),
     and no two names differ only in case or surrounding spaces (:func:`~lkjip_xl.master.name_key`),
@@ -142,25 +156,32 @@ def _check_names(checked: list[CheckedForm], master: Master | None, multi_kanwil
     Summaries and filters match names as text, ignoring case; two spellings of one
     name would be counted as one by a reader and as two by a program.
     """
+    # the forms of a Kanwil repeat its names and its Divisi order: each is judged once
+    judged: dict[str, str | None] = {}
+    orders: dict[tuple[str, ...], tuple[list[tuple[str, str]], list[tuple[str, str]]]] = {}
+    periods = period_choices()
+
+    def judge(name: str) -> str | None:
+        return judged[name] if name in judged else judged.setdefault(name, name_problem(name))
+
     for result in checked:
         form = result.form
-        named = [(HEADER_LABEL["kanwil"], form.kanwil), (HEADER_LABEL["divisi"], form.divisi)]
-        named += [(ORDER_LABEL, name) for name in form.divisi_order]
-        for label, name in named:
-            detail = name_problem(name)
+        order = tuple(form.divisi_order)
+        if order not in orders:  # its invalid names, and its names another before spells otherwise
+            orders[order] = ([(name, detail) for name in order if (detail := judge(name))], _order_clashes(order))
+        invalid, clashes = orders[order]
+        named = [(HEADER_LABEL["kanwil"], form.kanwil, judge(form.kanwil)),
+                 (HEADER_LABEL["divisi"], form.divisi, judge(form.divisi)),
+                 *((ORDER_LABEL, name, detail) for name, detail in invalid)]
+        for label, name, detail in named:
             if detail:
                 _stamp_problem(result, "form_name_invalid", field=label, value=name, detail=detail)
-        if form.period not in period_choices():
+        if form.period not in periods:
             _stamp_problem(result, "form_name_invalid", field=HEADER_LABEL["periode"], value=form.period,
-                           detail=msg("period_choice", periods=", ".join(period_choices())))
-        seen: dict[str, str] = {}
-        for name in form.divisi_order:
-            if name_key(name) not in seen:
-                seen[name_key(name)] = name
-            else:
-                other = seen[name_key(name)]
-                _stamp_problem(result, "form_name_clash", field=ORDER_LABEL, value=name, other_value=other,
-                               other=msg("clash_same_stamp"))
+                           detail=msg("period_choice", periods=", ".join(periods)))
+        for name, other in clashes:
+            _stamp_problem(result, "form_name_clash", field=ORDER_LABEL, value=name, other_value=other,
+                           other=msg("clash_same_stamp"))
         if form.divisi not in form.divisi_order:
             _stamp_problem(result, "form_divisi_not_in_order", divisi=form.divisi,
                            order="; ".join(form.divisi_order) or "-")

@@ -105,6 +105,14 @@ def real_path(path: str | os.PathLike) -> str:
     return os.path.normcase(os.path.realpath(os.fspath(path)))
 
 
+def _is_symlink(entry: os.DirEntry) -> bool:
+    """Whether a folder's entry is a symlink (true when that cannot be known)."""
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return True
+
+
 def _identity(path: str) -> tuple[int, int] | None:
     try:
         info = os.stat(path)
@@ -132,21 +140,25 @@ class _Inputs:
                 continue
             shown = os.fspath(item)
             if os.path.isdir(shown):
-                self.folders[real_path(shown)] = shown
+                real_folder = os.path.realpath(shown)
+                self.folders[os.path.normcase(real_folder)] = shown
                 try:
                     entries = sorted(os.scandir(shown), key=lambda e: e.name)
                 except OSError:
                     entries = []
                 for entry in entries:
-                    self._add(entry.path, entry.path)
+                    # an entry that is no symlink is its folder's real path and its name (one lstat, not one
+                    # a component: a forms folder holds thousands)
+                    real = None if _is_symlink(entry) else os.path.normcase(os.path.join(real_folder, entry.name))
+                    self._add(entry.path, entry.path, real)
             else:
                 self._add(shown, shown)
 
-    def _add(self, path: str, shown: str) -> None:
+    def _add(self, path: str, shown: str, real: str | None = None) -> None:
         identity = _identity(path)
         if identity is not None:
             self.by_identity.setdefault(identity, shown)
-        self.by_real.setdefault(real_path(path), shown)
+        self.by_real.setdefault(real_path(path) if real is None else real, shown)
 
     def same_as(self, output: str) -> str | None:
         identity = _identity(output)

@@ -199,20 +199,27 @@ def indicator_from_payload(data: dict[str, Any], shared: dict[str, str] | None =
     if not isinstance(period_targets, list) or len(period_targets) > 12:
         raise TypeError("period_targets")
     targets = tuple([_number({"t": value}, "t") for value in period_targets]) if period_targets else ()
-    breakdown = _text(data, "breakdown", "")  # absent: the IKK row alone (every form before Rincian)
+    # the texts; a breakdown absent is the IKK row alone (every form before Rincian)
+    code, divisi, sk_text, text, unit = get("code"), get("divisi"), get("sk_text"), get("text"), get("unit")
+    note, breakdown = get("method_note", ""), get("breakdown", "")
+    if not (isinstance(code, str) and isinstance(divisi, str) and isinstance(sk_text, str) and isinstance(text, str)
+            and isinstance(unit, str) and isinstance(note, str) and isinstance(breakdown, str)):
+        raise TypeError("text")
     if breakdown and breakdown not in CALENDARS:
         raise ValueError("breakdown")
+    # the members of the enumerations, by value (ValueError for any other, TypeError for an unhashable one)
+    direction = _DIRECTIONS.get(get("direction", "naik"))
+    period_rule = _PERIOD_RULES.get(get("period_rule", "nilai_akhir"))
+    target_kind = _TARGET_KINDS.get(get("target_kind", TargetKind.KUMULATIF.value))
+    if direction is None or period_rule is None or target_kind is None:
+        raise ValueError("member")
     same = ({} if shared is None else shared).setdefault
-    code, divisi, sk_text = _text(data, "code"), _text(data, "divisi"), _text(data, "sk_text")
-    unit, note = _text(data, "unit"), _text(data, "method_note", "")
     indicator = _make_indicator(  # every field, positional (_INDICATOR_FIELDS)
         same(code, code), same(divisi, divisi), int(_number(data, "sk_no")), same(sk_text, sk_text),
-        int(_number(data, "ikk_no")), _text(data, "text"), same(unit, unit), target, spec(data["method"]).method,
-        scale_divisor, tuple(sub_labels), _member(_DIRECTIONS, get("direction", "naik")), bool(get("nihil", False)),
-        _member(_PERIOD_RULES, get("period_rule", "nilai_akhir")), bool(get("may_be_negative", False)),
-        None if anggaran is None else _number(data, "anggaran"), _number(data, "renstra_scale_factor", 1.0),
-        same(note, note), targets,
-        _member(_TARGET_KINDS, get("target_kind", TargetKind.KUMULATIF.value)), breakdown,
+        int(_number(data, "ikk_no")), text, same(unit, unit), target, spec(data["method"]).method,
+        scale_divisor, tuple(sub_labels), direction, bool(get("nihil", False)), period_rule,
+        bool(get("may_be_negative", False)), None if anggaran is None else _number(data, "anggaran"),
+        _number(data, "renstra_scale_factor", 1.0), same(note, note), targets, target_kind, breakdown,
     )
     if breakdown and breakdown_problem(indicator):  # a forged stamp gets no more than the master would
         raise ValueError("breakdown")
@@ -235,21 +242,6 @@ if tuple(f.name for f in fields(Indicator)) != _INDICATOR_FIELDS:  # pragma: no 
 _DIRECTIONS = {member.value: member for member in Direction}
 _PERIOD_RULES = {member.value: member for member in PeriodRule}
 _TARGET_KINDS = {member.value: member for member in TargetKind}
-
-
-def _member(members: dict[str, Any], value: Any) -> Any:
-    """The member of ``value``; ``ValueError`` for any other (``TypeError`` for an unhashable one)."""
-    found = members.get(value)
-    if found is None:
-        raise ValueError(repr(value)[:40])
-    return found
-
-
-def _text(data: dict[str, Any], key: str, default: str | None = None) -> str:
-    value = data.get(key, default)
-    if not isinstance(value, str):
-        raise TypeError(key)
-    return value
 
 
 def _number(data: dict[str, Any], key: str, default: float | None = None) -> float:

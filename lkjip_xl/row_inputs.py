@@ -11,8 +11,10 @@ findings go to the ``add`` callback of :func:`lkjip_xl.checks.check_form`.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, time, timedelta
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from ._values import blank, is_yes_answer
@@ -30,6 +32,25 @@ from .xlsx import date_text, excel_serial
 
 #: Builds the :class:`CellRef` of each input read (file, sheet, cell; :func:`lkjip_xl.model.maker`).
 _make_ref = maker(CellRef)
+#: Whether the inputs read now keep the cell each came from (:attr:`IndicatorInput.sources`).
+_SOURCES_KEPT: ContextVar[bool] = ContextVar("sources_kept", default=True)
+
+
+@contextmanager
+def sources_dropped() -> Iterator[None]:
+    """Read the forms of the block without each input's source cell, for a checked form that is about to lose
+    them (:func:`lkjip_xl.validate.compact`, in a pool worker): a sixth of checking a form.  A form with a
+    hidden row, column or sheet keeps them, since its check of what is seen reads them
+    (:func:`lkjip_xl.checks.check_form`)."""
+    token = _SOURCES_KEPT.set(False)
+    try:
+        yield
+    finally:
+        _SOURCES_KEPT.reset(token)
+
+
+def _no_source(_reported: IndicatorInput, _name: str, _cell: RawCell) -> None:
+    """:meth:`RowReader.source` of a reader whose sources are dropped (:func:`sources_dropped`)."""
 
 #: Decimals of a number typed by hand, at most.  A date- or time-formatted cell whose number has
 #: more was made by Excel from something else that was typed ("3.25" became the time 03:25).
@@ -65,6 +86,9 @@ class RowReader:
         self.form = form
         self.add = add
         self._formulas, self._path = form.formulas, form.path  # asked for each cell read
+        scan = form.sheet
+        if not (_SOURCES_KEPT.get() or form.sheet_hidden or scan.hidden_rows or scan.hidden_columns):
+            self.source = _no_source  # type: ignore[method-assign,assignment]
 
     def note_read(self, note_cell: str) -> None:
         """The IKK's Keterangan (in ``note_cell``) is filled: the warnings of :data:`EXPLAINED_BY_NOTE`

@@ -31,6 +31,7 @@ from .workbooks import open_workbook
 from .pool import Packed, Workers, collector_paused, collector_spared, cpus, map_guarded, pool, spare_arrived
 from .problems import ERROR, WARNING, Problem
 from .report import Report
+from .row_inputs import sources_dropped
 from .sheets import SheetScan
 from .words import DEFAULT_WORDS, Words, common_words
 
@@ -151,8 +152,9 @@ def _compact_check(check: Callable[[str], object], path: str) -> object:
 
     A form makes tens of thousands of short-lived objects: no collection runs while it is read (about a
     twentieth of reading it), one of what is left after.  Packed, it waits for the rest of its chunk as
-    bytes, which the worker's collections do not walk; the receiver unpacks it (:func:`_shared_parts`)."""
-    with collector_paused():
+    bytes, which the worker's collections do not walk; the receiver unpacks it (:func:`_shared_parts`).
+    The inputs' source cells, which :func:`compact` drops, are not made (:func:`sources_dropped`)."""
+    with collector_paused(), sources_dropped():
         outcome = check(path)
         return Packed.of(compact(outcome)) if isinstance(outcome, CheckedForm) else outcome
 

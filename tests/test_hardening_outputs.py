@@ -397,3 +397,23 @@ def test_a_file_name_with_a_line_break(ws):
     text = run("validate", ws.forms).output
     assert shown(odd) in text and "Formulir 2023\nPemasyarakatan" not in text
     assert run("consolidate", ws.forms, "--out", ws.root / "k.xlsx").exit_code == 0
+
+
+def test_a_folder_of_inputs_is_known_by_each_file_s_real_path(tmp_path):
+    """A read folder's files are known by their real paths: a plain file by the folder's real path and its name,
+    a symlink by where it leads (outside the folder too), through a symlinked folder as well."""
+    from lkjip_xl.guard import OutputConflictError, guard_outputs
+
+    elsewhere = tmp_path / "lain"
+    elsewhere.mkdir()
+    forms = tmp_path / "formulir"
+    forms.mkdir()
+    (forms / "a.xlsx").write_bytes(b"a")
+    (forms / "tautan.xlsx").symlink_to(elsewhere / "hasil.xlsx")  # dangling: the output is where it leads
+    alias = tmp_path / "alias"
+    alias.symlink_to(forms, target_is_directory=True)
+    for given in (forms, alias):
+        with pytest.raises(OutputConflictError) as refused:
+            guard_outputs([elsewhere / "hasil.xlsx"], [given], force=True)
+        assert refused.value.code == "output_is_input"
+        assert guard_outputs([elsewhere / "lain.xlsx"], [given], force=True) == [elsewhere / "lain.xlsx"]

@@ -31,6 +31,8 @@ from lkjip_xl.cli import cli
 from lkjip_xl.fileio import sha256_file
 from lkjip_xl.layout import FORM_SHEET
 from lkjip_xl.reader import read_form
+from lkjip_xl.checks import CheckedForm
+from lkjip_xl.validate import _compact_check, check_path, compact
 
 CATALOGUE = {hostile.name: hostile for hostile in catalogue()}
 FORMS = [name for name, hostile in CATALOGUE.items() if hostile.kind == "form"]
@@ -90,6 +92,19 @@ def test_hostile_form_gets_its_exact_problems(name, hostile):
         if problem["cell"]:
             assert f"sheet '{problem['sheet']}'" in problem["message"]
             assert problem["cell"] in problem["message"]
+
+
+def test_hostile_forms_read_in_a_pool_worker_as_read_alone(hostile):
+    """A pool worker reads each form without its inputs' source cells, which compacting drops anyway: every
+    problem (its text too) and every input is the same as reading it alone, hidden rows and columns included."""
+    for name in FORMS:
+        alone, pooled = check_path(str(hostile[name])), _compact_check(check_path, str(hostile[name]))
+        if not isinstance(alone, CheckedForm):
+            assert pooled == alone, name
+            continue
+        pooled, alone = pooled.unpacked(), compact(alone)
+        assert pooled.problems == alone.problems, name
+        assert pooled.inputs == alone.inputs and pooled.sub_inputs == alone.sub_inputs, name
 
 
 def test_far_cell_message_says_what_to_do(hostile):
