@@ -39,7 +39,7 @@ _SOURCES_KEPT: ContextVar[bool] = ContextVar("sources_kept", default=True)
 @contextmanager
 def sources_dropped() -> Iterator[None]:
     """Read the forms of the block without each input's source cell, for a checked form that is about to lose
-    them (:func:`lkjip_xl.validate.compact`, in a pool worker): a sixth of checking a form.  A form with a
+    them (:func:`lkjip_xl.validate.compact`, in a pool worker): about an eighth of checking a form.  A form with a
     hidden row, column or sheet keeps them, since its check of what is seen reads them
     (:func:`lkjip_xl.checks.check_form`)."""
     token = _SOURCES_KEPT.set(False)
@@ -51,6 +51,7 @@ def sources_dropped() -> Iterator[None]:
 
 def _no_source(_reported: IndicatorInput, _name: str, _cell: RawCell) -> None:
     """:meth:`RowReader.source` of a reader whose sources are dropped (:func:`sources_dropped`)."""
+
 
 #: Decimals of a number typed by hand, at most.  A date- or time-formatted cell whose number has
 #: more was made by Excel from something else that was typed ("3.25" became the time 03:25).

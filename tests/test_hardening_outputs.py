@@ -34,6 +34,7 @@ from lkjip_xl.control.layout import ACTION_KONSOLIDASI, STATE_FIX
 from lkjip_xl.fileio import TEMP_PREFIX, TEMP_SUFFIX, sha256_file
 from lkjip_xl.kinds import workbook_kind
 from lkjip_xl.forms import write_form
+from lkjip_xl.guard import OutputConflictError, guard_outputs
 from lkjip_xl.master import read_master
 from lkjip_xl.messages import msg
 from lkjip_xl.reader import read_form
@@ -402,8 +403,6 @@ def test_a_file_name_with_a_line_break(ws):
 def test_a_folder_of_inputs_is_known_by_each_file_s_real_path(tmp_path):
     """A read folder's files are known by their real paths: a plain file by the folder's real path and its name,
     a symlink by where it leads (outside the folder too), through a symlinked folder as well."""
-    from lkjip_xl.guard import OutputConflictError, guard_outputs
-
     elsewhere = tmp_path / "lain"
     elsewhere.mkdir()
     forms = tmp_path / "formulir"
