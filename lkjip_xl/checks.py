@@ -143,9 +143,9 @@ def _check_what_is_seen(form: ReturnedForm, result: CheckedForm, add) -> None:
     """
     for key, first, later in form.duplicate_titles:
         add("header_duplicate", cell=later.cell, header=COLUMN_TITLE[key], first=first.cell)
-    scan = form.sheet
-    if not scan.hidden_rows and not scan.hidden_columns and not form.sheet_hidden:
+    if not form.hides_cells:
         return
+    scan = form.sheet
     where = {raw.cell: (code, key, raw) for code, cells in form.rows.items() for key, raw in cells.items()}
     for indicator_code, reported in result.inputs.items():
         for ref in reported.sources.values():

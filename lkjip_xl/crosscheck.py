@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from enum import Enum
+from functools import cache
 from typing import Any
 
 from .checks import CheckedForm
@@ -157,13 +158,9 @@ def _check_names(checked: list[CheckedForm], master: Master | None, multi_kanwil
     name would be counted as one by a reader and as two by a program.
     """
     # the forms of a Kanwil repeat its names and its Divisi order: each is judged once
-    judged: dict[str, str | None] = {}
+    judge = cache(name_problem)
     orders: dict[tuple[str, ...], tuple[list[tuple[str, str]], list[tuple[str, str]]]] = {}
     periods = period_choices()
-
-    def judge(name: str) -> str | None:
-        return judged[name] if name in judged else judged.setdefault(name, name_problem(name))
-
     for result in checked:
         form = result.form
         order = tuple(form.divisi_order)

@@ -140,8 +140,8 @@ class _Inputs:
                 continue
             shown = os.fspath(item)
             if os.path.isdir(shown):
-                real_folder = os.path.realpath(shown)
-                self.folders[os.path.normcase(real_folder)] = shown
+                real_folder = real_path(shown)
+                self.folders[real_folder] = shown
                 try:
                     entries = sorted(os.scandir(shown), key=lambda e: e.name)
                 except OSError:

@@ -95,6 +95,11 @@ class ReturnedForm:
         return self.stamp.get("kanwil", "")
 
     @property
+    def hides_cells(self) -> bool:
+        """Whether the form sheet hides a row, a column or itself (what the Divisi saw is not all it holds)."""
+        return self.sheet_hidden or bool(self.sheet.hidden_rows) or bool(self.sheet.hidden_columns)
+
+    @property
     def year(self) -> int:
         return parse_year(self.stamp.get("tahun")) or 0
 

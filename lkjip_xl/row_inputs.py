@@ -87,8 +87,7 @@ class RowReader:
         self.form = form
         self.add = add
         self._formulas, self._path = form.formulas, form.path  # asked for each cell read
-        scan = form.sheet
-        if not (_SOURCES_KEPT.get() or form.sheet_hidden or scan.hidden_rows or scan.hidden_columns):
+        if not (_SOURCES_KEPT.get() or form.hides_cells):  # the check of what is seen reads them
             self.source = _no_source  # type: ignore[method-assign,assignment]
 
     def note_read(self, note_cell: str) -> None:
