@@ -232,9 +232,9 @@ def _extract(indicator: Indicator, target: float, form: ReturnedForm, cells: For
     if periods:
         sub_inputs[indicator.code] = _extract_breakdown(read, target, cells, periods, reported, quiet_period)
     else:
-        if read.nihil(cells.get(COL_NIHIL), indicator.code):
+        if read.nihil(cells, indicator.code):
             reported.nihil = True
-            read.source(reported, "nihil", cells[COL_NIHIL])
+            read.source(reported, "nihil", cells.address(COL_NIHIL))
         if spec(indicator.method).inputs is Inputs.SUB_PAIRS:
             _extract_sub_rates(read, reported, quiet_period)
         else:
@@ -252,15 +252,15 @@ def _read_row(read: RowReader, target: float, cells: FormRow, code: str, reporte
     if spec(indicator.method).inputs is Inputs.VALUE:
         cell = cells[COL_REAL]
         reported.value = read.number(cell, COL_REAL, code, required)
-        read.source(reported, "realisasi" + suffix, cell)
+        read.source(reported, "realisasi" + suffix, cell.cell)
         _check_percent(indicator, target, reported.value, cell, add, code)
         return
     numerator, denominator = cells[COL_NUM], cells[COL_DEN]
     pair = (read.number(numerator, COL_NUM, code, required), read.number(denominator, COL_DEN, code, required))
     _check_pair(indicator, code, pair, cells, add, reported.nihil, quiet_period)
     reported.pairs.append(pair)
-    read.source(reported, "pembilang1" + suffix, numerator)
-    read.source(reported, "penyebut1" + suffix, denominator)
+    read.source(reported, "pembilang1" + suffix, numerator.cell)
+    read.source(reported, "penyebut1" + suffix, denominator.cell)
 
 
 def _extract_sub_rates(read: RowReader, reported: IndicatorInput, quiet_period: bool) -> None:
@@ -279,8 +279,8 @@ def _extract_sub_rates(read: RowReader, reported: IndicatorInput, quiet_period: 
                 read.number(denominator, COL_DEN, sub_code, required))
         _check_pair(indicator, sub_code, pair, sub_cells, add, reported.nihil, quiet_period)
         reported.pairs.append(pair)
-        read.source(reported, f"pembilang{n}", numerator)
-        read.source(reported, f"penyebut{n}", denominator)
+        read.source(reported, f"pembilang{n}", numerator.cell)
+        read.source(reported, f"penyebut{n}", denominator.cell)
 
 
 def _extract_breakdown(read: RowReader, target: float, cells: FormRow, periods: tuple[Period, ...],
@@ -304,9 +304,9 @@ def _extract_breakdown(read: RowReader, target: float, cells: FormRow, periods: 
             add("ikk_missing", ikk=indicator.code, code=code)
             continue
         suffix = "." + period.code
-        if read.nihil(sub_cells.get(COL_NIHIL), code):
+        if read.nihil(sub_cells, code):
             sub.nihil = True
-            read.source(sub, "nihil" + suffix, sub_cells[COL_NIHIL])
+            read.source(sub, "nihil" + suffix, sub_cells.address(COL_NIHIL))
         _read_row(read, target, sub_cells, code, sub, False, indicator.period_rule is PeriodRule.JUMLAH, suffix)
         # a formula is no blank: it was reported as typed into an input
         empty = {key for key in (*keys, COL_NIHIL)

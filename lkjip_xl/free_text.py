@@ -25,15 +25,15 @@ them all, from the form to every output:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from ._values import blank
+from .form_cells import FormRow
 from .layout import COLUMN_INDEX, COLUMN_TITLE, COLUMNS, FREE_TEXT_COLUMNS, TEXT_COLUMNS, TEXT_LIMIT
 from .messages import LABELS, msg
 from .model import IndicatorInput
 from .numbers import format_number
-from .reader import RawCell
 from .row_inputs import RowReader
 
 #: The number format of a free-text cell: text, so that nothing typed there becomes a formula.
@@ -66,21 +66,20 @@ def write_texts(form: Any, row: int, reported: IndicatorInput | None) -> list[tu
     return written
 
 
-def read_texts(read: RowReader, cells: Mapping[str, RawCell], reported: IndicatorInput) -> None:
+def read_texts(read: RowReader, cells: FormRow, reported: IndicatorInput) -> None:
     """The free texts of an IKK row into ``reported``, each with its cell as a source (named by its field:
     ``"keterangan"``, ``"faktor_pendukung"``, ...); a formula or an over-long text is a problem instead."""
     code = read.indicator.code
-    for key in FREE_TEXT_COLUMNS:
-        cell = cells.get(key)
-        if cell is None or not read.typed(cell, key, code) or blank(cell.value):
+    for key, value, address in cells.present(FREE_TEXT_COLUMNS):
+        if not read.typed(address, key, code) or blank(value):
             continue
-        text = str(cell.value)
+        text = str(value)
         if key in TEXT_COLUMNS and len(text) > TEXT_LIMIT:
-            read.add("text_too_long", cell=cell.cell, ikk=code, code=code, field=COLUMN_TITLE[key],
+            read.add("text_too_long", cell=address, ikk=code, code=code, field=COLUMN_TITLE[key],
                      length=format_number(len(text), 0), most=format_number(TEXT_LIMIT, 0))
             continue
         setattr(reported, key, text)
-        read.source(reported, key, cell)
+        read.source(reported, key, address)
 
 
 def latest_texts(combined: IndicatorInput, periods: Sequence[IndicatorInput]) -> IndicatorInput:

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from ._values import blank, is_yes_answer
+from .form_cells import FormRow
 from .layout import COL_NIHIL, COLUMN_TITLE, FORM_SHEET
 from .messages import msg
 from .methods import spec
@@ -102,32 +103,35 @@ class RowReader:
 
         self.add = add_explained
 
-    def source(self, reported: IndicatorInput, name: str, cell: RawCell) -> None:
-        """Remember that ``name`` (``"realisasi"``, ``"pembilang1.B04"``, ...) was read from ``cell``."""
-        reported.sources[name] = _make_ref(self._path, FORM_SHEET, cell.cell)
+    def source(self, reported: IndicatorInput, name: str, address: str) -> None:
+        """Remember that ``name`` (``"realisasi"``, ``"pembilang1.B04"``, ...) was read from the cell at ``address``."""
+        reported.sources[name] = _make_ref(self._path, FORM_SHEET, address)
 
-    def typed(self, cell: RawCell, key: str, code: str) -> bool:
-        """False (and an error) when the Divisi typed a formula into this input cell."""
-        formula = self._formulas.get(cell.cell)
+    def typed(self, address: str, key: str, code: str) -> bool:
+        """False (and an error) when the Divisi typed a formula into the input cell at ``address``."""
+        formula = self._formulas.get(address)
         if formula is None:
             return True
-        self.add("formula_in_input", cell=cell.cell, ikk=self.indicator.code, code=code, field=COLUMN_TITLE[key],
+        self.add("formula_in_input", cell=address, ikk=self.indicator.code, code=code, field=COLUMN_TITLE[key],
                  formula="=" + (formula or "…"))
         return False
 
-    def nihil(self, cell: RawCell | None, code: str) -> bool:
-        """Whether the row's NIHIL cell says Ya (the only word the form's own formula tests); an error for
-        any other value, or for Ya where the IKK has no NIHIL rule."""
+    def nihil(self, cells: FormRow, code: str) -> bool:
+        """Whether the NIHIL cell of the row ``cells`` says Ya (the only word the form's own formula tests); an
+        error for any other value, or for Ya where the IKK has no NIHIL rule."""
         indicator = self.indicator
-        if cell is None or not self.typed(cell, COL_NIHIL, code) or blank(cell.value):
+        if COL_NIHIL not in cells:
             return False
-        said_yes = is_yes_answer(cell.value)
+        address, value = cells.address(COL_NIHIL), cells.value(COL_NIHIL)
+        if not self.typed(address, COL_NIHIL, code) or blank(value):
+            return False
+        said_yes = is_yes_answer(value)
         if not indicator.nihil:
             if said_yes:
-                self.add("nihil_not_allowed", cell=cell.cell, ikk=indicator.code, code=code)
+                self.add("nihil_not_allowed", cell=address, ikk=indicator.code, code=code)
             return False
         if not said_yes:
-            self.add("nihil_invalid", cell=cell.cell, ikk=indicator.code, code=code, value=cell.value)
+            self.add("nihil_invalid", cell=address, ikk=indicator.code, code=code, value=value)
         return said_yes
 
     def number(self, cell: RawCell, key: str, code: str, required: bool) -> float | None:
@@ -135,7 +139,7 @@ class RowReader:
         it is not one, ``None`` (and ``value_missing`` when ``required``) when blank."""
         indicator, add = self.indicator, self.add
         value: Any = cell.value
-        if not self.typed(cell, key, code):
+        if not self.typed(cell.cell, key, code):
             return None
         if type(value) is float and in_input_range(value) and (value >= 0 or indicator.may_be_negative):
             return value  # a number cell as parse_number reads it, within every limit: nothing to say
