@@ -72,6 +72,19 @@ def test_random_values_in_input_cells(form, data):
     assert_documented(check_form(returned))
 
 
+@settings(max_examples=100, deadline=None)
+@given(form=st.sampled_from(FORMS), keys=st.lists(st.sampled_from((*INPUT_COLUMNS, "tidak_ada")), max_size=6),
+       written=st.booleans())
+def test_a_row_gives_the_cells_asked_for_as_its_cells_do(form, keys, written):
+    """``FormRow.present`` (how the free texts are read) gives each asked column the row has, in order, with the
+    value and address its cells give — also for a row written to."""
+    returned = deepcopy(READ[form])
+    for cells in returned.rows.values():
+        if written and COL_NOTE in cells:
+            cells[COL_NOTE] = RawCell("ditulis", cells[COL_NOTE].cell)
+        assert cells.present(tuple(keys)) == [(key, cells[key].value, cells[key].cell) for key in keys if key in cells]
+
+
 @settings(SLOW, max_examples=25)
 @given(values=st.lists(st.one_of(file_values, st.text(alphabet="=+-@0123456789,.%ABC()", min_size=1, max_size=12)),
                        min_size=4, max_size=4))
