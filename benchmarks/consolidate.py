@@ -32,7 +32,9 @@ Prints every repetition, then min and median; ratios use the minimum of each
 (one line): ``ratio_floor_par`` is consolidate_s / floor_par_s, ``cpu_ratio`` the
 consolidation's CPU seconds over the parallel floor's, ``speedup_openpyxl``
 openpyxl_s / consolidate_s (wall: openpyxl uses one core), ``peak_rss_mb`` the
-largest of the repetitions.
+largest of the repetitions.  A line above it gives each repetition's consolidation over
+the parallel floor run right after it (``paired_ratio_floor_par``, ``paired_cpu_ratio``):
+where they differ, the machine's speed moved within the run.
 """
 
 from __future__ import annotations
@@ -284,6 +286,10 @@ def measure(n: int, repeat: int, workdir: Path, skip_openpyxl: bool = False) -> 
     print(f"floor_stock_par_s={best['floor_stock_par']:.2f} floor_stock_par_cpu_s={best_cpu['floor_stock_par']:.2f} "
           f"ratio_floor_stock_par={best['consolidate'] / best['floor_stock_par']:.2f}x "
           f"cpu_ratio_stock={best_cpu['consolidate'] / best_cpu['floor_stock_par']:.2f}x")
+    # each repetition's consolidation against the floor run right after it: how far the machine's speed moved
+    paired = ",".join(f"{c / f:.2f}x" for c, f in zip(seconds["consolidate"], seconds["floor_par"]))
+    paired_cpu = ",".join(f"{c / f:.2f}x" for c, f in zip(cpu["consolidate"], cpu["floor_par"]))
+    print(f"paired_ratio_floor_par={paired} paired_cpu_ratio={paired_cpu}")
     print(f"tables_s={best['tables']:.2f} tables_cpu_s={best_cpu['tables']:.2f} laporan_s={best['laporan']:.2f} "
           f"laporan_cpu_s={best_cpu['laporan']:.2f}")
     print(f"forms={n} consolidate_s={best['consolidate']:.2f} floor_par_s={best['floor_par']:.2f} "

@@ -87,7 +87,15 @@ class FastRows(Worksheet):
         stored = self.table[row]
         strings: Any = None if self.constant_memory else self.str_table
         known, texts = None if strings is None else strings.string_table, 0
+        blanks = self.__dict__.setdefault("_fast_blanks", {})
         for col, value, cell_format in cells:
+            if value is None:  # a blank cell of one format is one tuple, as merge_range pads its cells
+                if cell_format is not None:
+                    blank = blanks.get(cell_format)
+                    if blank is None:
+                        blank = blanks[cell_format] = new_cell(CellBlankTuple, (cell_format,))
+                    stored[col] = blank
+                continue
             kind = type(value)
             if kind is str and len(value) < _SHORT_TEXT:
                 if known is not None:
@@ -101,9 +109,6 @@ class FastRows(Worksheet):
                     stored[col] = new_cell(CellStringTuple, (value, cell_format))
             elif (kind is float or kind is int) and isfinite(value):
                 stored[col] = new_cell(CellNumberTuple, (value, cell_format))
-            elif value is None:
-                if cell_format is not None:
-                    stored[col] = new_cell(CellBlankTuple, (cell_format,))
             else:
                 self._write_value(row, col, value, cell_format)
         if texts:
