@@ -11,6 +11,8 @@ the totals of ``repeat`` 2 and 0 is the step twice, without the imports and the 
 
 - ``read``: read, check, pack and unpack (as a pool worker and the main process do) the first
   ``--forms`` forms (default 20) found under ``FORMS_DIR`` (``consolidate.py --workdir`` keeps them).
+- ``floor``: read the same forms as ``read`` with calamine alone, every cell of every sheet (the
+  floor's reading, ``floor.read_all``): ``read`` minus ``floor`` is the toolkit's own work a form.
 - ``kanwil``: write the Kanwil workbook of the first Kanwil folder under ``FORMS_DIR`` (the forms read
   and computed in the setup).
 - ``national``: write the national workbook of the first ``--kanwil`` Kanwil folders (default 4).
@@ -33,6 +35,9 @@ from lkjip_xl.national_book import KanwilPart, write_national
 from lkjip_xl.row_inputs import sources_dropped
 from lkjip_xl.validate import _compact_check, check_path, compact, validate_files
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from floor import read_all  # noqa: E402  (beside this script)
+
 
 def compacted(check, files):
     """The ``mapper`` of ``validate_files`` that reads in this process and gives each checked form back
@@ -51,7 +56,7 @@ def _forms_of(folders: list[Path]):
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("step", choices=("read", "kanwil", "national"))
+    parser.add_argument("step", choices=("read", "floor", "kanwil", "national"))
     parser.add_argument("forms_dir", type=Path, help="a folder of Kanwil folders of forms")
     parser.add_argument("repeat", type=int, help="how many times the step runs after the setup")
     parser.add_argument("--forms", type=int, default=20, help="forms read by the read step")
@@ -65,12 +70,14 @@ def main() -> None:
 
 
 def _run(args: argparse.Namespace, folders: list[Path], out: Path) -> None:
-    if args.step == "read":
+    if args.step in ("read", "floor"):
         files = sorted(str(path) for path in args.forms_dir.glob("*/*.xlsx"))[:args.forms]
         for _ in range(args.repeat):
             for path in files:
-                packed = _compact_check(check_path, path)
-                packed.unpacked()
+                if args.step == "floor":
+                    read_all(path)
+                else:
+                    _compact_check(check_path, path).unpacked()
     elif args.step == "kanwil":
         data = compute(_forms_of(folders[:1])[0], None)
         for _ in range(args.repeat):
