@@ -72,12 +72,10 @@ def main() -> None:
 def _run(args: argparse.Namespace, folders: list[Path], out: Path) -> None:
     if args.step in ("read", "floor"):
         files = sorted(str(path) for path in args.forms_dir.glob("*/*.xlsx"))[:args.forms]
+        read = read_all if args.step == "floor" else lambda path: _compact_check(check_path, path).unpacked()
         for _ in range(args.repeat):
             for path in files:
-                if args.step == "floor":
-                    read_all(path)
-                else:
-                    _compact_check(check_path, path).unpacked()
+                read(path)
     elif args.step == "kanwil":
         data = compute(_forms_of(folders[:1])[0], None)
         for _ in range(args.repeat):

@@ -89,12 +89,9 @@ class FastRows(Worksheet):
         known, texts = None if strings is None else strings.string_table, 0
         blanks = self.__dict__.setdefault("_fast_blanks", {})
         for col, value, cell_format in cells:
-            if value is None:  # a blank cell of one format is one tuple, as merge_range pads its cells
+            if value is None:
                 if cell_format is not None:
-                    blank = blanks.get(cell_format)
-                    if blank is None:
-                        blank = blanks[cell_format] = new_cell(CellBlankTuple, (cell_format,))
-                    stored[col] = blank
+                    stored[col] = blanks.get(cell_format) or self._blank_cell(cell_format)
                 continue
             kind = type(value)
             if kind is str and len(value) < _SHORT_TEXT:
@@ -151,7 +148,7 @@ class FastRows(Worksheet):
         merged.update(dict.fromkeys(cells, self._range(first_row, first_col, last_row, last_col)))
         self.merge.append([first_row, first_col, last_row, last_col])
         self._write(first_row, first_col, data, cell_format)
-        blank, table = CellBlankTuple(cell_format), self.table
+        blank, table = self._blank_cell(cell_format), self.table
         for row, col in cells[1:]:
             table[row][col] = blank
         return 0
@@ -190,6 +187,15 @@ class FastRows(Worksheet):
             self._write_number(row, col, value, cell_format)
         else:
             self._write_string(row, col, value, cell_format)
+
+    def _blank_cell(self, cell_format) -> tuple:
+        """The blank cell of ``cell_format``: one tuple a format for every blank cell of the sheet (thousands of
+        bordered input cells and merged-range paddings; a cell tuple is never changed once stored)."""
+        blanks = self.__dict__.setdefault("_fast_blanks", {})
+        found = blanks.get(cell_format)
+        if found is None:
+            found = blanks[cell_format] = new_cell(CellBlankTuple, (cell_format,))
+        return found
 
     def _cell_style(self, cell_format) -> str:
         """`` s="n"`` of ``cell_format`` (its XF index asked once, in the order XlsxWriter asks it)."""
