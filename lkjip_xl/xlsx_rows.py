@@ -9,8 +9,14 @@ per format, an inline string's escaping once per distinct text.  The row
 elements, and any cell kind not listed here (rich strings, arrays, errors,
 dates), stay XlsxWriter's own.
 
+Every text is written as a text (:func:`shared_strings_xml`, :meth:`FastRows._inline_string`):
+XlsxWriter writes one that starts with ``<r>`` and ends with ``</r>`` as the XML of a
+rich string, unescaped, so a text typed into a form could add shared strings to an
+output and shift every text after it.  The toolkit writes no rich string.
+
 This overrides private methods of XlsxWriter's ``Worksheet`` (``_write_rows``,
-``_write_single_row``, ``_calculate_spans``), reads its cell tuples, indexes and counts texts
+``_write_single_row``, ``_calculate_spans``) and ``Packager`` (``_write_shared_strings_file``, given by
+``Workbook._get_packager``) and ``SharedStrings._write_sst_strings``, reads its cell tuples, indexes and counts texts
 in its shared-string table and grows a sheet's extent (:meth:`FastRows.write_cells`), and sets a table's
 ranges and marks (``tables``, ``table_cells``, ``filter_cells``; :meth:`FastRows.add_whole_table`): the
 package's XlsxWriter bound (pyproject.toml) admits only the versions whose cell
@@ -24,9 +30,12 @@ from collections.abc import Sequence
 from math import isfinite
 from typing import Any
 
+from xlsxwriter.packager import Packager
+from xlsxwriter.sharedstrings import SharedStrings
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import (CellBlankTuple, CellBooleanTuple, CellFormulaTuple, CellNumberTuple,
                                   CellStringTuple, Worksheet, _preserve_whitespace, convert_range_args)
+from xlsxwriter.xmlwriter import XMLwriter
 
 from .xlsx_validations import MergedValidations
 
@@ -46,6 +55,27 @@ def _escape_data(data):
     if not isinstance(data, str) or not ("&" in data or "<" in data or ">" in data):
         return data
     return data.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+#: XlsxWriter's escaping of a text's control characters (``_xHHHH_``, and a literal ``_xHHHH_`` as ``_x005F_xHHHH_``).
+_escape_control = XMLwriter._escape_control_characters
+#: Joins the shared texts of a workbook so that they are escaped at once: a character of Unicode's private use
+#: area, which none of the escapes touches or makes (a text that holds it is escaped on its own).
+_SEPARATOR = "\ue000"
+
+
+def shared_strings_xml(texts: Sequence[str]) -> str:
+    """The ``<si>`` elements of ``texts`` as XlsxWriter writes a plain text's (control characters as ``_xHHHH_``,
+    ``&<>`` escaped, ``xml:space="preserve"`` for white space at either end), every one a text, also one that
+    looks like a rich string's XML.  Escaped joined, not one text at a time: a Kanwil shares thousands."""
+    joined = _SEPARATOR.join(texts)
+    if joined.count(_SEPARATOR) == len(texts) - 1:
+        escaped = _escape_data(_escape_control(joined)).split(_SEPARATOR)
+    else:  # a text holds the separator (or there is none)
+        escaped = [_escape_data(_escape_control(text)) for text in texts]
+    # "\s" of XlsxWriter's _preserve_whitespace is str.isspace; the escapes neither make nor remove white space
+    return "".join([f'<si><t xml:space="preserve">{t}</t></si>' if t and (t[0].isspace() or t[-1].isspace())
+                    else f"<si><t>{t}</t></si>" for t in escaped])
 
 
 class FastRows(Worksheet):
@@ -212,15 +242,13 @@ class FastRows(Worksheet):
             starts.append(f'<c r="{self._letters(len(starts))}')
         return starts
 
-    def _inline_string(self, string: str) -> str | None:
-        """What follows the attributes of an inline string cell (``constant_memory``), per distinct text;
-        ``None`` for a rich string (written by XlsxWriter)."""
+    def _inline_string(self, string: str) -> str:
+        """What follows the attributes of an inline string cell (``constant_memory``), per distinct text: always a
+        text (XlsxWriter writes one that looks like a rich string's XML raw; the toolkit writes no rich string)."""
         known = self.__dict__.setdefault("_fast_inline", {})
         found = known.get(string)
         if found is None:
             text = self._escape_control_characters(string)
-            if text.startswith("<r>") and text.endswith("</r>"):
-                return None
             preserve = ' xml:space="preserve"' if _preserve_whitespace(text) else ""
             found = known[string] = f' t="inlineStr"><is><t{preserve}>{_escape_data(text)}</t></is></c>'
         return found
@@ -269,9 +297,8 @@ class FastRows(Worksheet):
                     parts.append(f'{starts[col]}{number}"{style} t="s"><v>{cell.string}</v></c>')
                     continue
                 tail = inline.get(cell.string) or self._inline_string(cell.string)
-                if tail is not None:
-                    parts.append(f'{starts[col]}{number}"{style}{tail}')
-                    continue
+                parts.append(f'{starts[col]}{number}"{style}{tail}')
+                continue
             elif kind is CellNumberTuple:
                 parts.append(f'{starts[col]}{number}"{style}><v>{cell.number:.16G}</v></c>')
                 continue
@@ -351,6 +378,25 @@ class _MarkedCells(dict):
                      if first_row <= row <= last_row and first_col <= col <= last_col), default)
 
 
+class _SharedTexts(SharedStrings):
+    """``sharedStrings.xml`` with every text a text, written at once (:func:`shared_strings_xml`)."""
+
+    def _write_sst_strings(self) -> None:
+        self.fh.write(shared_strings_xml(self.string_table.string_array))
+
+
+class _TextPackager(Packager):
+    """XlsxWriter's packager, writing the shared strings as :class:`_SharedTexts`."""
+
+    def _write_shared_strings_file(self) -> None:
+        if not self.workbook.str_table.count:  # as XlsxWriter's: no part without texts
+            return
+        shared = _SharedTexts()
+        shared.string_table = self.workbook.str_table
+        shared._set_xml_writer(self._filename("xl/sharedStrings.xml"))
+        shared._assemble_xml_file()
+
+
 class ClosingWorkbook(Workbook):
     """A workbook whose sheets let go of it once it is closed.
 
@@ -359,6 +405,9 @@ class ClosingWorkbook(Workbook):
     only by the garbage collector, a whole workbook of cells later.  Closed, the cycle
     is broken, and the cells go as soon as the workbook does.
     """
+
+    def _get_packager(self) -> Packager:
+        return _TextPackager()  # every text written as a text (shared_strings_xml)
 
     def close(self) -> None:
         for sheet in self.worksheets():  # each data validation rule once (lkjip_xl.xlsx_validations)

@@ -295,6 +295,25 @@ def test_control_characters_are_kept_as_data_never_obeyed(work, tmp_path):
     assert "<f" not in sheet_xml(out, "Data")
 
 
+def test_a_text_that_looks_like_a_rich_string_stays_that_text_and_moves_no_other(work, tmp_path):
+    """XlsxWriter writes a text starting with "<r>" and ending with "</r>" as the XML of a rich string, unescaped:
+    this one would add a shared string and shift every text after it.  The toolkit writes it as a text."""
+    rich = "<r><t>a</t></r></si><si><r><t>SISIPAN</t></r>"
+    folder = tmp_path / "diisi"
+    folder.mkdir()
+    for name in (FORM_UMUM, FORM_LAYANAN):
+        fill(work["forms"] / name, folder / name, NUMBERS[name], {"TX-1": {SUPPORT: rich}} if name == FORM_UMUM else {})
+    out = tmp_path / "konsolidasi.xlsx"
+    result = run("consolidate", folder, "--master", work["master"], "--out", out)
+    assert result.exit_code == 0, result.output
+    records = data_records(out)
+    assert records["TX-1"][SUPPORT] == rich
+    assert {code: record["Indikator Kinerja Kegiatan"] for code, record in records.items()} == {
+        i.code: i.text for i in MASTER.indicators}
+    assert {code: record[SUPPORT] for code, record in records.items() if code != "TX-1"} == dict.fromkeys(
+        ("TX-2", "TX-3", "TX-4", "LY-1"), "")
+
+
 def test_texts_typed_as_text_stay_text_when_libreoffice_saves_the_form(work, tmp_path):
     require_soffice()
     texts = {"faktor_pendukung": "=1+1", "faktor_penghambat": "@SUM(A1)", "upaya": "-catatan"}

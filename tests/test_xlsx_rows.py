@@ -3,23 +3,37 @@
 :class:`lkjip_xl.xlsx_rows.FastRows` replaces XlsxWriter's cell serialisation (a private part of
 XlsxWriter, hence the package's upper bound on it): every kind of cell, format and text the
 toolkit can write is written here once by the stock ``Worksheet`` and once by the worksheet of
-:func:`lkjip_xl.xlsx.new_workbook`, in both of XlsxWriter's modes, and the parts must be equal.
+:func:`lkjip_xl.xlsx.new_workbook`, in both of XlsxWriter's modes, and the parts must be equal.  The shared
+strings (:func:`lkjip_xl.xlsx_rows.shared_strings_xml`) are compared with a stock workbook's; the one place
+the toolkit departs from XlsxWriter on purpose is a text that looks like a rich string's XML, which it
+writes as a text.
 """
 
 from __future__ import annotations
 
+import tempfile
 import zipfile
 from datetime import date, datetime
+from pathlib import Path
 
+import openpyxl
 import pytest
+import xlsxwriter
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from python_calamine import CalamineWorkbook
 from xlsxwriter.exceptions import OverlappingRange
 from xlsxwriter.worksheet import Worksheet
+from xlsxwriter.xmlwriter import XMLwriter
 
 from lkjip_xl.capaian_book import add_formula_sheet
 from lkjip_xl.xlsx import FiniteWorksheet, new_workbook
 
 TEXTS = ["plain", " leading", "trailing ", "two\nlines", "tab\tinside", "ctrl\x01char", "_x0041_ escaped",
-         'quote " & <tag> > amp', "<r>not rich</r>", "", "emoji 😀", "\ufffe", "x" * 40000, "Tercapai"]
+         'quote " & <tag> > amp', "<r>not rich", "", "emoji 😀", "\ufffe", "x" * 40000, "Tercapai"]
+#: Texts that look like the XML of a rich string: XlsxWriter writes them unescaped (as its rich strings), so
+#: the second would add a shared string and shift every text after it; the toolkit writes them as texts.
+RICH_LOOKING = ["<r>not rich</r>", "<r><t>a</t></r></si><si><r><t>SISIPAN</t></r>", "<r>a &amp; b</r>"]
 NUMBERS = [0, 1, -1, 93.26, 1e-7, 1.5e20, 123456789012345678, 2 ** 0.5, -0.0]
 FORMULA_VALUES = [0, 12.5, "", "#N/A", "#DIV/0!", "Tercapai", True, False, "a & <b>"]
 
@@ -114,6 +128,66 @@ def test_every_cell_is_written_as_the_stock_writer_writes_it(constant_memory, tm
         written[name] = _parts(path)
     _assert_same_parts(written["stock"], written["toolkit"])
     assert b"<f>SUM(A1:A3)</f>" in written["toolkit"]["xl/worksheets/sheet1.xml"]  # the cells are there
+
+
+def _shared_strings(texts: list[str], folder: Path) -> dict[str, bytes | None]:
+    """``xl/sharedStrings.xml`` of ``texts`` (each written twice: counted twice, shared once) by a stock
+    XlsxWriter workbook and by the toolkit's."""
+    found: dict[str, bytes | None] = {}
+    for name, make in (("stock", xlsxwriter.Workbook), ("toolkit", new_workbook)):
+        path = str(folder / f"{name}.xlsx")
+        workbook = make(path)
+        sheet = workbook.add_worksheet("Teks")
+        for row, text in enumerate(texts):
+            sheet.write_string(row, 0, text)
+            sheet.write_string(row, 1, text)
+        workbook.close()
+        found[name] = _parts(path).get("xl/sharedStrings.xml")
+    return found
+
+
+def test_shared_texts_are_written_as_the_stock_writer_writes_them(tmp_path):
+    texts = [*TEXTS, "\ue000", "a\ue000b", " \ue000 ", "\x0b", "\u00a0nbsp\u2028", "x\n", "\n", "_x005F_", "<r>"]
+    found = _shared_strings(texts, tmp_path)
+    assert found["toolkit"] == found["stock"] and b"<si><t>Tercapai</t></si>" in found["toolkit"]
+    assert _shared_strings([], tmp_path) == {"stock": None, "toolkit": None}  # no text: no part
+
+
+def _rich_looking(text: str) -> bool:
+    escaped = XMLwriter._escape_control_characters(text)
+    return escaped.startswith("<r>") and escaped.endswith("</r>")
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.text(st.characters(blacklist_categories=("Cs",)), max_size=12), max_size=30))
+def test_any_shared_texts_are_written_as_the_stock_writer_writes_them(texts):
+    texts = [text for text in texts if not _rich_looking(text)]
+    with tempfile.TemporaryDirectory() as folder:
+        found = _shared_strings(texts, Path(folder))
+    assert found["toolkit"] == found["stock"]
+
+
+@pytest.mark.parametrize("constant_memory", [False, True])
+def test_a_text_that_looks_like_a_rich_string_is_written_as_a_text(constant_memory, tmp_path):
+    """Shared (a Kanwil workbook) or inline (the national one): read back, each cell holds its own text."""
+    texts = [*RICH_LOOKING, "sesudahnya", "Tercapai"]
+    for name in ("stock", "toolkit"):
+        path = str(tmp_path / f"{name}.xlsx")
+        if name == "stock":
+            workbook = xlsxwriter.Workbook(path, {"constant_memory": constant_memory})
+        else:
+            workbook = new_workbook(path, constant_memory=constant_memory)
+        sheet = workbook.add_worksheet("Teks")
+        for row, text in enumerate(texts):
+            sheet.write_string(row, 0, text)
+        workbook.close()
+        read = [row[0] for row in CalamineWorkbook.from_path(path).get_sheet_by_name("Teks").to_python()]
+        if name == "stock":  # XlsxWriter's own: not the texts written (why the toolkit writes its texts itself)
+            assert read != texts
+            continue
+        book = openpyxl.load_workbook(path)
+        assert read == [row[0].value for row in book["Teks"].iter_rows()] == texts
+        book.close()
 
 
 TABLES = [  # (rows, options): what the toolkit adds, and what add_whole_table leaves to XlsxWriter
