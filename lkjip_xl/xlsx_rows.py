@@ -9,10 +9,9 @@ per format, an inline string's escaping once per distinct text.  The row
 elements, and any cell kind not listed here (rich strings, arrays, errors,
 dates), stay XlsxWriter's own.
 
-Every text is written as a text (:func:`shared_strings_xml`, :meth:`FastRows._inline_string`):
-XlsxWriter writes one that starts with ``<r>`` and ends with ``</r>`` as the XML of a
-rich string, unescaped, so a text typed into a form could add shared strings to an
-output and shift every text after it.  The toolkit writes no rich string.
+Every text is written as a text (:func:`shared_strings_xml`, :meth:`FastRows._inline_string`): XlsxWriter
+writes one starting with ``<r>`` and ending with ``</r>`` as a rich string's XML, unescaped, so a text typed
+into a form could add shared strings to an output and shift every text after it (the toolkit writes none).
 
 This overrides private methods of XlsxWriter's ``Worksheet`` (``_write_rows``,
 ``_write_single_row``, ``_calculate_spans``) and ``Packager`` (``_write_shared_strings_file``, given by
@@ -34,7 +33,7 @@ from xlsxwriter.packager import Packager
 from xlsxwriter.sharedstrings import SharedStrings
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import (CellBlankTuple, CellBooleanTuple, CellFormulaTuple, CellNumberTuple,
-                                  CellStringTuple, Worksheet, _preserve_whitespace, convert_range_args)
+                                  CellStringTuple, Worksheet, convert_range_args)
 from xlsxwriter.xmlwriter import XMLwriter
 
 from .xlsx_validations import MergedValidations
@@ -59,8 +58,7 @@ def _escape_data(data):
 
 #: XlsxWriter's escaping of a text's control characters (``_xHHHH_``, and a literal ``_xHHHH_`` as ``_x005F_xHHHH_``).
 _escape_control = XMLwriter._escape_control_characters
-#: Joins the shared texts of a workbook so that they are escaped at once: a character of Unicode's private use
-#: area, which none of the escapes touches or makes (a text that holds it is escaped on its own).
+#: Joins a workbook's shared texts to escape them at once: private use, no escape touches or makes it.
 _SEPARATOR = "\ue000"
 
 
@@ -73,9 +71,14 @@ def shared_strings_xml(texts: Sequence[str]) -> str:
         escaped = _escape_data(_escape_control(joined)).split(_SEPARATOR)
     else:  # a text holds the separator (or there is none)
         escaped = [_escape_data(_escape_control(text)) for text in texts]
-    # "\s" of XlsxWriter's _preserve_whitespace is str.isspace; the escapes neither make nor remove white space
-    return "".join([f'<si><t xml:space="preserve">{t}</t></si>' if t and (t[0].isspace() or t[-1].isspace())
-                    else f"<si><t>{t}</t></si>" for t in escaped])
+    return "".join([f"<si>{_text_element(text)}</si>" for text in escaped])
+
+
+def _text_element(escaped: str) -> str:
+    """The ``<t>`` of an escaped text, preserving white space at either end as XlsxWriter does (str.isspace)."""
+    if escaped and (escaped[0].isspace() or escaped[-1].isspace()):
+        return f'<t xml:space="preserve">{escaped}</t>'
+    return f"<t>{escaped}</t>"
 
 
 class FastRows(Worksheet):
@@ -248,9 +251,8 @@ class FastRows(Worksheet):
         known = self.__dict__.setdefault("_fast_inline", {})
         found = known.get(string)
         if found is None:
-            text = self._escape_control_characters(string)
-            preserve = ' xml:space="preserve"' if _preserve_whitespace(text) else ""
-            found = known[string] = f' t="inlineStr"><is><t{preserve}>{_escape_data(text)}</t></is></c>'
+            text = _text_element(_escape_data(_escape_control(string)))
+            found = known[string] = f' t="inlineStr"><is>{text}</is></c>'
         return found
 
     def _row_start(self, row: int, spans: str | None) -> str | None:
@@ -380,14 +382,12 @@ class _MarkedCells(dict):
 
 class _SharedTexts(SharedStrings):
     """``sharedStrings.xml`` with every text a text, written at once (:func:`shared_strings_xml`)."""
-
     def _write_sst_strings(self) -> None:
         self.fh.write(shared_strings_xml(self.string_table.string_array))
 
 
 class _TextPackager(Packager):
     """XlsxWriter's packager, writing the shared strings as :class:`_SharedTexts`."""
-
     def _write_shared_strings_file(self) -> None:
         if not self.workbook.str_table.count:  # as XlsxWriter's: no part without texts
             return
